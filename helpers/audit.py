@@ -1,0 +1,168 @@
+"""The replication scorecard: one row per checked claim of a paper.
+
+Columns and statuses follow the book's conventions:
+``paper, claim_id, location, claim, reported, recomputed, status, note`` with status one of
+``reproduced``, ``discrepancy`` or ``not_reproducible``.
+
+The status is never typed in by hand for a checkable claim: :meth:`Scorecard.compare` derives it
+from the printed precision of a number, :meth:`Scorecard.check` from a condition the chapter
+computes. Only :meth:`Scorecard.not_reproducible` takes no computation, and it requires a reason.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.paths import SCORECARD_DIR
+
+COLUMNS = ["paper", "claim_id", "location", "claim", "reported", "recomputed", "status", "note"]
+STATUSES = ("reproduced", "discrepancy", "not_reproducible")
+
+
+class Scorecard:
+    """Collect the checked claims of one chapter.
+
+    Parameters
+    ----------
+    paper
+        Short citation of the paper, e.g. ``"Fang, Chang & Hu (2025)"``.
+    chapter
+        The chapter's file stem; :meth:`write` saves to
+        ``_build/scorecards/<chapter>.csv`` under the repository root.
+
+    Examples
+    --------
+    >>> sc = Scorecard("Fang, Chang & Hu (2025)", "01_regional_ai_competitiveness")
+    >>> sc.compare("mean", "Table 1", "national mean", reported=57.18, recomputed=57.1835,
+    ...            decimals=2)
+    'reproduced'
+    """
+
+    def __init__(self, paper: str, chapter: str) -> None:
+        for arg, value in (("paper", paper), ("chapter", chapter)):
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"{arg} must be a non-empty string, got {value!r}")
+        self.paper = paper
+        self.chapter = chapter
+        self._rows: list[dict[str, str]] = []
+
+    # -- adding claims -------------------------------------------------------------------------
+
+    def compare(
+        self,
+        claim_id: str,
+        location: str,
+        claim: str,
+        reported: float,
+        recomputed: float,
+        decimals: int,
+        note: str = "",
+    ) -> str:
+        """Compare a printed number with its recomputation at the printed precision.
+
+        The claim is reproduced when ``|recomputed - reported| <= 0.5 * 10**-decimals``, i.e.
+        when the recomputed value rounds to the printed one (ties count as agreement, since the
+        paper's rounding rule is unknown). Returns the status.
+        """
+        for arg, value in (("reported", reported), ("recomputed", recomputed)):
+            if not isinstance(value, numbers.Real) or isinstance(value, bool):
+                raise TypeError(f"{arg} must be a real number, got {type(value).__name__}")
+            if not math.isfinite(value):
+                raise ValueError(f"{arg} must be finite for claim {claim_id!r}, got {value}")
+        if not isinstance(decimals, int) or decimals < 0:
+            raise ValueError(f"decimals must be a non-negative integer, got {decimals!r}")
+        tolerance = 0.5 * 10.0**-decimals
+        agrees = abs(float(recomputed) - float(reported)) <= tolerance * (1 + 1e-9)
+        status = "reproduced" if agrees else "discrepancy"
+        shown = f"{float(recomputed):.{decimals + 2}f}"
+        self._add(claim_id, location, claim, f"{float(reported):.{decimals}f}", shown, status, note)
+        return status
+
+    def check(
+        self,
+        claim_id: str,
+        location: str,
+        claim: str,
+        reported: object,
+        recomputed: object,
+        holds: bool,
+        note: str = "",
+    ) -> str:
+        """Record a claim whose truth the chapter computed as ``holds``.
+
+        Use it for statements that are not one number: an ordering, a count, a set of provinces,
+        a bound ("more than 80 per cent"). ``reported`` and ``recomputed`` are shown as text.
+        """
+        if not isinstance(holds, bool):
+            # numpy booleans are fine; anything else suggests a value was passed by mistake
+            if type(holds).__name__ != "bool_":
+                raise TypeError(f"holds must be a boolean, got {type(holds).__name__}")
+            holds = bool(holds)
+        status = "reproduced" if holds else "discrepancy"
+        self._add(claim_id, location, claim, _text(reported), _text(recomputed), status, note)
+        return status
+
+    def not_reproducible(
+        self, claim_id: str, location: str, claim: str, reported: object, why: str
+    ) -> str:
+        """Record a claim the published numbers do not allow checking, and why."""
+        if not isinstance(why, str) or not why.strip():
+            raise ValueError(f"why must explain why claim {claim_id!r} cannot be checked")
+        self._add(claim_id, location, claim, _text(reported), "", "not_reproducible", why)
+        return "not_reproducible"
+
+    def _add(self, claim_id, location, claim, reported, recomputed, status, note) -> None:
+        for arg, value in (("claim_id", claim_id), ("location", location), ("claim", claim)):
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"{arg} must be a non-empty string, got {value!r}")
+        if any(r["claim_id"] == claim_id for r in self._rows):
+            raise ValueError(f"claim_id {claim_id!r} is already on the scorecard")
+        self._rows.append(
+            {
+                "paper": self.paper,
+                "claim_id": claim_id,
+                "location": location,
+                "claim": claim,
+                "reported": reported,
+                "recomputed": recomputed,
+                "status": status,
+                "note": note,
+            }
+        )
+
+    # -- reading and writing -------------------------------------------------------------------
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The scorecard as a DataFrame with the conventional columns."""
+        return pd.DataFrame(self._rows, columns=COLUMNS)
+
+    def counts(self) -> pd.Series:
+        """Number of claims per status (all three statuses, zeros included)."""
+        return self.frame["status"].value_counts().reindex(STATUSES, fill_value=0)
+
+    def write(self, directory: str | Path | None = None) -> Path:
+        """Write ``<chapter>.csv`` to ``directory`` (default ``_build/scorecards``); return its path."""
+        if not self._rows:
+            raise ValueError("the scorecard is empty; add claims before writing it")
+        folder = Path(directory) if directory is not None else SCORECARD_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.chapter}.csv"
+        self.frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        return path
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value) if isinstance(value, (set, frozenset)) else value
+        return ", ".join(map(str, items))
+    return str(value)
