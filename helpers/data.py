@@ -29,7 +29,14 @@ REQUIRED_KEYS = ("title", "source", "terms", "synthetic", "sha256", "columns")
 
 
 class DataError(ValueError):
-    """A dataset or its manifest does not match what the book expects."""
+    """A dataset or its manifest does not match what the book expects.
+
+    In Jupyter and papermill it shows as its one-line message, not a traceback through the
+    helpers: the message already names the file, the column and the rows at fault.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"DataError: {self}"]
 
 
 def sha256(path: str | Path) -> str:

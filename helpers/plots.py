@@ -1,0 +1,155 @@
+"""The book's figures: one function per kind of figure, each returning its matplotlib Axes.
+
+Colours come from the Okabe-Ito palette, which stays distinguishable under the common forms of
+colour blindness (Okabe & Ito 2008, *Color Universal Design*).
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch, Rectangle
+
+#: Okabe-Ito colours for the groupings of provinces.
+GROUP_COLOURS = {
+    "East": "#0072B2",
+    "Central": "#E69F00",
+    "Northeast": "#CC79A7",
+    "West": "#009E73",
+}
+OTHER_COLOURS = ["#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+
+def group_colours(groups) -> dict:
+    """A colour per group label: the book's fixed colours for known regions, then others."""
+    colours, spare = {}, iter(OTHER_COLOURS)
+    for g in pd.unique(pd.Series(list(groups))):
+        colours[g] = GROUP_COLOURS.get(g) or next(spare, "#999999")
+    return colours
+
+
+def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    if ax is None:
+        _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def ranked_bar(
+    values: pd.Series,
+    groups: pd.Series,
+    reference: float | None = None,
+    reference_label: str = "mean",
+    xlabel: str = "",
+    title: str = "",
+    ax: Axes | None = None,
+) -> Axes:
+    """Horizontal bars from the highest value (top) down, coloured by group, with an optional
+    reference line (e.g. the national mean)."""
+    if not values.index.equals(groups.index):
+        raise ValueError("values and groups must share the same index")
+    order = values.sort_values(ascending=True, kind="mergesort").index
+    colours = group_colours(groups)
+    ax = _axes(ax, (7, 0.25 * len(values) + 1.2))
+    ax.barh(order.astype(str), values[order], color=[colours[groups[i]] for i in order])
+    if reference is not None:
+        ax.axvline(reference, color="black", linestyle="--", linewidth=1)
+        ax.text(reference, len(order) - 0.5, f" {reference_label} {reference:.2f}", va="bottom")
+    handles = [Patch(color=c, label=g) for g, c in colours.items()]
+    ax.legend(handles=handles, loc="lower right", frameon=False)
+    ax.set(xlabel=xlabel, title=title)
+    ax.margins(y=0.01)
+    return ax
+
+
+def tile_map(
+    values: pd.Series,
+    tiles: pd.DataFrame,
+    labels: pd.Series | None = None,
+    title: str = "",
+    colorbar_label: str = "",
+    cmap: str = "viridis",
+    ax: Axes | None = None,
+) -> Axes:
+    """Tile-grid map: one equal square per unit at (``tile_col``, ``tile_row``), coloured by value.
+
+    Every unit gets the same area, so large, sparsely populated provinces do not dominate the
+    picture as they do on an area map.
+    """
+    missing = [c for c in ("tile_col", "tile_row") if c not in tiles.columns]
+    if missing:
+        raise ValueError(f"tiles lacks column(s) {', '.join(missing)}")
+    if set(values.index) - set(tiles.index):
+        raise ValueError("tiles has no position for " + ", ".join(set(values.index) - set(tiles.index)))
+    labels = labels if labels is not None else pd.Series(values.index, index=values.index)
+    norm = plt.Normalize(values.min(), values.max())
+    colormap = plt.get_cmap(cmap)
+    ax = _axes(ax, (7, 6))
+    for unit, value in values.items():
+        col, row = int(tiles.at[unit, "tile_col"]), int(tiles.at[unit, "tile_row"])
+        rgba = colormap(norm(value))
+        ax.add_patch(Rectangle((col, -row), 0.95, 0.95, facecolor=rgba, edgecolor="white"))
+        dark = 0.299 * rgba[0] + 0.587 * rgba[1] + 0.114 * rgba[2] < 0.5
+        ax.text(col + 0.475, -row + 0.6, str(labels[unit]), ha="center", va="center",
+                fontsize=6.5, color="white" if dark else "black")
+        ax.text(col + 0.475, -row + 0.3, f"{value:.1f}", ha="center", va="center",
+                fontsize=7, color="white" if dark else "black")
+    ax.set_xlim(tiles["tile_col"].min() - 0.1, tiles["tile_col"].max() + 1.05)
+    ax.set_ylim(-tiles["tile_row"].max() - 0.1, -tiles["tile_row"].min() + 1.05)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    mappable = plt.cm.ScalarMappable(norm=norm, cmap=colormap)
+    ax.figure.colorbar(mappable, ax=ax, shrink=0.6, label=colorbar_label)
+    ax.set_title(title)
+    return ax
+
+
+def lorenz_plot(curves: dict[str, pd.DataFrame], title: str = "", ax: Axes | None = None) -> Axes:
+    """Lorenz curves (from :func:`helpers.inequality.lorenz_curve`) against the equality line."""
+    ax = _axes(ax, (5, 5))
+    ax.plot([0, 1], [0, 1], color="grey", linestyle=":", label="perfect equality")
+    for (name, curve), colour in zip(curves.items(), ["#0072B2", "#D55E00", "#009E73"]):
+        ax.plot(curve["population_share"], curve["value_share"], marker="o", markersize=3,
+                color=colour, label=name)
+    ax.set(xlabel="cumulative share of provinces", ylabel="cumulative share of the total",
+           xlim=(0, 1), ylim=(0, 1), title=title)
+    ax.set_aspect("equal")
+    ax.legend(frameon=False, loc="upper left")
+    return ax
+
+
+def share_above_plot(table: pd.DataFrame, title: str = "", ax: Axes | None = None) -> Axes:
+    """Bars of the share of each group above the threshold, from
+    :func:`helpers.regional.share_above`, labelled with the fraction."""
+    for col in ("share_above", "fraction"):
+        if col not in table.columns:
+            raise ValueError(f"table lacks column {col!r}; pass the result of share_above()")
+    colours = group_colours(table.index)
+    ax = _axes(ax, (6, 3.5))
+    bars = ax.bar(table.index.astype(str), table["share_above"],
+                  color=[colours[g] for g in table.index])
+    for bar, text in zip(bars, table["fraction"]):
+        ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + 0.02, text,
+                ha="center", va="bottom")
+    threshold = table.attrs.get("threshold")
+    subtitle = f"threshold {threshold:.2f}" if threshold is not None else ""
+    ax.set(ylim=(0, 1.12), ylabel="share of provinces above the threshold",
+           title=title or subtitle)
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    return ax
+
+
+def cumulative_share_plot(shares: pd.DataFrame, title: str = "", ax: Axes | None = None) -> Axes:
+    """Cumulative share of the top-k units for each column of ``shares`` (in per cent), each
+    column ranked on its own, with the 80 per cent line."""
+    ax = _axes(ax, (6, 4))
+    for (name, col), colour in zip(shares.items(), ["#0072B2", "#D55E00", "#009E73"]):
+        ranked = np.sort(col.to_numpy())[::-1]
+        ks = np.arange(1, len(ranked) + 1)
+        ax.plot(ks, np.cumsum(ranked), marker="o", color=colour, label=name)
+    ax.axhline(80, color="grey", linestyle=":", linewidth=1)
+    ax.set(xlabel="top k provinces", ylabel="cumulative share (%)", ylim=(0, 100), title=title)
+    ax.set_xticks(np.arange(1, len(shares) + 1))
+    ax.legend(frameon=False, loc="lower right")
+    return ax

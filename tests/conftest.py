@@ -1,0 +1,30 @@
+"""Shared fixtures: the repository root, and one build of the book for the tests that need it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Headless, quiet Jupyter: no GUI backend, and jupyter_core's standard platform directories
+# (without this it warns about its migration on every import).
+os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+CHAPTERS = sorted((REPO / "chapters").glob("*.ipynb"))
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """Build the book once per session with warnings as errors; return ``_build/html``."""
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    result = subprocess.run(
+        [str(jupyter_book), "build", ".", "-W", "-n", "--keep-going"],
+        cwd=REPO, capture_output=True, text=True, timeout=1800,
+    )
+    log = result.stdout + result.stderr
+    if result.returncode != 0:
+        pytest.fail(f"jupyter-book build failed (exit {result.returncode}):\n{log[-6000:]}")
+    return REPO / "_build" / "html"

@@ -1,0 +1,65 @@
+"""helpers.audit.Scorecard: statuses come from computations, and the CSV has the agreed columns."""
+
+import pandas as pd
+import pytest
+
+from helpers.audit import COLUMNS, Scorecard
+
+
+@pytest.fixture
+def card() -> Scorecard:
+    return Scorecard("Paper (2025)", "99_test_chapter")
+
+
+@pytest.mark.parametrize(
+    "recomputed, status",
+    [(57.1835, "reproduced"), (57.185, "reproduced"), (57.175, "reproduced"),
+     (57.1851, "discrepancy"), (57.17, "discrepancy")],
+)
+def test_compare_uses_printed_precision(card, recomputed, status):
+    assert card.compare("C1", "Table 1", "mean", reported=57.18, recomputed=recomputed, decimals=2) == status
+    row = card.frame.iloc[0]
+    assert row["reported"] == "57.18" and row["status"] == status
+
+
+def test_check_and_not_reproducible(card):
+    assert card.check("C2", "§2", "set", {"b", "a"}, {"a", "b"}, holds=True) == "reproduced"
+    assert card.check("C3", "§2", "order", "x", "y", holds=False, note="differs") == "discrepancy"
+    assert card.not_reproducible("X1", "§2", "outside figure", 14.75, why="not in the tables") == "not_reproducible"
+    frame = card.frame
+    assert list(frame.columns) == COLUMNS
+    assert frame.loc[0, "reported"] == "a, b"
+    assert frame.loc[2, "reported"] == "14.75" and frame.loc[2, "note"] == "not in the tables"
+    assert card.counts().to_dict() == {"reproduced": 1, "discrepancy": 1, "not_reproducible": 1}
+    assert len(card) == 3
+
+
+def test_write_creates_the_chapter_csv(card, tmp_path):
+    card.compare("C1", "Table 1", "mean", 1.0, 1.0, decimals=1)
+    path = card.write(tmp_path)
+    assert path == tmp_path / "99_test_chapter.csv"
+    back = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert list(back.columns) == COLUMNS
+    assert back.loc[0, "status"] == "reproduced"
+
+
+def test_bad_input_is_refused(card):
+    with pytest.raises(ValueError, match="paper must be a non-empty string"):
+        Scorecard("", "ch")
+    with pytest.raises(TypeError, match="recomputed must be a real number, got str"):
+        card.compare("C1", "T", "c", 1.0, "1.0", decimals=1)
+    with pytest.raises(ValueError, match="recomputed must be finite"):
+        card.compare("C1", "T", "c", 1.0, float("nan"), decimals=1)
+    with pytest.raises(ValueError, match="decimals must be a non-negative integer"):
+        card.compare("C1", "T", "c", 1.0, 1.0, decimals=-1)
+    with pytest.raises(TypeError, match="holds must be a boolean, got str"):
+        card.check("C1", "T", "c", 1, 1, holds="yes")
+    with pytest.raises(ValueError, match="why must explain"):
+        card.not_reproducible("X", "T", "c", 1, why=" ")
+    with pytest.raises(ValueError, match="claim must be a non-empty string"):
+        card.check("C1", "T", "", 1, 1, holds=True)
+    card.check("C1", "T", "c", 1, 1, holds=True)
+    with pytest.raises(ValueError, match="claim_id 'C1' is already on the scorecard"):
+        card.check("C1", "T", "c", 1, 1, holds=True)
+    with pytest.raises(ValueError, match="the scorecard is empty"):
+        Scorecard("P", "ch").write()

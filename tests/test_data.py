@@ -1,0 +1,154 @@
+"""helpers.data: the shipped datasets, their manifests, and clear errors for bad files."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import data
+from helpers.data import DataError
+
+PAPERS = Path(__file__).resolve().parents[2] / "shared" / "papers"
+
+
+def test_every_dataset_loads_with_its_schema():
+    assert data.available() == ["fang2025_ai_competitiveness", "fang2025_firms_patents", "provinces"]
+    for name in data.available():
+        frame = data.load(name)
+        assert list(frame.columns) == [c["name"] for c in data.manifest(name)["columns"]]
+        assert data.sha256(data.DATA_DIR / f"{name}.csv") == data.manifest(name)["sha256"]
+
+
+def test_catalogue_lists_every_dataset_and_whether_simulated():
+    cat = data.catalogue()
+    assert list(cat.index) == data.available()
+    assert (cat["simulated"] == "no").all()
+    assert cat["sha256 verified"].all()
+    assert cat.loc["provinces", "rows"] == 31
+
+
+def test_columns_table():
+    table = data.columns_table("fang2025_firms_patents")
+    assert list(table.index) == ["province_zh", "firm_share_pct", "patent_share_pct"]
+    assert table.loc["firm_share_pct", "unit"] == "per cent of China's AI firms"
+
+
+def test_province_table_facts():
+    prov = data.load("provinces")
+    assert len(prov) == 31
+    assert prov["region"].value_counts().to_dict() == {"West": 12, "East": 10, "Central": 6, "Northeast": 3}
+    assert prov["belt"].value_counts().to_dict() == {"West": 12, "East": 11, "Central": 8}
+    assert prov["code"].str.fullmatch(r"[1-6]\d0000").all()
+    assert not prov.duplicated(["tile_col", "tile_row"]).any()
+    east = set(prov.loc[prov["region"] == "East", "name_zh"])
+    assert east == {"北京", "天津", "河北", "上海", "江苏", "浙江", "福建", "山东", "广东", "海南"}
+    assert set(prov.loc[prov["region"] == "Northeast", "name_zh"]) == {"辽宁", "吉林", "黑龙江"}
+
+
+def test_misprint_is_recorded_and_mapped():
+    meta = data.manifest("fang2025_ai_competitiveness")
+    assert meta["as_printed"][0]["printed"] == "工苏" and meta["as_printed"][0]["corrected"] == "江苏"
+    table = data.load("fang2025_ai_competitiveness")
+    assert "江苏" in set(table["province_zh"]) and "工苏" not in set(table["province_zh"])
+
+
+@pytest.mark.skipif(not PAPERS.exists(), reason="the papers are in ../shared/papers, beside the repository")
+def test_tables_match_the_paper_text():
+    text = (PAPERS / "fang_chang_hu_2025.txt").read_text(encoding="utf-8")
+    table1 = re.findall(r"^(\S+)\t([\d.]+)\t(\d+)\t$", text, re.M)
+    expected = [("江苏" if p == "工苏" else p, float(v), int(r)) for p, v, r in table1]
+    shipped = data.load("fang2025_ai_competitiveness")
+    assert list(shipped.itertuples(index=False, name=None)) == expected
+    assert re.search(r"^均值\t57\.18", text, re.M)
+    assert data.manifest("fang2025_ai_competitiveness")["printed_summary"]["mean"] == 57.18
+    table2 = re.findall(r"^(\S+)\t([\d.]+)\t([\d.]+)$", text, re.M)
+    expected = [(p, float(a), float(b)) for p, a, b in table2]
+    assert list(data.load("fang2025_firms_patents").itertuples(index=False, name=None)) == expected
+
+
+# -- bad files ----------------------------------------------------------------------------------
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch) -> Path:
+    """A copy of data/ that the tests may damage."""
+    copy = tmp_path / "data"
+    shutil.copytree(data.DATA_DIR, copy)
+    monkeypatch.setattr(data, "DATA_DIR", copy)
+    return copy
+
+
+def test_changed_file_is_refused_with_its_name(data_copy):
+    csv = data_copy / "fang2025_firms_patents.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("29.04", "29.05"), encoding="utf-8")
+    with pytest.raises(DataError, match=r"fang2025_firms_patents\.csv: sha256 is .* the file was changed"):
+        data.load("fang2025_firms_patents")
+
+
+def test_unknown_dataset_and_bad_manifest(data_copy):
+    with pytest.raises(DataError, match="no dataset named 'nope'; available: fang2025"):
+        data.load("nope")
+    (data_copy / "broken.yml").write_text("title: x\n", encoding="utf-8")
+    with pytest.raises(DataError, match="broken.yml: manifest lacks source, terms, synthetic, sha256, columns"):
+        data.manifest("broken")
+    with pytest.raises(TypeError, match="name must be a dataset name"):
+        data.manifest(3)
+
+
+def _user_file(tmp_path, text: str) -> Path:
+    path = tmp_path / "mine.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("province_zh,index\n北京,90\n", "mine.csv: missing column\\(s\\) rank"),
+        ("province_zh,index,rank\n北京,high,1\n", "column 'index' must be float; rows lines 2 are not \\('high'\\)"),
+        ("province_zh,index,rank\n北京,90,1.5\n", "column 'rank' must be integer"),
+        ("province_zh,index,rank\n北京,,1\n", "column 'index' has missing values in rows lines 2"),
+        ("province_zh,index,rank\n北京,120,1\n", "column 'index' has values outside its max of 100 in rows lines 2"),
+        ("province_zh,index,rank\n北京,90,1\n北京,80,2\n", "duplicate key \\(province_zh\\) in rows lines 2, 3"),
+        ("province_zh,index,rank\n", "has a header but no rows"),
+    ],
+)
+def test_replicator_file_gets_a_schema_error(tmp_path, text, words):
+    with pytest.raises(DataError, match=words):
+        data.load("fang2025_ai_competitiveness", path=_user_file(tmp_path, text))
+
+
+def test_replicator_file_may_have_extra_columns(tmp_path):
+    frame = data.load("fang2025_ai_competitiveness",
+                      path=_user_file(tmp_path, "province_zh,index,rank,note\n北京,90,1,x\n"))
+    assert list(frame.columns) == ["province_zh", "index", "rank", "note"]
+    assert frame["index"].dtype == "float64"
+
+
+def test_allowed_values_are_enforced(tmp_path):
+    text = (data.DATA_DIR / "provinces.csv").read_text(encoding="utf-8").replace(",Northeast,", ",North East,", 1)
+    with pytest.raises(DataError, match="column 'region' has value\\(s\\) North East in rows lines 7"):
+        data.load("provinces", path=_user_file(tmp_path, text))
+
+
+def test_missing_file_and_unreadable_file(tmp_path):
+    with pytest.raises(DataError, match="file not found"):
+        data.load("provinces", path=tmp_path / "absent.csv")
+    bad = tmp_path / "latin1.csv"
+    bad.write_bytes("province_zh,index,rank\n\xe9,1,1\n".encode("latin-1"))
+    with pytest.raises(DataError, match="not a readable UTF-8 CSV"):
+        data.load("fang2025_ai_competitiveness", path=bad)
+
+
+def test_data_error_renders_as_one_line_in_jupyter():
+    error = DataError("x.csv: missing column(s) rank")
+    assert error._render_traceback_() == ["DataError: x.csv: missing column(s) rank"]
+    assert isinstance(error, ValueError)
+
+
+def test_loaded_frame_is_a_fresh_copy():
+    first = data.load("provinces")
+    first.loc[0, "name_en"] = "changed"
+    assert data.load("provinces").loc[0, "name_en"] == "Beijing"
+    assert isinstance(first, pd.DataFrame)
