@@ -53,10 +53,11 @@ def ranked_bar(
     colours = group_colours(groups)
     ax = _axes(ax, (7, 0.25 * len(values) + 1.2))
     ax.barh(order.astype(str), values[order], color=[colours[groups[i]] for i in order])
-    if reference is not None:
-        ax.axvline(reference, color="black", linestyle="--", linewidth=1)
-        ax.text(reference, len(order) - 0.5, f" {reference_label} {reference:.2f}", va="bottom")
     handles = [Patch(color=c, label=g) for g, c in colours.items()]
+    if reference is not None:
+        line = ax.axvline(reference, color="black", linestyle="--", linewidth=1,
+                          label=f"{reference_label} ({reference:.2f})")
+        handles.append(line)
     ax.legend(handles=handles, loc="lower right", frameon=False)
     ax.set(xlabel=xlabel, title=title)
     ax.margins(y=0.01)
@@ -91,8 +92,11 @@ def tile_map(
         rgba = colormap(norm(value))
         ax.add_patch(Rectangle((col, -row), 0.95, 0.95, facecolor=rgba, edgecolor="white"))
         dark = 0.299 * rgba[0] + 0.587 * rgba[1] + 0.114 * rgba[2] < 0.5
-        ax.text(col + 0.475, -row + 0.6, str(labels[unit]), ha="center", va="center",
-                fontsize=6.5, color="white" if dark else "black")
+        label = str(labels[unit])
+        if len(label) > 10:  # "Inner Mongolia" does not fit on one line of a tile
+            label = label.replace(" ", "\n", 1)
+        ax.text(col + 0.475, -row + 0.62, label, ha="center", va="center",
+                fontsize=6.5, color="white" if dark else "black", linespacing=0.9)
         ax.text(col + 0.475, -row + 0.3, f"{value:.1f}", ha="center", va="center",
                 fontsize=7, color="white" if dark else "black")
     ax.set_xlim(tiles["tile_col"].min() - 0.1, tiles["tile_col"].max() + 1.05)
@@ -149,7 +153,8 @@ def cumulative_share_plot(shares: pd.DataFrame, title: str = "", ax: Axes | None
         ks = np.arange(1, len(ranked) + 1)
         ax.plot(ks, np.cumsum(ranked), marker="o", color=colour, label=name)
     ax.axhline(80, color="grey", linestyle=":", linewidth=1)
-    ax.set(xlabel="top k provinces", ylabel="cumulative share (%)", ylim=(0, 100), title=title)
+    ax.set(xlabel="top k provinces (each share ranked on its own)", ylabel="cumulative share (%)",
+           ylim=(0, 100), title=title)
     ax.set_xticks(np.arange(1, len(shares) + 1))
     ax.legend(frameon=False, loc="lower right")
     return ax

@@ -1,0 +1,61 @@
+"""Make the rendered book self-contained and free of console errors.
+
+1. Serve MathJax from the book's own files instead of a CDN, so the mathematics shows offline (a
+   student on a train, the test suite with the network blocked). MathJax 3.2.2 comes from the PyPI
+   package ``django-static-mathjax``, which ships MathJax's files; only the TeX-to-HTML bundle, its
+   TeX extensions, its fonts and its menu are copied.
+2. Drop the second copy of an inline script: with jupyter-book 1.0.4 and sphinx-thebe 0.3.1 the
+   Thebe configuration (``const THEBE_JS_URL = ...``) lands in every page twice, and the browser
+   reports the redeclaration as an error.
+"""
+
+import shutil
+from importlib.util import find_spec
+from pathlib import Path
+
+BUNDLE = "tex-chtml.js"
+PARTS = [BUNDLE, "input/tex/extensions", "output/chtml/fonts/woff-v2", "ui"]
+
+
+def _mathjax_source() -> Path:
+    spec = find_spec("mathjax")  # django-static-mathjax's import name; no need to import it
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("MathJax files not found: pip install -r requirements.txt")
+    return Path(list(spec.submodule_search_locations)[0]) / "static" / "mathjax" / "es5"
+
+
+def _copy_mathjax(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    source, target = _mathjax_source(), Path(app.outdir) / "_static" / "mathjax"
+    for part in PARTS:
+        src, dst = source / part, target / part
+        if src.is_dir():
+            shutil.copytree(src, dst, dirs_exist_ok=True)
+        else:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+
+
+def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    # Sphinx already drops exact duplicates; these inline copies differ only in having the
+    # filename None or "" (the same script added once at set-up and again when the env is read).
+    seen, unique = set(), []
+    for script in scripts:
+        key = (getattr(script, "filename", script) or "", tuple(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
+
+
+def setup(app):
+    _mathjax_source()  # fail early, with the message above, if the package is missing
+    app.config.mathjax_path = f"mathjax/{BUNDLE}"
+    app.connect("build-finished", _copy_mathjax)
+    # run after the other extensions, which may still add scripts for this page
+    app.connect("html-page-context", _drop_duplicate_scripts, priority=1000)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
