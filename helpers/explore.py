@@ -9,9 +9,8 @@ from __future__ import annotations
 import io
 
 import ipywidgets as widgets
-import matplotlib
-import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.figure import Figure
 
 from helpers.plots import share_above_plot
 from helpers.regional import GROUPINGS, share_above
@@ -62,12 +61,11 @@ class ThresholdExplorer:
         """Recompute for the current control values and redraw the table and the figure."""
         table = self.table(self.grouping.value, self.threshold.value)
         self.table_view.value = table.to_html(float_format=lambda v: f"{v:.1%}")
-        with matplotlib.rc_context({"figure.dpi": 80}):
-            fig, ax = plt.subplots(figsize=(6, 3.5), layout="constrained")
-            share_above_plot(table, ax=ax)
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format="png")
-            plt.close(fig)
+        # A bare Figure, not pyplot: no global state, and nothing leaks into the cell's output.
+        fig = Figure(figsize=(6, 3.5), dpi=80, layout="constrained")
+        share_above_plot(table, ax=fig.subplots())
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
         self.figure_view.value = buffer.getvalue()
         return table
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-# Headless, quiet Jupyter: no GUI backend, and jupyter_core's standard platform directories
-# (without this it warns about its migration on every import).
-os.environ.setdefault("MPLBACKEND", "Agg")
+# jupyter_core's standard platform directories (without this it warns about its migration on
+# every import). MPLBACKEND is deliberately left alone: kernels inherit the environment, and with
+# Agg forced on them plt.show() would display nothing.
 os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
 
 REPO = Path(__file__).resolve().parents[1]

@@ -76,6 +76,8 @@ def test_chapters_exist():
 def test_chapter_runs_without_errors_or_warnings(notebook, tmp_path_factory):
     nb = first_run(notebook, tmp_path_factory)
     assert problems(nb) == []
+    images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+    assert images > 0, "the chapter displayed no figures"
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
