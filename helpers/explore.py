@@ -12,7 +12,7 @@ import ipywidgets as widgets
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers.plots import share_above_plot
+from helpers.plots import refresh_share_above_plot, share_above_plot
 from helpers.regional import GROUPINGS, share_above
 
 
@@ -48,6 +48,11 @@ class ThresholdExplorer:
         )
         self.table_view = widgets.HTML()
         self.figure_view = widgets.Image(format="png")
+        # One Figure per grouping, drawn once and then updated in place: drawing anew on every
+        # update discards enough objects to set off full garbage collections, which stall single
+        # updates past 100 ms. Bare Figures, not pyplot: no global state, nothing leaks into the
+        # cell's output.
+        self._figures: dict[str, Figure] = {}
         self.grouping.observe(self._on_change, names="value")
         self.threshold.observe(self._on_change, names="value")
         self.update()
@@ -61,11 +66,16 @@ class ThresholdExplorer:
         """Recompute for the current control values and redraw the table and the figure."""
         table = self.table(self.grouping.value, self.threshold.value)
         self.table_view.value = table.to_html(float_format=lambda v: f"{v:.1%}")
-        # A bare Figure, not pyplot: no global state, and nothing leaks into the cell's output.
-        fig = Figure(figsize=(6, 3.5), dpi=80, layout="constrained")
-        share_above_plot(table, ax=fig.subplots())
+        figure = self._figures.get(self.grouping.value)
+        if figure is None:
+            figure = Figure(figsize=(6, 3.5), dpi=80)
+            figure.subplots_adjust(left=0.12, right=0.98, top=0.9, bottom=0.1)
+            share_above_plot(table, ax=figure.subplots())
+            self._figures[self.grouping.value] = figure
+        else:
+            refresh_share_above_plot(figure.axes[0], table)
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png")
+        figure.savefig(buffer, format="png")
         self.figure_view.value = buffer.getvalue()
         return table
 

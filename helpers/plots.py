@@ -136,11 +136,35 @@ def share_above_plot(table: pd.DataFrame, title: str = "", ax: Axes | None = Non
     for bar, text in zip(bars, table["fraction"]):
         ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + 0.02, text,
                 ha="center", va="bottom")
-    threshold = table.attrs.get("threshold")
-    subtitle = f"threshold {threshold:.2f}" if threshold is not None else ""
     ax.set(ylim=(0, 1.12), ylabel="share of provinces above the threshold",
-           title=title or subtitle)
+           title=title or _threshold_title(table))
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    return ax
+
+
+def _threshold_title(table: pd.DataFrame) -> str:
+    threshold = table.attrs.get("threshold")
+    return f"threshold {threshold:.2f}" if threshold is not None else ""
+
+
+def refresh_share_above_plot(ax: Axes, table: pd.DataFrame) -> Axes:
+    """Update a figure drawn by :func:`share_above_plot` in place for a new threshold.
+
+    Moving the existing bars and labels, instead of drawing new ones, keeps a widget's redraw
+    fast: discarded artists pile up for the garbage collector, whose full collections would
+    otherwise stall some updates. The groups must be the ones already drawn.
+    """
+    drawn = [t.get_text() for t in ax.get_xticklabels()]
+    if drawn != [str(g) for g in table.index]:
+        raise ValueError(
+            f"the axes show groups {drawn}, the table has {list(map(str, table.index))}; "
+            "draw it anew with share_above_plot()"
+        )
+    for bar, label, share, text in zip(ax.patches, ax.texts, table["share_above"], table["fraction"]):
+        bar.set_height(share)
+        label.set_y(share + 0.02)
+        label.set_text(text)
+    ax.set_title(_threshold_title(table))
     return ax
 
 

@@ -71,3 +71,26 @@ def test_cumulative_share_plot():
     ax = plots.cumulative_share_plot(shares)
     assert list(ax.lines[0].get_ydata()) == [50, 80, 100]
     assert list(ax.lines[1].get_ydata()) == [70, 90, 100]
+
+
+def test_refresh_share_above_plot_moves_bars_in_place(toy):
+    values, groups = toy
+    ax = plots.share_above_plot(regional.share_above(values, groups))
+    bars_before = list(ax.patches)
+    fresh = regional.share_above(values, groups, threshold=0.5)
+    plots.refresh_share_above_plot(ax, fresh)
+    assert list(ax.patches) == bars_before  # the same artists, moved
+    assert [b.get_height() for b in ax.patches] == list(fresh["share_above"])
+    assert [t.get_text() for t in ax.texts] == list(fresh["fraction"])
+    assert ax.get_title() == "threshold 0.50"
+    # the same picture as drawing it anew
+    redrawn = plots.share_above_plot(fresh)
+    assert [b.get_height() for b in redrawn.patches] == [b.get_height() for b in ax.patches]
+
+
+def test_refresh_share_above_plot_refuses_other_groups(toy):
+    values, groups = toy
+    ax = plots.share_above_plot(regional.share_above(values, groups))
+    other = regional.share_above(values, groups.replace({"Central": "West"}))
+    with pytest.raises(ValueError, match="draw it anew with share_above_plot"):
+        plots.refresh_share_above_plot(ax, other)

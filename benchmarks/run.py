@@ -1,0 +1,137 @@
+"""Performance measurements for the book (``make bench``); never part of the test suite.
+
+Measures, each over repeated runs with the median reported:
+
+1. the full book build (``jupyter-book build . -W -n --keep-going``, what ``make book`` runs) from an
+   empty execution cache, in a scratch copy of the repository;
+2. a rebuild after editing only prose (a markdown cell of chapter 1), where the execution cache
+   must spare re-running the chapter;
+3. the latency of the chapter 1 widget's callback (recompute the table and redraw the figure).
+
+Targets (issue 2): full build under 30 s on a 2-core machine, prose-only rebuild under 10 s,
+every widget update under 100 ms. Results are printed and written to
+``benchmarks/results/latest.json``.
+
+Usage: ``python benchmarks/run.py [--builds N] [--rebuilds N] [--updates N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+REPO = Path(__file__).resolve().parents[1]
+JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
+COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache",
+                                     ".hypothesis", "results", "*.egg-info")
+TARGETS = {"full_build_s": 30.0, "prose_rebuild_s": 10.0, "widget_update_ms": 100.0}
+
+
+def build(root: Path) -> float:
+    """Build the book in ``root``; return the wall time in seconds."""
+    start = time.perf_counter()
+    result = subprocess.run([str(JUPYTER_BOOK), "build", ".", "-W", "-n", "--keep-going"],
+                            cwd=root, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"build failed in {root}:\n{(result.stdout + result.stderr)[-4000:]}")
+    return elapsed
+
+
+def scratch_copy(parent: Path, name: str) -> Path:
+    target = parent / name
+    shutil.copytree(REPO, target, ignore=COPY_IGNORE)
+    return target
+
+
+def full_builds(n: int, parent: Path) -> list[float]:
+    """Each run in a fresh copy, so the execution cache starts empty."""
+    return [build(scratch_copy(parent, f"full{i}")) for i in range(n)]
+
+
+def prose_rebuilds(n: int, parent: Path) -> list[float]:
+    """Build once, then edit a markdown cell of chapter 1 and rebuild, ``n`` times."""
+    root = scratch_copy(parent, "prose")
+    build(root)
+    chapter = sorted((root / "chapters").glob("01_*.ipynb"))[0]
+    times = []
+    for i in range(n):
+        nb = nbformat.read(chapter, as_version=4)
+        markdown = next(c for c in nb.cells if c.cell_type == "markdown")
+        markdown.source += f"\n\n(Benchmark edit {i}.)"
+        nbformat.write(nb, chapter)
+        times.append(build(root))
+    return times
+
+
+def widget_updates(n: int) -> list[float]:
+    """Milliseconds per callback, cycling through thresholds and both groupings."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from helpers import data, regional
+    from helpers.explore import ThresholdExplorer
+
+    ai = regional.attach_provinces(data.load("fang2025_ai_competitiveness")).set_index("name_en")
+    explorer = ThresholdExplorer(ai["index"], ai[["region", "belt"]])
+    lo, hi = explorer.threshold.min, explorer.threshold.max
+    times = []
+    for i in range(n):
+        start = time.perf_counter()
+        if i % 5 == 4:
+            explorer.grouping.value = "belt" if explorer.grouping.value == "region" else "region"
+        else:
+            explorer.threshold.value = lo + (hi - lo) * ((i * 0.37) % 1.0)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def summary(values: list[float]) -> dict:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values),
+            "runs": len(values)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--builds", type=int, default=3, help="full builds from an empty cache")
+    parser.add_argument("--rebuilds", type=int, default=5, help="prose-only rebuilds")
+    parser.add_argument("--updates", type=int, default=200, help="widget updates")
+    args = parser.parse_args()
+    os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+
+    results = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                           "platform": platform.platform()}}
+    with tempfile.TemporaryDirectory() as tmp:
+        parent = Path(tmp)
+        print(f"full build from an empty cache, {args.builds} runs ...", flush=True)
+        results["full_build_s"] = summary(full_builds(args.builds, parent))
+        print(f"prose-only rebuild, {args.rebuilds} runs ...", flush=True)
+        results["prose_rebuild_s"] = summary(prose_rebuilds(args.rebuilds, parent))
+    print(f"widget update, {args.updates} runs ...", flush=True)
+    results["widget_update_ms"] = summary(widget_updates(args.updates))
+
+    print(f"\n{'measure':<20}{'median':>10}{'max':>10}{'target':>10}  verdict")
+    for key, target in TARGETS.items():
+        r = results[key]
+        verdict = "meets target" if r["median"] < target and (key != "widget_update_ms" or r["max"] < target) \
+            else "MISSES TARGET"
+        print(f"{key:<20}{r['median']:>10.2f}{r['max']:>10.2f}{target:>10.0f}  {verdict}")
+    out = REPO / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten to {(out / 'latest.json').relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
