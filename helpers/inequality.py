@@ -60,10 +60,14 @@ def _values(values, name: str = "values", allow_zero: bool = True) -> pd.Series:
 
 
 def _weights(weights, values: pd.Series) -> np.ndarray:
-    """Population weights aligned with ``values`` (ones when ``weights`` is None)."""
+    """Population weights aligned with ``values`` (ones when ``weights`` is None).
+
+    Weights must be strictly positive: a unit of zero population has no place in a population-
+    weighted index, and zero weights could leave the weighted mean (or a group) empty.
+    """
     if weights is None:
         return np.ones(len(values))
-    w = _values(weights, name="weights")
+    w = _values(weights, name="weights", allow_zero=False)
     if len(w) != len(values):
         raise ValueError(f"weights has {len(w)} entries but values has {len(values)}")
     return _align(w, values, "weights").to_numpy()
@@ -280,26 +284,27 @@ def theil_decomposition(values, groups, weights=None, kind: str = "T") -> TheilD
     for label in pd.unique(g):
         member = (g == label).to_numpy()
         yg, wg = y.to_numpy()[member], w[member]
-        if wg.sum() == 0:
-            raise ValueError(f"group {label!r} has zero total weight")
         mu_g = _weighted_mean(yg, wg)
         pop_share = wg.sum() / w.sum()
         value_share = pop_share * mu_g / mu
+        if kind == "L":
+            index, between_term = theil(yg, wg), pop_share * np.log(mu / mu_g)
+        elif mu_g > 0:
+            index, between_term = theil(yg, wg), value_share * np.log(mu_g / mu)
+        else:
+            # a group of zeros (possible for T only) is equal inside, and its between term is
+            # s_g ln(mu_g / mu) = 0 ln 0 = 0 by the convention used for units
+            index, between_term = 0.0, 0.0
         rows[label] = {
             "units": int(member.sum()),
             "population_share": pop_share,
             "value_share": value_share,
             "mean": mu_g,
-            "index": theil(yg, wg),
+            "index": index,
             "weight": value_share if kind == "T" else pop_share,
-            "between_term": (
-                value_share * np.log(mu_g / mu) if kind == "T" else pop_share * np.log(mu / mu_g)
-            ),
+            "between_term": between_term,
         }
     table = pd.DataFrame.from_dict(rows, orient="index")
-    if kind == "T" and (table["mean"] == 0).any():
-        # s_g = 0 there, so the term is 0 * ln 0 = 0 by the same convention as for units
-        table.loc[table["mean"] == 0, "between_term"] = 0.0
     table["within_contribution"] = table["weight"] * table["index"]
     within = float(table["within_contribution"].sum())
     between = float(table["between_term"].sum())
@@ -343,9 +348,9 @@ def between_share_permutation(
     if not isinstance(n_permutations, (int, np.integer)) or n_permutations < 1:
         raise ValueError(f"n_permutations must be a positive integer, got {n_permutations!r}")
     observed = theil_decomposition(values, groups, weights, kind).between_share
-    y = _values(values, allow_zero=(kind == "T")).to_numpy()
-    w = _weights(weights, _values(values))
-    codes = pd.factorize(_groups(groups, _values(values)))[0]
+    checked = _values(values, allow_zero=(kind == "T"))
+    y, w = checked.to_numpy(), _weights(weights, checked)
+    codes = pd.factorize(_groups(groups, checked))[0]
     rng = np.random.default_rng(seed)
     null = np.empty(n_permutations)
     total = (_theil_t if kind == "T" else _theil_l)(y, w)
@@ -394,7 +399,7 @@ def concentration_ratio(shares, k: int) -> float:
     return float(np.sort(s.to_numpy())[::-1][:k].sum())
 
 
-def hhi(shares, normalized: bool = False, total: float = 100.0, tol: float = 0.5) -> float:
+def hhi(shares, normalized: bool = False, total: float = 100.0, tol: float = 0.005) -> float:
     r"""Herfindahl-Hirschman index of a complete distribution of shares.
 
     .. math:: H = \sum_i s_i^2
@@ -405,8 +410,9 @@ def hhi(shares, normalized: bool = False, total: float = 100.0, tol: float = 0.5
     Parameters
     ----------
     shares
-        Every unit's share. They must add up to ``total`` (within ``tol``, which absorbs
-        rounding in printed tables); for a top-k table use :func:`hhi_bounds`.
+        Every unit's share. They must add up to ``total`` within ``tol * total`` (by default half
+        a percentage point, which absorbs rounding in printed tables); for a top-k table use
+        :func:`hhi_bounds`.
     normalized
         Return :math:`H^* = (H/\text{total}^2 - 1/n)/(1 - 1/n)`, which runs from 0 (equal
         shares) to 1 (monopoly) whatever the number of units ``n``.
@@ -414,7 +420,7 @@ def hhi(shares, normalized: bool = False, total: float = 100.0, tol: float = 0.5
     s = _shares(shares)
     if not total > 0:
         raise ValueError(f"total must be positive, got {total!r}")
-    if abs(s.sum() - total) > tol:
+    if abs(s.sum() - total) > tol * total:
         raise ValueError(
             f"shares add up to {s.sum():.4g}, not {total:g}: the HHI needs every unit's share. "
             "For a table of the top units only, use hhi_bounds()."

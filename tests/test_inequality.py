@@ -95,6 +95,14 @@ def test_lorenz_curve_endpoints_and_area():
     assert 1 - 2 * area == pytest.approx(ineq.gini([1, 3, 2, 4]))
 
 
+def test_group_of_zeros_in_theil_t():
+    # zeros are allowed in Theil T (0 ln 0 = 0); a group of zeros is equal inside
+    parts = ineq.theil_decomposition([0.0, 0.0, 2.0, 6.0], ["A", "A", "B", "B"], kind="T")
+    assert parts.groups.loc["A", "index"] == 0
+    assert parts.within + parts.between == pytest.approx(parts.total)
+    assert parts.total == pytest.approx(ineq.theil_t([0.0, 0.0, 2.0, 6.0]))
+
+
 def test_concentration_ratio():
     assert ineq.concentration_ratio([5, 40, 25, 30], 2) == 70
     assert ineq.concentration_ratio([5, 40, 25, 30], 4) == 100
@@ -103,7 +111,10 @@ def test_concentration_ratio():
 def test_normalized_hhi():
     assert ineq.hhi([25, 25, 25, 25], normalized=True) == pytest.approx(0)
     assert ineq.hhi([100, 0, 0], normalized=True) == pytest.approx(1)
-    assert ineq.hhi([0.5, 0.5], total=1.0, tol=1e-9) == pytest.approx(0.5)
+    assert ineq.hhi([0.5, 0.5], total=1.0) == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="add up to 0.9, not 1"):
+        ineq.hhi([0.5, 0.4], total=1.0)  # the tolerance scales with the total
+    assert ineq.hhi([30.1, 30, 20, 20]) == pytest.approx(2606.01)  # printed rounding is absorbed
 
 
 def test_hhi_bounds_are_exact_when_nothing_is_unlisted():
@@ -207,6 +218,8 @@ def test_bad_weights_and_groups():
         ineq.gini([1, 2, 3], weights=[1, 1])
     with pytest.raises(ValueError, match="weights must be non-negative"):
         ineq.theil_t([1, 2], weights=[1, -1])
+    with pytest.raises(ValueError, match="weights must be strictly positive.*zero at 1"):
+        ineq.gini([0, 5], weights=[1, 0])  # would leave a zero weighted total
     with pytest.raises(ValueError, match="groups has missing labels at 1"):
         ineq.theil_decomposition([1, 2], ["a", None])
     with pytest.raises(ValueError, match="groups has 1 entries"):
