@@ -8,6 +8,7 @@ West).
 
 from __future__ import annotations
 
+import numbers
 from fractions import Fraction
 
 import numpy as np
@@ -108,7 +109,7 @@ def share_above(values: pd.Series, groups: pd.Series, threshold: float | None = 
     values, groups = _grouped(values, groups)
     if threshold is None:
         threshold = float(values.mean())
-    if not np.isfinite(threshold):
+    if not isinstance(threshold, numbers.Real) or not np.isfinite(threshold):
         raise ValueError(f"threshold must be a finite number, got {threshold!r}")
     above = values > threshold
     table = pd.DataFrame({"units": groups.value_counts(), "above": above.groupby(groups).sum()})
@@ -129,7 +130,12 @@ def _fraction(above: int, units: int) -> str:
 
 def group_summary(values: pd.Series, groups: pd.Series) -> pd.DataFrame:
     """Per-group count, mean, median, standard deviation (n-1), min, max and coefficient of
-    variation (sd over mean), with a final row for all units together."""
+    variation (sd over mean), with a final row for all units together.
+
+    A group of a single unit has no standard deviation: its ``std`` and ``cv`` are NaN (the one
+    NaN this module returns, by design), since zero would wrongly report a measured absence of
+    spread.
+    """
     values, groups = _grouped(values, groups)
     stats = ["count", "mean", "median", "std", "min", "max"]
     table = values.groupby(groups).agg(stats).reindex(_order(groups))

@@ -46,6 +46,8 @@ def test_share_above_bad_input(toy):
         regional.share_above(values, groups.where(groups.index != "c"))
     with pytest.raises(ValueError, match="threshold must be a finite number"):
         regional.share_above(values, groups, threshold=float("nan"))
+    with pytest.raises(ValueError, match="threshold must be a finite number, got 'high'"):
+        regional.share_above(values, groups, threshold="high")
 
 
 def test_group_summary_has_all_row(toy):
@@ -54,6 +56,7 @@ def test_group_summary_has_all_row(toy):
     assert summary.loc["All", "count"] == 6
     assert summary.loc["East", "mean"] == 9.0
     assert summary.loc["West", "cv"] == pytest.approx(2.0 / 4.0)
+    assert pd.isna(summary.loc["Central", "std"])  # one unit: no spread to measure
 
 
 def test_rank_gaps(toy):
