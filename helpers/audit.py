@@ -15,6 +15,7 @@ import math
 import numbers
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from helpers.paths import SCORECARD_DIR
@@ -97,11 +98,10 @@ class Scorecard:
         Use it for statements that are not one number: an ordering, a count, a set of provinces,
         a bound ("more than 80 per cent"). ``reported`` and ``recomputed`` are shown as text.
         """
-        if not isinstance(holds, bool):
-            # numpy booleans are fine; anything else suggests a value was passed by mistake
-            if type(holds).__name__ != "bool_":
-                raise TypeError(f"holds must be a boolean, got {type(holds).__name__}")
-            holds = bool(holds)
+        # numpy booleans are fine; anything else suggests a value was passed by mistake
+        if not isinstance(holds, (bool, np.bool_)):
+            raise TypeError(f"holds must be a boolean, got {type(holds).__name__}")
+        holds = bool(holds)
         status = "reproduced" if holds else "discrepancy"
         self._add(claim_id, location, claim, _text(reported), _text(recomputed), status, note)
         return status

@@ -1,5 +1,6 @@
 """helpers.audit.Scorecard: statuses come from computations, and the CSV has the agreed columns."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -32,6 +33,11 @@ def test_check_and_not_reproducible(card):
     assert frame.loc[2, "reported"] == "14.75" and frame.loc[2, "note"] == "not in the tables"
     assert card.counts().to_dict() == {"reproduced": 1, "discrepancy": 1, "not_reproducible": 1}
     assert len(card) == 3
+
+
+def test_check_accepts_numpy_booleans(card):
+    assert card.check("C1", "T", "c", 1, 1, holds=np.bool_(True)) == "reproduced"
+    assert card.check("C3", "T", "c", 1, 2, holds=(np.float64(1.0) > 2)) == "discrepancy"
 
 
 def test_write_creates_the_chapter_csv(card, tmp_path):
