@@ -94,6 +94,10 @@ def test_unknown_dataset_and_bad_manifest(data_copy):
         data.manifest("broken")
     with pytest.raises(TypeError, match="name must be a dataset name"):
         data.manifest(3)
+    manifest = (data_copy / "provinces.yml").read_text(encoding="utf-8")
+    (data_copy / "provinces.yml").write_text(manifest.replace("type: integer", "type: int", 1), encoding="utf-8")
+    with pytest.raises(DataError, match="column 'tile_col' has type 'int'; expected one of string, integer"):
+        data.load("provinces")
 
 
 def _user_file(tmp_path, text: str) -> Path:
