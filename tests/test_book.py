@@ -27,3 +27,11 @@ def test_mathjax_is_served_locally(built_book):
     assert (built_book / "_static" / "mathjax" / "tex-chtml.js").exists()
     html = (built_book / "chapters" / f"{CHAPTERS[0].stem}.html").read_text(encoding="utf-8")
     assert "_static/mathjax/tex-chtml.js" in html and "cdn.jsdelivr" not in html
+
+
+def test_pages_carry_no_dead_scripts(built_book):
+    """No duplicated inline scripts, and no widget state (the book loads no widget JavaScript)."""
+    for page in built_book.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert html.count("const THEBE_JS_URL") <= 1, page
+        assert "application/vnd.jupyter.widget-state+json" not in html, page

@@ -7,6 +7,9 @@
 2. Drop the second copy of an inline script: with jupyter-book 1.0.4 and sphinx-thebe 0.3.1 the
    Thebe configuration (``const THEBE_JS_URL = ...``) lands in every page twice, and the browser
    reports the redeclaration as an error.
+3. Drop the executed notebooks' widget state. The book loads no widget JavaScript (widgets need a
+   live kernel; pages show static figures instead), so the state was dead weight: a fifth of
+   chapter 1's page, with model ids that changed on every build.
 """
 
 import shutil
@@ -14,6 +17,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 BUNDLE = "tex-chtml.js"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 PARTS = [BUNDLE, "input/tex/extensions", "output/chtml/fonts/woff-v2", "ui"]
 
 
@@ -37,7 +41,7 @@ def _copy_mathjax(app, exception):
             shutil.copy2(src, dst)
 
 
-def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
+def _tidy_scripts(app, pagename, templatename, context, doctree):
     scripts = context.get("script_files")
     if not scripts:
         return
@@ -45,7 +49,10 @@ def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
     # filename None or "" (the same script added once at set-up and again when the env is read).
     seen, unique = set(), []
     for script in scripts:
-        key = (getattr(script, "filename", script) or "", tuple(sorted(getattr(script, "attributes", {}).items())))
+        attributes = getattr(script, "attributes", {})
+        if attributes.get("type") == WIDGET_STATE:
+            continue
+        key = (getattr(script, "filename", script) or "", tuple(sorted(attributes.items())))
         if key not in seen:
             seen.add(key)
             unique.append(script)
@@ -57,5 +64,5 @@ def setup(app):
     app.config.mathjax_path = f"mathjax/{BUNDLE}"
     app.connect("build-finished", _copy_mathjax)
     # run after the other extensions, which may still add scripts for this page
-    app.connect("html-page-context", _drop_duplicate_scripts, priority=1000)
+    app.connect("html-page-context", _tidy_scripts, priority=1000)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
