@@ -381,17 +381,13 @@ def between_share_permutation(
 # -- concentration -----------------------------------------------------------------------------
 
 
-def _shares(shares, name: str = "shares") -> pd.Series:
-    return _values(shares, name=name)
-
-
 def concentration_ratio(shares, k: int) -> float:
     """Concentration ratio CR_k: the sum of the ``k`` largest shares, in the shares' unit.
 
     A table of the top ``m >= k`` units gives CR_k exactly, provided no unit outside the table can
     exceed the k-th largest listed share (true when the table ranks units by this very share).
     """
-    s = _shares(shares)
+    s = _values(shares, name="shares")
     if not isinstance(k, (int, np.integer)) or isinstance(k, bool):
         raise TypeError(f"k must be an integer, got {type(k).__name__}")
     if not 1 <= k <= len(s):
@@ -417,7 +413,7 @@ def hhi(shares, normalized: bool = False, total: float = 100.0, tol: float = 0.0
         Return :math:`H^* = (H/\text{total}^2 - 1/n)/(1 - 1/n)`, which runs from 0 (equal
         shares) to 1 (monopoly) whatever the number of units ``n``.
     """
-    s = _shares(shares)
+    s = _values(shares, name="shares")
     if not total > 0:
         raise ValueError(f"total must be positive, got {total!r}")
     if abs(s.sum() - total) > tol * total:
@@ -469,7 +465,7 @@ def hhi_bounds(
         ``lower``, ``upper``, ``listed`` (the listed units' own sum of squares), ``residual``
         and ``n_unlisted``.
     """
-    s = _shares(listed_shares, name="listed_shares")
+    s = _values(listed_shares, name="listed_shares")
     if not isinstance(n_units, (int, np.integer)) or isinstance(n_units, bool):
         raise TypeError(f"n_units must be an integer, got {type(n_units).__name__}")
     m = n_units - len(s)
