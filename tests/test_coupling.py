@@ -83,3 +83,15 @@ def test_misaligned_series_are_refused():
     b = pd.Series([0.2, 0.3], index=["y", "x"], name="EQ")
     with pytest.raises(ValueError, match="subsystem EQ is indexed differently"):
         coupling.coupling_degree(a, b)
+
+
+def test_levels_agree_with_the_transcribed_table_3():
+    from helpers import data
+
+    table = data.load("gan_zhang_coordination_levels")
+    pd.testing.assert_frame_equal(
+        coupling.LEVELS[["lower", "upper", "level_zh", "stage_zh"]].reset_index(drop=True),
+        table.astype({"level_zh": object, "stage_zh": object}),
+        check_dtype=False,
+    )
+    assert (table["lower"].iloc[1:].to_numpy() == table["upper"].iloc[:-1].to_numpy()).all()  # contiguous
