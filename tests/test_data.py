@@ -14,7 +14,14 @@ PAPERS = Path(__file__).resolve().parents[2] / "shared" / "papers"
 
 
 def test_every_dataset_loads_with_its_schema():
-    assert data.available() == ["fang2025_ai_competitiveness", "fang2025_firms_patents", "provinces"]
+    assert data.available() == [
+        "fang2025_ai_competitiveness",
+        "fang2025_firms_patents",
+        "gan_zhang_coordination_levels",
+        "gan_zhang_indicators",
+        "gan_zhang_simulated_panel",
+        "provinces",
+    ]
     for name in data.available():
         frame = data.load(name)
         assert list(frame.columns) == [c["name"] for c in data.manifest(name)["columns"]]
@@ -24,7 +31,9 @@ def test_every_dataset_loads_with_its_schema():
 def test_catalogue_lists_every_dataset_and_whether_simulated():
     cat = data.catalogue()
     assert list(cat.index) == data.available()
-    assert (cat["simulated"] == "no").all()
+    simulated = {name for name in cat.index if cat.at[name, "simulated"] == "yes"}
+    assert simulated == {name for name in data.available() if data.manifest(name)["synthetic"]}
+    assert simulated == {"gan_zhang_simulated_panel"}
     assert cat["sha256 verified"].all()
     assert cat.loc["provinces", "rows"] == 31
 
@@ -156,3 +165,11 @@ def test_loaded_frame_is_a_fresh_copy():
     first.loc[0, "name_en"] = "changed"
     assert data.load("provinces").loc[0, "name_en"] == "Beijing"
     assert isinstance(first, pd.DataFrame)
+
+
+def test_simulated_datasets_name_their_generator_and_seed():
+    for name in data.available():
+        meta = data.manifest(name)
+        if meta["synthetic"]:
+            assert isinstance(meta.get("generator"), str) and isinstance(meta.get("seed"), int), name
+            assert "SIMULATED" in meta["title"], name
