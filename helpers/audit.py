@@ -166,3 +166,36 @@ def _text(value: object) -> str:
         items = sorted(value) if isinstance(value, (set, frozenset)) else value
         return ", ".join(map(str, items))
     return str(value)
+
+
+def feasible(constraints: list[tuple[dict[str, float], str, float]], bounds: dict[str, tuple]) -> dict | None:
+    """Is there a set of unknowns satisfying all the linear constraints? Return one, or None.
+
+    Papers often print some numbers and describe others ("more than 3.6 times", "the lowest
+    start"). Written as linear constraints on the unprinted numbers, such claims are consistent
+    exactly when the constraints have a solution. Each constraint is ``(coefficients, op, rhs)``
+    with ``op`` one of ``"<="``, ``">="``, ``"=="``; ``bounds`` gives ``(low, high)`` per unknown
+    (``None`` for no bound). Solved as a linear programme (scipy's HiGHS) with a zero objective.
+    """
+    from scipy.optimize import linprog
+
+    names = list(bounds)
+    unknown = sorted({k for coefs, _, _ in constraints for k in coefs} - set(names))
+    if unknown:
+        raise ValueError(f"constraints use unknowns without bounds: {unknown}")
+    a_ub, b_ub, a_eq, b_eq = [], [], [], []
+    for coefs, op, rhs in constraints:
+        row = [float(coefs.get(n, 0.0)) for n in names]
+        if op == "<=":
+            a_ub.append(row), b_ub.append(rhs)
+        elif op == ">=":
+            a_ub.append([-v for v in row]), b_ub.append(-rhs)
+        elif op == "==":
+            a_eq.append(row), b_eq.append(rhs)
+        else:
+            raise ValueError(f"constraint operator must be '<=', '>=' or '==', got {op!r}")
+    result = linprog(
+        np.zeros(len(names)), A_ub=a_ub or None, b_ub=b_ub or None, A_eq=a_eq or None,
+        b_eq=b_eq or None, bounds=[bounds[n] for n in names], method="highs",
+    )
+    return dict(zip(names, result.x)) if result.status == 0 else None

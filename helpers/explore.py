@@ -9,9 +9,12 @@ from __future__ import annotations
 import io
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from helpers.coupling import METHODS, classify, coordination_degree
+from helpers.indices import entropy_weights
 from helpers.plots import refresh_share_above_plot, share_above_plot
 from helpers.regional import GROUPINGS, share_above
 
@@ -86,3 +89,131 @@ class ThresholdExplorer:
         """The controls, the table and the figure, stacked."""
         controls = widgets.HBox([self.grouping, self.threshold])
         return widgets.VBox([controls, widgets.HBox([self.table_view, self.figure_view])])
+
+
+class WeightExplorer:
+    """Switch the entropy-weight options and see the indicator weights change.
+
+    Parameters
+    ----------
+    data
+        Indicators indexed by (unit, year).
+    directions
+        Mapping from indicator to ``"+"``/``"-"``.
+    labels
+        Optional display name per indicator (default: the column names).
+    """
+
+    PANELS = {"pooled": "pooled", "mean of yearly weights": "mean_of_years", "last year only": "last_year"}
+
+    def __init__(self, data: pd.DataFrame, directions=None, labels: dict | None = None):
+        self.data = data
+        self.directions = directions
+        self.labels = labels or {}
+        self.standardize = widgets.Dropdown(options=["minmax", "none"], value="minmax", description="Standardise")
+        self.zero = widgets.Dropdown(options=["shift", "limit"], value="shift", description="Zeros")
+        self.panel = widgets.Dropdown(options=list(self.PANELS.items()), value="pooled", description="Panel")
+        self.table_view = widgets.HTML()
+        self.figure_view = widgets.Image(format="png")
+        self._figure = Figure(figsize=(6.5, 4.5), dpi=80)
+        self._figure.subplots_adjust(left=0.42, right=0.97, top=0.92, bottom=0.1)
+        self._bars = None
+        for control in (self.standardize, self.zero, self.panel):
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    def weights(self, standardize: str, zero: str, panel: str) -> pd.Series:
+        """The weights shown (delegates to :func:`helpers.indices.entropy_weights`)."""
+        data, mode = self.data, panel
+        if panel == "last_year":
+            last = data.index.get_level_values(-1).max()
+            data, mode = data.xs(last, level=-1, drop_level=False), "pooled"
+        table = entropy_weights(data, self.directions, standardize=standardize, zero=zero, panel=mode)
+        return table["weight"].rename(lambda c: self.labels.get(c, c))
+
+    def update(self) -> pd.Series:
+        """Recompute for the current options and redraw."""
+        w = self.weights(self.standardize.value, self.zero.value, self.panel.value)
+        self.table_view.value = w.to_frame("weight").to_html(float_format=lambda v: f"{v:.3f}")
+        if self._bars is None:
+            ax = self._figure.subplots()
+            self._bars = ax.barh(range(len(w)), w.to_numpy(), color="#0072B2")
+            ax.set_yticks(range(len(w)), w.index)
+            ax.invert_yaxis()
+            ax.set_xlabel("entropy weight")
+        else:
+            for bar, value in zip(self._bars, w.to_numpy()):
+                bar.set_width(value)
+        ax = self._figure.axes[0]
+        ax.set_xlim(0, max(0.05, float(w.max()) * 1.15))
+        ax.set_title(f"Largest weight: {w.idxmax()} ({w.max():.2f})", fontsize=10)
+        buffer = io.BytesIO()
+        self._figure.savefig(buffer, format="png")
+        self.figure_view.value = buffer.getvalue()
+        return w
+
+    def _on_change(self, _change) -> None:
+        self.update()
+
+    def widget(self) -> widgets.Widget:
+        controls = widgets.HBox([self.standardize, self.zero, self.panel])
+        return widgets.VBox([controls, widgets.HBox([self.figure_view, self.table_view])])
+
+
+class CouplingExplorer:
+    """Sliders for two subsystem indices and the weight of the first; C, T, D and the level of
+    Table 3 under the three forms of the coupling degree, and D along U2 for each form."""
+
+    def __init__(self, u1: float = 0.3, u2: float = 0.6, weight: float = 0.5):
+        self.u1 = widgets.FloatSlider(value=u1, min=0.01, max=1, step=0.01, description="U1", continuous_update=False)
+        self.u2 = widgets.FloatSlider(value=u2, min=0.01, max=1, step=0.01, description="U2", continuous_update=False)
+        self.weight = widgets.FloatSlider(value=weight, min=0, max=1, step=0.05, description="weight of U1", continuous_update=False)
+        self.table_view = widgets.HTML()
+        self.figure_view = widgets.Image(format="png")
+        self._grid = np.linspace(0.01, 1, 100)
+        self._figure = Figure(figsize=(6, 4), dpi=80)
+        self._figure.subplots_adjust(left=0.12, right=0.97, top=0.9, bottom=0.13)
+        self._lines: dict[str, tuple] = {}
+        for control in (self.u1, self.u2, self.weight):
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    def table(self, u1: float, u2: float, weight: float) -> pd.DataFrame:
+        """C, T, D and level per method (delegates to :mod:`helpers.coupling`)."""
+        rows = {}
+        for method in METHODS:
+            result = coordination_degree(u1, u2, weights=[weight, 1 - weight], method=method).iloc[0]
+            level = classify(float(result["D"]))
+            rows[method] = {**result.to_dict(), "level": f"{level['level_en']} ({level['level_zh']})"}
+        return pd.DataFrame(rows).T
+
+    def update(self) -> pd.DataFrame:
+        u1, u2, weight = self.u1.value, self.u2.value, self.weight.value
+        table = self.table(u1, u2, weight)
+        self.table_view.value = table.to_html(float_format=lambda v: f"{v:.3f}")
+        ax = self._figure.axes[0] if self._figure.axes else self._figure.subplots()
+        for method, colour in zip(METHODS, ("#0072B2", "#E69F00", "#009E73")):
+            curve = coordination_degree(np.full_like(self._grid, u1), self._grid, weights=[weight, 1 - weight], method=method)["D"]
+            if method not in self._lines:
+                (line,) = ax.plot(self._grid, curve, color=colour, label=method)
+                (point,) = ax.plot([u2], [table.at[method, "D"]], "o", color=colour)
+                self._lines[method] = (line, point)
+            else:
+                line, point = self._lines[method]
+                line.set_ydata(curve)
+                point.set_data([u2], [table.at[method, "D"]])
+        if not ax.get_legend():
+            ax.set(xlabel="U2", ylabel="coupling coordination degree D", xlim=(0, 1), ylim=(0, 1))
+            ax.legend(loc="upper left", fontsize=9)
+        ax.set_title(f"D as U2 varies, U1 = {u1:.2f}, weight of U1 = {weight:.2f}", fontsize=10)
+        buffer = io.BytesIO()
+        self._figure.savefig(buffer, format="png")
+        self.figure_view.value = buffer.getvalue()
+        return table
+
+    def _on_change(self, _change) -> None:
+        self.update()
+
+    def widget(self) -> widgets.Widget:
+        controls = widgets.HBox([self.u1, self.u2, self.weight])
+        return widgets.VBox([controls, widgets.HBox([self.figure_view, self.table_view])])

@@ -215,6 +215,11 @@ def entropy_weights(
         raise ValueError(f"shift must be a positive number, got {shift!r}")
     groups = _groups(data if isinstance(data, pd.DataFrame) else pd.DataFrame(), panel) if panel else None
     by_year = panel in ("per_year", "mean_of_years")
+    if standardize == "none":
+        # proportions of the raw values: a column's entropy has no direction, so directions are
+        # only checked here (they matter when the indicators are scored)
+        directions_vector(directions, _check_data(data, standardize).columns)
+        directions = None
     z = standardize_indicators(data, directions, standardize, panel="per_year" if by_year else None)
     if groups is None:
         if len(z) < 2:
@@ -369,3 +374,26 @@ def first_component_weights(data: pd.DataFrame, directions=None) -> pd.Series:
     weights = pd.Series(0.0, index=z.columns, name="weight")
     weights[varying] = loading / loading.sum()
     return weights
+
+
+def system_indices(
+    data: pd.DataFrame, system: pd.DataFrame, **options
+) -> dict[str, HierarchicalIndex]:
+    """:func:`hierarchical_index` for every system of an indicator table.
+
+    ``system`` has one row per indicator with columns ``system``, ``dimension``, ``indicator`` and
+    ``direction`` (as ``data/gan_zhang_indicators.csv``); ``options`` go to
+    :func:`hierarchical_index`. Returns one result per system, in the table's order.
+    """
+    needed = {"system", "dimension", "indicator", "direction"}
+    if not isinstance(system, pd.DataFrame) or not needed <= set(system.columns):
+        raise ValueError(f"system must be a table with columns {sorted(needed)}")
+    results = {}
+    for name, block in system.groupby("system", sort=False):
+        structure = {d: list(g["indicator"]) for d, g in block.groupby("dimension", sort=False)}
+        directions = dict(zip(block["indicator"], block["direction"]))
+        missing = [c for c in directions if c not in data.columns]
+        if missing:
+            raise ValueError(f"data lacks indicator column(s) {missing} of system {name!r}")
+        results[name] = hierarchical_index(data[list(directions)], structure, directions, **options)
+    return results

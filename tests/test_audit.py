@@ -69,3 +69,13 @@ def test_bad_input_is_refused(card):
         card.check("C1", "T", "c", 1, 1, holds=True)
     with pytest.raises(ValueError, match="the scorecard is empty"):
         Scorecard("P", "ch").write()
+
+
+def test_feasible_finds_a_solution_or_none():
+    from helpers.audit import feasible
+
+    solution = feasible([({"x": 1, "y": 1}, "==", 1.0), ({"x": 1}, ">=", 0.6)], {"x": (0, 1), "y": (0, 1)})
+    assert solution is not None and solution["x"] >= 0.6 - 1e-9 and abs(solution["x"] + solution["y"] - 1) < 1e-9
+    assert feasible([({"x": 1}, ">=", 2.0)], {"x": (0, 1)}) is None
+    with pytest.raises(ValueError, match="without bounds"):
+        feasible([({"z": 1}, ">=", 0.0)], {"x": (0, 1)})

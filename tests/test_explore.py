@@ -38,3 +38,36 @@ def test_widget_layout_and_bad_input(explorer):
     assert len(box.children) == 2
     with pytest.raises(ValueError, match="lacks grouping column\\(s\\) belt"):
         ThresholdExplorer(explorer.values, explorer.provinces[["region"]])
+
+
+def test_weight_explorer_delegates_to_entropy_weights():
+    from helpers import indices
+    from helpers.explore import WeightExplorer
+
+    panel = data.load("gan_zhang_simulated_panel").set_index(["province_zh", "year"])
+    columns = ["ai_firms", "robot_density", "fibre_per_capita"]
+    explorer = WeightExplorer(panel[columns])
+    first = bytes(explorer.figure_view.value)
+    explorer.zero.value = "limit"
+    explorer.panel.value = "mean_of_years"
+    expected = indices.entropy_weights(panel[columns], zero="limit", panel="mean_of_years")["weight"]
+    pd.testing.assert_series_equal(explorer.update(), expected, check_names=False)
+    assert bytes(explorer.figure_view.value) != first
+    explorer.panel.value = "last_year"
+    last = indices.entropy_weights(panel.xs(2022, level="year")[columns], zero="limit")["weight"]
+    pd.testing.assert_series_equal(explorer.update(), last, check_names=False)
+
+
+def test_coupling_explorer_delegates_to_coupling():
+    from helpers import coupling
+    from helpers.explore import CouplingExplorer
+
+    explorer = CouplingExplorer(u1=0.2, u2=0.8)
+    table = explorer.update()
+    assert table.at["standard", "C"] == pytest.approx(0.8)
+    explorer.weight.value = 0.25
+    explorer.u2.value = 0.5
+    table = explorer.update()
+    expected = coupling.coordination_degree(0.2, 0.5, weights=[0.25, 0.75], method="fan").iloc[0]
+    assert table.at["fan", "D"] == pytest.approx(expected["D"])
+    assert "(" in table.at["wang", "level"] and bytes(explorer.figure_view.value).startswith(b"\x89PNG")

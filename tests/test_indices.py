@@ -173,3 +173,21 @@ def test_composite_index_rejects_mismatched_weights():
     data = pd.DataFrame({"a": [1.0, 2.0], "b": [3.0, 1.0]})
     with pytest.raises(ValueError, match=r"no weight for \['b'\]"):
         indices.composite_index(data, pd.Series({"a": 1.0}))
+
+
+def test_system_indices_match_hierarchical_index():
+    from helpers import data
+
+    panel = data.load("gan_zhang_simulated_panel").set_index(["province_zh", "year"])
+    system = data.load("gan_zhang_indicators")
+    results = indices.system_indices(panel, system, panel="pooled")
+    assert list(results) == ["AI", "EMP"]
+    assert list(results["EMP"].dimensions.columns) == ["LR", "EQ", "SS", "LQ"]
+    ai = system[system["system"] == "AI"]
+    direct = indices.hierarchical_index(
+        panel[list(ai["indicator"])], {d: list(g["indicator"]) for d, g in ai.groupby("dimension", sort=False)},
+        dict(zip(ai["indicator"], ai["direction"])), panel="pooled",
+    )
+    pd.testing.assert_series_equal(results["AI"].index, direct.index)
+    with pytest.raises(ValueError, match="lacks indicator column"):
+        indices.system_indices(panel.drop(columns="ai_firms"), system)
