@@ -122,7 +122,12 @@ def load(name: str, path: str | Path | None = None) -> pd.DataFrame:
 def _apply_schema(raw: pd.DataFrame, meta: dict, fname: str, strict_columns: bool) -> pd.DataFrame:
     """Check and type ``raw`` (all strings) against the manifest's columns."""
     declared = [c["name"] for c in meta["columns"]]
-    missing = [c for c in declared if c not in raw.columns]
+    # a column marked ``required: false`` may be absent from a replicator's file (e.g. the true
+    # latent scores of simulated data); the shipped file must have every column
+    missing = [
+        c["name"] for c in meta["columns"]
+        if c["name"] not in raw.columns and (strict_columns or c.get("required", True))
+    ]
     if missing:
         raise DataError(
             f"{fname}: missing column(s) {', '.join(missing)}; "
@@ -136,7 +141,8 @@ def _apply_schema(raw: pd.DataFrame, meta: dict, fname: str, strict_columns: boo
 
     out = pd.DataFrame(index=raw.index)
     for col in meta["columns"]:
-        out[col["name"]] = _typed_column(raw[col["name"]], col, fname)
+        if col["name"] in raw.columns:
+            out[col["name"]] = _typed_column(raw[col["name"]], col, fname)
     for c in extra:
         out[c] = raw[c]
 

@@ -173,3 +173,14 @@ def test_simulated_datasets_name_their_generator_and_seed():
         if meta["synthetic"]:
             assert isinstance(meta.get("generator"), str) and isinstance(meta.get("seed"), int), name
             assert "SIMULATED" in meta["title"], name
+
+
+def test_optional_columns_may_be_absent_from_a_replicators_file(tmp_path):
+    panel = data.load("gan_zhang_simulated_panel")
+    mine = tmp_path / "mine.csv"
+    panel.drop(columns=[c for c in panel.columns if c.startswith("latent_")]).to_csv(mine, index=False)
+    loaded = data.load("gan_zhang_simulated_panel", path=mine)
+    assert "latent_AI" not in loaded and len(loaded) == len(panel)
+    panel.drop(columns=["ai_firms"]).to_csv(mine, index=False)
+    with pytest.raises(DataError, match="mine.csv: missing column\\(s\\) ai_firms"):
+        data.load("gan_zhang_simulated_panel", path=mine)
