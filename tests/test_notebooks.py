@@ -126,3 +126,34 @@ def test_chapter1_runs_on_a_replicator_file(tmp_path):
     finally:  # leave the shipped data's scorecard in place for whoever reads _build next
         if shipped is not None:
             scorecard.write_bytes(shipped)
+
+
+@pytest.mark.parametrize("stem", ["02_entropy_composite_index", "03_coupling_coordination"])
+def test_gan_zhang_chapters_write_their_scorecards(stem, tmp_path_factory):
+    notebook = next(p for p in CHAPTERS if p.stem == stem)
+    first_run(notebook, tmp_path_factory)
+    scorecard = notebook.parents[1] / "_build" / "scorecards" / f"{stem}.csv"
+    lines = scorecard.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "paper,claim_id,location,claim,reported,recomputed,status,note"
+    assert len(lines) > 8 and any(",reproduced," in line for line in lines)
+
+
+def test_chapter2_finds_the_inconsistent_growth_multiples(tmp_path_factory):
+    """Read as ratios (the paper's usage in section 4.2), section 4.1's multiples contradict its levels."""
+    notebook = next(p for p in CHAPTERS if p.stem.startswith("02_"))
+    first_run(notebook, tmp_path_factory)
+    text = (notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv").read_text(encoding="utf-8")
+    rows = {line.split(",")[1]: line for line in text.splitlines()[1:]}
+    assert ",discrepancy," in rows["A1"] and ",reproduced," in rows["A1b"]
+
+
+@pytest.mark.parametrize("stem", ["02_entropy_composite_index", "03_coupling_coordination"])
+def test_gan_zhang_chapters_reject_a_malformed_panel(stem, tmp_path):
+    notebook = next(p for p in CHAPTERS if p.stem == stem)
+    bad = tmp_path / "my_panel.csv"
+    bad.write_text("province_zh,year,ai_firms\n北京,2010,5\n", encoding="utf-8")
+    with pytest.raises(pm.PapermillExecutionError) as caught:
+        run(notebook, tmp_path, data_path=str(bad))
+    message = str(caught.value)
+    assert "DataError: my_panel.csv: missing column(s) fibre_per_capita" in message
+    assert "Traceback" not in message
