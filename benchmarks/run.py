@@ -6,10 +6,14 @@ Measures, each over repeated runs with the median reported:
    empty execution cache, in a scratch copy of the repository;
 2. a rebuild after editing only prose (a markdown cell of chapter 1), where the execution cache
    must spare re-running the chapter;
-3. the latency of the chapter 1 widget's callback (recompute the table and redraw the figure).
+3. the latency of the chapter 1 widget's callback (recompute the table and redraw the figure);
+4. entropy weights and the AI and employment-quality indices, and the coupling coordination degree,
+   for the whole simulated Gan & Zhang panel (30 provinces x 13 years x 31 indicators);
+5. the latency of the chapter 2 and chapter 3 widgets' callbacks.
 
-Targets (issue 2): full build under 30 s on a 2-core machine, prose-only rebuild under 10 s,
-every widget update under 100 ms. Results are printed and written to
+Targets: full build under 30 s on a 2-core machine, prose-only rebuild under 10 s, every widget
+update under 100 ms (issue 2); entropy weights and coupling degrees for the full panel under 50 ms
+(issue 3). Results are printed and written to
 ``benchmarks/results/latest.json``.
 
 Usage: ``python benchmarks/run.py [--builds N] [--rebuilds N] [--updates N]``
@@ -35,7 +39,9 @@ REPO = Path(__file__).resolve().parents[1]
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache",
                                      ".hypothesis", "results", "*.egg-info")
-TARGETS = {"full_build_s": 30.0, "prose_rebuild_s": 10.0, "widget_update_ms": 100.0}
+TARGETS = {"full_build_s": 30.0, "prose_rebuild_s": 10.0, "widget_update_ms": 100.0,
+           "panel_indices_ms": 50.0, "weight_widget_ms": 100.0, "coupling_widget_ms": 100.0}
+WORST_CASE = {"widget_update_ms"}  # issue 2: every update; issue 3 states medians (max still reported)
 
 
 def build(root: Path) -> float:
@@ -97,6 +103,47 @@ def widget_updates(n: int) -> list[float]:
     return times
 
 
+def panel_indices(n: int) -> list[float]:
+    """Milliseconds for entropy weights, both two-level indices and C, T, D on the full panel."""
+    from helpers import coupling, data, indices
+
+    panel = data.load("gan_zhang_simulated_panel").set_index(["province_zh", "year"])
+    system = data.load("gan_zhang_indicators")
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        results = indices.system_indices(panel, system, panel="pooled")
+        coupling.coordination_degree(results["AI"].index, results["EMP"].index)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def gan_zhang_widget_updates(n: int) -> dict[str, list[float]]:
+    """Milliseconds per callback of the chapter 2 and chapter 3 widgets."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from helpers import data
+    from helpers.explore import CouplingExplorer, WeightExplorer
+
+    panel = data.load("gan_zhang_simulated_panel").set_index(["province_zh", "year"])
+    system = data.load("gan_zhang_indicators").query("system == 'AI'")
+    weights = WeightExplorer(panel[list(system["indicator"])], dict(zip(system["indicator"], system["direction"])))
+    options = [("standardize", "none"), ("standardize", "minmax"), ("zero", "limit"), ("zero", "shift"),
+               ("panel", "mean_of_years"), ("panel", "last_year"), ("panel", "pooled")]
+    sliders = CouplingExplorer()
+    times = {"weight_widget_ms": [], "coupling_widget_ms": []}
+    for i in range(n):
+        control, value = options[i % len(options)]
+        start = time.perf_counter()
+        getattr(weights, control).value = value
+        times["weight_widget_ms"].append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        (sliders.u1, sliders.u2, sliders.weight)[i % 3].value = round(0.05 + (i * 0.37) % 0.9, 2)
+        times["coupling_widget_ms"].append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def summary(values: list[float]) -> dict:
     return {"median": statistics.median(values), "min": min(values), "max": max(values),
             "runs": len(values)}
@@ -120,11 +167,16 @@ def main() -> None:
         results["prose_rebuild_s"] = summary(prose_rebuilds(args.rebuilds, parent))
     print(f"widget update, {args.updates} runs ...", flush=True)
     results["widget_update_ms"] = summary(widget_updates(args.updates))
+    print("simulated panel: indices and coupling, 50 runs ...", flush=True)
+    results["panel_indices_ms"] = summary(panel_indices(50))
+    print(f"chapter 2 and 3 widgets, {args.updates} updates each ...", flush=True)
+    for key, values in gan_zhang_widget_updates(args.updates).items():
+        results[key] = summary(values)
 
     print(f"\n{'measure':<20}{'median':>10}{'max':>10}{'target':>10}  verdict")
     for key, target in TARGETS.items():
         r = results[key]
-        verdict = "meets target" if r["median"] < target and (key != "widget_update_ms" or r["max"] < target) \
+        verdict = "meets target" if r["median"] < target and (key not in WORST_CASE or r["max"] < target) \
             else "MISSES TARGET"
         print(f"{key:<20}{r['median']:>10.2f}{r['max']:>10.2f}{target:>10.0f}  {verdict}")
     out = REPO / "benchmarks" / "results"
