@@ -6,6 +6,9 @@ One module per method family:
 - :mod:`helpers.audit`      -- the replication scorecard
 - :mod:`helpers.inequality` -- Gini, Theil, Lorenz curves, concentration ratios and HHI
 - :mod:`helpers.regional`   -- grouping provinces into regions and comparing them
+- :mod:`helpers.indices`    -- composite indices with entropy weights (熵值法)
+- :mod:`helpers.coupling`   -- the coupling coordination degree model (耦合协调度)
+- :mod:`helpers.synthetic`  -- simulated data, labelled as such, for papers that publish none
 - :mod:`helpers.plots`      -- the book's figures
 - :mod:`helpers.explore`    -- thin ipywidgets wrappers around the tested helpers
 """
