@@ -69,6 +69,8 @@ def test_page_renders(chromium, server, page, title):
             tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             tab.on("pageerror", lambda e: errors.append(str(e)))
             tab.on("requestfailed", lambda r: errors.append(f"failed request {r.url}"))
+            # name the URL of any HTTP error: the console message alone does not say which resource
+            tab.on("response", lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
             response = tab.goto(f"{server}/{page}", wait_until="networkidle")
             assert response is not None and response.ok, f"{page}: HTTP {response and response.status}"
             page_title = tab.title()
