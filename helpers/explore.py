@@ -19,6 +19,13 @@ from helpers.plots import refresh_share_above_plot, share_above_plot
 from helpers.regional import GROUPINGS, share_above
 
 
+def _png(figure: Figure) -> bytes:
+    """The figure as PNG bytes, for an ``ipywidgets.Image``."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
 class ThresholdExplorer:
     """Choose a grouping of provinces and a threshold; see each group's share above it.
 
@@ -77,9 +84,7 @@ class ThresholdExplorer:
             self._figures[self.grouping.value] = figure
         else:
             refresh_share_above_plot(figure.axes[0], table)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
-        self.figure_view.value = buffer.getvalue()
+        self.figure_view.value = _png(figure)
         return table
 
     def _on_change(self, _change) -> None:
@@ -147,9 +152,7 @@ class WeightExplorer:
         ax = self._figure.axes[0]
         ax.set_xlim(0, max(0.05, float(w.max()) * 1.15))
         ax.set_title(f"Largest weight: {w.idxmax()} ({w.max():.2f})", fontsize=10)
-        buffer = io.BytesIO()
-        self._figure.savefig(buffer, format="png")
-        self.figure_view.value = buffer.getvalue()
+        self.figure_view.value = _png(self._figure)
         return w
 
     def _on_change(self, _change) -> None:
@@ -206,9 +209,7 @@ class CouplingExplorer:
             ax.set(xlabel="U2", ylabel="coupling coordination degree D", xlim=(0, 1), ylim=(0, 1))
             ax.legend(loc="upper left", fontsize=9)
         ax.set_title(f"D as U2 varies, U1 = {u1:.2f}, weight of U1 = {weight:.2f}", fontsize=10)
-        buffer = io.BytesIO()
-        self._figure.savefig(buffer, format="png")
-        self.figure_view.value = buffer.getvalue()
+        self.figure_view.value = _png(self._figure)
         return table
 
     def _on_change(self, _change) -> None:

@@ -97,17 +97,6 @@ def test_chapter1_writes_its_scorecard(tmp_path_factory):
     assert ",discrepancy," not in text  # every checkable claim of section 二 holds on the printed tables
 
 
-def test_chapter1_rejects_a_malformed_replicator_file(tmp_path):
-    notebook = next(p for p in CHAPTERS if p.stem.startswith("01_"))
-    bad = tmp_path / "my_index.csv"
-    bad.write_text("province_zh,score\n北京,90\n", encoding="utf-8")
-    with pytest.raises(pm.PapermillExecutionError) as caught:
-        run(notebook, tmp_path, data_path=str(bad))
-    message = str(caught.value)
-    assert "DataError: my_index.csv: missing column(s) index, rank" in message
-    assert "Traceback" not in message and "helpers/data.py" not in message
-
-
 def test_chapter1_runs_on_a_replicator_file(tmp_path):
     """A well-formed file of other numbers runs through, and the scorecard judges the claims on it."""
     notebook = next(p for p in CHAPTERS if p.stem.startswith("01_"))
@@ -147,13 +136,20 @@ def test_chapter2_finds_the_inconsistent_growth_multiples(tmp_path_factory):
     assert ",discrepancy," in rows["A1"] and ",reproduced," in rows["A1b"]
 
 
-@pytest.mark.parametrize("stem", ["02_entropy_composite_index", "03_coupling_coordination"])
-def test_gan_zhang_chapters_reject_a_malformed_panel(stem, tmp_path):
+@pytest.mark.parametrize(
+    "stem, bad_file, expected",
+    [
+        ("01_regional_ai_competitiveness", "province_zh,score\n北京,90\n", "missing column(s) index, rank"),
+        ("02_entropy_composite_index", "province_zh,year,ai_firms\n北京,2010,5\n", "missing column(s) fibre_per_capita"),
+        ("03_coupling_coordination", "province_zh,year,ai_firms\n北京,2010,5\n", "missing column(s) fibre_per_capita"),
+    ],
+)
+def test_chapter_rejects_a_malformed_replicator_file(stem, bad_file, expected, tmp_path):
     notebook = next(p for p in CHAPTERS if p.stem == stem)
-    bad = tmp_path / "my_panel.csv"
-    bad.write_text("province_zh,year,ai_firms\n北京,2010,5\n", encoding="utf-8")
+    bad = tmp_path / "my_data.csv"
+    bad.write_text(bad_file, encoding="utf-8")
     with pytest.raises(pm.PapermillExecutionError) as caught:
         run(notebook, tmp_path, data_path=str(bad))
     message = str(caught.value)
-    assert "DataError: my_panel.csv: missing column(s) fibre_per_capita" in message
-    assert "Traceback" not in message
+    assert f"DataError: my_data.csv: {expected}" in message
+    assert "Traceback" not in message and "helpers/data.py" not in message
