@@ -20,6 +20,7 @@ def test_every_dataset_loads_with_its_schema():
         "gan_zhang_coordination_levels",
         "gan_zhang_indicators",
         "gan_zhang_simulated_panel",
+        "gan_zhang_table4",
         "provinces",
     ]
     for name in data.available():
@@ -75,6 +76,21 @@ def test_tables_match_the_paper_text():
     table2 = re.findall(r"^(\S+)\t([\d.]+)\t([\d.]+)$", text, re.M)
     expected = [(p, float(a), float(b)) for p, a, b in table2]
     assert list(data.load("fang2025_firms_patents").itertuples(index=False, name=None)) == expected
+
+
+@pytest.mark.skipif(not PAPERS.exists(), reason="the papers are in ../shared/papers, beside the repository")
+def test_gan_zhang_table4_matches_the_paper_text():
+    # The extracted text lists Table 4 row by row: a label, five coefficients, five statistics.
+    text = (PAPERS / "gan_zhang_2025.txt").read_text(encoding="utf-8")
+    start = text.index("L1.h_AI")
+    cells = [line for line in text[start:text.index("5. 结论与建议")].splitlines() if line.strip()]
+    table = data.load("gan_zhang_table4")
+    for k, regressor in enumerate(["L1.h_AI", "L1.h_LR", "L1.h_EQ", "L1.h_SS", "L1.h_LQ"]):
+        block = cells[11 * k: 11 * (k + 1)]
+        assert block[0] == regressor
+        rows = table[table["regressor"] == regressor].sort_values("column")
+        assert list(rows["coefficient_printed"]) == block[1:6]
+        assert [f"({t:.2f})".replace("-", "−") for t in rows["t_stat"]] == block[6:11]
 
 
 # -- bad files ----------------------------------------------------------------------------------
