@@ -218,3 +218,60 @@ class CouplingExplorer:
     def widget(self) -> widgets.Widget:
         controls = widgets.HBox([self.u1, self.u2, self.weight])
         return widgets.VBox([controls, widgets.HBox([self.figure_view, self.table_view])])
+
+
+class PVARExplorer:
+    """Choose the transform, the lag order and the Cholesky ordering of a panel VAR; the
+    orthogonalised impulse responses, with 90% Monte Carlo bands, are re-estimated and redrawn.
+
+    ``model_options`` are passed to :class:`helpers.pvar.PanelVAR` (entity, time, instruments...).
+    """
+
+    def __init__(self, data: pd.DataFrame, dependent: list[str], orderings: dict[str, list[str]],
+                 labels: dict | None = None, horizon: int = 8, draws: int = 200, seed: int = 0, **model_options):
+        self.data, self.dependent, self.orderings = data, list(dependent), orderings
+        self.labels, self.horizon, self.draws, self.seed = labels or {}, horizon, draws, seed
+        self.options = model_options
+        self.notes: list[str] = []
+        self.transform = widgets.ToggleButtons(options=[("FOD", "fod"), ("FD", "fd")], value="fod", description="transform")
+        self.lags = widgets.Dropdown(options=[1, 2], value=1, description="lags")
+        self.ordering = widgets.Dropdown(options=list(orderings), description="ordering")
+        self.status = widgets.HTML()
+        self.figure_view = widgets.Image(format="png")
+        self._figure = Figure(figsize=(10, 8), dpi=72)
+        for control in (self.transform, self.lags, self.ordering):
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    def responses(self, transform: str, lags: int, ordering: str) -> tuple[pd.DataFrame, object]:
+        """Fit the model and return (IRFs with bands, results); delegates to :mod:`helpers.pvar`."""
+        import warnings
+
+        from helpers.pvar import InstrumentWarning, PanelVAR
+
+        # The fit's instrument warnings go to the status line, where a widget user sees them.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", InstrumentWarning)
+            results = PanelVAR(self.data, self.dependent, lags=lags, transform=transform, **self.options).fit()
+        self.notes = [str(w.message) for w in caught if issubclass(w.category, InstrumentWarning)]
+        bands = results.irf_bands(self.horizon, order=self.orderings[ordering], draws=self.draws, level=0.9,
+                                  seed=self.seed)
+        return bands, results
+
+    def update(self) -> pd.DataFrame:
+        from helpers.plots import irf_grid
+
+        bands, results = self.responses(self.transform.value, self.lags.value, self.ordering.value)
+        stable = "stable" if results.is_stable else "NOT stable"
+        self.status.value = (f"{results.nobs} observations, {results.n_instruments} instruments per equation; "
+                             f"largest eigenvalue modulus {results.stability()['modulus'].max():.3f} ({stable})"
+                             + "".join(f"<br>Note: {note}" for note in self.notes))
+        irf_grid(bands, self._figure, self.labels)
+        self.figure_view.value = _png(self._figure)
+        return bands
+
+    def _on_change(self, _change) -> None:
+        self.update()
+
+    def widget(self) -> widgets.Widget:
+        return widgets.VBox([widgets.HBox([self.transform, self.lags, self.ordering]), self.status, self.figure_view])

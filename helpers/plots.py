@@ -182,3 +182,40 @@ def cumulative_share_plot(shares: pd.DataFrame, title: str = "", ax: Axes | None
     ax.set_xticks(np.arange(1, len(shares) + 1))
     ax.legend(frameon=False, loc="lower right")
     return ax
+
+
+def irf_grid(responses: pd.DataFrame, figure=None, labels: dict | None = None, title: str | None = None):
+    """Impulse responses in a grid: one row per response, one column per impulse.
+
+    ``responses`` is the tidy frame of :meth:`helpers.pvar.PanelVARResults.irf` or ``irf_bands``
+    (index impulse, response, horizon; column ``value`` and optionally ``lower`` and ``upper``).
+    Draws on ``figure`` (a new pyplot figure when None) and returns it.
+    """
+    impulses = list(dict.fromkeys(responses.index.get_level_values("impulse")))
+    names = list(dict.fromkeys(responses.index.get_level_values("response")))
+    labels = labels or {}
+    if figure is None:
+        figure = plt.figure(figsize=(1.9 * len(impulses) + 0.8, 1.5 * len(names) + 0.8))
+    figure.clear()
+    axes = figure.subplots(len(names), len(impulses), sharex=True, squeeze=False)
+    bands = {"lower", "upper"} <= set(responses.columns)
+    for r, response in enumerate(names):
+        for c, impulse in enumerate(impulses):
+            ax = axes[r, c]
+            part = responses.loc[(impulse, response)]
+            if bands:
+                ax.fill_between(part.index, part["lower"], part["upper"], color="#56B4E9", alpha=0.35, lw=0)
+            ax.plot(part.index, part["value"], color="#0072B2", lw=1.6)
+            ax.axhline(0, color="0.4", lw=0.7)
+            ax.tick_params(labelsize=7)
+            if r == 0:
+                ax.set_title(f"shock: {labels.get(impulse, impulse)}", fontsize=8)
+            if c == 0:
+                ax.set_ylabel(labels.get(response, response), fontsize=8)
+            if r == len(names) - 1:
+                ax.set_xlabel("years", fontsize=8)
+    if title:
+        figure.suptitle(title, fontsize=10)
+    # fixed margins rather than tight_layout, which dominates the widget's redraw time
+    figure.subplots_adjust(left=0.1, right=0.98, bottom=0.07, top=0.9 if title else 0.94, wspace=0.4, hspace=0.3)
+    return figure

@@ -576,16 +576,19 @@ class PanelVAR:
     def fit(self) -> "PanelVARResults":
         """Estimate the model (one- or two-step GMM) and return a :class:`PanelVARResults`."""
         fit = _gmm(self.design.moments, self.steps, self.inverse)
-        if self.steps == "twostep" and fit.rank < fit.n_moments:
+        if fit.rank < fit.n_moments:
             n_units = self.design.moments.zx.shape[0]
-            warnings.warn(
-                f"the two-step weight matrix is singular: {fit.n_moments} moment conditions "
-                f"({len(self.design.instruments)} instruments x {len(self.dependent)} equations) but rank {fit.rank} "
-                f"from {n_units} units. Two-step estimates, their standard errors and Hansen's J are unreliable; "
-                "use fewer instruments (collapse=True, instrument_lags with a last lag) or steps='onestep'",
-                InstrumentWarning,
-                stacklevel=2,
-            )
+            counts = (f"{fit.n_moments} moment conditions ({len(self.design.instruments)} instruments x "
+                      f"{len(self.dependent)} equations) but rank {fit.rank} from {n_units} units")
+            if self.steps == "twostep":
+                message = (f"the two-step weight matrix is singular: {counts}. Two-step estimates, their standard "
+                           "errors and Hansen's J are unreliable; use fewer instruments (collapse=True, "
+                           "instrument_lags with a last lag) or steps='onestep'")
+            else:
+                message = (f"the moment covariance behind Hansen's J is singular: {counts}. J (and the MMSC built "
+                           "on it) cannot test anything; the one-step estimates and their robust standard errors "
+                           "are not affected")
+            warnings.warn(message, InstrumentWarning, stacklevel=2)
         return PanelVARResults(self, fit)
 
     @property
@@ -610,11 +613,11 @@ class PanelVAR:
         for p in range(1, int(max_lags) + 1):
             result = PanelVAR(**{**settings, "lags": p, "sample": common}).fit()
             table[p] = {"J": result.j_stat["stat"], "J df": result.j_stat["df"], "J p-value": result.j_stat["pvalue"],
-                        **result.mmsc.to_dict(), "nobs": result.nobs}
+                        **result.mmsc.to_dict(), "nobs": result.nobs, "moment rank": result.moment_rank}
         out = pd.DataFrame(table).T
         out.index.name = "lags"
         out["J df"] = out["J df"].astype(int)
-        out["nobs"] = out["nobs"].astype(int)
+        out[["nobs", "moment rank"]] = out[["nobs", "moment rank"]].astype(int)
         return out
 
     def _settings(self) -> dict:

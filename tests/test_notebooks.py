@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import papermill as pm
 import pytest
 
@@ -117,7 +118,7 @@ def test_chapter1_runs_on_a_replicator_file(tmp_path):
             scorecard.write_bytes(shipped)
 
 
-@pytest.mark.parametrize("stem", ["02_entropy_composite_index", "03_coupling_coordination"])
+@pytest.mark.parametrize("stem", ["02_entropy_composite_index", "03_coupling_coordination", "04_panel_var_gmm"])
 def test_gan_zhang_chapters_write_their_scorecards(stem, tmp_path_factory):
     notebook = next(p for p in CHAPTERS if p.stem == stem)
     first_run(notebook, tmp_path_factory)
@@ -136,12 +137,24 @@ def test_chapter2_finds_the_inconsistent_growth_multiples(tmp_path_factory):
     assert ",discrepancy," in rows["A1"] and ",reproduced," in rows["A1b"]
 
 
+def test_chapter4_audit_of_table4(tmp_path_factory):
+    """The stars, the quoted numbers and the stability of the printed PVAR, judged from Table 4 alone."""
+    notebook = next(p for p in CHAPTERS if p.stem.startswith("04_"))
+    first_run(notebook, tmp_path_factory)
+    scorecard = pd.read_csv(notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv").set_index("claim_id")
+    discrepancies = set(scorecard.index[scorecard["status"] == "discrepancy"])
+    assert discrepancies == {"S-AI>LR", "Q1b", "Q4a", "Q8", "Q9", "STAB"}
+    assert (scorecard.index.str.startswith("S-")).sum() == 25
+    assert "1.512" in scorecard.loc["STAB", "recomputed"]
+
+
 @pytest.mark.parametrize(
     "stem, bad_file, expected",
     [
         ("01_regional_ai_competitiveness", "province_zh,score\n北京,90\n", "missing column(s) index, rank"),
         ("02_entropy_composite_index", "province_zh,year,ai_firms\n北京,2010,5\n", "missing column(s) fibre_per_capita"),
         ("03_coupling_coordination", "province_zh,year,ai_firms\n北京,2010,5\n", "missing column(s) fibre_per_capita"),
+        ("04_panel_var_gmm", "province_zh,year,ai_firms\n北京,2010,5\n", "missing column(s) fibre_per_capita"),
     ],
 )
 def test_chapter_rejects_a_malformed_replicator_file(stem, bad_file, expected, tmp_path):
