@@ -515,31 +515,26 @@ class PanelVAR:
         grid = self._grid
         n_periods = len(grid.periods)
         columns, names = [], []
-        trans_rows = ~level
+
+        def gmm_style(array, rows, label):
+            """One column per period of ``rows`` (block-diagonal), or one in all (collapsed)."""
+            source = np.where(rows, np.nan_to_num(array)[unit, period], 0.0)
+            if self.collapse:
+                columns.append(source)
+                names.append(label)
+                return
+            for t in np.unique(period[rows]):
+                columns.append(np.where(period == t, source, 0.0))
+                names.append(f"{label} t={grid.periods[t]}")
+
         for name, first, last in self._gmm_style():
             values = grid.values[name]
             last = n_periods if last is None else last
             for lag in range(first, last + 1):
-                source = np.nan_to_num(_lag(values, lag))[unit, period]
-                source = np.where(trans_rows, source, 0.0)
-                if self.collapse:
-                    columns.append(source)
-                    names.append(f"{name} L{lag}")
-                else:
-                    for t in np.unique(period[trans_rows]):
-                        columns.append(np.where(period == t, source, 0.0))
-                        names.append(f"{name} L{lag} t={grid.periods[t]}")
+                gmm_style(_lag(values, lag), ~level, f"{name} L{lag}")
             if self.system:
                 # Level equations: the difference at the first lag minus one (the others are redundant).
-                source = np.nan_to_num(_lag(_first_difference(values), first - 1))[unit, period]
-                source = np.where(level, source, 0.0)
-                if self.collapse:
-                    columns.append(source)
-                    names.append(f"D.{name} L{first - 1} (level)")
-                else:
-                    for t in np.unique(period[level]):
-                        columns.append(np.where(period == t, source, 0.0))
-                        names.append(f"D.{name} L{first - 1} t={grid.periods[t]} (level)")
+                gmm_style(_lag(_first_difference(values), first - 1), level, f"D.{name} L{first - 1} (level)")
         for name in self.exog:
             trans = _transform(grid.values[name], self.transform)
             lev = grid.values[name]
