@@ -15,12 +15,16 @@ PAPERS = Path(__file__).resolve().parents[2] / "shared" / "papers"
 
 def test_every_dataset_loads_with_its_schema():
     assert data.available() == [
+        "chen_tang_equation3",
+        "chen_tang_fevd",
+        "chen_tang_table1",
         "fang2025_ai_competitiveness",
         "fang2025_firms_patents",
         "gan_zhang_coordination_levels",
         "gan_zhang_indicators",
         "gan_zhang_simulated_panel",
         "gan_zhang_table4",
+        "johansen_critical_values",
         "provinces",
     ]
     for name in data.available():
@@ -93,6 +97,38 @@ def test_gan_zhang_table4_matches_the_paper_text():
         assert [f"({t:.2f})".replace("-", "−") for t in rows["t_stat"]] == block[6:11]
 
 
+@pytest.mark.skipif(not PAPERS.exists(), reason="the papers are in ../shared/papers, beside the repository")
+def test_chen_tang_tables_match_the_paper_text():
+    text = (PAPERS / "chen_tang_2021.txt").read_text(encoding="utf-8")
+    # Tables 2-6: after each title, cells one per line: period, S.E., five shares
+    fevd = data.load("chen_tang_fevd")
+    titles = ["\n表2 ", "\n表3 ", "\n表4 ", "\n表5 ", "\n表6 ", "\n4.3 "]  # table titles start a line
+    for k, number in enumerate(range(2, 7)):
+        block = text[text.index(titles[k]): text.index(titles[k + 1])]
+        cells = [c.strip() for c in block.splitlines() if re.fullmatch(r"\d+(\.\d+( +\d+)?)?", c.strip())]
+        rows = fevd[fevd["table"] == number]
+        assert len(cells) == 7 * len(rows) == 35
+        for (_, row), printed in zip(rows.iterrows(), [cells[i:i + 7] for i in range(0, 35, 7)]):
+            assert int(printed[0]) == row["period"] and printed[1] == row["se_printed"]
+            assert float(printed[1].replace(" ", "")) == row["se"]
+            assert [float(c.replace(" ", "")) for c in printed[2:]] == row[["p", "p_capa", "p_popu", "p_scie", "p_pate"]].tolist()
+    # Table 1: each row's cells in order, and their numbers
+    table1 = data.load("chen_tang_table1")
+    block = text[text.index("表1"): text.index("4.2")]
+    cells = [c.strip() for c in block.splitlines() if c.strip()]
+    for _, row in table1.iterrows():
+        start = cells.index(row["variable_printed"])
+        printed = row["cells_printed"].split(" | ")
+        assert cells[start + 1: start + 1 + len(printed)] == printed
+        numbers = [float(c.replace(" ", "").replace("−", "-")) for c in printed[:4]]
+        assert numbers == row[["adf_statistic", "cv_1pct", "cv_5pct", "cv_10pct"]].tolist()
+    # Equation (3): every printed term occurs in the equation as printed
+    start = text.index("In(p-capa)")
+    equation = text[start: text.index("（3）", start)]
+    for term in data.load("chen_tang_equation3")["term_printed"]:
+        assert term in equation
+
+
 # -- bad files ----------------------------------------------------------------------------------
 
 @pytest.fixture
@@ -112,7 +148,7 @@ def test_changed_file_is_refused_with_its_name(data_copy):
 
 
 def test_unknown_dataset_and_bad_manifest(data_copy):
-    with pytest.raises(DataError, match="no dataset named 'nope'; available: fang2025"):
+    with pytest.raises(DataError, match="no dataset named 'nope'; available: chen_tang_equation3, "):
         data.load("nope")
     (data_copy / "broken.yml").write_text("title: x\n", encoding="utf-8")
     with pytest.raises(DataError, match="broken.yml: manifest lacks source, terms, synthetic, sha256, columns"):
