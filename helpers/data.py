@@ -250,3 +250,72 @@ def columns_table(name: str) -> pd.DataFrame:
         for c in meta["columns"]
     ]
     return pd.DataFrame(rows).set_index("column")
+
+
+# -- time series for the time-series chapter ------------------------------------------------------
+
+#: The quarterly US series of statsmodels' macrodata that chapter 5 uses by default.
+MACRO_SERIES = ("realgdp", "realcons", "realinv")
+
+
+def statsmodels_macrodata() -> pd.DataFrame:
+    """statsmodels' US macroeconomic data (quarterly, 1959Q1-2009Q3), with a ``date`` column such as
+    ``"1959Q1"`` first: the shape :func:`load_series` expects of a replicator's file.
+
+    The data ship with statsmodels (``statsmodels.datasets.macrodata``, compiled from the Federal
+    Reserve Bank of St. Louis FRED database and the BLS; public domain), so no download is needed.
+    """
+    from statsmodels.datasets import macrodata
+
+    raw = macrodata.load_pandas().data
+    date = raw["year"].astype(int).astype(str) + "Q" + raw["quarter"].astype(int).astype(str)
+    return pd.concat([date.rename("date"), raw.drop(columns=["year", "quarter"])], axis=1)
+
+
+def load_series(path: str | Path | None, variables: list[str], positive: bool = False) -> pd.DataFrame:
+    """Time series for chapter 5: a CSV with a ``date`` column and numeric columns ``variables``.
+
+    ``path=None`` gives :func:`statsmodels_macrodata`. Dates may be quarters (``1959Q1``) or
+    anything ``pandas.to_datetime`` reads; they must increase without repeats. The named columns
+    must be numbers without gaps, and strictly positive when ``positive`` (the chapter takes logs).
+    Returns the columns ``variables`` indexed by a ``DatetimeIndex``. Problems raise
+    :class:`DataError` naming the file, column and lines.
+    """
+    if isinstance(variables, str) or not variables or not all(isinstance(v, str) for v in variables):
+        raise ValueError(f"variables must be a non-empty list of column names, got {variables!r}")
+    if path is None:
+        fname = "statsmodels macrodata"
+        raw = statsmodels_macrodata().astype(str)
+    else:
+        csv = Path(path)
+        fname = csv.name
+        if not csv.exists():
+            raise DataError(f"{csv}: file not found")
+        try:
+            raw = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8")
+        except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            raise DataError(f"{fname}: not a readable UTF-8 CSV ({exc})") from exc
+    missing = [c for c in ["date", *variables] if c not in raw.columns]
+    if missing:
+        raise DataError(f"{fname}: missing column(s) {', '.join(missing)}; expected a date column and {', '.join(variables)}")
+    if raw.empty:
+        raise DataError(f"{fname}: the file has a header but no rows")
+    dates = raw["date"].str.strip()
+    quarterly = dates.str.fullmatch(r"\d{4}Q[1-4]")
+    if quarterly.all():
+        index = pd.PeriodIndex(dates, freq="Q").to_timestamp()
+    else:
+        parsed = pd.to_datetime(dates, errors="coerce")
+        if parsed.isna().any():
+            raise DataError(f"{fname}: column 'date' does not parse as dates in {_rows(parsed.isna())}")
+        index = pd.DatetimeIndex(parsed)
+    if not index.is_monotonic_increasing or index.has_duplicates:
+        raise DataError(f"{fname}: dates must increase without repeats")
+    out = pd.DataFrame({v: _typed_column(raw[v], {"name": v, "type": "float"}, fname) for v in variables})
+    if positive:
+        for v in variables:
+            bad = out[v] <= 0
+            if bad.any():
+                raise DataError(f"{fname}: column {v!r} must be positive to take logs; {_rows(bad)} are not")
+    out.index = pd.DatetimeIndex(index, name="date")
+    return out

@@ -275,3 +275,87 @@ class PVARExplorer:
 
     def widget(self) -> widgets.Widget:
         return widgets.VBox([widgets.HBox([self.transform, self.lags, self.ordering]), self.status, self.figure_view])
+
+
+class ADFPowerExplorer:
+    """Sliders for the number of periods and the autoregressive root: how often the ADF test
+    rejects a unit root (its size at root 1, its power below), by simulation.
+
+    Delegates to :func:`helpers.timeseries.adf_rejection_rates` and ``adf_statistics``.
+    """
+
+    SIZES = (5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100)
+
+    def __init__(self, nobs: int = 20, root: float = 0.9, n_reps: int = 2000, seed: int = 0):
+        self.n_reps, self.seed = n_reps, seed
+        self.nobs = widgets.SelectionSlider(options=list(self.SIZES), value=nobs, description="periods T", continuous_update=False)
+        self.root = widgets.FloatSlider(value=root, min=0.5, max=1.0, step=0.01, description="AR root", continuous_update=False)
+        self.figure_view = widgets.Image(format="png")
+        self._figure = Figure(figsize=(10, 3.8), dpi=72)
+        for control in (self.nobs, self.root):
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    def results(self, nobs: int, root: float) -> tuple[pd.Series, np.ndarray, float]:
+        """(rejection rate by sample size, the statistics at ``nobs``, the 5% critical value)."""
+        from helpers.timeseries import adf_rejection_rates, adf_statistics, mackinnon_critical_values, simulate_ar1
+
+        rates = adf_rejection_rates(self.SIZES, [root], self.n_reps, self.seed)[root]
+        k = self.SIZES.index(nobs)
+        statistics = adf_statistics(simulate_ar1(root, nobs, self.n_reps, self.seed + k))
+        return rates, statistics, float(mackinnon_critical_values(nobs - 1, "c")["5%"])
+
+    def update(self) -> pd.Series:
+        from helpers.plots import adf_power_plot
+
+        rates, statistics, critical = self.results(self.nobs.value, self.root.value)
+        adf_power_plot(self._figure, rates, statistics, critical, self.nobs.value, self.root.value)
+        self.figure_view.value = _png(self._figure)
+        return rates
+
+    def _on_change(self, _change) -> None:
+        self.update()
+
+    def widget(self) -> widgets.Widget:
+        return widgets.VBox([widgets.HBox([self.nobs, self.root]), self.figure_view])
+
+
+class FEVDExplorer:
+    """Choose the Cholesky ordering and the horizon of a VAR's variance decomposition; the shares
+    are recomputed (:func:`helpers.timeseries.fevd_table`) and redrawn as stacked bars."""
+
+    def __init__(self, results, max_horizon: int = 40, horizon: int = 8):
+        from itertools import permutations
+
+        self.results = results
+        names = [str(n) for n in results.names]
+        self.orderings = {" > ".join(p): list(p) for p in permutations(names)}
+        self.ordering = widgets.Dropdown(options=list(self.orderings), description="ordering")
+        self.horizon = widgets.IntSlider(value=horizon, min=1, max=max_horizon, description="horizon", continuous_update=False)
+        self.table_view = widgets.HTML()
+        self.figure_view = widgets.Image(format="png")
+        self._figure = Figure(figsize=(8, 3.2), dpi=80)
+        for control in (self.ordering, self.horizon):
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    def table(self, ordering: str, horizon: int) -> pd.DataFrame:
+        from helpers.timeseries import fevd_table
+
+        return fevd_table(self.results, horizons=[horizon], order=self.orderings[ordering])
+
+    def update(self) -> pd.DataFrame:
+        from helpers.plots import fevd_bars
+
+        table = self.table(self.ordering.value, self.horizon.value)
+        fevd_bars(table, self.horizon.value, self._figure,
+                  title=f"Horizon {self.horizon.value}, ordering {self.ordering.value}")
+        self.figure_view.value = _png(self._figure)
+        self.table_view.value = table.droplevel("period").to_html(float_format=lambda v: f"{v:.1f}")
+        return table
+
+    def _on_change(self, _change) -> None:
+        self.update()
+
+    def widget(self) -> widgets.Widget:
+        return widgets.VBox([widgets.HBox([self.ordering, self.horizon]), self.figure_view, self.table_view])

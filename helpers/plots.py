@@ -219,3 +219,54 @@ def irf_grid(responses: pd.DataFrame, figure=None, labels: dict | None = None, t
     # fixed margins rather than tight_layout, which dominates the widget's redraw time
     figure.subplots_adjust(left=0.1, right=0.98, bottom=0.07, top=0.9 if title else 0.94, wspace=0.4, hspace=0.3)
     return figure
+
+
+def adf_power_plot(figure, rates: pd.Series, statistics: np.ndarray, critical: float, nobs: int, root: float,
+                   alpha: float = 0.05):
+    """Two panels for the ADF Monte Carlo: the rejection rate against the sample size for one
+    autoregressive ``root`` (size when it is 1, power below), and the simulated ADF statistics at
+    ``nobs`` with the critical value. Draws on ``figure`` (a new pyplot figure when None)."""
+    if figure is None:
+        figure = plt.figure(figsize=(10, 3.8))
+    figure.clear()
+    left, right = figure.subplots(1, 2)
+    what = "size (true root 1)" if root == 1 else f"power (true root {root:.2f})"
+    left.plot(rates.index, rates.to_numpy(), "o-", color="#0072B2", ms=4, label=f"rejection rate: {what}")
+    left.axhline(alpha, color="#D55E00", ls="--", lw=1, label=f"nominal level {alpha:.0%}")
+    if nobs in rates.index:
+        left.plot([nobs], [rates.loc[nobs]], "o", color="#D55E00", ms=9, mfc="none", mew=2)
+    left.set(xlabel="number of periods T", ylabel="share of samples rejecting a unit root", ylim=(0, 1.02))
+    left.legend(fontsize=8, loc="upper left")
+    left.set_title("How often the ADF test rejects", fontsize=10)
+    share = float(np.mean(statistics < critical))
+    right.hist(statistics, bins=50, color="#56B4E9", edgecolor="white")
+    right.axvline(critical, color="#D55E00", lw=2, label=f"5% critical value {critical:.2f}")
+    right.set(xlabel="ADF t statistic", ylabel="simulated samples")
+    right.set_title(f"T = {nobs}, root = {root:.2f}: {share:.0%} of samples reject", fontsize=10)
+    right.legend(fontsize=8)
+    figure.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.9, wspace=0.25)
+    return figure
+
+
+def fevd_bars(table: pd.DataFrame, horizon: int, figure=None, title: str | None = None):
+    """Stacked horizontal bars of a variance decomposition at one horizon: one bar per variable,
+    segments the percentage shares of each shock (``table`` as :func:`helpers.timeseries.fevd_table`)."""
+    if figure is None:
+        figure = plt.figure(figsize=(8, 3.2))
+    figure.clear()
+    ax = figure.subplots()
+    at = table.xs(horizon, level="period").drop(columns="S.E.")
+    colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
+    left = np.zeros(len(at))
+    for k, shock in enumerate(at.columns):
+        ax.barh(at.index, at[shock], left=left, color=colours[k % len(colours)], label=f"shock to {shock}")
+        for y, (start, width) in enumerate(zip(left, at[shock])):
+            if width >= 8:
+                ax.text(start + width / 2, y, f"{width:.0f}", ha="center", va="center", fontsize=8, color="white")
+        left += at[shock].to_numpy()
+    ax.invert_yaxis()
+    ax.set(xlim=(0, 100), xlabel="share of the forecast-error variance (%)")
+    ax.legend(fontsize=8, ncol=len(at.columns), loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
+    ax.set_title(title or f"Variance decomposition at horizon {horizon}", fontsize=10, pad=24)
+    figure.subplots_adjust(left=0.14, right=0.98, bottom=0.16, top=0.8)
+    return figure

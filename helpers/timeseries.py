@@ -92,6 +92,39 @@ def mackinnon_critical_values(nobs: float | None, regression: str = "c", n_serie
     return pd.Series(values, index=["1%", "5%", "10%"], name=f"{regression}, T={nobs}")
 
 
+def match_mackinnon(printed, nobs=range(4, 10_001), regressions=("n", "c", "ct", "ctt")) -> pd.DataFrame:
+    """How close can MacKinnon's critical values come to a printed 1%, 5%, 10% triple?
+
+    For each deterministic case in ``regressions`` and every sample size in ``nobs``, the three
+    response-surface values are computed; the row kept per case is the sample size with the
+    smallest largest gap ``max_level |cv(T) - printed|``. Critical values of one test at one sample
+    size come as a triple, so a printed triple that no ``(case, T)`` approaches cannot be the
+    output of an ADF test. ``printed`` is a mapping or Series with keys ``"1%", "5%", "10%"``.
+    The default range starts at 4 observations, the fewest with which the simplest ADF regression
+    (a constant and no lags) keeps a residual degree of freedom.
+    """
+    try:
+        target = np.array([float(printed[level]) for level in ("1%", "5%", "10%")])
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"printed must give numbers for '1%', '5%' and '10%', got {printed!r}") from error
+    sizes = np.asarray(list(nobs), dtype=float)
+    if sizes.size == 0 or (sizes <= 0).any():
+        raise ValueError("nobs must be a non-empty range of positive sample sizes")
+    from statsmodels.tsa.adfvalues import tau_2010s
+
+    rows = []
+    for regression in regressions:
+        if regression not in ADF_REGRESSIONS:
+            raise ValueError(f"regressions must be among {list(ADF_REGRESSIONS)}, got {regression!r}")
+        coefficients = tau_2010s[regression][0]  # (level, power of 1/T), one series
+        values = np.polynomial.polynomial.polyval(1 / sizes, coefficients.T).T  # (T, level)
+        gaps = np.abs(values - target).max(axis=1)
+        best = int(gaps.argmin())
+        rows.append({"regression": regression, "nobs": int(sizes[best]), "cv_1%": values[best, 0],
+                     "cv_5%": values[best, 1], "cv_10%": values[best, 2], "largest_gap": gaps[best]})
+    return pd.DataFrame(rows).set_index("regression")
+
+
 def adf_table(
     data: pd.DataFrame | pd.Series,
     regression: str = "c",
@@ -172,6 +205,83 @@ def adf_table(
     return pd.DataFrame(rows)
 
 
+# -- the ADF test's size and power by simulation ---------------------------------------------------
+
+
+def simulate_ar1(root: float, nobs: int, n_reps: int, seed: int) -> np.ndarray:
+    """``n_reps`` Gaussian AR(1) paths ``y_t = root y_{t-1} + e_t`` of length ``nobs`` (rows are paths).
+
+    A stationary path starts from its stationary distribution; a unit-root path starts at zero.
+    """
+    if not 0 <= root <= 1:
+        raise ValueError(f"root must lie in [0, 1], got {root!r}")
+    rng = np.random.default_rng(seed)
+    shocks = rng.standard_normal((n_reps, nobs))
+    y = np.empty_like(shocks)
+    y[:, 0] = shocks[:, 0] / np.sqrt(1 - root**2) if root < 1 else 0.0
+    for t in range(1, nobs):
+        y[:, t] = root * y[:, t - 1] + shocks[:, t]
+    return y
+
+
+def adf_statistics(paths: np.ndarray, lags: int = 0, regression: str = "c") -> np.ndarray:
+    """The ADF t statistic of every row of ``paths`` at a fixed lag order, vectorised.
+
+    Regresses ``dy_t`` on the deterministic terms, ``y_{t-1}`` and ``lags`` lagged differences
+    (the same regression as statsmodels' ``adfuller`` with ``autolag=None``) and returns the t
+    statistic of ``y_{t-1}``. It solves the normal equations of all paths at once, which is what
+    makes a Monte Carlo of thousands of paths fast enough for a widget.
+    """
+    if regression not in ("n", "c", "ct"):
+        raise ValueError(f"regression must be 'n', 'c' or 'ct', got {regression!r}")
+    paths = np.atleast_2d(np.asarray(paths, dtype=float))
+    n_reps, nobs = paths.shape
+    dy = np.diff(paths, axis=1)
+    used = nobs - 1 - lags
+    columns = [paths[:, lags:-1]]  # y_{t-1}
+    columns += [dy[:, lags - j: nobs - 1 - j] for j in range(1, lags + 1)]
+    if regression in ("c", "ct"):
+        columns.append(np.ones((n_reps, used)))
+    if regression == "ct":
+        columns.append(np.broadcast_to(np.arange(1, used + 1, dtype=float), (n_reps, used)))
+    x = np.stack(columns, axis=2)  # (rep, t, regressor)
+    _check_length(used, x.shape[2] + 1, f"an ADF regression with {lags} lag(s) and {ADF_REGRESSIONS[regression]}", "paths")
+    target = dy[:, lags:]
+    xtx = np.einsum("rti,rtj->rij", x, x)
+    coef = np.linalg.solve(xtx, np.einsum("rti,rt->ri", x, target)[..., None])[..., 0]
+    resid = target - np.einsum("rti,ri->rt", x, coef)
+    s2 = (resid**2).sum(axis=1) / (used - x.shape[2])
+    se = np.sqrt(s2 * np.linalg.inv(xtx)[:, 0, 0])
+    return coef[:, 0] / se
+
+
+def adf_rejection_rates(
+    sample_sizes, roots, n_reps: int = 2000, seed: int = 0, lags: int = 0, regression: str = "c", alpha: float = 0.05,
+) -> pd.DataFrame:
+    """Share of simulated AR(1) samples in which the ADF test rejects a unit root at level ``alpha``.
+
+    For each sample size ``T`` and autoregressive root, ``n_reps`` paths are drawn
+    (:func:`simulate_ar1`) and each is tested with MacKinnon's (2010) critical value for its
+    number of observations, as ``adfuller`` would. With root 1 the rate is the test's actual size;
+    below 1 it is its power. Returns a frame indexed by sample size with one column per root.
+    """
+    if alpha not in (0.01, 0.05, 0.10):
+        raise ValueError(f"alpha must be 0.01, 0.05 or 0.10 (MacKinnon's tabulated levels), got {alpha!r}")
+    level = {0.01: "1%", 0.05: "5%", 0.10: "10%"}[alpha]
+    rates = {}
+    for root in roots:
+        column = {}
+        for k, size in enumerate(sample_sizes):
+            paths = simulate_ar1(root, int(size), n_reps, seed + k)
+            critical = mackinnon_critical_values(int(size) - 1 - lags, regression)[level]
+            column[int(size)] = float((adf_statistics(paths, lags, regression) < critical).mean())
+        rates[root] = pd.Series(column)
+    table = pd.DataFrame(rates)
+    table.index.name = "T"
+    table.columns.name = "root"
+    return table
+
+
 # -- VAR: selection, estimation, checks, and the variance decomposition ------------------------------
 
 
@@ -211,6 +321,12 @@ def _var_parameters(k: int, lags: int, trend: str) -> int:
     return k * lags + {"n": 0, "c": 1, "ct": 2, "ctt": 3}[trend]
 
 
+def var_minimum_observations(k: int, lags: int, trend: str = "c") -> int:
+    """Fewest observations of a VAR(``lags``) in ``k`` variables for which OLS leaves one residual
+    degree of freedom per equation: ``lags`` start-up values plus ``k lags`` + deterministic terms + 1."""
+    return lags + _var_parameters(k, lags, trend) + 1
+
+
 def var_report(
     data: pd.DataFrame,
     maxlags: int = 8,
@@ -241,7 +357,7 @@ def var_report(
             raise ValueError(f"{argument} must be a positive integer, got {value!r}")
     n, k = values.shape
     top = lags if lags is not None else maxlags
-    needed = top + _var_parameters(k, top, trend) + 1
+    needed = var_minimum_observations(k, top, trend)
     _check_length(n, needed, f"a VAR({top}) in {k} variables ({_var_parameters(k, top, trend)} coefficients "
                   f"per equation, {top} observation(s) lost to the lags)")
     # statsmodels warns when a date index has no frequency; the dates are labels only here

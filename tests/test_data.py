@@ -236,3 +236,29 @@ def test_optional_columns_may_be_absent_from_a_replicators_file(tmp_path):
     panel.drop(columns=["ai_firms"]).to_csv(mine, index=False)
     with pytest.raises(DataError, match="mine.csv: missing column\\(s\\) ai_firms"):
         data.load("gan_zhang_simulated_panel", path=mine)
+
+
+def test_load_series_defaults_to_statsmodels_macrodata():
+    series = data.load_series(None, list(data.MACRO_SERIES), positive=True)
+    assert list(series.columns) == ["realgdp", "realcons", "realinv"]
+    assert len(series) == 203 and str(series.index[0].date()) == "1959-01-01" and series.index.freq is not None
+    assert series.loc["2009-07-01", "realgdp"] == 12990.341
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("date,gdp\n2001Q1,1\n", "missing column(s) cons"),
+        ("date,gdp,cons\n2001Q1,1,x\n2001Q2,2,3\n", "column 'cons' must be float; rows lines 2 are not ('x')"),
+        ("date,gdp,cons\n2001Q1,1,2\n2001Q2,,3\n", "column 'gdp' has missing values in rows lines 3"),
+        ("date,gdp,cons\n2001Q1,1,2\n2001Q2,-1,3\n", "column 'gdp' must be positive to take logs; lines 3 are not"),
+        ("date,gdp,cons\nsoon,1,2\n", "column 'date' does not parse as dates in lines 2"),
+        ("date,gdp,cons\n2001Q2,1,2\n2001Q1,2,3\n", "dates must increase without repeats"),
+    ],
+)
+def test_load_series_names_what_does_not_fit(tmp_path, text, words):
+    path = tmp_path / "mine.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        data.load_series(path, ["gdp", "cons"], positive=True)
+    assert str(caught.value).startswith("mine.csv: ") and words in str(caught.value)

@@ -92,3 +92,37 @@ def test_pvar_explorer_refits_and_redraws():
     assert "observations" in explorer.status.value
     # 10 instruments x 5 equations from 30 provinces: the fit's warning is shown, not raised
     assert "Note: the moment covariance behind Hansen's J is singular" in explorer.status.value
+
+
+def test_adf_power_explorer_delegates_to_the_monte_carlo():
+    from helpers.explore import ADFPowerExplorer
+    from helpers.timeseries import adf_rejection_rates
+
+    explorer = ADFPowerExplorer(nobs=20, root=0.9, n_reps=300, seed=3)
+    first = bytes(explorer.figure_view.value)
+    assert first.startswith(b"\x89PNG")
+    explorer.root.value = 1.0
+    rates = explorer.update()
+    pd.testing.assert_series_equal(rates, adf_rejection_rates(ADFPowerExplorer.SIZES, [1.0], 300, 3)[1.0])
+    explorer.nobs.value = 50
+    assert bytes(explorer.figure_view.value) != first
+
+
+def test_fevd_explorer_recomputes_for_the_chosen_ordering():
+    import numpy as np
+    import statsmodels.api as sm
+
+    from helpers.explore import FEVDExplorer
+    from helpers.timeseries import fevd_table, var_report
+
+    m = sm.datasets.macrodata.load_pandas().data
+    growth = 100 * np.log(m[["realgdp", "realcons", "realinv"]]).diff().dropna()
+    results = var_report(growth, lags=2).results
+    explorer = FEVDExplorer(results, max_horizon=12, horizon=4)
+    assert len(explorer.orderings) == 6
+    explorer.ordering.value = "realinv > realgdp > realcons"
+    explorer.horizon.value = 1
+    table = explorer.update()
+    pd.testing.assert_frame_equal(table, fevd_table(results, [1], order=["realinv", "realgdp", "realcons"]))
+    assert table.loc[("realinv", 1), "realinv"] == pytest.approx(100)
+    assert "realinv" in explorer.table_view.value and bytes(explorer.figure_view.value).startswith(b"\x89PNG")

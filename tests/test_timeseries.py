@@ -252,6 +252,42 @@ def test_mackinnon_surfaces():
         ts.mackinnon_critical_values(0)
 
 
+def test_match_mackinnon_finds_the_sample_behind_real_critical_values():
+    truth = ts.mackinnon_critical_values(37, "ct")
+    fit = ts.match_mackinnon(truth.round(4))
+    assert fit.loc["ct", "nobs"] == 37 and fit.loc["ct", "largest_gap"] < 1e-4
+    assert fit["largest_gap"].drop("ct").min() > 0.1  # the other cases cannot mimic it
+    # an impossible triple (the 5% value below the 1% value) is far from every case and size
+    impossible = ts.match_mackinnon({"1%": -3.2546, "5%": -3.2587, "10%": -3.4571})
+    assert impossible["largest_gap"].min() > 0.5
+    with pytest.raises(ValueError, match="printed must give numbers"):
+        ts.match_mackinnon({"5%": -2.9})
+
+
+@pytest.mark.parametrize("lags, regression", [(0, "c"), (2, "ct"), (1, "n")])
+def test_vectorised_adf_statistic_equals_adfuller(lags, regression):
+    paths = ts.simulate_ar1(0.9, 30, 5, seed=1)
+    ours = ts.adf_statistics(paths, lags, regression)
+    theirs = [adfuller(p, maxlag=lags, autolag=None, regression=regression, result_object=True).statistic for p in paths]
+    np.testing.assert_allclose(ours, theirs, rtol=1e-10)
+
+
+def test_monte_carlo_size_and_power():
+    rates = ts.adf_rejection_rates([10, 50, 100], [1.0, 0.7], n_reps=4000, seed=5)
+    # under the null the rejection rate is the nominal 5% within Monte Carlo error (3 s.e.)
+    assert (abs(rates[1.0] - 0.05) < 3 * np.sqrt(0.05 * 0.95 / 4000)).all()
+    # power rises with the sample size and is close to the size when T is small
+    assert rates[0.7].is_monotonic_increasing and rates.loc[100, 0.7] > 0.9 and rates.loc[10, 0.7] < 0.15
+    again = ts.adf_rejection_rates([10, 50, 100], [1.0, 0.7], n_reps=4000, seed=5)
+    pd.testing.assert_frame_equal(rates, again)
+    with pytest.raises(ValueError, match="alpha must be 0.01, 0.05 or 0.10"):
+        ts.adf_rejection_rates([10], [1.0], alpha=0.2)
+    with pytest.raises(ValueError, match="root must lie in"):
+        ts.simulate_ar1(1.2, 10, 2, seed=0)
+    with pytest.raises(ValueError, match="too few"):
+        ts.adf_statistics(ts.simulate_ar1(1.0, 3, 2, seed=0), lags=1)
+
+
 # -- VAR and FEVD ---------------------------------------------------------------------------------
 
 
