@@ -322,9 +322,10 @@ def _var_parameters(k: int, lags: int, trend: str) -> int:
 
 
 def var_minimum_observations(k: int, lags: int, trend: str = "c") -> int:
-    """Fewest observations of a VAR(``lags``) in ``k`` variables for which OLS leaves one residual
-    degree of freedom per equation: ``lags`` start-up values plus ``k lags`` + deterministic terms + 1."""
-    return lags + _var_parameters(k, lags, trend) + 1
+    """Fewest observations of a VAR(``lags``) in ``k`` variables whose residual covariance can be
+    non-singular: ``lags`` start-up values, then ``k lags`` + deterministic coefficients per equation
+    plus at least ``k`` residual degrees of freedom (a k x k covariance needs k independent residuals)."""
+    return lags + _var_parameters(k, lags, trend) + k
 
 
 def var_report(
@@ -359,7 +360,8 @@ def var_report(
     top = lags if lags is not None else maxlags
     needed = var_minimum_observations(k, top, trend)
     _check_length(n, needed, f"a VAR({top}) in {k} variables ({_var_parameters(k, top, trend)} coefficients "
-                  f"per equation, {top} observation(s) lost to the lags)")
+                  f"per equation, {top} observation(s) lost to the lags, {k} residual degrees of freedom "
+                  "for a non-singular residual covariance)")
     # statsmodels warns when a date index has no frequency; the dates are labels only here
     index = values.index
     if isinstance(index, pd.DatetimeIndex) and index.freq is None:
@@ -546,6 +548,14 @@ def centred_seasonal_dummies(nobs: int, seasons: int) -> np.ndarray:
     return np.tile(pattern, (nobs // seasons + 1, 1))[:nobs]
 
 
+def johansen_minimum_observations(k: int, k_ar_diff: int, deterministic: str = "c", seasons: int = 0) -> int:
+    """Fewest observations for :func:`johansen`: ``k_ar_diff + 1`` start-up values, then more rows
+    than the ``k k_ar_diff`` lagged differences, the unrestricted terms and the ``k`` (or ``k + 1``)
+    levels, so that both auxiliary regressions keep a residual degree of freedom."""
+    unrestricted = {"c": 1, "rt": 1, "t": 2}.get(deterministic, 0) + max(seasons - 1, 0)
+    return k_ar_diff + 1 + k * k_ar_diff + unrestricted + k + 2
+
+
 def johansen(data: pd.DataFrame, k_ar_diff: int = 1, deterministic: str = "c", seasons: int = 0) -> JohansenResult:
     """Johansen's trace and maximum-eigenvalue tests of the cointegrating rank.
 
@@ -573,8 +583,7 @@ def johansen(data: pd.DataFrame, k_ar_diff: int = 1, deterministic: str = "c", s
     values = _numeric_frame(data, min_columns=2)
     y = values.to_numpy()
     n, k = y.shape
-    unrestricted = ({"c": 1, "rt": 1, "t": 2}.get(deterministic, 0)) + max(seasons - 1, 0)
-    needed = k_ar_diff + 1 + k * k_ar_diff + unrestricted + k + 2
+    needed = johansen_minimum_observations(k, k_ar_diff, deterministic, seasons)
     _check_length(n, needed, f"a Johansen test of {k} series with {k_ar_diff} lagged difference(s)")
 
     dy = np.diff(y, axis=0)

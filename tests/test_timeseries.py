@@ -200,7 +200,8 @@ def test_short_series_message_gives_the_arithmetic():
     with pytest.raises(ValueError) as caught:
         ts.var_report(two_years, lags=4)
     assert str(caught.value) == ("data has 2 observations, too few for a VAR(4) in 5 variables (21 coefficients "
-                                 "per equation, 4 observation(s) lost to the lags): at least 26 are needed")
+                                 "per equation, 4 observation(s) lost to the lags, 5 residual degrees of freedom "
+                                 "for a non-singular residual covariance): at least 30 are needed")
 
 
 def test_wrong_container():
@@ -367,3 +368,17 @@ def test_check_fevd_table_rounding_tolerance():
 def test_check_fevd_table_bad_input(table, words):
     with pytest.raises(ValueError, match=words):
         ts.check_fevd_table(table)
+
+
+@pytest.mark.parametrize("case, seasons", [("n", 0), ("rc", 0), ("c", 4), ("t", 0)])
+def test_minimum_observations_are_exact(case, seasons):
+    rng = np.random.default_rng(11)
+    needed = ts.johansen_minimum_observations(3, 2, case, seasons)
+    data = pd.DataFrame(rng.normal(size=(needed, 3)).cumsum(axis=0), columns=list("abc"))
+    assert np.isfinite(ts.johansen(data, 2, case, seasons).tests["trace"]).all()
+    with pytest.raises(ValueError, match=f"at least {needed} are needed"):
+        ts.johansen(data.iloc[:-1], 2, case, seasons)
+    needed = ts.var_minimum_observations(3, 2)
+    assert ts.var_report(data.iloc[:needed], lags=2).results.df_resid == 3
+    with pytest.raises(ValueError, match=f"at least {needed} are needed"):
+        ts.var_report(data.iloc[:needed - 1], lags=2)
