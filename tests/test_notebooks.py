@@ -148,6 +148,41 @@ def test_chapter4_audit_of_table4(tmp_path_factory):
     assert "1.512" in scorecard.loc["STAB", "recomputed"]
 
 
+def test_chapter5_audit_of_chen_tang(tmp_path_factory):
+    """The printed tables of Chen & Tang (2021) judged by arithmetic alone."""
+    notebook = next(p for p in CHAPTERS if p.stem.startswith("05_"))
+    first_run(notebook, tmp_path_factory)
+    card = pd.read_csv(notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv").set_index("claim_id")
+    status = card["status"]
+    # every FEVD row of Tables 2-6 fails to sum to 100, and every table's S.E. falls somewhere
+    sums = status[card.index.str.startswith("F-sum-")]
+    assert len(sums) == 25 and (sums == "discrepancy").all()
+    assert (status[[f"F-se-{t}" for t in range(2, 7)]] == "discrepancy").all()
+    # the critical values: two rows misordered, none attainable by MacKinnon's surfaces
+    assert set(status[card.index.str.startswith("T1-order-")].loc[lambda s: s == "discrepancy"].index) == {"T1-order-p", "T1-order-p-popu"}
+    assert (status[card.index.str.startswith("T1-cv-")] == "discrepancy").all()
+    assert status["T1-conclusion-p-scie"] == status["T1-conclusion-p-pate"] == "discrepancy"
+    assert status["T1-conclusion-p-capa"] == "reproduced"
+    # two annual observations support none of the models; the readings of equation (3)
+    assert (status[["N-ADF", "N-VAR", "N-FEVD", "N-JOH", "F-h1", "E1", "E-both", "J-I0"]] == "discrepancy").all()
+    assert status["E2"] == "reproduced" and status["J1"] == "not_reproducible"
+    assert "needs 30 observations" in card.loc["N-VAR", "recomputed"]
+
+
+def test_chapter5_runs_on_a_replicators_series(tmp_path):
+    """Two quarterly series of the replicator's own go through unit roots, the VAR, Johansen and the VECM."""
+    notebook = next(p for p in CHAPTERS if p.stem.startswith("05_"))
+    from helpers import data
+
+    macro = data.statsmodels_macrodata()[["date", "realgdp", "realcons"]].rename(columns={"realgdp": "output", "realcons": "spending"})
+    mine = tmp_path / "my_series.csv"
+    macro.to_csv(mine, index=False)
+    nb = run(notebook, tmp_path, data_path=str(mine), variables=["output", "spending"], deterministic="rc")
+    assert problems(nb) == []
+    text = "\n".join(str(t) for t in text_outputs(nb))
+    assert "my_series.csv: 203 observations" in text and "variables output, spending" in text
+
+
 @pytest.mark.parametrize(
     "stem, bad_file, expected",
     [
@@ -155,6 +190,7 @@ def test_chapter4_audit_of_table4(tmp_path_factory):
         ("02_entropy_composite_index", "province_zh,year,ai_firms\n北京,2010,5\n", "missing column(s) fibre_per_capita"),
         ("03_coupling_coordination", "province_zh,year,ai_firms\n北京,2010,5\n", "missing column(s) fibre_per_capita"),
         ("04_panel_var_gmm", "province_zh,year,ai_firms\n北京,2010,5\n", "missing column(s) fibre_per_capita"),
+        ("05_var_cointegration_audit", "date,realgdp\n1959Q1,100\n", "missing column(s) realcons, realinv"),
     ],
 )
 def test_chapter_rejects_a_malformed_replicator_file(stem, bad_file, expected, tmp_path):
