@@ -13,12 +13,16 @@ Measures, each over repeated runs with the median reported:
 6. the panel VAR on the simulated panel (30 provinces x 13 years, 5 variables, lag 1, FOD, every
    available instrument lag): a two-step fit including building the instruments, 1000 Monte Carlo
    IRF draws, the same model fitted by panelbox's PVAR-GMM in the same run (reported as a ratio of
-   medians), and the chapter 4 widget's callback (re-estimate and redraw).
+   medians), and the chapter 4 widget's callback (re-estimate and redraw);
+7. the time-series helpers: the Johansen test (8 series, 2 lagged differences, statsmodels' test
+   data) beside statsmodels' ``coint_johansen``, and the callbacks of chapter 5's two widgets (the
+   ADF Monte Carlo with 2000 replications per sample size, and the FEVD ordering/horizon).
 
 Targets: full build under 30 s on a 2-core machine, prose-only rebuild under 10 s, every widget
 update under 100 ms (issue 2); entropy weights and coupling degrees for the full panel under 50 ms
 (issue 3); PVAR two-step fit under 100 ms, 1000 IRF draws under 2 s, the chapter 4 widget under 1 s
-(issue 4). Results are printed and written to
+(issue 4); chapter 5's widgets under 1 s (ADF Monte Carlo) and 100 ms (FEVD), a target this book
+sets itself since issue 5 names none. Results are printed and written to
 ``benchmarks/results/latest.json``.
 
 Usage: ``python benchmarks/run.py [--builds N] [--rebuilds N] [--updates N]``
@@ -46,7 +50,8 @@ COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "
                                      ".hypothesis", "results", "*.egg-info")
 TARGETS = {"full_build_s": 30.0, "prose_rebuild_s": 10.0, "widget_update_ms": 100.0,
            "panel_indices_ms": 50.0, "weight_widget_ms": 100.0, "coupling_widget_ms": 100.0,
-           "pvar_twostep_ms": 100.0, "pvar_irf_draws_ms": 2000.0, "pvar_widget_ms": 1000.0}
+           "pvar_twostep_ms": 100.0, "pvar_irf_draws_ms": 2000.0, "pvar_widget_ms": 1000.0,
+           "adf_widget_ms": 1000.0, "fevd_widget_ms": 100.0}
 WORST_CASE = {"widget_update_ms"}  # issue 2: every update; issue 3 states medians (max still reported)
 
 
@@ -196,6 +201,51 @@ def pvar_timings(n: int) -> dict[str, list[float]]:
     return times
 
 
+def timeseries_timings(n: int) -> dict[str, list[float]]:
+    """Milliseconds: helpers.timeseries.johansen and statsmodels' coint_johansen on the same data,
+    and the callbacks of chapter 5's widgets."""
+    from importlib import resources
+
+    import matplotlib
+    import numpy as np
+    import pandas as pd
+
+    matplotlib.use("Agg")
+    from statsmodels.tsa.vector_ar.vecm import coint_johansen
+
+    from helpers import data, timeseries
+    from helpers.explore import ADFPowerExplorer, FEVDExplorer
+
+    path = resources.files("statsmodels") / "tsa" / "vector_ar" / "tests" / "Matlab_results" / "test_coint.csv"
+    coint = pd.read_csv(path, header=None, sep=r"\s+")
+    times = {"johansen_ms": [], "coint_johansen_ms": [], "adf_widget_ms": [], "fevd_widget_ms": []}
+    for _ in range(n):
+        start = time.perf_counter()
+        timeseries.johansen(coint, 2, "c")
+        times["johansen_ms"].append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        coint_johansen(coint.to_numpy(), 0, 2)
+        times["coint_johansen_ms"].append((time.perf_counter() - start) * 1000)
+    adf = ADFPowerExplorer(nobs=20, root=0.9, n_reps=2000, seed=1)
+    choices = [("root", 1.0), ("nobs", 50), ("root", 0.7), ("nobs", 10)]
+    for i in range(n):
+        control, value = choices[i % len(choices)]
+        start = time.perf_counter()
+        getattr(adf, control).value = value
+        times["adf_widget_ms"].append((time.perf_counter() - start) * 1000)
+    growth = 100 * np.log(data.load_series(None, list(data.MACRO_SERIES))).diff().dropna()
+    fevd = FEVDExplorer(timeseries.var_report(growth, maxlags=8).results, max_horizon=20)
+    orderings = list(fevd.orderings)
+    for i in range(n):
+        start = time.perf_counter()
+        if i % 2:
+            fevd.horizon.value = 1 + (i % 20)
+        else:
+            fevd.ordering.value = orderings[i % len(orderings)]
+        times["fevd_widget_ms"].append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def summary(values: list[float]) -> dict:
     return {"median": statistics.median(values), "min": min(values), "max": max(values),
             "runs": len(values)}
@@ -231,6 +281,10 @@ def main() -> None:
         results[key] = summary(values)
     results["panelbox_over_helpers_ratio"] = (results["panelbox_twostep_ms"]["median"]
                                               / results["pvar_twostep_ms"]["median"])
+
+    print("time series: Johansen, chapter 5 widgets, 20 runs ...", flush=True)
+    for key, values in timeseries_timings(20).items():
+        results[key] = summary(values)
 
     print(f"\n{'measure':<20}{'median':>10}{'max':>10}{'target':>10}  verdict")
     for key, target in TARGETS.items():
