@@ -166,9 +166,11 @@ def adf_table(
         raise ValueError(f"alpha must lie between 0 and 1, got {alpha!r}")
     n = len(values)
     n_deterministic = {"n": 0, "c": 1, "ct": 2, "ctt": 3}[regression]
-    lags = maxlag if maxlag is not None else int(np.ceil(12 * (n / 100) ** 0.25))
-    # the regression with the largest lag must keep more observations than coefficients
-    _check_length(n, 2 * lags + n_deterministic + 4, f"an ADF regression with {lags} lag(s) and {ADF_REGRESSIONS[regression]}")
+    # statsmodels needs maxlag < T/2 - 1 - (deterministic terms); without a maxlag it lowers its
+    # default to fit, down to no lags at all
+    lags = maxlag if maxlag is not None else 0
+    _check_length(n, 2 * (lags + 1 + n_deterministic) + 1,
+                  f"an ADF regression with {lags} lag(s) and {ADF_REGRESSIONS[regression]}")
     kpss_regression = "ct" if "t" in regression else "c"
 
     rows = []
@@ -509,7 +511,9 @@ class JohansenResult:
     maximum-eigenvalue statistics and, where a published table covers the case, their 90/95/99%
     critical values (NaN where it does not). ``vectors`` holds the eigenvectors as columns, each
     normalised so that its first variable has coefficient 1 (rows: the variables, then ``const`` or
-    ``trend`` for a restricted term); ``loadings`` the matching adjustment coefficients alpha.
+    ``trend`` for a restricted term; a vector whose first coefficient is exactly zero is left
+    unscaled); ``loadings`` the matching adjustment coefficients alpha, so that
+    ``loadings @ vectors.T`` is the long-run matrix ``Pi`` (for the full rank).
     """
 
     eigenvalues: pd.Series

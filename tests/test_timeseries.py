@@ -382,3 +382,24 @@ def test_minimum_observations_are_exact(case, seasons):
     assert ts.var_report(data.iloc[:needed], lags=2).results.df_resid == 3
     with pytest.raises(ValueError, match=f"at least {needed} are needed"):
         ts.var_report(data.iloc[:needed - 1], lags=2)
+
+
+def test_loadings_times_vectors_is_the_unrestricted_long_run_matrix(coint_data):
+    """At full rank alpha beta' equals the OLS coefficient of y_{t-1} in the unrestricted VECM."""
+    result = ts.johansen(coint_data, k_ar_diff=2, deterministic="c")
+    y = coint_data.to_numpy()
+    dy = np.diff(y, axis=0)
+    rows = slice(2, None)
+    regressors = np.column_stack([y[2:-1], dy[1:-1], dy[:-2], np.ones(len(dy) - 2)])
+    ols = np.linalg.lstsq(regressors, dy[rows], rcond=None)[0][:8].T
+    np.testing.assert_allclose(result.loadings.to_numpy() @ result.vectors.to_numpy().T, ols, atol=1e-10)
+
+
+@pytest.mark.parametrize("case, vecm_deterministic", [("n", "n"), ("rc", "ci"), ("c", "co"), ("rt", "coli")])
+def test_vectors_equal_statsmodels_vecm(macro, case, vecm_deterministic):
+    """statsmodels' VECM estimates beta by the same reduced-rank regression, restricted terms included."""
+    from statsmodels.tsa.vector_ar.vecm import VECM
+
+    fitted = VECM(macro, k_ar_diff=4, coint_rank=1, deterministic=vecm_deterministic).fit()
+    ours = ts.johansen(macro, 4, case).vectors["r1"].to_numpy()[: fitted.beta.shape[0]]
+    np.testing.assert_allclose(ours, fitted.beta[:, 0], rtol=1e-7)
