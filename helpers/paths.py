@@ -11,3 +11,5 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO_ROOT / "data"
 BUILD_DIR = REPO_ROOT / "_build"
 SCORECARD_DIR = BUILD_DIR / "scorecards"
+#: Downloaded API responses (helpers.data's online loaders); kept out of git and out of _build.
+ONLINE_CACHE_DIR = REPO_ROOT / ".online_cache"

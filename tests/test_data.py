@@ -24,6 +24,9 @@ def test_every_dataset_loads_with_its_schema():
         "gan_zhang_indicators",
         "gan_zhang_simulated_panel",
         "gan_zhang_table4",
+        "ifr_robot_density",
+        "imf_aipi_2023",
+        "industrial_bank_figures",
         "johansen_critical_values",
         "provinces",
     ]
@@ -127,6 +130,24 @@ def test_chen_tang_tables_match_the_paper_text():
     equation = text[start: text.index("（3）", start)]
     for term in data.load("chen_tang_equation3")["term_printed"]:
         assert term in equation
+
+
+@pytest.mark.skipif(not PAPERS.exists(), reason="the papers are in ../shared/papers, beside the repository")
+def test_industrial_bank_figures_match_the_report_text():
+    text = (PAPERS / "industrial_bank_research_2024.txt").read_text(encoding="utf-8")
+    figures = data.load("industrial_bank_figures")
+    position = 0
+    for _, row in figures.iterrows():
+        assert row["printed"] in text, row["id"]
+        # the printed string holds the value (ranks and ranges spelled out are checked by hand)
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", row["printed"].replace(" ", ""))]
+        if row["unit"] != "rank" and row["printed"] not in ("二十大因素",):
+            assert row["value"] in numbers or -row["value"] in numbers, row["id"]
+    # every number of the form 12.3% or 123亿美元 in sections 一 to 四 is in the table
+    body = text[text.index("一、人工智能与全球产业布局"): text.index("文章来源")]
+    printed = " ".join(figures["printed"])
+    for match in re.findall(r"\d+(?:\.\d+)?(?=%|亿美元|个|万)", body):
+        assert match in printed, match
 
 
 # -- bad files ----------------------------------------------------------------------------------
