@@ -199,3 +199,30 @@ def feasible(constraints: list[tuple[dict[str, float], str, float]], bounds: dic
         b_eq=b_eq or None, bounds=[bounds[n] for n in names], method="highs",
     )
     return dict(zip(names, result.x)) if result.status == 0 else None
+
+
+def implied_totals(amounts: pd.Series, shares: pd.Series, amount_decimals: int, share_decimals: int) -> pd.DataFrame:
+    """The total each (amount, percentage share) pair implies, as an interval that allows for rounding.
+
+    A part printed as ``a`` (to ``amount_decimals``) with a share printed as ``s`` percent (to
+    ``share_decimals``) implies a total between ``(a - da) / (s + ds) * 100`` and
+    ``(a + da) / (s - ds) * 100``, with ``da`` and ``ds`` half a unit of the last printed digit. The
+    shares describe one total only if all the intervals overlap. Returns one row per part (``low``,
+    ``high``, and ``point = a / s * 100``) and, in ``.attrs["common"]``, the overlap ``(low, high)``
+    or None when there is none.
+    """
+    if not isinstance(amounts, pd.Series) or not isinstance(shares, pd.Series):
+        raise TypeError("amounts and shares must be pandas Series indexed by the parts")
+    if not amounts.index.equals(shares.index):
+        raise ValueError(f"amounts and shares must have the same index, got {list(amounts.index)} and {list(shares.index)}")
+    da, ds = 0.5 * 10.0**-amount_decimals, 0.5 * 10.0**-share_decimals
+    if (shares <= ds).any() or (amounts < 0).any():
+        raise ValueError("shares must exceed their rounding and amounts must be non-negative")
+    table = pd.DataFrame({
+        "amount": amounts, "share_pct": shares,
+        "low": (amounts - da) / (shares + ds) * 100, "point": amounts / shares * 100,
+        "high": (amounts + da) / (shares - ds) * 100,
+    })
+    low, high = table["low"].max(), table["high"].min()
+    table.attrs["common"] = (float(low), float(high)) if low <= high else None
+    return table

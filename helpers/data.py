@@ -361,8 +361,11 @@ def _cached_response(key: str, urls, online: bool, cache_dir: Path | None, what:
     if not online:
         if path.exists():
             return json.loads(path.read_text(encoding="utf-8"))
+        from helpers.paths import REPO_ROOT
+
+        shown = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
         raise OnlineDataUnavailable(
-            f"{what} is not cached ({path}) and online=False. On a machine with internet access run "
+            f"{what} is not cached ({shown}) and online=False. On a machine with internet access run "
             "with online=True (in a chapter: the parameter online = True); the response is then saved "
             "there with its download date and later runs work offline. The chapter runs without it."
         )

@@ -359,3 +359,45 @@ class FEVDExplorer:
 
     def widget(self) -> widgets.Widget:
         return widgets.VBox([widgets.HBox([self.ordering, self.horizon]), self.figure_view, self.table_view])
+
+
+class ScaleExplorer:
+    """Levels or shares of GDP, and which economies: the rank correlation between AI preparedness
+    and FDI changes with both. ``data`` has columns ``economy``, ``gdp_usd``, ``aipi``, ``fdi_usd``."""
+
+    SAMPLES = {"all economies": None, "30 largest by GDP": 30, "all but the 10 largest": -10}
+
+    def __init__(self, data: pd.DataFrame, label: str = ""):
+        missing = {"economy", "gdp_usd", "aipi", "fdi_usd"} - set(data.columns)
+        if missing:
+            raise ValueError(f"data lacks column(s) {sorted(missing)}")
+        self.data, self.label = data.sort_values("gdp_usd", ascending=False).reset_index(drop=True), label
+        self.scale = widgets.ToggleButtons(options=["levels", "% of GDP"], value="levels", description="FDI as")
+        self.sample = widgets.Dropdown(options=list(self.SAMPLES), description="economies")
+        self.figure_view = widgets.Image(format="png")
+        self._figure = Figure(figsize=(6.5, 4), dpi=80)
+        for control in (self.scale, self.sample):
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    def view(self, scale: str, sample: str) -> tuple[pd.DataFrame, float]:
+        """The economies shown with the plotted FDI measure, and Spearman's rank correlation."""
+        n = self.SAMPLES[sample]
+        shown = self.data if n is None else self.data.head(n) if n > 0 else self.data.iloc[-n:]
+        measure = shown["fdi_usd"] if scale == "levels" else 100 * shown["fdi_usd"] / shown["gdp_usd"]
+        shown = shown.assign(fdi=measure)
+        return shown, float(shown["aipi"].corr(shown["fdi"], method="spearman"))
+
+    def update(self) -> float:
+        from helpers.plots import scale_scatter
+
+        shown, rho = self.view(self.scale.value, self.sample.value)
+        scale_scatter(shown, self.scale.value, rho, self._figure, title=f"{self.label}{self.sample.value}")
+        self.figure_view.value = _png(self._figure)
+        return rho
+
+    def _on_change(self, _change) -> None:
+        self.update()
+
+    def widget(self) -> widgets.Widget:
+        return widgets.VBox([widgets.HBox([self.scale, self.sample]), self.figure_view])

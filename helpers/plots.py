@@ -270,3 +270,20 @@ def fevd_bars(table: pd.DataFrame, horizon: int, figure=None, title: str | None 
     ax.set_title(title or f"Variance decomposition at horizon {horizon}", fontsize=10, pad=24)
     figure.subplots_adjust(left=0.14, right=0.98, bottom=0.16, top=0.8)
     return figure
+
+
+def scale_scatter(shown: pd.DataFrame, scale: str, rho: float, figure=None, title: str = ""):
+    """AI preparedness against FDI (column ``fdi``) in levels (log axis) or as % of GDP, with
+    Spearman's rank correlation in the title."""
+    if figure is None:
+        figure = plt.figure(figsize=(6.5, 4))
+    figure.clear()
+    ax = figure.subplots()
+    positive = shown[shown["fdi"] > 0] if scale == "levels" else shown
+    ax.scatter(positive["aipi"], positive["fdi"], s=18, color="#0072B2", alpha=0.7, edgecolor="none")
+    if scale == "levels":
+        ax.set_yscale("log")
+    ax.set(xlabel="AI Preparedness Index", ylabel="FDI net inflows (US$)" if scale == "levels" else "FDI net inflows (% of GDP)")
+    ax.set_title(f"{title}: Spearman rank correlation {rho:+.2f} (n = {len(shown)})", fontsize=9)
+    figure.subplots_adjust(left=0.14, right=0.97, bottom=0.13, top=0.9)
+    return figure

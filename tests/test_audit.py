@@ -79,3 +79,21 @@ def test_feasible_finds_a_solution_or_none():
     assert feasible([({"x": 1}, ">=", 2.0)], {"x": (0, 1)}) is None
     with pytest.raises(ValueError, match="without bounds"):
         feasible([({"z": 1}, ">=", 0.0)], {"x": (0, 1)})
+
+
+def test_implied_totals_overlap_and_conflict():
+    import pandas as pd
+
+    from helpers.audit import implied_totals
+
+    # 30 of 120 is 25%, 18 of 120 is 15%: one total fits both
+    fine = implied_totals(pd.Series({"a": 30.0, "b": 18.0}), pd.Series({"a": 25.0, "b": 15.0}), 0, 0)
+    low, high = fine.attrs["common"]
+    assert low <= 120 <= high
+    assert fine.loc["a", "point"] == 120
+    # 506 at 55.0% implies about 920; 112.0 at 13.6% about 824: no common total
+    clash = implied_totals(pd.Series({"US": 506.0, "CN": 112.0}), pd.Series({"US": 55.0, "CN": 13.6}), 1, 1)
+    assert clash.attrs["common"] is None
+    assert clash.loc["US", "low"] > clash.loc["CN", "high"]
+    with pytest.raises(ValueError, match="same index"):
+        implied_totals(pd.Series({"a": 1.0}), pd.Series({"b": 1.0}), 0, 0)

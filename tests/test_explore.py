@@ -126,3 +126,22 @@ def test_fevd_explorer_recomputes_for_the_chosen_ordering():
     pd.testing.assert_frame_equal(table, fevd_table(results, [1], order=["realinv", "realgdp", "realcons"]))
     assert table.loc[("realinv", 1), "realinv"] == pytest.approx(100)
     assert "realinv" in explorer.table_view.value and bytes(explorer.figure_view.value).startswith(b"\x89PNG")
+
+
+def test_scale_explorer_switches_measure_and_sample():
+    from helpers.explore import ScaleExplorer
+    from helpers.synthetic import fdi_cross_section
+
+    data = fdi_cross_section(120, seed=2)
+    explorer = ScaleExplorer(data, "simulated: ")
+    levels = explorer.update()
+    explorer.scale.value = "% of GDP"
+    shown, rho = explorer.view("% of GDP", "all economies")
+    assert explorer.update() == rho != levels
+    assert shown["fdi"].equals(100 * shown["fdi_usd"] / shown["gdp_usd"])
+    explorer.sample.value = "30 largest by GDP"
+    shown, _ = explorer.view("levels", "30 largest by GDP")
+    assert len(shown) == 30 and shown["gdp_usd"].min() >= data["gdp_usd"].nlargest(30).min()
+    assert len(explorer.view("levels", "all but the 10 largest")[0]) == 110
+    with pytest.raises(ValueError, match="lacks column"):
+        ScaleExplorer(data.drop(columns="aipi"))

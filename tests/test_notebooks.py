@@ -183,6 +183,19 @@ def test_chapter5_runs_on_a_replicators_series(tmp_path):
     assert "my_series.csv: 203 observations" in text and "variables output, spending" in text
 
 
+def test_chapter6_audit_of_the_report_figures(tmp_path_factory):
+    """The report's arithmetic, offline: four inconsistencies, everything else consistent or unverifiable."""
+    notebook = next(p for p in CHAPTERS if p.stem.startswith("06_"))
+    nb = first_run(notebook, tmp_path_factory)
+    card = pd.read_csv(notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv").set_index("claim_id")
+    assert set(card.index[card["status"] == "discrepancy"]) == {"INV-total", "CN-ODI-FDI", "US-RESHORE", "TEX-PEAK"}
+    assert card.loc["VC-total", "status"] == "reproduced" and card.loc["AIPI-NEXT", "status"] == "reproduced"
+    assert "918-922" in card.loc["INV-total", "recomputed"]
+    text = "\n".join(str(t) for t in text_outputs(nb))
+    if not (notebook.parents[1] / ".online_cache").exists():  # a developer's downloads would be used instead
+        assert "is not cached (.online_cache/" in text and "SIMULATED data" in text
+
+
 @pytest.mark.parametrize(
     "stem, bad_file, expected",
     [

@@ -52,3 +52,17 @@ def test_pipeline_on_the_panel_has_the_papers_shape():
     provinces = data.load("provinces").set_index("name_zh")["region"]
     ai_2022 = result["AI"].unstack()[2022].groupby(provinces).mean()
     assert ai_2022["Central"] > max(ai_2022["West"], ai_2022["Northeast"])
+
+
+def test_fdi_cross_section_has_no_effect_of_aipi_relative_to_gdp():
+    import numpy as np
+
+    from helpers.synthetic import fdi_cross_section
+
+    frame = fdi_cross_section(4000, seed=1)
+    share = np.log(frame["fdi_usd"] / frame["gdp_usd"])
+    # by construction: FDI/GDP independent of AIPI, while FDI in levels rises with it
+    assert abs(np.corrcoef(frame["aipi"], share)[0, 1]) < 0.05
+    assert frame["aipi"].corr(frame["fdi_usd"], method="spearman") > 0.3
+    assert frame["aipi"].between(0.2, 0.8).all()
+    assert fdi_cross_section(50, seed=3).equals(fdi_cross_section(50, seed=3))
