@@ -401,3 +401,50 @@ class ScaleExplorer:
 
     def widget(self) -> widgets.Widget:
         return widgets.VBox([widgets.HBox([self.scale, self.sample]), self.figure_view])
+
+
+class UShapeExplorer:
+    """Move the true turning point of a simulated U and the noise; the two-way fixed-effects
+    quadratic is re-estimated and the Lind-Mehlum test, the extreme point and its Fieller interval
+    redrawn (delegates to :func:`helpers.synthetic.ushape_panel` and :func:`helpers.ushape.utest`)."""
+
+    def __init__(self, turning_point: float = 6.0, noise: float = 0.3, seed: int = 0):
+        self.seed = seed
+        self.turning_point = widgets.FloatSlider(value=turning_point, min=-2, max=16, step=0.5, description="turning point",
+                                                 continuous_update=False)
+        self.noise = widgets.FloatSlider(value=noise, min=0.1, max=3, step=0.1, description="noise", continuous_update=False)
+        self.figure_view = widgets.Image(format="png")
+        self._figure = Figure(figsize=(7, 4), dpi=80)
+        for control in (self.turning_point, self.noise):
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    def fit(self, turning_point: float, noise: float):
+        """(panel, fitted PanelOLS results, utest result) for one setting."""
+        from linearmodels.panel import PanelOLS
+
+        from helpers.synthetic import ushape_panel
+        from helpers.ushape import utest
+
+        panel = ushape_panel("u", turning_point=turning_point, noise=noise, seed=self.seed)
+        panel = panel.assign(ai_sq=panel["ai_exposure"] ** 2).set_index(["province", "year"])
+        results = PanelOLS(panel["upgrading"], panel[["ai_exposure", "ai_sq"]], entity_effects=True,
+                           time_effects=True).fit(cov_type="clustered", cluster_entity=True)
+        return panel, results, utest(results, "ai_exposure", "ai_sq")
+
+    def update(self):
+        from helpers.plots import ushape_plot
+        from helpers.synthetic import ushape_true_curve
+
+        tp = self.turning_point.value
+        panel, results, test = self.fit(tp, self.noise.value)
+        ushape_plot(panel["ai_exposure"].to_numpy(), (results.params["ai_exposure"], results.params["ai_sq"]), test,
+                    true_curve=lambda x: ushape_true_curve(x, "u", tp), figure=self._figure)
+        self.figure_view.value = _png(self._figure)
+        return test
+
+    def _on_change(self, _change) -> None:
+        self.update()
+
+    def widget(self) -> widgets.Widget:
+        return widgets.VBox([widgets.HBox([self.turning_point, self.noise]), self.figure_view])

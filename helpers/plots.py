@@ -287,3 +287,33 @@ def scale_scatter(shown: pd.DataFrame, scale: str, rho: float, figure=None, titl
     ax.set_title(f"{title}: Spearman rank correlation {rho:+.2f} (n = {len(shown)})", fontsize=9)
     figure.subplots_adjust(left=0.14, right=0.97, bottom=0.13, top=0.9)
     return figure
+
+
+def ushape_plot(x_values: np.ndarray, fitted: tuple[float, float], result, true_curve=None, figure=None, title: str = ""):
+    """The fitted quadratic ``b1 x + b2 x^2`` over the data's range (both curves centred at their
+    mean over the data), the extreme point with its Fieller interval, and the data's x range as a
+    rug. ``result`` is a :class:`helpers.ushape.UTestResult`; ``true_curve`` an optional function."""
+    if figure is None:
+        figure = plt.figure(figsize=(7, 4))
+    figure.clear()
+    ax = figure.subplots()
+    low, high = float(np.min(x_values)), float(np.max(x_values))
+    grid = np.linspace(low, high, 200)
+    b1, b2 = fitted
+    curve = b1 * grid + b2 * grid**2
+    ax.plot(grid, curve - np.mean(b1 * x_values + b2 * x_values**2), color="#0072B2", lw=2, label="fitted quadratic")
+    if true_curve is not None:
+        truth = true_curve(grid)
+        ax.plot(grid, truth - np.mean(true_curve(x_values)), color="#000000", ls="--", lw=1.2, label="true relation")
+    kind, parts = result.fieller
+    for lo, hi in parts:
+        ax.axvspan(max(lo, low - 1), min(hi, high + 1), color="#E69F00", alpha=0.2, lw=0)
+    ax.axvspan(np.nan, np.nan, color="#E69F00", alpha=0.2, label=f"Fieller {result.level:.0%} interval ({kind})")
+    if low - 1 <= result.extreme <= high + 1:
+        ax.axvline(result.extreme, color="#D55E00", lw=1, label=f"extreme point {result.extreme:.2f}")
+    ax.plot(x_values, np.full_like(x_values, ax.get_ylim()[0]), "|", color="0.5", ms=6)
+    ax.set(xlim=(low - 1, high + 1), xlabel="AI exposure", ylabel="effect on upgrading (centred)")
+    ax.legend(fontsize=7, loc="upper center")
+    ax.set_title(f"{title}{result.verdict()}", fontsize=9)
+    figure.subplots_adjust(left=0.12, right=0.97, bottom=0.13, top=0.88)
+    return figure

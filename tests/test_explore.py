@@ -145,3 +145,16 @@ def test_scale_explorer_switches_measure_and_sample():
     assert len(explorer.view("levels", "all but the 10 largest")[0]) == 110
     with pytest.raises(ValueError, match="lacks column"):
         ScaleExplorer(data.drop(columns="aipi"))
+
+
+def test_ushape_explorer_refits_when_the_turning_point_moves():
+    from helpers.explore import UShapeExplorer
+
+    explorer = UShapeExplorer(turning_point=6.0, noise=0.3, seed=1)
+    assert explorer.update().verdict().startswith("U supported")
+    first = bytes(explorer.figure_view.value)
+    explorer.turning_point.value = -2.0  # the minimum far below the data: no U
+    test = explorer.update()
+    assert test.trivially_fails and bytes(explorer.figure_view.value) != first
+    _, _, direct = explorer.fit(-2.0, 0.3)
+    assert direct.statistic == test.statistic

@@ -196,6 +196,15 @@ def test_chapter6_audit_of_the_report_figures(tmp_path_factory):
         assert "is not cached (.online_cache/" in text and "SIMULATED data" in text
 
 
+def test_chapter7_verdicts_follow_the_test_not_the_signs(tmp_path_factory):
+    notebook = next(p for p in CHAPTERS if p.stem.startswith("07_"))
+    nb = first_run(notebook, tmp_path_factory)
+    text = "\n".join(str(t) for t in text_outputs(nb))
+    assert "Verdicts matching the truth: **3 of 3**" in text
+    card = pd.read_csv(notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv").set_index("claim_id")
+    assert card.loc["U1", "status"] == "not_reproducible" and "cites no study" in card.loc["U1", "note"]
+
+
 @pytest.mark.parametrize(
     "stem, bad_file, expected",
     [

@@ -1,0 +1,292 @@
+"""Testing for a U-shaped (or inverse U-shaped) relationship (U 型关系检验).
+
+A quadratic regression ``y = a + b1 x + b2 x^2 + ...`` with a significant ``b2`` does not show a U:
+the curve can be monotone over the data, with its extreme point outside the observed range. Lind &
+Mehlum (2010) test the composite hypothesis that the slope is negative at the low end of an interval
+``[xL, xH]`` and positive at the high end (for a U), using Sasabuchi's (1980) likelihood-ratio test:
+the statistic is the smaller of the two one-sided t statistics of the end slopes, and its p-value is
+that of a one-sided t test. :func:`utest` implements it for a fitted statsmodels or linearmodels
+model, with the extreme point's Fieller (1954) and delta-method confidence intervals, following the
+authors' R package ``utest``. :func:`two_lines` is Simonsohn's (2018) interrupted-regression check,
+and :func:`advancement` and :func:`rationalisation` are the industrial-structure measures of the
+Chinese upgrading literature (Gan, Zheng & Yu 2011). No maintained Python package implements the
+Lind-Mehlum test, so it is written here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+FORMS = ("quadratic", "inverse")
+SHAPES = ("U", "inverse U")
+
+
+@dataclass
+class UTestResult:
+    """What :func:`utest` found. ``interval`` is ``(xL, xH)``; ``slopes`` has one row per end with
+    the slope, its standard error and t statistic; ``statistic`` and ``pvalue`` are the Sasabuchi
+    test's; ``fieller`` is ``(kind, intervals)`` with kind ``"bounded"``, ``"unbounded"`` (two
+    half-lines) or ``"whole line"``; ``delta`` the delta-method interval."""
+
+    shape: str
+    form: str
+    interval: tuple[float, float]
+    slopes: pd.DataFrame
+    statistic: float
+    pvalue: float
+    df: float
+    extreme: float
+    extreme_inside: bool
+    fieller: tuple[str, list[tuple[float, float]]]
+    delta: tuple[float, float]
+    level: float
+
+    @property
+    def trivially_fails(self) -> bool:
+        """True when the extreme point lies outside the interval: both end slopes have the same sign
+        (or the curve has no extreme point), so the data cannot show the shape there."""
+        return not self.extreme_inside
+
+    def verdict(self, alpha: float = 0.05) -> str:
+        if self.trivially_fails:
+            return (f"no {self.shape}: the extreme point {self.extreme:.4g} lies outside the interval "
+                    f"[{self.interval[0]:.4g}, {self.interval[1]:.4g}], so the test fails trivially")
+        if self.pvalue < alpha:
+            return f"{self.shape} supported (Lind-Mehlum t = {self.statistic:.3f}, p = {self.pvalue:.4g})"
+        return f"no evidence of a {self.shape} (Lind-Mehlum t = {self.statistic:.3f}, p = {self.pvalue:.4g})"
+
+    def summary(self) -> pd.Series:
+        kind, parts = self.fieller
+        fieller = kind if kind == "whole line" else " or ".join(f"[{lo:.4g}, {hi:.4g}]" for lo, hi in parts)
+        return pd.Series({
+            "shape tested": self.shape, "form": self.form,
+            "interval": f"[{self.interval[0]:.4g}, {self.interval[1]:.4g}]",
+            "slope at xL (t)": f"{self.slopes.loc['xL', 'slope']:.4g} ({self.slopes.loc['xL', 't']:.3f})",
+            "slope at xH (t)": f"{self.slopes.loc['xH', 'slope']:.4g} ({self.slopes.loc['xH', 't']:.3f})",
+            "Lind-Mehlum t": round(self.statistic, 4), "p-value": float(f"{self.pvalue:.4g}"),
+            "extreme point": round(self.extreme, 4),
+            f"Fieller {self.level:.0%} interval": fieller,
+            f"delta-method {self.level:.0%} interval": f"[{self.delta[0]:.4g}, {self.delta[1]:.4g}]",
+            "verdict": self.verdict(),
+        })
+
+
+def _estimates(results, x: str, x2: str):
+    """(params, covariance, residual df, values of x) from a statsmodels or linearmodels result."""
+    params = getattr(results, "params", None)
+    if not isinstance(params, pd.Series):
+        raise TypeError("results must be a fitted statsmodels or linearmodels model with named parameters "
+                        f"(fit it on a DataFrame or with a formula); got {type(results).__name__}")
+    for name in (x, x2):
+        if name not in params.index:
+            raise ValueError(f"{name!r} is not a term of the model; its terms are {list(params.index)}")
+    if hasattr(results, "cov_params"):  # statsmodels
+        cov = results.cov_params()
+    else:  # linearmodels
+        cov = getattr(results, "cov", None)
+    if not isinstance(cov, pd.DataFrame) or cov.isna().to_numpy().any():
+        raise ValueError("the model has no usable covariance matrix of its estimates")
+    df = float(getattr(results, "df_resid", np.inf))
+    exog = getattr(results.model, "exog", None)
+    if hasattr(exog, "dataframe"):  # linearmodels PanelData
+        values = exog.dataframe[x].to_numpy()
+    elif hasattr(results.model, "exog_names") and exog is not None:
+        values = np.asarray(exog)[:, list(results.model.exog_names).index(x)]
+    else:
+        values = None
+    return params, cov, df, values
+
+
+def utest(results, x: str, x2: str, interval: tuple[float, float] | None = None, shape: str | None = None,
+          form: str = "quadratic", level: float = 0.95) -> UTestResult:
+    """Lind & Mehlum's (2010) test of a U or inverse U on ``[xL, xH]``.
+
+    ``x`` and ``x2`` name the model's linear term and its square (``form="quadratic"``) or its
+    inverse ``1/x`` (``form="inverse"``). The slope of ``f(x) = b1 x + b2 x^2`` is ``b1 + 2 b2 x``
+    (``b1 - b2 / x^2`` for the inverse form). For a U (``b2 > 0``) the null is that the slope is
+    non-negative at ``xL`` or non-positive at ``xH``; the statistic is ``min(-t(xL), t(xH))`` with
+    ``t`` the slope over its standard error, and the p-value ``P(T_df > statistic)`` with the
+    model's residual degrees of freedom (Sasabuchi 1980). ``shape`` defaults to the curvature the
+    estimate implies. ``interval`` defaults to the observed range of ``x``.
+
+    The extreme point is ``-b1 / (2 b2)`` (``sqrt(b2 / b1)`` for the inverse form). Its Fieller
+    interval is the set of ``x`` at which a zero slope is not rejected at ``level``; it may be
+    bounded, two half-lines or the whole line. The delta-method interval is shown for comparison.
+    """
+    if form not in FORMS:
+        raise ValueError(f"form must be one of {FORMS}, got {form!r}")
+    if shape is not None and shape not in SHAPES:
+        raise ValueError(f"shape must be one of {SHAPES} or None, got {shape!r}")
+    if not 0 < level < 1:
+        raise ValueError(f"level must lie between 0 and 1, got {level!r}")
+    params, cov, df, values = _estimates(results, x, x2)
+    if interval is None:
+        if values is None:
+            raise ValueError("give the interval: the model's data for x are not available")
+        interval = (float(np.min(values)), float(np.max(values)))
+    low, high = (float(v) for v in interval)
+    if not (np.isfinite(low) and np.isfinite(high)) or low >= high:
+        raise ValueError(f"interval must be (xL, xH) with xL < xH, got {interval!r}")
+    if form == "inverse" and low <= 0:
+        raise ValueError("the inverse form needs a positive interval (1/x is undefined at 0)")
+    b1, b2 = float(params[x]), float(params[x2])
+    v11, v22, v12 = float(cov.loc[x, x]), float(cov.loc[x2, x2]), float(cov.loc[x, x2])
+    if b2 == 0:
+        raise ValueError(f"the coefficient of {x2!r} is exactly zero: the curve has no curvature to test")
+    if shape is None:
+        shape = "U" if b2 > 0 else "inverse U"
+
+    def slope(at: float) -> tuple[float, float]:
+        g = np.array([1.0, 2 * at]) if form == "quadratic" else np.array([1.0, -1 / at**2])
+        value = g @ np.array([b1, b2])
+        return float(value), float(np.sqrt(g @ np.array([[v11, v12], [v12, v22]]) @ g))
+
+    rows = {}
+    for name, at in (("xL", low), ("xH", high)):
+        value, se = slope(at)
+        rows[name] = {"x": at, "slope": value, "se": se, "t": value / se}
+    slopes = pd.DataFrame(rows).T
+    t_low, t_high = slopes.loc["xL", "t"], slopes.loc["xH", "t"]
+    statistic = float(min(-t_low, t_high) if shape == "U" else min(t_low, -t_high))
+    pvalue = float(stats.t.sf(statistic, df))
+
+    # extreme point, and the ratio whose Fieller set gives its interval
+    if form == "quadratic":
+        extreme = -b1 / (2 * b2)
+        a, c, vaa, vcc, vac = b1, -2 * b2, v11, 4 * v22, -2 * v12
+        gradient = np.array([-1 / (2 * b2), b1 / (2 * b2**2)])
+    else:
+        ratio = b2 / b1
+        extreme = float(np.sqrt(ratio)) if ratio > 0 else float("nan")
+        # slope zero at x  <=>  b2 - b1 x^2 = 0: a Fieller set for phi = x^2 = b2 / b1
+        a, c, vaa, vcc, vac = b2, b1, v22, v11, v12
+        gradient = np.array([-extreme / (2 * b1), extreme / (2 * b2)]) if ratio > 0 else np.array([np.nan, np.nan])
+    critical = float(stats.t.ppf(0.5 + level / 2, df))
+    kind, parts = _fieller(a, c, vaa, vcc, vac, critical)
+    if form == "inverse":
+        kind, parts = _square_root_set(kind, parts)
+    se_extreme = float(np.sqrt(gradient @ np.array([[v11, v12], [v12, v22]]) @ gradient))
+    delta = (extreme - critical * se_extreme, extreme + critical * se_extreme)
+    inside = bool(np.isfinite(extreme) and low < extreme < high)
+    return UTestResult(shape, form, (low, high), slopes, statistic, pvalue, df, float(extreme), inside,
+                       (kind, parts), delta, level)
+
+
+def _fieller(a: float, c: float, vaa: float, vcc: float, vac: float, t: float):
+    """Fieller's set for the ratio a/c: all r with (a - c r)^2 <= t^2 Var(a - c r)."""
+    qa = c**2 - t**2 * vcc
+    qb = -2 * (a * c - t**2 * vac)
+    qc = a**2 - t**2 * vaa
+    disc = qb**2 - 4 * qa * qc
+    if qa > 0 and disc >= 0:
+        r1, r2 = sorted(((-qb - np.sqrt(disc)) / (2 * qa), (-qb + np.sqrt(disc)) / (2 * qa)))
+        return "bounded", [(float(r1), float(r2))]
+    if qa < 0 and disc > 0:
+        r1, r2 = sorted(((-qb - np.sqrt(disc)) / (2 * qa), (-qb + np.sqrt(disc)) / (2 * qa)))
+        return "unbounded", [(-np.inf, float(r1)), (float(r2), np.inf)]
+    return "whole line", [(-np.inf, np.inf)]
+
+
+def _square_root_set(kind: str, parts):
+    """Map a Fieller set for x^2 to the positive x it allows."""
+    mapped = []
+    for lo, hi in parts:
+        if hi <= 0:
+            continue
+        mapped.append((float(np.sqrt(max(lo, 0.0))), float(np.sqrt(hi)) if np.isfinite(hi) else np.inf))
+    if not mapped:
+        return "empty", []
+    if len(mapped) == 1 and np.isfinite(mapped[0][1]) and mapped[0][0] > 0:
+        return "bounded", mapped
+    return ("whole line" if mapped == [(0.0, np.inf)] else "unbounded"), mapped
+
+
+def two_lines(data: pd.DataFrame, y: str, x: str, breakpoint: float | None = None, controls: list[str] | None = None,
+              cluster: str | None = None) -> pd.DataFrame:
+    """Simonsohn's (2018) two-lines test: one regression with separate slopes below and above a
+    breakpoint ``xc``, ``y = a + b_low (x - xc) 1[x < xc] + b_high (x - xc) 1[x >= xc] + d 1[x >= xc]``.
+
+    A U is supported when ``b_low < 0`` and ``b_high > 0`` are both significant. Without a
+    ``breakpoint`` it is chosen as Simonsohn's "Robin Hood" procedure does: start at the median of
+    the x values where a fitted quadratic is within one standard error of its extreme, then move it
+    within those values towards the line with the weaker slope, in proportion to the two lines'
+    z statistics. Standard errors are HC3, or clustered by ``cluster``. Returns one row per line.
+    """
+    import statsmodels.formula.api as smf
+
+    controls = list(controls or [])
+    for column in [y, x, *controls] + ([cluster] if cluster else []):
+        if column not in data.columns:
+            raise ValueError(f"data has no column {column!r}")
+    frame = data[[y, x, *controls] + ([cluster] if cluster else [])].dropna()
+    terms = " + ".join(["_low", "_high", "_above", *controls])
+    fit_options = {"cov_type": "cluster", "cov_kwds": {"groups": frame[cluster]}} if cluster else {"cov_type": "HC3"}
+
+    def fit(xc: float):
+        design = frame.assign(_low=np.where(frame[x] < xc, frame[x] - xc, 0.0),
+                              _high=np.where(frame[x] >= xc, frame[x] - xc, 0.0),
+                              _above=(frame[x] >= xc).astype(float))
+        return smf.ols(f"{y} ~ {terms}", data=design).fit(**fit_options)
+
+    if breakpoint is None:
+        quadratic = smf.ols(f"{y} ~ {x} + I({x} ** 2)" + "".join(f" + {c}" for c in controls), data=frame).fit()
+        prediction = quadratic.get_prediction(frame).summary_frame()
+        b2 = quadratic.params[f"I({x} ** 2)"]
+        best = prediction["mean"].min() if b2 > 0 else prediction["mean"].max()
+        within = (prediction["mean"] - best).abs() <= prediction["mean_se"]
+        flat = np.sort(frame.loc[within.to_numpy(), x].to_numpy())
+        start = fit(float(np.median(flat)))
+        z_low, z_high = abs(start.tvalues["_low"]), abs(start.tvalues["_high"])
+        share = z_high / (z_low + z_high) if z_low + z_high > 0 else 0.5
+        breakpoint = float(np.quantile(flat, share))
+    result = fit(breakpoint)
+    return pd.DataFrame({
+        "slope": [result.params["_low"], result.params["_high"]],
+        "se": [result.bse["_low"], result.bse["_high"]],
+        "z": [result.tvalues["_low"], result.tvalues["_high"]],
+        "p_value": [result.pvalues["_low"], result.pvalues["_high"]],
+        "breakpoint": breakpoint, "n": int(result.nobs),
+    }, index=pd.Index(["below breakpoint", "above breakpoint"], name="line"))
+
+
+# -- industrial-structure measures -----------------------------------------------------------------
+
+
+def _positive(frame: pd.DataFrame, argument: str) -> pd.DataFrame:
+    if not isinstance(frame, (pd.DataFrame, pd.Series)):
+        raise TypeError(f"{argument} must be a pandas DataFrame or Series, got {type(frame).__name__}")
+    numeric = frame.apply(pd.to_numeric, errors="coerce") if isinstance(frame, pd.DataFrame) else pd.to_numeric(frame, errors="coerce")
+    bad = ~np.isfinite(numeric.to_numpy(dtype=float)) | (numeric.to_numpy(dtype=float) <= 0)
+    if bad.any():
+        raise ValueError(f"{argument} must hold positive numbers; {int(bad.sum())} value(s) are missing, non-numeric or not positive")
+    return numeric.astype(float)
+
+
+def advancement(tertiary: pd.Series, secondary: pd.Series) -> pd.Series:
+    """Advancement of the industrial structure (产业结构高级化): tertiary over secondary value added."""
+    tertiary, secondary = _positive(tertiary, "tertiary"), _positive(secondary, "secondary")
+    if not tertiary.index.equals(secondary.index):
+        raise ValueError("tertiary and secondary must have the same index")
+    return (tertiary / secondary).rename("advancement")
+
+
+def rationalisation(output: pd.DataFrame, employment: pd.DataFrame) -> pd.Series:
+    """Rationalisation of the industrial structure (产业结构合理化) as the Theil-type index of Gan,
+    Zheng & Yu (2011): ``TL = sum_i (Y_i / Y) ln((Y_i / L_i) / (Y / L))`` over the three sectors,
+    with ``Y`` value added and ``L`` employment. It equals ``sum_i s_i ln(s_i / e_i)`` with output
+    shares ``s`` and employment shares ``e``, a Kullback-Leibler divergence: zero when every
+    sector's labour productivity equals the average, larger the greater the mismatch. (A smaller
+    TL is a more rational structure.) Rows are regions or years, columns the sectors.
+    """
+    output, employment = _positive(output, "output"), _positive(employment, "employment")
+    if list(output.columns) != list(employment.columns) or not output.index.equals(employment.index):
+        raise ValueError("output and employment must have the same sectors (columns) and rows")
+    if output.shape[1] < 2:
+        raise ValueError("rationalisation needs at least two sectors")
+    shares = output.div(output.sum(axis=1), axis=0)
+    labour = employment.div(employment.sum(axis=1), axis=0)
+    return (shares * np.log(shares / labour)).sum(axis=1).rename("rationalisation")
