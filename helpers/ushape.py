@@ -102,7 +102,7 @@ def _estimates(results, x: str, x2: str):
 
 
 def utest(results, x: str, x2: str, interval: tuple[float, float] | None = None, shape: str | None = None,
-          form: str = "quadratic", level: float = 0.95) -> UTestResult:
+          form: str = "quadratic", level: float = 0.95, df: float | None = None) -> UTestResult:
     """Lind & Mehlum's (2010) test of a U or inverse U on ``[xL, xH]``.
 
     ``x`` and ``x2`` name the model's linear term and its square (``form="quadratic"``) or its
@@ -110,8 +110,10 @@ def utest(results, x: str, x2: str, interval: tuple[float, float] | None = None,
     (``b1 - b2 / x^2`` for the inverse form). For a U (``b2 > 0``) the null is that the slope is
     non-negative at ``xL`` or non-positive at ``xH``; the statistic is ``min(-t(xL), t(xH))`` with
     ``t`` the slope over its standard error, and the p-value ``P(T_df > statistic)`` with the
-    model's residual degrees of freedom (Sasabuchi 1980). ``shape`` defaults to the curvature the
-    estimate implies. ``interval`` defaults to the observed range of ``x``.
+    model's residual degrees of freedom (Sasabuchi 1980), as R's ``utest`` does. With standard
+    errors clustered by G groups, a t distribution with G - 1 degrees of freedom is the more
+    cautious choice; pass ``df`` to use it. ``shape`` defaults to the curvature the estimate
+    implies. ``interval`` defaults to the observed range of ``x``.
 
     The extreme point is ``-b1 / (2 b2)`` (``sqrt(b2 / b1)`` for the inverse form). Its Fieller
     interval is the set of ``x`` at which a zero slope is not rejected at ``level``; it may be
@@ -123,7 +125,11 @@ def utest(results, x: str, x2: str, interval: tuple[float, float] | None = None,
         raise ValueError(f"shape must be one of {SHAPES} or None, got {shape!r}")
     if not 0 < level < 1:
         raise ValueError(f"level must lie between 0 and 1, got {level!r}")
-    params, cov, df, values = _estimates(results, x, x2)
+    params, cov, model_df, values = _estimates(results, x, x2)
+    if df is None:
+        df = model_df
+    elif not df > 0:
+        raise ValueError(f"df must be positive, got {df!r}")
     if interval is None:
         if values is None:
             raise ValueError("give the interval: the model's data for x are not available")

@@ -57,6 +57,13 @@ def test_fieller_set_is_where_a_zero_slope_is_not_rejected(b1, b2, v11, v22, v12
             assert inside == (abs(slope / se) <= critical), theta
 
 
+def test_cluster_degrees_of_freedom_make_the_test_more_cautious(statecrime):
+    default = utest(statecrime, "hs_grad", "I(hs_grad ** 2)")
+    cautious = utest(statecrime, "hs_grad", "I(hs_grad ** 2)", df=10)
+    assert cautious.statistic == default.statistic and cautious.pvalue > default.pvalue
+    assert cautious.df == 10
+
+
 def test_extreme_outside_the_interval_fails_trivially():
     result = utest(_fake(-1.0, 1.0, 0.0001, 0.0001, 0.0), "x", "x2", interval=(1.0, 5.0))
     assert result.extreme == 0.5 and result.trivially_fails
