@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import math
 import numbers
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from helpers import _checks
 from helpers.paths import SCORECARD_DIR
 
 COLUMNS = ["paper", "claim_id", "location", "claim", "reported", "recomputed", "status", "note"]
@@ -74,8 +76,7 @@ class Scorecard:
                 raise TypeError(f"{arg} must be a real number, got {type(value).__name__}")
             if not math.isfinite(value):
                 raise ValueError(f"{arg} must be finite for claim {claim_id!r}, got {value}")
-        if not isinstance(decimals, int) or decimals < 0:
-            raise ValueError(f"decimals must be a non-negative integer, got {decimals!r}")
+        decimals = _checks.integer("decimals", decimals, minimum=0)
         tolerance = 0.5 * 10.0**-decimals
         agrees = abs(float(recomputed) - float(reported)) <= tolerance * (1 + 1e-9)
         status = "reproduced" if agrees else "discrepancy"
@@ -201,28 +202,46 @@ def feasible(constraints: list[tuple[dict[str, float], str, float]], bounds: dic
     return dict(zip(names, result.x)) if result.status == 0 else None
 
 
-def implied_totals(amounts: pd.Series, shares: pd.Series, amount_decimals: int, share_decimals: int) -> pd.DataFrame:
+@dataclass(frozen=True)
+class ImpliedTotals:
+    """Result of :func:`implied_totals`: one row per part (``amount``, ``share_pct``, ``low``,
+    ``point``, ``high``) and the ``common`` overlap ``(low, high)`` of all the intervals, or None
+    when there is none (the shares cannot describe one total)."""
+
+    table: pd.DataFrame
+    common: tuple[float, float] | None
+
+
+def implied_totals(amounts: pd.Series, shares: pd.Series, amount_decimals: int, share_decimals: int) -> ImpliedTotals:
     """The total each (amount, percentage share) pair implies, as an interval that allows for rounding.
 
     A part printed as ``a`` (to ``amount_decimals``) with a share printed as ``s`` percent (to
     ``share_decimals``) implies a total between ``(a - da) / (s + ds) * 100`` and
     ``(a + da) / (s - ds) * 100``, with ``da`` and ``ds`` half a unit of the last printed digit. The
-    shares describe one total only if all the intervals overlap. Returns one row per part (``low``,
-    ``high``, and ``point = a / s * 100``) and, in ``.attrs["common"]``, the overlap ``(low, high)``
-    or None when there is none.
+    shares describe one total only if all the intervals overlap.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> result = implied_totals(pd.Series({"a": 30.0, "b": 18.0}), pd.Series({"a": 25.0, "b": 15.0}), 0, 0)
+    >>> [round(v, 1) for v in result.common]
+    [117.6, 122.0]
     """
     if not isinstance(amounts, pd.Series) or not isinstance(shares, pd.Series):
         raise TypeError("amounts and shares must be pandas Series indexed by the parts")
+    amounts, shares = _checks.series(amounts, "amounts"), _checks.series(shares, "shares")
     if not amounts.index.equals(shares.index):
-        raise ValueError(f"amounts and shares must have the same index, got {list(amounts.index)} and {list(shares.index)}")
+        raise ValueError(f"amounts and shares must have the same index; got {_checks.labels(amounts.index)} "
+                         f"and {_checks.labels(shares.index)}")
+    amount_decimals = _checks.integer("amount_decimals", amount_decimals, minimum=0)
+    share_decimals = _checks.integer("share_decimals", share_decimals, minimum=0)
     da, ds = 0.5 * 10.0**-amount_decimals, 0.5 * 10.0**-share_decimals
     if (shares <= ds).any() or (amounts < 0).any():
-        raise ValueError("shares must exceed their rounding and amounts must be non-negative")
+        raise ValueError("shares must exceed their rounding and amounts must not be negative")
     table = pd.DataFrame({
         "amount": amounts, "share_pct": shares,
         "low": (amounts - da) / (shares + ds) * 100, "point": amounts / shares * 100,
         "high": (amounts + da) / (shares - ds) * 100,
     })
     low, high = table["low"].max(), table["high"].min()
-    table.attrs["common"] = (float(low), float(high)) if low <= high else None
-    return table
+    return ImpliedTotals(table, (float(low), float(high)) if low <= high else None)

@@ -56,7 +56,7 @@ def test_bad_input_is_refused(card):
         card.compare("C1", "T", "c", 1.0, "1.0", decimals=1)
     with pytest.raises(ValueError, match="recomputed must be finite"):
         card.compare("C1", "T", "c", 1.0, float("nan"), decimals=1)
-    with pytest.raises(ValueError, match="decimals must be a non-negative integer"):
+    with pytest.raises(ValueError, match="decimals must be an integer at least 0; got -1"):
         card.compare("C1", "T", "c", 1.0, 1.0, decimals=-1)
     with pytest.raises(TypeError, match="holds must be a boolean, got str"):
         card.check("C1", "T", "c", 1, 1, holds="yes")
@@ -88,12 +88,12 @@ def test_implied_totals_overlap_and_conflict():
 
     # 30 of 120 is 25%, 18 of 120 is 15%: one total fits both
     fine = implied_totals(pd.Series({"a": 30.0, "b": 18.0}), pd.Series({"a": 25.0, "b": 15.0}), 0, 0)
-    low, high = fine.attrs["common"]
+    low, high = fine.common
     assert low <= 120 <= high
-    assert fine.loc["a", "point"] == 120
+    assert fine.table.loc["a", "point"] == 120
     # 506 at 55.0% implies about 920; 112.0 at 13.6% about 824: no common total
     clash = implied_totals(pd.Series({"US": 506.0, "CN": 112.0}), pd.Series({"US": 55.0, "CN": 13.6}), 1, 1)
-    assert clash.attrs["common"] is None
-    assert clash.loc["US", "low"] > clash.loc["CN", "high"]
+    assert clash.common is None
+    assert clash.table.loc["US", "low"] > clash.table.loc["CN", "high"]
     with pytest.raises(ValueError, match="same index"):
         implied_totals(pd.Series({"a": 1.0}), pd.Series({"b": 1.0}), 0, 0)

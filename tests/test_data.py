@@ -15,6 +15,7 @@ PAPERS = Path(__file__).resolve().parents[2] / "shared" / "papers"
 
 def test_every_dataset_loads_with_its_schema():
     assert data.available() == [
+        "abdata",
         "chen_tang_equation3",
         "chen_tang_fevd",
         "chen_tang_table1",
@@ -169,7 +170,7 @@ def test_changed_file_is_refused_with_its_name(data_copy):
 
 
 def test_unknown_dataset_and_bad_manifest(data_copy):
-    with pytest.raises(DataError, match="no dataset named 'nope'; available: chen_tang_equation3, "):
+    with pytest.raises(DataError, match="no dataset named 'nope'; available: abdata, chen_tang_equation3, "):
         data.load("nope")
     (data_copy / "broken.yml").write_text("title: x\n", encoding="utf-8")
     with pytest.raises(DataError, match="broken.yml: manifest lacks source, terms, synthetic, sha256, columns"):
