@@ -116,6 +116,25 @@ class Scorecard:
         self._add(claim_id, location, claim, _text(reported), "", "not_reproducible", why)
         return "not_reproducible"
 
+    # -- claims kept in a data file (helpers.audit.Claims) ---------------------------------------
+
+    def compare_claim(self, claims: Claims, claim_id: str, recomputed: float, decimals: int, note: str = "") -> str:
+        """:meth:`compare` for a claim of ``claims``: its location, paraphrase and printed words come
+        from the file, the printed number from its ``value``."""
+        row = claims[claim_id]
+        return self.compare(claim_id, row["location"], row["claim"], claims.number(claim_id), recomputed,
+                            decimals, note)
+
+    def check_claim(self, claims: Claims, claim_id: str, recomputed: object, holds: bool, note: str = "") -> str:
+        """:meth:`check` for a claim of ``claims``, reported as the paper printed it."""
+        row = claims[claim_id]
+        return self.check(claim_id, row["location"], row["claim"], row["printed"], recomputed, holds, note)
+
+    def not_reproducible_claim(self, claims: Claims, claim_id: str, why: str) -> str:
+        """:meth:`not_reproducible` for a claim of ``claims``."""
+        row = claims[claim_id]
+        return self.not_reproducible(claim_id, row["location"], row["claim"], row["printed"], why)
+
     def _add(self, claim_id, location, claim, reported, recomputed, status, note) -> None:
         for arg, value in (("claim_id", claim_id), ("location", location), ("claim", claim)):
             if not isinstance(value, str) or not value.strip():
@@ -142,6 +161,16 @@ class Scorecard:
         """The scorecard as a DataFrame with the conventional columns."""
         return pd.DataFrame(self._rows, columns=COLUMNS)
 
+    def view(self, claim_ids=None, columns=("reported", "recomputed", "status")) -> pd.DataFrame:
+        """The rows of ``claim_ids`` (all when None), indexed by claim id, with ``columns``."""
+        frame = self.frame.set_index("claim_id")
+        if claim_ids is not None:
+            missing = [c for c in claim_ids if c not in frame.index]
+            if missing:
+                raise ValueError(f"claim_ids not on the scorecard: {_checks.labels(missing)}")
+            frame = frame.loc[list(claim_ids)]
+        return frame[list(columns)]
+
     def counts(self) -> pd.Series:
         """Number of claims per status (all three statuses, zeros included)."""
         return self.frame["status"].value_counts().reindex(STATUSES, fill_value=0)
@@ -158,6 +187,61 @@ class Scorecard:
 
     def __len__(self) -> int:
         return len(self._rows)
+
+
+class Claims:
+    """A paper's printed claims, kept in a dataset (``data/<name>.csv``, checked by its manifest)
+    with the columns ``claim_id``, ``location``, ``claim`` (paraphrase), ``printed`` (the paper's
+    words) and ``value`` (what a check compares with).
+
+    Values are text in the file; :meth:`number`, :meth:`items` and :meth:`pairs` read the three
+    forms the audits use: a number, a list separated by "; " and name=number pairs.
+
+    Examples
+    --------
+    >>> claims = Claims("fang2025_claims")
+    >>> claims.number("C1"), claims.items("C4"), claims.pairs("C2")["East"]
+    (57.18, ['山西', '海南'], 7.0)
+    """
+
+    def __init__(self, name: str) -> None:
+        from helpers import data
+
+        self.name = name
+        self.table = data.load(name).set_index("claim_id")
+
+    def __getitem__(self, claim_id: str) -> pd.Series:
+        if claim_id not in self.table.index:
+            raise KeyError(f"{self.name} has no claim {claim_id!r}; its claims are {_checks.labels(self.table.index)}")
+        return self.table.loc[claim_id]
+
+    def value(self, claim_id: str) -> str:
+        value = self[claim_id]["value"]
+        if pd.isna(value) or not str(value).strip():
+            raise ValueError(f"claim {claim_id!r} of {self.name} has no value to check against")
+        return str(value).strip()
+
+    def number(self, claim_id: str) -> float:
+        """The value as a number."""
+        try:
+            return float(self.value(claim_id))
+        except ValueError:
+            raise ValueError(f"claim {claim_id!r} of {self.name}: value {self.value(claim_id)!r} is not a number") from None
+
+    def items(self, claim_id: str) -> list[str]:
+        """The value as a list ("a; b; c")."""
+        return [item.strip() for item in self.value(claim_id).split(";")]
+
+    def pairs(self, claim_id: str) -> dict[str, float]:
+        """The value as name=number pairs ("East=7; West=1")."""
+        out = {}
+        for item in self.items(claim_id):
+            name, _, number = item.partition("=")
+            try:
+                out[name.strip()] = float(number)
+            except ValueError:
+                raise ValueError(f"claim {claim_id!r} of {self.name}: {item!r} is not name=number") from None
+        return out
 
 
 def _text(value: object) -> str:

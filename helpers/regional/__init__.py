@@ -6,6 +6,7 @@ The estimators are importable without matplotlib or ipywidgets; figures are in
 Fang, Chang & Hu (2025) in :mod:`helpers.regional.fang2025`.
 """
 
+from helpers.regional.concentration import concentration_ratio, concentration_summary, hhi, hhi_bounds
 from helpers.regional.groups import (
     GROUPINGS,
     SharesAbove,
@@ -13,14 +14,12 @@ from helpers.regional.groups import (
     group_summary,
     rank_gaps,
     share_above,
+    yearly_means,
 )
 from helpers.regional.inequality import (
     TheilDecomposition,
     between_share_permutation,
-    concentration_ratio,
     gini,
-    hhi,
-    hhi_bounds,
     lorenz_curve,
     theil_decomposition,
     theil_l,
@@ -34,6 +33,7 @@ __all__ = [
     "attach_provinces",
     "between_share_permutation",
     "concentration_ratio",
+    "concentration_summary",
     "gini",
     "group_summary",
     "hhi",
@@ -44,4 +44,5 @@ __all__ = [
     "theil_decomposition",
     "theil_l",
     "theil_t",
+    "yearly_means",
 ]

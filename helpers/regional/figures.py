@@ -155,3 +155,18 @@ def cumulative_share_plot(shares: pd.DataFrame, title: str = "", ax: Axes | None
     ax.set_xticks(np.arange(1, len(shares) + 1))
     ax.legend(frameon=False, loc="lower right")
     return ax
+
+
+def region_paths(paths: pd.DataFrame, ylabel: str, title: str = "", national: str = "National",
+                 ax: Axes | None = None) -> Axes:
+    """One line per region over the years (:func:`helpers.regional.yearly_means`), the national mean
+    dashed and black."""
+    ax = _style.axes(ax, (6, 4))
+    colours = _style.group_colours([c for c in paths.columns if c != national])
+    for name in paths.columns:
+        is_national = name == national
+        ax.plot(paths.index, paths[name], color="black" if is_national else colours[name],
+                lw=2.5 if is_national else 1.8, ls="--" if is_national else "-", label=name)
+    ax.set(xlabel="year", ylabel=ylabel, title=title)
+    ax.legend(frameon=False, ncol=2)
+    return ax

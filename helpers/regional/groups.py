@@ -157,3 +157,21 @@ def rank_gaps(values: pd.Series) -> pd.DataFrame:
     table = pd.DataFrame({"rank": np.arange(1, len(ranked) + 1), "value": ranked})
     table["gap"] = ranked - ranked.shift(-1)
     return table
+
+
+def yearly_means(values: pd.Series, regions: pd.Series, national: str = "National") -> pd.DataFrame:
+    """Mean of ``values`` per region and year, and the mean over all units (``national``).
+
+    ``values`` and ``regions`` are indexed by (unit, year); the result has one row per year and
+    one column per region present (in the conventional order), then the national column.
+    """
+    if not isinstance(values.index, pd.MultiIndex) or values.index.nlevels != 2:
+        raise ValueError("values must be indexed by (unit, year)")
+    values, regions = _grouped(values, regions)
+    years = values.index.get_level_values(1)
+    table = values.groupby([regions.to_numpy(), years]).mean().unstack(0)
+    table = table[_order(regions)]
+    table[national] = values.groupby(years).mean()
+    table.index.name = "year"
+    table.columns.name = None
+    return table

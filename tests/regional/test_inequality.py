@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.regional import inequality as ineq
+from helpers import regional as ineq
 
 YEARS = ["pcgdp1940", "pcgdp1950", "pcgdp1960", "pcgdp1970", "pcgdp1980", "pcgdp1990", "pcgdp2000"]
 
