@@ -41,3 +41,13 @@ def d_heatmap(grid: pd.DataFrame, title: str = "", ax: Axes | None = None) -> Ax
                 cbar_kws={"label": "D"}, ax=ax)
     ax.set(xlabel="year", ylabel="", title=title)
     return ax
+
+
+def form_paths(national: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """The national mean D per year under each form of C (one column per form)."""
+    ax = _style.axes(ax, (6, 4))
+    for method, colour in zip(national.columns, _style.PALETTE):
+        ax.plot(national.index, national[method], color=colour, label=method)
+    ax.set(xlabel="year", ylabel="national mean D")
+    ax.legend(frameon=False)
+    return ax
