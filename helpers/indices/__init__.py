@@ -16,9 +16,12 @@ from helpers.indices.entropy import (
     standardize_indicators,
     system_indices,
 )
-from helpers.indices.panel import load_panel
+from helpers.indices.panel import DIMENSIONS, dimension_scores, load_panel, true_dynamics
 
 __all__ = [
+    "DIMENSIONS",
+    "dimension_scores",
+    "true_dynamics",
     "HierarchicalIndex",
     "composite_index",
     "directions_vector",

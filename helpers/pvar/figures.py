@@ -63,3 +63,18 @@ def unit_circle_plot(eigenvalues, title: str = "Companion-matrix eigenvalues and
     limit = max(1.1, float(np.abs(values).max()) * 1.1)
     ax.set(xlim=(-limit, limit), ylim=(-limit, limit), xlabel="real part", ylabel="imaginary part", title=title)
     return ax
+
+
+def coverage_plot(table, title: str = "", ax: Axes | None = None) -> Axes:
+    """Estimates with their intervals (:func:`helpers.pvar.compare.against_truth`) and the true
+    coefficients, one row per coefficient."""
+    ax = _style.axes(ax, (7, 6))
+    y = np.arange(len(table))[::-1]
+    ax.errorbar(table["estimate"], y, xerr=[table["estimate"] - table["lower"], table["upper"] - table["estimate"]],
+                fmt="o", color=_style.PALETTE[0], ms=4, lw=1, label="estimate, 95% CI")
+    ax.scatter(table["truth"], y, marker="x", color=_style.HIGHLIGHT, zorder=3, label="true coefficient")
+    ax.set_yticks(y, [f"{eq} <- {reg}" for eq, reg in table.index], fontsize=8)
+    ax.axvline(0, color="0.6", lw=0.8)
+    ax.set(xlabel="coefficient", title=title)
+    ax.legend(frameon=False, fontsize=8)
+    return ax
