@@ -12,17 +12,22 @@ and the audit of Chen & Tang (2021) in :mod:`helpers.timeseries.chen_tang`.
 
 from helpers.timeseries.johansen import (
     JOHANSEN_CASES,
+    VECM_DETERMINISTIC,
     JohansenResult,
     centred_seasonal_dummies,
     johansen,
     johansen_critical_values,
     johansen_minimum_observations,
+    ranks,
+    ranks_by_lag,
+    vecm_table,
 )
 from helpers.timeseries.unitroot import (
     ADF_REGRESSIONS,
     adf_rejection_rates,
     adf_statistics,
     adf_table,
+    integration_table,
     mackinnon_critical_values,
     match_mackinnon,
     simulate_ar1,
@@ -31,11 +36,18 @@ from helpers.timeseries.var import (
     VARReport,
     check_fevd_table,
     fevd_table,
+    own_share_range,
     var_minimum_observations,
     var_report,
 )
 
 __all__ = [
+    "VECM_DETERMINISTIC",
+    "integration_table",
+    "own_share_range",
+    "ranks",
+    "ranks_by_lag",
+    "vecm_table",
     "ADF_REGRESSIONS",
     "JOHANSEN_CASES",
     "JohansenResult",

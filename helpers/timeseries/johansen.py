@@ -196,3 +196,50 @@ def johansen_critical_values(deterministic: str, k: int) -> pd.DataFrame | None:
                          for test in ("trace", "max_eig") for level in ("90%", "95%", "99%")})
         return pd.DataFrame(rows)
     return None
+
+
+#: statsmodels' VECM names for the five deterministic cases.
+VECM_DETERMINISTIC = {"n": "n", "rc": "ci", "c": "co", "rt": "coli", "t": "colo"}
+
+
+def ranks(data: pd.DataFrame, k_ar_diff: int, cases=("rc", "c", "rt")) -> pd.DataFrame:
+    """The cointegrating rank by the trace and the maximum-eigenvalue test (95%) for each case, with
+    the r = 0 statistics and their critical values."""
+    rows = {}
+    for case in cases:
+        result = johansen(data, k_ar_diff, case)
+        tests = result.tests.loc[0]
+        rows[case] = {"case": JOHANSEN_CASES[case], "trace rank": result.rank("trace"),
+                      "max-eig rank": result.rank("max_eig"), "trace, r = 0": tests["trace"],
+                      "95% value": tests["trace_cv_95%"]}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("deterministic")
+
+
+def ranks_by_lag(data: pd.DataFrame, lags, deterministic: str = "c") -> pd.DataFrame:
+    """The same as :func:`ranks` for one case over several numbers of lagged differences."""
+    rows = {}
+    for k in lags:
+        result = johansen(data, k, deterministic)
+        rows[k] = {"trace rank": result.rank("trace"), "max-eig rank": result.rank("max_eig"),
+                   "trace, r = 0": float(result.tests.loc[0, "trace"]),
+                   "95% value": result.tests.loc[0, "trace_cv_95%"]}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("lagged differences")
+
+
+def vecm_table(data: pd.DataFrame, k_ar_diff: int, rank: int, deterministic: str = "c") -> pd.DataFrame:
+    """statsmodels' VECM of ``rank`` cointegrating relations: the normalised relations (beta), the
+    loadings (alpha) and the t statistics of the loadings, one row per variable."""
+    from statsmodels.tsa.vector_ar.vecm import VECM
+
+    values = _checks.frame(data, "data", min_columns=2, nonconstant=True)
+    k = values.shape[1]
+    rank = _checks.integer("rank", rank, minimum=1, maximum=k - 1)
+    _checks.option("deterministic", deterministic, ["n", "rc", "c", "rt"])
+    fit = VECM(values, k_ar_diff=k_ar_diff, coint_rank=rank, deterministic=VECM_DETERMINISTIC[deterministic]).fit()
+    names = [str(c) for c in values.columns]
+    relations = [f"relation {i + 1}" for i in range(rank)]
+    return pd.concat({
+        "beta (normalised)": pd.DataFrame(fit.beta[:k], index=names, columns=relations),
+        "alpha (loading)": pd.DataFrame(fit.alpha, index=names, columns=relations),
+        "t of alpha": pd.DataFrame(fit.tvalues_alpha, index=names, columns=relations),
+    }, axis=1)

@@ -220,3 +220,19 @@ def adf_rejection_rates(
     table.index.name = "T"
     table.columns.name = "root"
     return table
+
+
+def integration_table(levels: pd.DataFrame, alpha: float = 0.05) -> tuple[pd.DataFrame, list[str]]:
+    """ADF and KPSS on each series in (log) levels, with constant and trend, and on its growth rate
+    (100 times the first difference), with a constant; and the series that behave as I(1) by ADF at
+    ``alpha``: a unit root not rejected in the level and rejected in the growth rate."""
+    levels = _checks.frame(levels, "levels", nonconstant=True)
+    growth = (100 * levels.diff()).dropna()
+    table = pd.concat([adf_table(levels, regression="ct", alpha=alpha).assign(form="log level"),
+                       adf_table(growth, regression="c", alpha=alpha).assign(form="growth rate")])
+    table = table.set_index(["form", "series", "test"])
+    level_p = table.xs(("log level", "ADF"), level=("form", "test"))["pvalue"]
+    growth_p = table.xs(("growth rate", "ADF"), level=("form", "test"))["pvalue"]
+    integrated = [str(v) for v in levels.columns if level_p[v] >= alpha and growth_p[v] < alpha]
+    columns = ["deterministic", "lags", "nobs", "statistic", "cv_5%", "pvalue", "pvalue_bound", "conclusion"]
+    return table[columns], integrated

@@ -188,3 +188,20 @@ def check_fevd_table(table: pd.DataFrame, decimals: int = 2, se_column: str = "S
         })
         previous_se = se
     return pd.DataFrame(rows).set_index("period")
+
+
+def own_share_range(results, horizon: int) -> pd.DataFrame:
+    """Each variable's own share of its ``horizon``-step forecast-error variance, smallest and
+    largest over every Cholesky ordering of the variables."""
+    from itertools import permutations
+
+    if isinstance(results, VARReport):
+        results = results.results
+    names = [str(n) for n in results.names]
+    shares = {name: [] for name in names}
+    for order in permutations(names):
+        table = fevd_table(results, [horizon], order=list(order))
+        for name in names:
+            shares[name].append(table.loc[(name, horizon), name])
+    return pd.DataFrame({name: {"smallest own share": min(v), "largest own share": max(v)}
+                         for name, v in shares.items()}).T
