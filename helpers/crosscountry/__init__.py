@@ -8,6 +8,8 @@ Figures are in :mod:`helpers.crosscountry.figures`, the explorer in
 
 from helpers.crosscountry.scale import (
     SAMPLES,
+    CrossSection,
+    cross_section,
     SCALES,
     ScaleRegressions,
     economies,
@@ -17,6 +19,8 @@ from helpers.crosscountry.scale import (
 from helpers.crosscountry.simulate import fdi_cross_section
 
 __all__ = [
+    "CrossSection",
+    "cross_section",
     "SAMPLES",
     "SCALES",
     "ScaleRegressions",

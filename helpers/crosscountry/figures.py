@@ -25,22 +25,27 @@ def scale_scatter(shown: pd.DataFrame, scale: str, rho: float, figure=None, titl
     return figure
 
 
-def two_points(ax: Axes, years: list[int], values: list[float], title: str, colour: str, fmt: str = "{:,.0f}",
-               ylim: tuple[float, float] | None = None) -> Axes:
+def _colour(colour: int | str) -> str:
+    """A colour of the book's palette by position, or any matplotlib colour."""
+    return _style.PALETTE[colour] if isinstance(colour, int) else colour
+
+
+def two_points(ax: Axes, years: list[int], values: list[float], title: str, colour: int | str = 0,
+               fmt: str = "{:,.0f}", ylim: tuple[float, float] | None = None) -> Axes:
     """A series of which only a few points are printed: the points, joined, each labelled."""
-    ax.plot(years, values, "o-", color=colour)
+    ax.plot(years, values, "o-", color=_colour(colour))
     for x, y in zip(years, values):
         ax.annotate(fmt.format(y), (x, y), textcoords="offset points", xytext=(0, 8), ha="center", fontsize=8)
     ax.set(title=title, xlabel="year", xticks=years, ylim=ylim or (0, max(values) * 1.15))
     return ax
 
 
-def share_bars(shares: pd.Series, labels: pd.Series, xlabel: str, title: str, colour: str,
+def share_bars(shares: pd.Series, labels: pd.Series, xlabel: str, title: str, colour: int | str = 0,
                ax: Axes | None = None) -> Axes:
     """Horizontal bars of shares (per cent) by economy, each labelled with its share and ``labels``."""
     ax = _style.axes(ax, (5.5, 3.6))
     order = list(shares.index)[::-1]
-    ax.barh(order, shares[order], color=colour)
+    ax.barh(order, shares[order], color=_colour(colour))
     for y, part in enumerate(order):
         ax.annotate(f"{shares[part]:g}%  ({labels[part]})", (shares[part], y), xytext=(3, 0),
                     textcoords="offset points", va="center", fontsize=8)

@@ -77,3 +77,37 @@ def scale_regressions(data: pd.DataFrame) -> ScaleRegressions:
         "n": [int(f.nobs) for f in fits.values()],
     }, index=list(fits))
     return ScaleRegressions(rank_correlation(data, "levels"), rank_correlation(data, "% of GDP"), table, controls)
+
+
+@dataclass(frozen=True)
+class CrossSection:
+    """The economies of the method section: ``data`` (columns of :data:`COLUMNS` and
+    ``gdp_per_capita_usd``), a ``label`` saying what they are, and, when online data were asked for
+    but could not be had, the ``reason`` in one line."""
+
+    data: pd.DataFrame
+    label: str
+    simulated: bool
+    reason: str = ""
+
+
+def cross_section(year: int, online: bool = False, seed: int = 20261122) -> CrossSection:
+    """World Bank FDI and GDP with the IMF AIPI for ``year`` (downloaded when ``online``, else from
+    the cache), merged by ISO code; without them, the SIMULATED cross-section of
+    :func:`fdi_cross_section`, labelled as such, and the reason."""
+    from helpers import online as loaders
+    from helpers.crosscountry.simulate import fdi_cross_section
+
+    year = _checks.integer("year", year, minimum=1960)
+    try:
+        fdi = loaders.world_bank("BX.KLT.DINV.CD.WD", year, online=online)
+        gdp = loaders.world_bank("NY.GDP.MKTP.CD", year, online=online)
+        aipi = loaders.imf_datamapper("AI_PI", online=online)
+    except loaders.OnlineDataUnavailable as unavailable:
+        return CrossSection(fdi_cross_section(150, seed=seed), "SIMULATED data", True, str(unavailable))
+    index = aipi.values[aipi.values["year"] == year]
+    merged = (fdi.values.rename(columns={"value": "fdi_usd"})
+              .merge(gdp.values[["iso3", "value"]].rename(columns={"value": "gdp_usd"}), on="iso3")
+              .merge(index[["iso3", "value"]].rename(columns={"value": "aipi"}), on="iso3"))
+    merged = merged.assign(gdp_per_capita_usd=np.nan)
+    return CrossSection(merged, f"World Bank and IMF data, {year} (downloaded {fdi.downloaded})", False)

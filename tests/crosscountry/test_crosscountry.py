@@ -61,3 +61,49 @@ def test_scale_explorer_switches_measure_and_sample():
         ScaleExplorer(frame.drop(columns="aipi"))
     figure = explorer.static_figure(scale="levels", sample="all economies")
     assert figure.axes[0].get_yscale() == "log"
+
+
+def test_audit_of_the_report():
+    from helpers.crosscountry import industrial_bank as ib
+
+    card = ib.audit().frame.set_index("claim_id")
+    assert set(card.index[card["status"] == "discrepancy"]) == {"INV-total", "CN-ODI-FDI", "US-RESHORE", "TEX-PEAK"}
+    assert card.loc["VC-total", "status"] == "reproduced" and card.loc["AIPI-NEXT", "status"] == "reproduced"
+    assert "918-922" in card.loc["INV-total", "recomputed"]
+    assert card["status"].value_counts().to_dict() == {"reproduced": 19, "not_reproducible": 8, "discrepancy": 4}
+    figures = ib.Figures()
+    assert ib.us_share_if_others(figures) == pytest.approx(61, abs=1)
+    assert list(ib.textile_shares(figures).index) == [1996, 2014, 2019, 2020, 2021, 2022]
+
+
+def test_cross_section_offline_is_the_labelled_simulation(tmp_path, monkeypatch):
+    from helpers import paths
+    from helpers.crosscountry import cross_section
+
+    monkeypatch.setattr(paths, "ONLINE_CACHE_DIR", tmp_path / "empty")
+    section = cross_section(2023, online=False, seed=5)
+    assert section.simulated and section.label == "SIMULATED data" and "is not cached" in section.reason
+    assert section.data.equals(fdi_cross_section(150, seed=5))
+
+
+def test_report_figures():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from helpers.crosscountry import figures
+
+    fig, ax = plt.subplots()
+    figures.two_points(ax, [2016, 2022], [1.0, 2.0], "t", colour=1)
+    assert len(ax.texts) == 2
+    ax = figures.share_bars(pd.Series({"a": 50.0, "b": 20.0}), pd.Series({"a": "5", "b": "2"}), "x", "t")
+    assert [t.get_text() for t in ax.texts] == ["20%  (2)", "50%  (5)"]
+    ax = figures.paired_bars(pd.DataFrame({2022: [1.0, 2.0], 2023: [2.0, 3.0]}, index=["a", "b"]), "x", "t")
+    assert len(ax.patches) == 4
+    shares = pd.Series({1996: 11.2, 2014: 34.0, 2019: 31.3, 2020: 35.3})
+    ax = figures.phases_plot(shares, [(1996, 2014, "in")], [[1996, 2014, 2019], [2019, 2020]], "y", "t")
+    assert [line.get_linestyle() for line in ax.lines[1:]] == [":", "-"]
+    ax = figures.ranked_values(pd.Series({"x": 0.5, "y": 0.8}), "x", "v", "t")
+    assert len(ax.patches) == 2
+    plt.close("all")
