@@ -133,6 +133,12 @@ def coordination_degree(*U, weights=None, method: str = "standard") -> pd.DataFr
     return pd.DataFrame({"C": C, "T": T, "D": np.sqrt(C * T)}, index=index)
 
 
+def levels_table() -> pd.DataFrame:
+    """Table 3 with its intervals written out, e.g. ``(0.4, 0.5]``, in Chinese and English."""
+    interval = "(" + LEVELS["lower"].map("{:.1f}".format) + ", " + LEVELS["upper"].map("{:.1f}".format) + "]"
+    return LEVELS.drop(columns=["lower", "upper"]).set_index(interval.rename("interval"))
+
+
 def classify(D) -> pd.DataFrame | pd.Series:
     """Level (耦合协调关系) and stage (耦合协调阶段) of Table 3 for each coordination degree D.
 

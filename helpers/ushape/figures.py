@@ -8,12 +8,15 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from helpers import _style
+from helpers.ushape.simulate import ushape_true_curve
 
 
-def ushape_plot(x_values: np.ndarray, fitted: tuple[float, float], result, true_curve=None, figure=None, title: str = ""):
+def ushape_plot(x_values: np.ndarray, fitted: tuple[float, float], result, truth: tuple[str, float] | None = None,
+                figure=None, title: str = ""):
     """The fitted quadratic ``b1 x + b2 x^2`` over the data's range (both curves centred at their
     mean over the data), the extreme point with its Fieller interval, and the data's x range as a
-    rug. ``result`` is a :class:`helpers.ushape.UTestResult`; ``true_curve`` an optional function."""
+    rug. ``result`` is a :class:`helpers.ushape.UTestResult`; ``truth`` the (version, turning point)
+    of a simulated panel, whose true curve (:func:`helpers.ushape.ushape_true_curve`) is drawn too."""
     figure = _style.figure(figure, (7, 4))
     ax = figure.subplots()
     low, high = float(np.min(x_values)), float(np.max(x_values))
@@ -21,9 +24,11 @@ def ushape_plot(x_values: np.ndarray, fitted: tuple[float, float], result, true_
     b1, b2 = fitted
     curve = b1 * grid + b2 * grid**2
     ax.plot(grid, curve - np.mean(b1 * x_values + b2 * x_values**2), color=_style.PALETTE[0], lw=2, label="fitted quadratic")
-    if true_curve is not None:
-        truth = true_curve(grid)
-        ax.plot(grid, truth - np.mean(true_curve(x_values)), color="#000000", ls="--", lw=1.2, label="true relation")
+    if truth is not None:
+        version, turning_point = truth
+        true_grid = ushape_true_curve(grid, version, turning_point)
+        true_mean = np.mean(ushape_true_curve(x_values, version, turning_point))
+        ax.plot(grid, true_grid - true_mean, color="#000000", ls="--", lw=1.2, label="true relation")
     kind, parts = result.fieller
     for lo, hi in parts:
         ax.axvspan(max(lo, low - 1), min(hi, high + 1), color=_style.PALETTE[1], alpha=0.2, lw=0)

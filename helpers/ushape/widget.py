@@ -9,7 +9,7 @@ from helpers._widget import Explorer, View
 from helpers.ushape.figures import ushape_plot
 from helpers.ushape.lindmehlum import utest
 from helpers.ushape.panel import twfe_quadratic
-from helpers.ushape.simulate import ushape_panel, ushape_true_curve
+from helpers.ushape.simulate import ushape_panel
 
 
 class UShapeExplorer(Explorer):
@@ -42,6 +42,6 @@ class UShapeExplorer(Explorer):
     def draw(self, figure, view: View, turning_point: float, noise: float) -> None:
         fit = view.series["fit"]
         ushape_plot(view.series["x"], (fit.params["ai_exposure"], fit.params["ai_exposure_sq"]), view.series["test"],
-                    true_curve=lambda x: ushape_true_curve(x, "u", turning_point), figure=figure)
+                    truth=("u", turning_point), figure=figure)
 
 

@@ -50,7 +50,7 @@ def test_figures():
     fit = ushape.twfe_quadratic(panel)
     test = ushape.utest(fit, "ai_exposure", "ai_exposure_sq")
     figure = ushape_plot(panel["ai_exposure"].to_numpy(), (fit.params["ai_exposure"], fit.params["ai_exposure_sq"]),
-                         test, true_curve=lambda x: ushape.ushape_true_curve(x, "u"), title="sim: ")
+                         test, truth=("u", 6.0), title="sim: ")
     assert figure.axes[0].get_title().startswith("sim: U supported")
     ax = layer_diagram([("top", "a"), ("middle", ""), ("bottom", "c")], title="chain")
     assert [t.get_text() for t in ax.texts if t.get_text() in {"top", "middle", "bottom"}] == ["top", "middle", "bottom"]
