@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: book test bench install clean
+.PHONY: book test lint bench install clean
 
 install: $(STAMP)
 
@@ -20,7 +20,12 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "The book: $(CURDIR)/_build/html/index.html"
 
-test: $(STAMP)
+# ruff: lint and formatting of helpers, tests, benchmarks and the chapters' code cells
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

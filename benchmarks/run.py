@@ -2,7 +2,8 @@
 
 Measures, each over repeated runs with the median reported:
 
-1. the full book build (``jupyter-book build . -W -n --keep-going``, what ``make book`` runs) from an
+1. the full book build (``jupyter-book build . -W -n --keep-going``, what ``make book`` runs) from
+an
    empty execution cache, in a scratch copy of the repository;
 2. a rebuild after editing only prose (a markdown cell of chapter 1), where the execution cache
    must spare re-running the chapter;
@@ -12,8 +13,7 @@ Measures, each over repeated runs with the median reported:
 5. the latency of the chapter 2 and chapter 3 widgets' callbacks;
 6. the panel VAR on the simulated panel (30 provinces x 13 years, 5 variables, lag 1, FOD, every
    available instrument lag): a two-step fit including building the instruments, 1000 Monte Carlo
-   IRF draws, the same model fitted by panelbox's PVAR-GMM in the same run (reported as a ratio of
-   medians), and the chapter 4 widget's callback (re-estimate and redraw);
+   IRF draws, and the chapter 4 widget's callback (re-estimate and redraw);
 7. the time-series helpers: the Johansen test (8 series, 2 lagged differences, statsmodels' test
    data) beside statsmodels' ``coint_johansen``, and the callbacks of chapter 5's two widgets (the
    ADF Monte Carlo with 2000 replications per sample size, and the FEVD ordering/horizon).
@@ -46,23 +46,48 @@ import nbformat
 
 REPO = Path(__file__).resolve().parents[1]
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
-COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache",
-                                     ".hypothesis", "results", "*.egg-info")
-TARGETS = {"full_build_s": 30.0, "prose_rebuild_s": 10.0, "widget_update_ms": 100.0,
-           "panel_indices_ms": 50.0, "weight_widget_ms": 100.0, "coupling_widget_ms": 100.0,
-           "pvar_twostep_ms": 100.0, "pvar_irf_draws_ms": 2000.0, "pvar_widget_ms": 1000.0,
-           "adf_widget_ms": 1000.0, "fevd_widget_ms": 100.0}
-WORST_CASE = {"widget_update_ms"}  # issue 2: every update; issue 3 states medians (max still reported)
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv",
+    "_build",
+    ".git",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    "results",
+    "*.egg-info",
+)
+TARGETS = {
+    "full_build_s": 30.0,
+    "prose_rebuild_s": 10.0,
+    "widget_update_ms": 100.0,
+    "panel_indices_ms": 50.0,
+    "weight_widget_ms": 100.0,
+    "coupling_widget_ms": 100.0,
+    "pvar_twostep_ms": 100.0,
+    "pvar_irf_draws_ms": 2000.0,
+    "pvar_widget_ms": 1000.0,
+    "adf_widget_ms": 1000.0,
+    "fevd_widget_ms": 100.0,
+}
+WORST_CASE = {
+    "widget_update_ms"
+}  # issue 2: every update; issue 3 states medians (max still reported)
 
 
 def build(root: Path) -> float:
     """Build the book in ``root``; return the wall time in seconds."""
     start = time.perf_counter()
-    result = subprocess.run([str(JUPYTER_BOOK), "build", ".", "-W", "-n", "--keep-going"],
-                            cwd=root, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(JUPYTER_BOOK), "build", ".", "-W", "-n", "--keep-going"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"build failed in {root}:\n{(result.stdout + result.stderr)[-4000:]}")
+        sys.exit(
+            f"build failed in {root}:\n{(result.stdout + result.stderr)[-4000:]}"
+        )
     return elapsed
 
 
@@ -98,18 +123,24 @@ def widget_updates(n: int) -> list[float]:
 
     matplotlib.use("Agg")
     from helpers import data, regional
-    from helpers.explore import ThresholdExplorer
+    from helpers.regional.widget import ThresholdExplorer
 
-    ai = regional.attach_provinces(data.load("fang2025_ai_competitiveness")).set_index("name_en")
+    ai = regional.attach_provinces(
+        data.load("fang2025_ai_competitiveness")
+    ).set_index("name_en")
     explorer = ThresholdExplorer(ai["index"], ai[["region", "belt"]])
-    lo, hi = explorer.threshold.min, explorer.threshold.max
+    grouping, threshold = (
+        explorer.controls["grouping"],
+        explorer.controls["threshold"],
+    )
+    lo, hi = threshold.min, threshold.max
     times = []
     for i in range(n):
         start = time.perf_counter()
         if i % 5 == 4:
-            explorer.grouping.value = "belt" if explorer.grouping.value == "region" else "region"
+            grouping.value = "belt" if grouping.value == "region" else "region"
         else:
-            explorer.threshold.value = lo + (hi - lo) * ((i * 0.37) % 1.0)
+            threshold.value = lo + (hi - lo) * ((i * 0.37) % 1.0)
         times.append((time.perf_counter() - start) * 1000)
     return times
 
@@ -118,7 +149,9 @@ def panel_indices(n: int) -> list[float]:
     """Milliseconds for entropy weights, both two-level indices and C, T, D on the full panel."""
     from helpers import coupling, data, indices
 
-    panel = data.load("gan_zhang_simulated_panel").set_index(["province_zh", "year"])
+    panel = data.load("gan_zhang_simulated_panel").set_index(
+        ["province_zh", "year"]
+    )
     system = data.load("gan_zhang_indicators")
     times = []
     for _ in range(n):
@@ -135,68 +168,116 @@ def gan_zhang_widget_updates(n: int) -> dict[str, list[float]]:
 
     matplotlib.use("Agg")
     from helpers import data
-    from helpers.explore import CouplingExplorer, WeightExplorer
+    from helpers.coupling.widget import CouplingExplorer
+    from helpers.indices.widget import WeightExplorer
 
-    panel = data.load("gan_zhang_simulated_panel").set_index(["province_zh", "year"])
+    panel = data.load("gan_zhang_simulated_panel").set_index(
+        ["province_zh", "year"]
+    )
     system = data.load("gan_zhang_indicators").query("system == 'AI'")
-    weights = WeightExplorer(panel[list(system["indicator"])], dict(zip(system["indicator"], system["direction"])))
-    options = [("standardize", "none"), ("standardize", "minmax"), ("zero", "limit"), ("zero", "shift"),
-               ("panel", "mean_of_years"), ("panel", "last_year"), ("panel", "pooled")]
+    weights = WeightExplorer(
+        panel[list(system["indicator"])],
+        dict(zip(system["indicator"], system["direction"])),
+    )
+    options = [
+        ("standardize", "none"),
+        ("standardize", "minmax"),
+        ("zero", "limit"),
+        ("zero", "shift"),
+        ("panel", "mean_of_years"),
+        ("panel", "last_year"),
+        ("panel", "pooled"),
+    ]
     sliders = CouplingExplorer()
     times = {"weight_widget_ms": [], "coupling_widget_ms": []}
     for i in range(n):
         control, value = options[i % len(options)]
         start = time.perf_counter()
-        getattr(weights, control).value = value
+        weights.controls[control].value = value
         times["weight_widget_ms"].append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
-        (sliders.u1, sliders.u2, sliders.weight)[i % 3].value = round(0.05 + (i * 0.37) % 0.9, 2)
-        times["coupling_widget_ms"].append((time.perf_counter() - start) * 1000)
+        list(sliders.controls.values())[i % 3].value = round(
+            0.05 + (i * 0.37) % 0.9, 2
+        )
+        times["coupling_widget_ms"].append(
+            (time.perf_counter() - start) * 1000
+        )
     return times
 
 
 def pvar_timings(n: int) -> dict[str, list[float]]:
-    """Milliseconds: helpers.pvar two-step fit, 1000 Monte Carlo IRF draws, panelbox's PVAR-GMM on
-    the same model, and the chapter 4 widget's callback."""
+    """Milliseconds: helpers.pvar two-step fit, 1000 Monte Carlo IRF draws, and the chapter 4
+    widget's callback."""
     import warnings
 
     import matplotlib
 
     matplotlib.use("Agg")
-    from panelbox.var.gmm import estimate_panel_var_gmm
+    from helpers import indices, pvar
+    from helpers.pvar.widget import PVARExplorer
 
-    from helpers import data, pvar
-    from helpers.explore import PVARExplorer
-
-    names = ["AI", "LR", "EQ", "SS", "LQ"]
-    panel = data.load("gan_zhang_simulated_panel")
-    scores = panel[["province_zh", "year"] + [f"latent_{v}" for v in names]]
-    scores.columns = ["province_zh", "year", *names]
-    times = {"pvar_twostep_ms": [], "pvar_irf_draws_ms": [], "panelbox_twostep_ms": [], "pvar_widget_ms": []}
+    names = indices.DIMENSIONS
+    scores = indices.dimension_scores(indices.load_panel())
+    times = {
+        "pvar_twostep_ms": [],
+        "pvar_irf_draws_ms": [],
+        "pvar_widget_ms": [],
+    }
     with warnings.catch_warnings():
-        # every instrument lag: 1375 moment conditions for 30 units, which the fit rightly warns about
+        # every instrument lag: 1375 moment conditions for 30 units, which the fit rightly warns
+        # about
         warnings.simplefilter("ignore")
         for _ in range(n):
             start = time.perf_counter()
-            result = pvar.PanelVAR(scores, names, entity="province_zh", time="year", transform="fod").fit()
-            times["pvar_twostep_ms"].append((time.perf_counter() - start) * 1000)
+            result = pvar.PanelVAR(
+                scores,
+                names,
+                entity="province_zh",
+                time="year",
+                transform="fod",
+            ).fit()
+            times["pvar_twostep_ms"].append(
+                (time.perf_counter() - start) * 1000
+            )
             start = time.perf_counter()
-            pvar.PanelVAR(scores, names, entity="province_zh", time="year", transform="fod", collapse=True,
-                          instrument_lags=(1, 3), steps="onestep").fit().irf_bands(10, draws=1000, seed=1)
-            times["pvar_irf_draws_ms"].append((time.perf_counter() - start) * 1000)
-            start = time.perf_counter()
-            estimate_panel_var_gmm(scores, 1, names, entity_col="province_zh", time_col="year", transform="fod",
-                                   gmm_step="two-step")
-            times["panelbox_twostep_ms"].append((time.perf_counter() - start) * 1000)
-        explorer = PVARExplorer(scores, names, {"paper": names, "reversed": names[::-1]}, entity="province_zh",
-                                time="year", collapse=True, instrument_lags=(1, 3), steps="onestep")
-        choices = [("ordering", "reversed"), ("transform", "fd"), ("lags", 2), ("ordering", "paper"),
-                   ("transform", "fod"), ("lags", 1)]
+            pvar.PanelVAR(
+                scores,
+                names,
+                entity="province_zh",
+                time="year",
+                transform="fod",
+                collapse=True,
+                instrument_lags=(1, 3),
+                steps="onestep",
+            ).fit().irf_bands(10, n_reps=1000, seed=1)
+            times["pvar_irf_draws_ms"].append(
+                (time.perf_counter() - start) * 1000
+            )
+        explorer = PVARExplorer(
+            scores,
+            names,
+            {"paper": names, "reversed": names[::-1]},
+            entity="province_zh",
+            time="year",
+            collapse=True,
+            instrument_lags=(1, 3),
+            steps="onestep",
+        )
+        choices = [
+            ("ordering", "reversed"),
+            ("transform", "fd"),
+            ("lags", 2),
+            ("ordering", "paper"),
+            ("transform", "fod"),
+            ("lags", 1),
+        ]
         for i in range(max(6, n // 2)):
             control, value = choices[i % len(choices)]
             start = time.perf_counter()
-            getattr(explorer, control).value = value
-            times["pvar_widget_ms"].append((time.perf_counter() - start) * 1000)
+            explorer.controls[control].value = value
+            times["pvar_widget_ms"].append(
+                (time.perf_counter() - start) * 1000
+            )
     del result
     return times
 
@@ -214,11 +295,23 @@ def timeseries_timings(n: int) -> dict[str, list[float]]:
     from statsmodels.tsa.vector_ar.vecm import coint_johansen
 
     from helpers import data, timeseries
-    from helpers.explore import ADFPowerExplorer, FEVDExplorer
+    from helpers.timeseries.widget import ADFPowerExplorer, FEVDExplorer
 
-    path = resources.files("statsmodels") / "tsa" / "vector_ar" / "tests" / "Matlab_results" / "test_coint.csv"
+    path = (
+        resources.files("statsmodels")
+        / "tsa"
+        / "vector_ar"
+        / "tests"
+        / "Matlab_results"
+        / "test_coint.csv"
+    )
     coint = pd.read_csv(path, header=None, sep=r"\s+")
-    times = {"johansen_ms": [], "coint_johansen_ms": [], "adf_widget_ms": [], "fevd_widget_ms": []}
+    times = {
+        "johansen_ms": [],
+        "coint_johansen_ms": [],
+        "adf_widget_ms": [],
+        "fevd_widget_ms": [],
+    }
     for _ in range(n):
         start = time.perf_counter()
         timeseries.johansen(coint, 2, "c")
@@ -231,56 +324,82 @@ def timeseries_timings(n: int) -> dict[str, list[float]]:
     for i in range(n):
         control, value = choices[i % len(choices)]
         start = time.perf_counter()
-        getattr(adf, control).value = value
+        adf.controls[control].value = value
         times["adf_widget_ms"].append((time.perf_counter() - start) * 1000)
-    growth = 100 * np.log(data.load_series(None, list(data.MACRO_SERIES))).diff().dropna()
-    fevd = FEVDExplorer(timeseries.var_report(growth, maxlags=8).results, max_horizon=20)
+    growth = (
+        100
+        * np.log(data.load_series(None, list(data.MACRO_SERIES)))
+        .diff()
+        .dropna()
+    )
+    fevd = FEVDExplorer(
+        timeseries.var_report(growth, maxlags=8).results, max_horizon=20
+    )
     orderings = list(fevd.orderings)
     for i in range(n):
         start = time.perf_counter()
         if i % 2:
-            fevd.horizon.value = 1 + (i % 20)
+            fevd.controls["horizon"].value = 1 + (i % 20)
         else:
-            fevd.ordering.value = orderings[i % len(orderings)]
+            fevd.controls["ordering"].value = orderings[i % len(orderings)]
         times["fevd_widget_ms"].append((time.perf_counter() - start) * 1000)
     return times
 
 
 def summary(values: list[float]) -> dict:
-    return {"median": statistics.median(values), "min": min(values), "max": max(values),
-            "runs": len(values)}
+    return {
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "runs": len(values),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--builds", type=int, default=3, help="full builds from an empty cache")
-    parser.add_argument("--rebuilds", type=int, default=5, help="prose-only rebuilds")
-    parser.add_argument("--updates", type=int, default=200, help="widget updates")
+    parser.add_argument(
+        "--builds", type=int, default=3, help="full builds from an empty cache"
+    )
+    parser.add_argument(
+        "--rebuilds", type=int, default=5, help="prose-only rebuilds"
+    )
+    parser.add_argument(
+        "--updates", type=int, default=200, help="widget updates"
+    )
     args = parser.parse_args()
     os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
 
-    results = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                           "platform": platform.platform()}}
+    results = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        }
+    }
     with tempfile.TemporaryDirectory() as tmp:
         parent = Path(tmp)
-        print(f"full build from an empty cache, {args.builds} runs ...", flush=True)
+        print(
+            f"full build from an empty cache, {args.builds} runs ...",
+            flush=True,
+        )
         results["full_build_s"] = summary(full_builds(args.builds, parent))
         print(f"prose-only rebuild, {args.rebuilds} runs ...", flush=True)
-        results["prose_rebuild_s"] = summary(prose_rebuilds(args.rebuilds, parent))
+        results["prose_rebuild_s"] = summary(
+            prose_rebuilds(args.rebuilds, parent)
+        )
     print(f"widget update, {args.updates} runs ...", flush=True)
     results["widget_update_ms"] = summary(widget_updates(args.updates))
     print("simulated panel: indices and coupling, 50 runs ...", flush=True)
     results["panel_indices_ms"] = summary(panel_indices(50))
-    print(f"chapter 2 and 3 widgets, {args.updates} updates each ...", flush=True)
+    print(
+        f"chapter 2 and 3 widgets, {args.updates} updates each ...", flush=True
+    )
     for key, values in gan_zhang_widget_updates(args.updates).items():
         results[key] = summary(values)
 
-    print("panel VAR: fits, IRF draws, panelbox, widget, 20 runs ...", flush=True)
-    pvar_times = pvar_timings(20)
-    for key, values in pvar_times.items():
+    print("panel VAR: fits, IRF draws, widget, 20 runs ...", flush=True)
+    for key, values in pvar_timings(20).items():
         results[key] = summary(values)
-    results["panelbox_over_helpers_ratio"] = (results["panelbox_twostep_ms"]["median"]
-                                              / results["pvar_twostep_ms"]["median"])
 
     print("time series: Johansen, chapter 5 widgets, 20 runs ...", flush=True)
     for key, values in timeseries_timings(20).items():
@@ -289,14 +408,20 @@ def main() -> None:
     print(f"\n{'measure':<20}{'median':>10}{'max':>10}{'target':>10}  verdict")
     for key, target in TARGETS.items():
         r = results[key]
-        verdict = "meets target" if r["median"] < target and (key not in WORST_CASE or r["max"] < target) \
+        verdict = (
+            "meets target"
+            if r["median"] < target
+            and (key not in WORST_CASE or r["max"] < target)
             else "MISSES TARGET"
-        print(f"{key:<20}{r['median']:>10.2f}{r['max']:>10.2f}{target:>10.0f}  {verdict}")
-    print(f"panelbox PVAR-GMM (two-step) takes {results['panelbox_over_helpers_ratio']:.1f} times as long "
-          "as helpers.pvar on the same model (medians)")
+        )
+        print(
+            f"{key:<20}{r['median']:>10.2f}{r['max']:>10.2f}{target:>10.0f}  {verdict}"
+        )
     out = REPO / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (out / "latest.json").write_text(
+        json.dumps(results, indent=2) + "\n", encoding="utf-8"
+    )
     print(f"\nwritten to {(out / 'latest.json').relative_to(REPO)}")
 
 

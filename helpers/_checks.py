@@ -44,10 +44,14 @@ def option(name: str, value, allowed: Sequence) -> None:
         raise ValueError(f"{name} must be one of {choices}; got {value!r}")
 
 
-def integer(name: str, value, minimum: int | None = None, maximum: int | None = None) -> int:
+def integer(
+    name: str, value, minimum: int | None = None, maximum: int | None = None
+) -> int:
     """A whole number (not a bool), optionally within ``[minimum, maximum]``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer; got {value!r} ({type(value).__name__})")
+        raise TypeError(
+            f"{name} must be an integer; got {value!r} ({type(value).__name__})"
+        )
     _within(name, int(value), minimum, maximum, "an integer")
     return int(value)
 
@@ -61,7 +65,9 @@ def number(
 ) -> float:
     """A finite real number (not a bool) within the bounds (``strict`` excludes them)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number; got {value!r} ({type(value).__name__})")
+        raise TypeError(
+            f"{name} must be a number; got {value!r} ({type(value).__name__})"
+        )
     value = float(value)
     if not np.isfinite(value):
         raise ValueError(f"{name} must be a finite number; got {value}")
@@ -75,11 +81,17 @@ def probability(name: str, value) -> float:
 
 
 def _within(name, value, minimum, maximum, kind, strict=False) -> None:
-    low = minimum is not None and (value <= minimum if strict else value < minimum)
-    high = maximum is not None and (value >= maximum if strict else value > maximum)
+    low = minimum is not None and (
+        value <= minimum if strict else value < minimum
+    )
+    high = maximum is not None and (
+        value >= maximum if strict else value > maximum
+    )
     if low or high:
         if minimum is not None and maximum is not None:
-            span = f"between {minimum} and {maximum}" + (" (exclusive)" if strict else "")
+            span = f"between {minimum} and {maximum}" + (
+                " (exclusive)" if strict else ""
+            )
         elif minimum is not None:
             span = f"{'above' if strict else 'at least'} {minimum}"
         else:
@@ -96,13 +108,19 @@ def names(name: str, value) -> list[str]:
     try:
         items = list(value)
     except TypeError:
-        raise TypeError(f"{name} must be a column name or a list of names; got {value!r}") from None
+        raise TypeError(
+            f"{name} must be a column name or a list of names; got {value!r}"
+        ) from None
     if not all(isinstance(item, str) for item in items):
-        raise TypeError(f"{name} must be a column name or a list of names; got {value!r}")
+        raise TypeError(
+            f"{name} must be a column name or a list of names; got {value!r}"
+        )
     return items
 
 
-def columns(frame: pd.DataFrame, required: Iterable[str], name: str = "data") -> None:
+def columns(
+    frame: pd.DataFrame, required: Iterable[str], name: str = "data"
+) -> None:
     """``frame`` must have every column in ``required``."""
     missing = [c for c in required if c not in frame.columns]
     if missing:
@@ -125,24 +143,40 @@ def series(
     zeros or negatives (``positive``) and too few values are a ``ValueError``.
     """
     if isinstance(values, pd.DataFrame):
-        raise TypeError(f"{name} must be one-dimensional (a Series or a list); got a DataFrame")
+        raise TypeError(
+            f"{name} must be one-dimensional (a Series or a list); got a DataFrame"
+        )
     if isinstance(values, (str, bytes)) or np.ndim(values) > 1:
-        raise TypeError(f"{name} must be one-dimensional (a Series or a list); got {values!r}")
-    data = values.copy() if isinstance(values, pd.Series) else pd.Series(np.atleast_1d(values))
+        raise TypeError(
+            f"{name} must be one-dimensional (a Series or a list); got {values!r}"
+        )
+    data = (
+        values.copy()
+        if isinstance(values, pd.Series)
+        else pd.Series(np.atleast_1d(values))
+    )
     if len(data) < min_length:
-        raise ValueError(f"{name} has {len(data)} value(s); at least {min_length} are needed")
+        raise ValueError(
+            f"{name} has {len(data)} value(s); at least {min_length} are needed"
+        )
     if pd.api.types.is_bool_dtype(data):
         raise TypeError(f"{name} must be numeric; got booleans")
     numeric = pd.to_numeric(data, errors="coerce")
     text = numeric.isna() & data.notna()
     if text.any():
-        raise TypeError(f"{name} must be numeric; not a number at {labels(text)}")
+        raise TypeError(
+            f"{name} must be numeric; not a number at {labels(text)}"
+        )
     numeric = numeric.astype(float)
     _finite(numeric, name)
     if positive and (numeric <= 0).any():
-        raise ValueError(f"{name} must be positive; zero or negative at {labels(numeric <= 0)}")
+        raise ValueError(
+            f"{name} must be positive; zero or negative at {labels(numeric <= 0)}"
+        )
     if nonnegative and (numeric < 0).any():
-        raise ValueError(f"{name} must not be negative; negative at {labels(numeric < 0)}")
+        raise ValueError(
+            f"{name} must not be negative; negative at {labels(numeric < 0)}"
+        )
     return numeric
 
 
@@ -162,11 +196,17 @@ def frame(
     if isinstance(data, pd.Series):
         data = data.to_frame(data.name if data.name is not None else "y")
     if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"{name} must be a pandas DataFrame; got {type(data).__name__}")
+        raise TypeError(
+            f"{name} must be a pandas DataFrame; got {type(data).__name__}"
+        )
     if data.shape[1] < min_columns:
-        raise ValueError(f"{name} has {data.shape[1]} column(s); at least {min_columns} are needed")
+        raise ValueError(
+            f"{name} has {data.shape[1]} column(s); at least {min_columns} are needed"
+        )
     if len(data) < min_rows:
-        raise ValueError(f"{name} has {len(data)} row(s); at least {min_rows} are needed")
+        raise ValueError(
+            f"{name} has {len(data)} row(s); at least {min_rows} are needed"
+        )
     if data.columns.duplicated().any():
         raise ValueError(
             f"{name} has duplicated column names: {labels(data.columns[data.columns.duplicated()])}"
@@ -174,15 +214,20 @@ def frame(
     text = [
         c
         for c in data.columns
-        if not pd.api.types.is_numeric_dtype(data[c]) or pd.api.types.is_bool_dtype(data[c])
+        if not pd.api.types.is_numeric_dtype(data[c])
+        or pd.api.types.is_bool_dtype(data[c])
     ]
     if text:
-        raise TypeError(f"{name} must be numeric; column(s) {labels(text)} are not")
+        raise TypeError(
+            f"{name} must be numeric; column(s) {labels(text)} are not"
+        )
     values = data.astype("float64")
     for column in values.columns:
         _finite(values[column], f"{name}[{column!r}]")
         if nonconstant and values[column].nunique() < 2:
-            raise ValueError(f"{name}[{column!r}] is constant; a constant column carries no information")
+            raise ValueError(
+                f"{name}[{column!r}] is constant; a constant column carries no information"
+            )
     return values
 
 
@@ -192,25 +237,37 @@ def _finite(values: pd.Series, name: str) -> None:
         raise ValueError(f"{name} has missing values at {labels(missing)}")
     infinite = ~np.isfinite(values.to_numpy())
     if infinite.any():
-        raise ValueError(f"{name} has infinite values at {labels(values.index[infinite])}")
+        raise ValueError(
+            f"{name} has infinite values at {labels(values.index[infinite])}"
+        )
 
 
 def aligned(other: pd.Series, values: pd.Series, name: str) -> pd.Series:
     """``other`` matched to ``values``: by label when both carry the same labels, by position when
     either has a default (0..n-1) index and the lengths agree."""
     if len(other) != len(values):
-        raise ValueError(f"{name} has {len(other)} entries but values has {len(values)}")
+        raise ValueError(
+            f"{name} has {len(other)} entries but values has {len(values)}"
+        )
     if other.index.equals(values.index):
         return other
     if set(other.index) == set(values.index) and other.index.is_unique:
         return other.reindex(values.index)
-    if isinstance(other.index, pd.RangeIndex) or isinstance(values.index, pd.RangeIndex):
+    if isinstance(other.index, pd.RangeIndex) or isinstance(
+        values.index, pd.RangeIndex
+    ):
         return pd.Series(other.to_numpy(), index=values.index, name=other.name)
-    missing = [label for label in values.index if label not in set(other.index)]
-    raise ValueError(f"{name} has no entry for unit(s) {labels(missing)} of values")
+    missing = [
+        label for label in values.index if label not in set(other.index)
+    ]
+    raise ValueError(
+        f"{name} has no entry for unit(s) {labels(missing)} of values"
+    )
 
 
 def enough(n: int, needed: int, what: str, name: str = "data") -> None:
     """``n`` observations must be at least ``needed`` for ``what``; the message gives both."""
     if n < needed:
-        raise ValueError(f"{name} has {n} observations; {what} needs at least {needed}")
+        raise ValueError(
+            f"{name} has {n} observations; {what} needs at least {needed}"
+        )

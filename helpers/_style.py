@@ -13,7 +13,16 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 #: Okabe-Ito colours in the order the book uses them for series.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+PALETTE = [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+]
 
 #: Fixed colours for the National Bureau of Statistics' regions (and the three belts).
 GROUP_COLOURS = {
@@ -30,7 +39,10 @@ BAND = "#56B4E9"
 def group_colours(groups) -> dict:
     """A colour per group label: the book's fixed colours for the regions, then the palette."""
     spare = iter([c for c in PALETTE if c not in GROUP_COLOURS.values()])
-    return {g: GROUP_COLOURS.get(g) or next(spare, "#999999") for g in pd.unique(pd.Series(list(groups)))}
+    return {
+        g: GROUP_COLOURS.get(g) or next(spare, "#999999")
+        for g in pd.unique(pd.Series(list(groups)))
+    }
 
 
 def axes(ax: Axes | None, size: tuple[float, float]) -> Axes:

@@ -4,8 +4,8 @@ forecast-error variance decomposition, for lag matrices ``A_1..A_p`` of shape ``
 error covariance ``Sigma`` (Lütkepohl 2005, sections 2.1.2, 2.3.2 and 2.3.3).
 
 :func:`ma_coefficients` is the batched form of statsmodels' ``ma_rep`` (equal to it; the tests check
-this): it accepts leading axes, so the Monte Carlo bands of the panel VAR compute a thousand draws in
-one pass. The FEVD comes in one unit (per cent) and one layout for both families.
+this): it accepts leading axes, so the Monte Carlo bands of the panel VAR compute a thousand draws
+in one pass. The FEVD comes in one unit (per cent) and one layout for both families.
 """
 
 from __future__ import annotations
@@ -22,39 +22,51 @@ KINDS = ("orthogonal", "generalized")
 
 def ma_coefficients(coefs: np.ndarray, horizon: int) -> np.ndarray:
     """Moving-average matrices ``Phi_0..Phi_horizon`` (``horizon + 1`` of them) of a VAR with lag
-    matrices ``coefs`` of shape ``(..., p, k, k)``: ``Phi_0 = I``,
-    ``Phi_h = sum_{l=1}^{min(h, p)} A_l Phi_{h-l}``. Returns shape ``(..., horizon + 1, k, k)``."""
+    matrices ``coefs`` of shape ``(..., p, k, k)``: ``Phi_0 = I``, ``Phi_h = sum_{l=1}^{min(h, p)}
+    A_l Phi_{h-l}``. Returns shape ``(..., horizon + 1, k, k)``."""
     *lead, p, k, _ = coefs.shape
     phi = np.zeros((*lead, horizon + 1, k, k))
     phi[..., 0, :, :] = np.eye(k)
     for h in range(1, horizon + 1):
         for lag in range(1, min(p, h) + 1):
-            phi[..., h, :, :] += coefs[..., lag - 1, :, :] @ phi[..., h - lag, :, :]
+            phi[..., h, :, :] += (
+                coefs[..., lag - 1, :, :] @ phi[..., h - lag, :, :]
+            )
     return phi
 
 
-def order_index(names: Sequence[str], order: Sequence[str] | None) -> np.ndarray:
+def order_index(
+    names: Sequence[str], order: Sequence[str] | None
+) -> np.ndarray:
     """Positions of the variables in the Cholesky ``order`` (default: their own order)."""
     names = [str(n) for n in names]
     if order is None:
         return np.arange(len(names))
     order = [str(o) for o in order]
     if sorted(order) != sorted(names):
-        raise ValueError(f"order must list each of {names} exactly once; got {order}")
+        raise ValueError(
+            f"order must list each of {names} exactly once; got {order}"
+        )
     return np.array([names.index(o) for o in order])
 
 
-def impact(sigma: np.ndarray, kind: str = "orthogonal", order: np.ndarray | None = None) -> np.ndarray:
+def impact(
+    sigma: np.ndarray,
+    kind: str = "orthogonal",
+    order: np.ndarray | None = None,
+) -> np.ndarray:
     """Impact matrix whose column ``j`` is the response at horizon 0 to a one-standard-deviation
     shock ``j``: the lower Cholesky factor of ``Sigma`` with the variables in ``order``
-    (``"orthogonal"``), or ``Sigma e_j / sqrt(sigma_jj)`` (``"generalized"``, Pesaran & Shin
-    1998). Columns and rows follow the variables' own order."""
+    (``"orthogonal"``), or ``Sigma e_j / sqrt(sigma_jj)`` (``"generalized"``, Pesaran & Shin 1998).
+    Columns and rows follow the variables' own order."""
     _checks.option("kind", kind, KINDS)
     if kind == "generalized":
         return sigma / np.sqrt(np.diag(sigma))
     position = np.arange(len(sigma)) if order is None else order
     factor = np.zeros_like(sigma)
-    factor[np.ix_(position, position)] = np.linalg.cholesky(sigma[np.ix_(position, position)])
+    factor[np.ix_(position, position)] = np.linalg.cholesky(
+        sigma[np.ix_(position, position)]
+    )
     return factor
 
 
@@ -72,14 +84,19 @@ def responses(
     return np.cumsum(out, axis=-3) if cumulative else out
 
 
-def tidy_responses(array: np.ndarray, names: Sequence[str], value: str = "value") -> pd.DataFrame:
-    """Responses of shape ``(horizon + 1, response, impulse)`` as a frame indexed by
-    (impulse, response, horizon)."""
+def tidy_responses(
+    array: np.ndarray, names: Sequence[str], value: str = "value"
+) -> pd.DataFrame:
+    """Responses of shape ``(horizon + 1, response, impulse)`` as a frame indexed by (impulse,
+    response, horizon)."""
     index = pd.MultiIndex.from_product(
-        [range(array.shape[0]), names, names], names=["horizon", "response", "impulse"]
+        [range(array.shape[0]), names, names],
+        names=["horizon", "response", "impulse"],
     )
     frame = pd.DataFrame({value: array.reshape(-1)}, index=index)
-    return frame.reorder_levels(["impulse", "response", "horizon"]).sort_index()
+    return frame.reorder_levels(
+        ["impulse", "response", "horizon"]
+    ).sort_index()
 
 
 def fevd(
@@ -94,8 +111,8 @@ def fevd(
     For an ``h``-step forecast of variable ``i`` the error variance is
     ``MSE_i(h) = sum_{l<h} (Phi_l Sigma Phi_l')_{ii}``, and the share of orthogonalised shock ``j``
     is ``100 sum_{l<h} (Phi_l P)_{ij}^2 / MSE_i(h)`` with ``P`` the Cholesky factor in ``order``.
-    Returns a frame indexed by (response, horizon) with the column ``S.E.`` (``sqrt(MSE_i(h))``,
-    the forecast's standard error, which cannot fall as ``h`` grows) and one column per shock in
+    Returns a frame indexed by (response, horizon) with the column ``S.E.`` (``sqrt(MSE_i(h))``, the
+    forecast's standard error, which cannot fall as ``h`` grows) and one column per shock in
     ``order``, in per cent; each row's shares sum to 100.
     """
     names = [str(n) for n in names]
@@ -111,7 +128,14 @@ def fevd(
         for h in horizons:
             mse = contributions[h - 1, i].sum()
             shares = 100 * contributions[h - 1, i, position] / mse
-            rows.append({"response": name, "horizon": h, "S.E.": np.sqrt(mse), **dict(zip(ordered, shares))})
+            rows.append(
+                {
+                    "response": name,
+                    "horizon": h,
+                    "S.E.": np.sqrt(mse),
+                    **dict(zip(ordered, shares)),
+                }
+            )
     return pd.DataFrame(rows).set_index(["response", "horizon"])
 
 

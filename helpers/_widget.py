@@ -53,7 +53,9 @@ class Explorer:
     dpi: int = 80
     table_format: str = "{:.3f}"
     table_position: str = "right"  # "right" of the figure, or "below" it
-    show_table: bool = True  # False where the figure says it all and the table would bury it
+    show_table: bool = (
+        True  # False where the figure says it all and the table would bury it
+    )
 
     def __init__(self, **controls) -> None:
         import ipywidgets as widgets
@@ -97,7 +99,9 @@ class Explorer:
         self.image.value = png(self.figure)
         self.status.value = view.status
         if self.show_table:
-            self.table.value = view.table.to_html(float_format=self.table_format.format, border=0)
+            self.table.value = view.table.to_html(
+                float_format=self.table_format.format, border=0
+            )
         self.view = view
         return view
 
@@ -105,8 +109,8 @@ class Explorer:
         self.update()
 
     def static_figure(self, **values) -> Figure:
-        """The widget's figure drawn anew at ``values`` (the controls' values where not given),
-        for the rendered book, where no kernel moves the controls."""
+        """The widget's figure drawn anew at ``values`` (the controls' values where not given), for
+        the rendered book, where no kernel moves the controls."""
         values = {**self.values, **values}
         figure = Figure(figsize=self.figsize, dpi=100, layout=None)
         self.draw(figure, self.compute(**values), **values)

@@ -1,13 +1,13 @@
 """Load the book's datasets through their manifests.
 
 Every dataset is ``data/<name>.csv`` with a manifest ``data/<name>.yml`` beside it. The manifest
-records where the numbers come from, their terms of use, the CSV's sha256 and a schema: each column's
-name, type, unit and meaning, and optionally allowed values, a range, and the key columns.
+records where the numbers come from, their terms of use, the CSV's sha256 and a schema: each
+column's name, type, unit and meaning, and optionally allowed values, a range, and the key columns.
 
-:func:`load` refuses a file whose checksum or schema does not match, naming the file and the problem.
-A replicator who passes their own file (``path=...``) gets the same schema check, without the
-checksum, so that data of the wrong shape stops with a message instead of a traceback deep inside a
-chapter.
+:func:`load` refuses a file whose checksum or schema does not match, naming the file and the
+problem. A replicator who passes their own file (``path=...``) gets the same schema check, without
+the checksum, so that data of the wrong shape stops with a message instead of a traceback deep
+inside a chapter.
 """
 
 from __future__ import annotations
@@ -23,7 +23,12 @@ from helpers import _checks
 from helpers.paths import DATA_DIR
 
 #: Column types a manifest may declare, and the pandas dtype each becomes.
-COLUMN_TYPES = {"string": "string", "integer": "Int64", "float": "float64", "boolean": "boolean"}
+COLUMN_TYPES = {
+    "string": "string",
+    "integer": "Int64",
+    "float": "float64",
+    "boolean": "boolean",
+}
 
 #: Keys every manifest must have.
 REQUIRED_KEYS = ("title", "source", "terms", "synthetic", "sha256", "columns")
@@ -32,8 +37,8 @@ REQUIRED_KEYS = ("title", "source", "terms", "synthetic", "sha256", "columns")
 class DataError(ValueError):
     """A dataset or its manifest does not match what the book expects.
 
-    In Jupyter and papermill it shows as its one-line message, not a traceback through the
-    helpers: the message already names the file, the column and the rows at fault.
+    In Jupyter and papermill it shows as its one-line message, not a traceback through the helpers:
+    the message already names the file, the column and the rows at fault.
     """
 
     def _render_traceback_(self) -> list[str]:
@@ -59,10 +64,14 @@ def manifest(name: str) -> dict[str, Any]:
         If there is no such dataset, or the manifest lacks a required key.
     """
     if not isinstance(name, str):
-        raise TypeError(f"name must be a dataset name (str), got {type(name).__name__}")
+        raise TypeError(
+            f"name must be a dataset name (str), got {type(name).__name__}"
+        )
     path = DATA_DIR / f"{name}.yml"
     if not path.exists():
-        raise DataError(f"no dataset named {name!r}; available: {', '.join(available())}")
+        raise DataError(
+            f"no dataset named {name!r}; available: {', '.join(available())}"
+        )
     meta = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(meta, dict):
         raise DataError(f"{path.name}: the manifest is not a YAML mapping")
@@ -98,9 +107,9 @@ def load(name: str, path: str | Path | None = None) -> pd.DataFrame:
     Raises
     ------
     DataError
-        Naming the file and the problem: a missing file, a changed checksum, missing columns,
-        values that do not parse as the declared type, missing values, values outside the
-        allowed set or range, or duplicate keys.
+        Naming the file and the problem: a missing file, a changed checksum, missing columns, values
+        that do not parse as the declared type, missing values, values outside the allowed set or
+        range, or duplicate keys.
     """
     meta = manifest(name)
     shipped = path is None
@@ -114,20 +123,32 @@ def load(name: str, path: str | Path | None = None) -> pd.DataFrame:
             "deliberate, update the manifest's sha256 and describe the change there."
         )
     try:
-        raw = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataError(f"{csv.name}: not a readable UTF-8 CSV ({exc})") from exc
+        raw = pd.read_csv(
+            csv, dtype=str, keep_default_na=False, encoding="utf-8"
+        )
+    except (
+        UnicodeDecodeError,
+        pd.errors.ParserError,
+        pd.errors.EmptyDataError,
+    ) as exc:
+        raise DataError(
+            f"{csv.name}: not a readable UTF-8 CSV ({exc})"
+        ) from exc
     return _apply_schema(raw, meta, csv.name, strict_columns=shipped)
 
 
-def _apply_schema(raw: pd.DataFrame, meta: dict, fname: str, strict_columns: bool) -> pd.DataFrame:
+def _apply_schema(
+    raw: pd.DataFrame, meta: dict, fname: str, strict_columns: bool
+) -> pd.DataFrame:
     """Check and type ``raw`` (all strings) against the manifest's columns."""
     declared = [c["name"] for c in meta["columns"]]
     # a column marked ``required: false`` may be absent from a replicator's file (e.g. the true
     # latent scores of simulated data); the shipped file must have every column
     missing = [
-        c["name"] for c in meta["columns"]
-        if c["name"] not in raw.columns and (strict_columns or c.get("required", True))
+        c["name"]
+        for c in meta["columns"]
+        if c["name"] not in raw.columns
+        and (strict_columns or c.get("required", True))
     ]
     if missing:
         raise DataError(
@@ -136,7 +157,9 @@ def _apply_schema(raw: pd.DataFrame, meta: dict, fname: str, strict_columns: boo
         )
     extra = [c for c in raw.columns if c not in declared]
     if strict_columns and extra:
-        raise DataError(f"{fname}: unexpected column(s) {', '.join(extra)} not in the manifest")
+        raise DataError(
+            f"{fname}: unexpected column(s) {', '.join(extra)} not in the manifest"
+        )
     if raw.empty:
         raise DataError(f"{fname}: the file has a header but no rows")
 
@@ -152,7 +175,9 @@ def _apply_schema(raw: pd.DataFrame, meta: dict, fname: str, strict_columns: boo
         dup = out.duplicated(subset=key, keep=False)
         if dup.any():
             rows = _rows(dup)
-            raise DataError(f"{fname}: duplicate key ({', '.join(key)}) in rows {rows}")
+            raise DataError(
+                f"{fname}: duplicate key ({', '.join(key)}) in rows {rows}"
+            )
     return out
 
 
@@ -160,7 +185,9 @@ def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
     name, kind = col["name"], col["type"]
     blank = values.str.strip() == ""
     if blank.any() and not col.get("nullable", False):
-        raise DataError(f"{fname}: column {name!r} has missing values in rows {_rows(blank)}")
+        raise DataError(
+            f"{fname}: column {name!r} has missing values in rows {_rows(blank)}"
+        )
     text = values.where(~blank)
     if kind == "string":
         typed = text.astype("string")
@@ -267,11 +294,19 @@ def statsmodels_macrodata() -> pd.DataFrame:
     from statsmodels.datasets import macrodata
 
     raw = macrodata.load_pandas().data
-    date = raw["year"].astype(int).astype(str) + "Q" + raw["quarter"].astype(int).astype(str)
-    return pd.concat([date.rename("date"), raw.drop(columns=["year", "quarter"])], axis=1)
+    date = (
+        raw["year"].astype(int).astype(str)
+        + "Q"
+        + raw["quarter"].astype(int).astype(str)
+    )
+    return pd.concat(
+        [date.rename("date"), raw.drop(columns=["year", "quarter"])], axis=1
+    )
 
 
-def load_series(path: str | Path | None, variables: list[str], positive: bool = False) -> pd.DataFrame:
+def load_series(
+    path: str | Path | None, variables: list[str], positive: bool = False
+) -> pd.DataFrame:
     """Time series for chapter 5: a CSV with a ``date`` column and numeric columns ``variables``.
 
     ``path=None`` gives :func:`statsmodels_macrodata`. Dates may be quarters (``1959Q1``) or
@@ -280,8 +315,14 @@ def load_series(path: str | Path | None, variables: list[str], positive: bool = 
     Returns the columns ``variables`` indexed by a ``DatetimeIndex``. Problems raise
     :class:`DataError` naming the file, column and lines.
     """
-    if isinstance(variables, str) or not variables or not all(isinstance(v, str) for v in variables):
-        raise ValueError(f"variables must be a non-empty list of column names, got {variables!r}")
+    if (
+        isinstance(variables, str)
+        or not variables
+        or not all(isinstance(v, str) for v in variables)
+    ):
+        raise ValueError(
+            f"variables must be a non-empty list of column names, got {variables!r}"
+        )
     if path is None:
         fname = "statsmodels macrodata"
         raw = statsmodels_macrodata().astype(str)
@@ -291,12 +332,23 @@ def load_series(path: str | Path | None, variables: list[str], positive: bool = 
         if not csv.exists():
             raise DataError(f"{csv}: file not found")
         try:
-            raw = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8")
-        except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            raise DataError(f"{fname}: not a readable UTF-8 CSV ({exc})") from exc
+            raw = pd.read_csv(
+                csv, dtype=str, keep_default_na=False, encoding="utf-8"
+            )
+        except (
+            UnicodeDecodeError,
+            pd.errors.ParserError,
+            pd.errors.EmptyDataError,
+        ) as exc:
+            raise DataError(
+                f"{fname}: not a readable UTF-8 CSV ({exc})"
+            ) from exc
     missing = [c for c in ["date", *variables] if c not in raw.columns]
     if missing:
-        raise DataError(f"{fname}: missing column(s) {', '.join(missing)}; expected a date column and {', '.join(variables)}")
+        raise DataError(
+            f"{fname}: missing column(s) {', '.join(missing)}; expected a date column and "
+            f"{', '.join(variables)}"
+        )
     if raw.empty:
         raise DataError(f"{fname}: the file has a header but no rows")
     dates = raw["date"].str.strip()
@@ -306,15 +358,24 @@ def load_series(path: str | Path | None, variables: list[str], positive: bool = 
     else:
         parsed = pd.to_datetime(dates, errors="coerce")
         if parsed.isna().any():
-            raise DataError(f"{fname}: column 'date' does not parse as dates in {_rows(parsed.isna())}")
+            raise DataError(
+                f"{fname}: column 'date' does not parse as dates in {_rows(parsed.isna())}"
+            )
         index = pd.DatetimeIndex(parsed)
     if not index.is_monotonic_increasing or index.has_duplicates:
         raise DataError(f"{fname}: dates must increase without repeats")
-    out = pd.DataFrame({v: _typed_column(raw[v], {"name": v, "type": "float"}, fname) for v in variables})
+    out = pd.DataFrame(
+        {
+            v: _typed_column(raw[v], {"name": v, "type": "float"}, fname)
+            for v in variables
+        }
+    )
     if positive:
         for v in variables:
             bad = out[v] <= 0
             if bad.any():
-                raise DataError(f"{fname}: column {v!r} must be positive to take logs; {_rows(bad)} are not")
+                raise DataError(
+                    f"{fname}: column {v!r} must be positive to take logs; {_rows(bad)} are not"
+                )
     out.index = pd.DatetimeIndex(index, name="date")
     return out

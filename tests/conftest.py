@@ -22,9 +22,14 @@ def built_book() -> Path:
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     result = subprocess.run(
         [str(jupyter_book), "build", ".", "-W", "-n", "--keep-going"],
-        cwd=REPO, capture_output=True, text=True, timeout=1800,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     log = result.stdout + result.stderr
     if result.returncode != 0:
-        pytest.fail(f"jupyter-book build failed (exit {result.returncode}):\n{log[-6000:]}")
+        pytest.fail(
+            f"jupyter-book build failed (exit {result.returncode}):\n{log[-6000:]}"
+        )
     return REPO / "_build" / "html"

@@ -14,30 +14,68 @@ def card() -> Scorecard:
 
 @pytest.mark.parametrize(
     "recomputed, status",
-    [(57.1835, "reproduced"), (57.185, "reproduced"), (57.175, "reproduced"),
-     (57.1851, "discrepancy"), (57.17, "discrepancy")],
+    [
+        (57.1835, "reproduced"),
+        (57.185, "reproduced"),
+        (57.175, "reproduced"),
+        (57.1851, "discrepancy"),
+        (57.17, "discrepancy"),
+    ],
 )
 def test_compare_uses_printed_precision(card, recomputed, status):
-    assert card.compare("C1", "Table 1", "mean", reported=57.18, recomputed=recomputed, decimals=2) == status
+    assert (
+        card.compare(
+            "C1",
+            "Table 1",
+            "mean",
+            reported=57.18,
+            recomputed=recomputed,
+            decimals=2,
+        )
+        == status
+    )
     row = card.frame.iloc[0]
     assert row["reported"] == "57.18" and row["status"] == status
 
 
 def test_check_and_not_reproducible(card):
-    assert card.check("C2", "§2", "set", {"b", "a"}, {"a", "b"}, holds=True) == "reproduced"
-    assert card.check("C3", "§2", "order", "x", "y", holds=False, note="differs") == "discrepancy"
-    assert card.not_reproducible("X1", "§2", "outside figure", 14.75, why="not in the tables") == "not_reproducible"
+    assert (
+        card.check("C2", "§2", "set", {"b", "a"}, {"a", "b"}, holds=True)
+        == "reproduced"
+    )
+    assert (
+        card.check("C3", "§2", "order", "x", "y", holds=False, note="differs")
+        == "discrepancy"
+    )
+    assert (
+        card.not_reproducible(
+            "X1", "§2", "outside figure", 14.75, why="not in the tables"
+        )
+        == "not_reproducible"
+    )
     frame = card.frame
     assert list(frame.columns) == COLUMNS
     assert frame.loc[0, "reported"] == "a, b"
-    assert frame.loc[2, "reported"] == "14.75" and frame.loc[2, "note"] == "not in the tables"
-    assert card.counts().to_dict() == {"reproduced": 1, "discrepancy": 1, "not_reproducible": 1}
+    assert (
+        frame.loc[2, "reported"] == "14.75"
+        and frame.loc[2, "note"] == "not in the tables"
+    )
+    assert card.counts().to_dict() == {
+        "reproduced": 1,
+        "discrepancy": 1,
+        "not_reproducible": 1,
+    }
     assert len(card) == 3
 
 
 def test_check_accepts_numpy_booleans(card):
-    assert card.check("C1", "T", "c", 1, 1, holds=np.bool_(True)) == "reproduced"
-    assert card.check("C3", "T", "c", 1, 2, holds=(np.float64(1.0) > 2)) == "discrepancy"
+    assert (
+        card.check("C1", "T", "c", 1, 1, holds=np.bool_(True)) == "reproduced"
+    )
+    assert (
+        card.check("C3", "T", "c", 1, 2, holds=(np.float64(1.0) > 2))
+        == "discrepancy"
+    )
 
 
 def test_write_creates_the_chapter_csv(card, tmp_path):
@@ -52,11 +90,15 @@ def test_write_creates_the_chapter_csv(card, tmp_path):
 def test_bad_input_is_refused(card):
     with pytest.raises(ValueError, match="paper must be a non-empty string"):
         Scorecard("", "ch")
-    with pytest.raises(TypeError, match="recomputed must be a real number, got str"):
+    with pytest.raises(
+        TypeError, match="recomputed must be a real number, got str"
+    ):
         card.compare("C1", "T", "c", 1.0, "1.0", decimals=1)
     with pytest.raises(ValueError, match="recomputed must be finite"):
         card.compare("C1", "T", "c", 1.0, float("nan"), decimals=1)
-    with pytest.raises(ValueError, match="decimals must be an integer at least 0; got -1"):
+    with pytest.raises(
+        ValueError, match="decimals must be an integer at least 0; got -1"
+    ):
         card.compare("C1", "T", "c", 1.0, 1.0, decimals=-1)
     with pytest.raises(TypeError, match="holds must be a boolean, got str"):
         card.check("C1", "T", "c", 1, 1, holds="yes")
@@ -65,7 +107,9 @@ def test_bad_input_is_refused(card):
     with pytest.raises(ValueError, match="claim must be a non-empty string"):
         card.check("C1", "T", "", 1, 1, holds=True)
     card.check("C1", "T", "c", 1, 1, holds=True)
-    with pytest.raises(ValueError, match="claim_id 'C1' is already on the scorecard"):
+    with pytest.raises(
+        ValueError, match="claim_id 'C1' is already on the scorecard"
+    ):
         card.check("C1", "T", "c", 1, 1, holds=True)
     with pytest.raises(ValueError, match="the scorecard is empty"):
         Scorecard("P", "ch").write()
@@ -74,8 +118,15 @@ def test_bad_input_is_refused(card):
 def test_feasible_finds_a_solution_or_none():
     from helpers.audit import feasible
 
-    solution = feasible([({"x": 1, "y": 1}, "==", 1.0), ({"x": 1}, ">=", 0.6)], {"x": (0, 1), "y": (0, 1)})
-    assert solution is not None and solution["x"] >= 0.6 - 1e-9 and abs(solution["x"] + solution["y"] - 1) < 1e-9
+    solution = feasible(
+        [({"x": 1, "y": 1}, "==", 1.0), ({"x": 1}, ">=", 0.6)],
+        {"x": (0, 1), "y": (0, 1)},
+    )
+    assert (
+        solution is not None
+        and solution["x"] >= 0.6 - 1e-9
+        and abs(solution["x"] + solution["y"] - 1) < 1e-9
+    )
     assert feasible([({"x": 1}, ">=", 2.0)], {"x": (0, 1)}) is None
     with pytest.raises(ValueError, match="without bounds"):
         feasible([({"z": 1}, ">=", 0.0)], {"x": (0, 1)})
@@ -87,12 +138,22 @@ def test_implied_totals_overlap_and_conflict():
     from helpers.audit import implied_totals
 
     # 30 of 120 is 25%, 18 of 120 is 15%: one total fits both
-    fine = implied_totals(pd.Series({"a": 30.0, "b": 18.0}), pd.Series({"a": 25.0, "b": 15.0}), 0, 0)
+    fine = implied_totals(
+        pd.Series({"a": 30.0, "b": 18.0}),
+        pd.Series({"a": 25.0, "b": 15.0}),
+        0,
+        0,
+    )
     low, high = fine.common
     assert low <= 120 <= high
     assert fine.table.loc["a", "point"] == 120
     # 506 at 55.0% implies about 920; 112.0 at 13.6% about 824: no common total
-    clash = implied_totals(pd.Series({"US": 506.0, "CN": 112.0}), pd.Series({"US": 55.0, "CN": 13.6}), 1, 1)
+    clash = implied_totals(
+        pd.Series({"US": 506.0, "CN": 112.0}),
+        pd.Series({"US": 55.0, "CN": 13.6}),
+        1,
+        1,
+    )
     assert clash.common is None
     assert clash.table.loc["US", "low"] > clash.table.loc["CN", "high"]
     with pytest.raises(ValueError, match="same index"):

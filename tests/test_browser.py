@@ -13,14 +13,19 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import CHAPTERS, REPO
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 BOOK_TITLE = "AI and Regional Development"
 
 
@@ -29,7 +34,10 @@ def chromium() -> str:
     if not Path(CHROMIUM).exists():
         message = "Chromium is not installed; on Debian or Ubuntu: sudo apt-get install chromium"
         if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run the browser test; .ci/run installs it)")
+            pytest.fail(
+                message
+                + " (CI must run the browser test; .ci/run installs it)"
+            )
         pytest.skip(message)
     return CHROMIUM
 
@@ -50,9 +58,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-PAGES = [("index.html", "AI and Regional Development"), ("book/data.html", "Data")] + [
-    (f"chapters/{nb.stem}.html", None) for nb in CHAPTERS
-]
+PAGES = [
+    ("index.html", "AI and Regional Development"),
+    ("book/data.html", "Data"),
+] + [(f"chapters/{nb.stem}.html", None) for nb in CHAPTERS]
 
 
 @pytest.mark.parametrize("page, title", PAGES, ids=[p for p, _ in PAGES])
@@ -66,13 +75,28 @@ def test_page_renders(chromium, server, page, title):
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
         try:
             tab = browser.new_page(viewport={"width": 1280, "height": 900})
-            tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            tab.on(
+                "console",
+                lambda m: errors.append(m.text) if m.type == "error" else None,
+            )
             tab.on("pageerror", lambda e: errors.append(str(e)))
-            tab.on("requestfailed", lambda r: errors.append(f"failed request {r.url}"))
+            tab.on(
+                "requestfailed",
+                lambda r: errors.append(f"failed request {r.url}"),
+            )
             # name the URL of any HTTP error: the console message alone does not say which resource
-            tab.on("response", lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
+            tab.on(
+                "response",
+                lambda r: (
+                    errors.append(f"HTTP {r.status} {r.url}")
+                    if r.status >= 400
+                    else None
+                ),
+            )
             response = tab.goto(f"{server}/{page}", wait_until="networkidle")
-            assert response is not None and response.ok, f"{page}: HTTP {response and response.status}"
+            assert response is not None and response.ok, (
+                f"{page}: HTTP {response and response.status}"
+            )
             page_title = tab.title()
             assert BOOK_TITLE in page_title
             if title is not None:
@@ -85,9 +109,16 @@ def test_page_renders(chromium, server, page, title):
             if page.startswith("chapters/"):
                 figures = [src for src, _ in images if "_images/" in src]
                 assert figures, f"{page}: no figure images"
-                assert tab.locator("mjx-container").count() > 0, f"{page}: no typeset mathematics"
-            tab.screenshot(path=str(shots / (page.replace("/", "_").removesuffix(".html") + ".png")),
-                           full_page=True)
+                assert tab.locator("mjx-container").count() > 0, (
+                    f"{page}: no typeset mathematics"
+                )
+            tab.screenshot(
+                path=str(
+                    shots
+                    / (page.replace("/", "_").removesuffix(".html") + ".png")
+                ),
+                full_page=True,
+            )
         finally:
             browser.close()
     assert errors == [], f"{page}: console errors: {errors}"

@@ -16,11 +16,14 @@ PAPERS = Path(__file__).resolve().parents[2] / "shared" / "papers"
 def test_every_dataset_loads_with_its_schema():
     assert data.available() == [
         "abdata",
+        "chen_tang_claims",
         "chen_tang_equation3",
         "chen_tang_fevd",
         "chen_tang_table1",
         "fang2025_ai_competitiveness",
+        "fang2025_claims",
         "fang2025_firms_patents",
+        "gan_zhang_claims",
         "gan_zhang_coordination_levels",
         "gan_zhang_indicators",
         "gan_zhang_simulated_panel",
@@ -33,15 +36,24 @@ def test_every_dataset_loads_with_its_schema():
     ]
     for name in data.available():
         frame = data.load(name)
-        assert list(frame.columns) == [c["name"] for c in data.manifest(name)["columns"]]
-        assert data.sha256(data.DATA_DIR / f"{name}.csv") == data.manifest(name)["sha256"]
+        assert list(frame.columns) == [
+            c["name"] for c in data.manifest(name)["columns"]
+        ]
+        assert (
+            data.sha256(data.DATA_DIR / f"{name}.csv")
+            == data.manifest(name)["sha256"]
+        )
 
 
 def test_catalogue_lists_every_dataset_and_whether_simulated():
     cat = data.catalogue()
     assert list(cat.index) == data.available()
-    simulated = {name for name in cat.index if cat.at[name, "simulated"] == "yes"}
-    assert simulated == {name for name in data.available() if data.manifest(name)["synthetic"]}
+    simulated = {
+        name for name in cat.index if cat.at[name, "simulated"] == "yes"
+    }
+    assert simulated == {
+        name for name in data.available() if data.manifest(name)["synthetic"]
+    }
     assert simulated == {"gan_zhang_simulated_panel"}
     assert cat["sha256 verified"].all()
     assert cat.loc["provinces", "rows"] == 31
@@ -49,110 +61,213 @@ def test_catalogue_lists_every_dataset_and_whether_simulated():
 
 def test_columns_table():
     table = data.columns_table("fang2025_firms_patents")
-    assert list(table.index) == ["province_zh", "firm_share_pct", "patent_share_pct"]
-    assert table.loc["firm_share_pct", "unit"] == "per cent of China's AI firms"
+    assert list(table.index) == [
+        "province_zh",
+        "firm_share_pct",
+        "patent_share_pct",
+    ]
+    assert (
+        table.loc["firm_share_pct", "unit"] == "per cent of China's AI firms"
+    )
 
 
 def test_province_table_facts():
     prov = data.load("provinces")
     assert len(prov) == 31
-    assert prov["region"].value_counts().to_dict() == {"West": 12, "East": 10, "Central": 6, "Northeast": 3}
-    assert prov["belt"].value_counts().to_dict() == {"West": 12, "East": 11, "Central": 8}
+    assert prov["region"].value_counts().to_dict() == {
+        "West": 12,
+        "East": 10,
+        "Central": 6,
+        "Northeast": 3,
+    }
+    assert prov["belt"].value_counts().to_dict() == {
+        "West": 12,
+        "East": 11,
+        "Central": 8,
+    }
     assert prov["code"].str.fullmatch(r"[1-6]\d0000").all()
     assert not prov.duplicated(["tile_col", "tile_row"]).any()
     east = set(prov.loc[prov["region"] == "East", "name_zh"])
-    assert east == {"北京", "天津", "河北", "上海", "江苏", "浙江", "福建", "山东", "广东", "海南"}
-    assert set(prov.loc[prov["region"] == "Northeast", "name_zh"]) == {"辽宁", "吉林", "黑龙江"}
+    assert east == {
+        "北京",
+        "天津",
+        "河北",
+        "上海",
+        "江苏",
+        "浙江",
+        "福建",
+        "山东",
+        "广东",
+        "海南",
+    }
+    assert set(prov.loc[prov["region"] == "Northeast", "name_zh"]) == {
+        "辽宁",
+        "吉林",
+        "黑龙江",
+    }
 
 
 def test_misprint_is_recorded_and_mapped():
     meta = data.manifest("fang2025_ai_competitiveness")
-    assert meta["as_printed"][0]["printed"] == "工苏" and meta["as_printed"][0]["corrected"] == "江苏"
+    assert (
+        meta["as_printed"][0]["printed"] == "工苏"
+        and meta["as_printed"][0]["corrected"] == "江苏"
+    )
     table = data.load("fang2025_ai_competitiveness")
-    assert "江苏" in set(table["province_zh"]) and "工苏" not in set(table["province_zh"])
+    assert "江苏" in set(table["province_zh"]) and "工苏" not in set(
+        table["province_zh"]
+    )
 
 
-@pytest.mark.skipif(not PAPERS.exists(), reason="the papers are in ../shared/papers, beside the repository")
+@pytest.mark.skipif(
+    not PAPERS.exists(),
+    reason="the papers are in ../shared/papers, beside the repository",
+)
 def test_tables_match_the_paper_text():
     text = (PAPERS / "fang_chang_hu_2025.txt").read_text(encoding="utf-8")
     table1 = re.findall(r"^(\S+)\t([\d.]+)\t(\d+)\t$", text, re.M)
-    expected = [("江苏" if p == "工苏" else p, float(v), int(r)) for p, v, r in table1]
+    expected = [
+        ("江苏" if p == "工苏" else p, float(v), int(r)) for p, v, r in table1
+    ]
     shipped = data.load("fang2025_ai_competitiveness")
     assert list(shipped.itertuples(index=False, name=None)) == expected
     assert re.search(r"^均值\t57\.18", text, re.M)
     claims = data.load("fang2025_claims").set_index("claim_id")
-    assert claims.loc["C1", "value"] == "57.18" and claims.loc["C1", "printed"] == "57.18"
+    assert (
+        claims.loc["C1", "value"] == "57.18"
+        and claims.loc["C1", "printed"] == "57.18"
+    )
     table2 = re.findall(r"^(\S+)\t([\d.]+)\t([\d.]+)$", text, re.M)
     expected = [(p, float(a), float(b)) for p, a, b in table2]
-    assert list(data.load("fang2025_firms_patents").itertuples(index=False, name=None)) == expected
+    assert (
+        list(
+            data.load("fang2025_firms_patents").itertuples(
+                index=False, name=None
+            )
+        )
+        == expected
+    )
 
 
-@pytest.mark.skipif(not PAPERS.exists(), reason="the papers are in ../shared/papers, beside the repository")
+@pytest.mark.skipif(
+    not PAPERS.exists(),
+    reason="the papers are in ../shared/papers, beside the repository",
+)
 def test_gan_zhang_table4_matches_the_paper_text():
     # The extracted text lists Table 4 row by row: a label, five coefficients, five statistics.
     text = (PAPERS / "gan_zhang_2025.txt").read_text(encoding="utf-8")
     start = text.index("L1.h_AI")
-    cells = [line for line in text[start:text.index("5. 结论与建议")].splitlines() if line.strip()]
+    cells = [
+        line
+        for line in text[start : text.index("5. 结论与建议")].splitlines()
+        if line.strip()
+    ]
     table = data.load("gan_zhang_table4")
-    for k, regressor in enumerate(["L1.h_AI", "L1.h_LR", "L1.h_EQ", "L1.h_SS", "L1.h_LQ"]):
-        block = cells[11 * k: 11 * (k + 1)]
+    for k, regressor in enumerate(
+        ["L1.h_AI", "L1.h_LR", "L1.h_EQ", "L1.h_SS", "L1.h_LQ"]
+    ):
+        block = cells[11 * k : 11 * (k + 1)]
         assert block[0] == regressor
         rows = table[table["regressor"] == regressor].sort_values("column")
         assert list(rows["coefficient_printed"]) == block[1:6]
-        assert [f"({t:.2f})".replace("-", "−") for t in rows["t_stat"]] == block[6:11]
+        assert [
+            f"({t:.2f})".replace("-", "−") for t in rows["t_stat"]
+        ] == block[6:11]
 
 
-@pytest.mark.skipif(not PAPERS.exists(), reason="the papers are in ../shared/papers, beside the repository")
+@pytest.mark.skipif(
+    not PAPERS.exists(),
+    reason="the papers are in ../shared/papers, beside the repository",
+)
 def test_chen_tang_tables_match_the_paper_text():
     text = (PAPERS / "chen_tang_2021.txt").read_text(encoding="utf-8")
     # Tables 2-6: after each title, cells one per line: period, S.E., five shares
     fevd = data.load("chen_tang_fevd")
-    titles = ["\n表2 ", "\n表3 ", "\n表4 ", "\n表5 ", "\n表6 ", "\n4.3 "]  # table titles start a line
+    titles = [
+        "\n表2 ",
+        "\n表3 ",
+        "\n表4 ",
+        "\n表5 ",
+        "\n表6 ",
+        "\n4.3 ",
+    ]  # table titles start a line
     for k, number in enumerate(range(2, 7)):
-        block = text[text.index(titles[k]): text.index(titles[k + 1])]
-        cells = [c.strip() for c in block.splitlines() if re.fullmatch(r"\d+(\.\d+( +\d+)?)?", c.strip())]
+        block = text[text.index(titles[k]) : text.index(titles[k + 1])]
+        cells = [
+            c.strip()
+            for c in block.splitlines()
+            if re.fullmatch(r"\d+(\.\d+( +\d+)?)?", c.strip())
+        ]
         rows = fevd[fevd["table"] == number]
         assert len(cells) == 7 * len(rows) == 35
-        for (_, row), printed in zip(rows.iterrows(), [cells[i:i + 7] for i in range(0, 35, 7)]):
-            assert int(printed[0]) == row["period"] and printed[1] == row["se_printed"]
+        for (_, row), printed in zip(
+            rows.iterrows(), [cells[i : i + 7] for i in range(0, 35, 7)]
+        ):
+            assert (
+                int(printed[0]) == row["period"]
+                and printed[1] == row["se_printed"]
+            )
             assert float(printed[1].replace(" ", "")) == row["se"]
-            assert [float(c.replace(" ", "")) for c in printed[2:]] == row[["p", "p_capa", "p_popu", "p_scie", "p_pate"]].tolist()
+            assert [float(c.replace(" ", "")) for c in printed[2:]] == row[
+                ["p", "p_capa", "p_popu", "p_scie", "p_pate"]
+            ].tolist()
     # Table 1: each row's cells in order, and their numbers
     table1 = data.load("chen_tang_table1")
-    block = text[text.index("表1"): text.index("4.2")]
+    block = text[text.index("表1") : text.index("4.2")]
     cells = [c.strip() for c in block.splitlines() if c.strip()]
     for _, row in table1.iterrows():
         start = cells.index(row["variable_printed"])
         printed = row["cells_printed"].split(" | ")
-        assert cells[start + 1: start + 1 + len(printed)] == printed
-        numbers = [float(c.replace(" ", "").replace("−", "-")) for c in printed[:4]]
-        assert numbers == row[["adf_statistic", "cv_1pct", "cv_5pct", "cv_10pct"]].tolist()
+        assert cells[start + 1 : start + 1 + len(printed)] == printed
+        numbers = [
+            float(c.replace(" ", "").replace("−", "-")) for c in printed[:4]
+        ]
+        assert (
+            numbers
+            == row[
+                ["adf_statistic", "cv_1pct", "cv_5pct", "cv_10pct"]
+            ].tolist()
+        )
     # Equation (3): every printed term occurs in the equation as printed
     start = text.index("In(p-capa)")
-    equation = text[start: text.index("（3）", start)]
+    equation = text[start : text.index("（3）", start)]
     for term in data.load("chen_tang_equation3")["term_printed"]:
         assert term in equation
 
 
-@pytest.mark.skipif(not PAPERS.exists(), reason="the papers are in ../shared/papers, beside the repository")
+@pytest.mark.skipif(
+    not PAPERS.exists(),
+    reason="the papers are in ../shared/papers, beside the repository",
+)
 def test_industrial_bank_figures_match_the_report_text():
-    text = (PAPERS / "industrial_bank_research_2024.txt").read_text(encoding="utf-8")
+    text = (PAPERS / "industrial_bank_research_2024.txt").read_text(
+        encoding="utf-8"
+    )
     figures = data.load("industrial_bank_figures")
-    position = 0
     for _, row in figures.iterrows():
         assert row["printed"] in text, row["id"]
         # the printed string holds the value (ranks and ranges spelled out are checked by hand)
-        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", row["printed"].replace(" ", ""))]
+        numbers = [
+            float(n)
+            for n in re.findall(
+                r"-?\d+(?:\.\d+)?", row["printed"].replace(" ", "")
+            )
+        ]
         if row["unit"] != "rank" and row["printed"] not in ("二十大因素",):
-            assert row["value"] in numbers or -row["value"] in numbers, row["id"]
+            assert row["value"] in numbers or -row["value"] in numbers, row[
+                "id"
+            ]
     # every number of the form 12.3% or 123亿美元 in sections 一 to 四 is in the table
-    body = text[text.index("一、人工智能与全球产业布局"): text.index("文章来源")]
+    body = text[
+        text.index("一、人工智能与全球产业布局") : text.index("文章来源")
+    ]
     printed = " ".join(figures["printed"])
     for match in re.findall(r"\d+(?:\.\d+)?(?=%|亿美元|个|万)", body):
         assert match in printed, match
 
 
 # -- bad files ----------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch) -> Path:
@@ -165,22 +280,39 @@ def data_copy(tmp_path, monkeypatch) -> Path:
 
 def test_changed_file_is_refused_with_its_name(data_copy):
     csv = data_copy / "fang2025_firms_patents.csv"
-    csv.write_text(csv.read_text(encoding="utf-8").replace("29.04", "29.05"), encoding="utf-8")
-    with pytest.raises(DataError, match=r"fang2025_firms_patents\.csv: sha256 is .* the file was changed"):
+    csv.write_text(
+        csv.read_text(encoding="utf-8").replace("29.04", "29.05"),
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        DataError,
+        match=r"fang2025_firms_patents\.csv: sha256 is .* the file was changed",
+    ):
         data.load("fang2025_firms_patents")
 
 
 def test_unknown_dataset_and_bad_manifest(data_copy):
-    with pytest.raises(DataError, match="no dataset named 'nope'; available: abdata, chen_tang_equation3, "):
+    with pytest.raises(
+        DataError,
+        match="no dataset named 'nope'; available: abdata, chen_tang_claims, ",
+    ):
         data.load("nope")
     (data_copy / "broken.yml").write_text("title: x\n", encoding="utf-8")
-    with pytest.raises(DataError, match="broken.yml: manifest lacks source, terms, synthetic, sha256, columns"):
+    with pytest.raises(
+        DataError,
+        match="broken.yml: manifest lacks source, terms, synthetic, sha256, columns",
+    ):
         data.manifest("broken")
     with pytest.raises(TypeError, match="name must be a dataset name"):
         data.manifest(3)
     manifest = (data_copy / "provinces.yml").read_text(encoding="utf-8")
-    (data_copy / "provinces.yml").write_text(manifest.replace("type: integer", "type: int", 1), encoding="utf-8")
-    with pytest.raises(DataError, match="column 'tile_col' has type 'int'; expected one of string, integer"):
+    (data_copy / "provinces.yml").write_text(
+        manifest.replace("type: integer", "type: int", 1), encoding="utf-8"
+    )
+    with pytest.raises(
+        DataError,
+        match="column 'tile_col' has type 'int'; expected one of string, integer",
+    ):
         data.load("provinces")
 
 
@@ -193,30 +325,62 @@ def _user_file(tmp_path, text: str) -> Path:
 @pytest.mark.parametrize(
     "text, words",
     [
-        ("province_zh,index\n北京,90\n", "mine.csv: missing column\\(s\\) rank"),
-        ("province_zh,index,rank\n北京,high,1\n", "column 'index' must be float; rows lines 2 are not \\('high'\\)"),
-        ("province_zh,index,rank\n北京,90,1.5\n", "column 'rank' must be integer"),
-        ("province_zh,index,rank\n北京,,1\n", "column 'index' has missing values in rows lines 2"),
-        ("province_zh,index,rank\n北京,120,1\n", "column 'index' has values outside its max of 100 in rows lines 2"),
-        ("province_zh,index,rank\n北京,90,1\n北京,80,2\n", "duplicate key \\(province_zh\\) in rows lines 2, 3"),
+        (
+            "province_zh,index\n北京,90\n",
+            "mine.csv: missing column\\(s\\) rank",
+        ),
+        (
+            "province_zh,index,rank\n北京,high,1\n",
+            "column 'index' must be float; rows lines 2 are not \\('high'\\)",
+        ),
+        (
+            "province_zh,index,rank\n北京,90,1.5\n",
+            "column 'rank' must be integer",
+        ),
+        (
+            "province_zh,index,rank\n北京,,1\n",
+            "column 'index' has missing values in rows lines 2",
+        ),
+        (
+            "province_zh,index,rank\n北京,120,1\n",
+            "column 'index' has values outside its max of 100 in rows lines 2",
+        ),
+        (
+            "province_zh,index,rank\n北京,90,1\n北京,80,2\n",
+            "duplicate key \\(province_zh\\) in rows lines 2, 3",
+        ),
         ("province_zh,index,rank\n", "has a header but no rows"),
     ],
 )
 def test_replicator_file_gets_a_schema_error(tmp_path, text, words):
     with pytest.raises(DataError, match=words):
-        data.load("fang2025_ai_competitiveness", path=_user_file(tmp_path, text))
+        data.load(
+            "fang2025_ai_competitiveness",
+            path=_user_file(tmp_path, text),
+        )
 
 
 def test_replicator_file_may_have_extra_columns(tmp_path):
-    frame = data.load("fang2025_ai_competitiveness",
-                      path=_user_file(tmp_path, "province_zh,index,rank,note\n北京,90,1,x\n"))
+    frame = data.load(
+        "fang2025_ai_competitiveness",
+        path=_user_file(
+            tmp_path, "province_zh,index,rank,note\n北京,90,1,x\n"
+        ),
+    )
     assert list(frame.columns) == ["province_zh", "index", "rank", "note"]
     assert frame["index"].dtype == "float64"
 
 
 def test_allowed_values_are_enforced(tmp_path):
-    text = (data.DATA_DIR / "provinces.csv").read_text(encoding="utf-8").replace(",Northeast,", ",North East,", 1)
-    with pytest.raises(DataError, match="column 'region' has value\\(s\\) North East in rows lines 7"):
+    text = (
+        (data.DATA_DIR / "provinces.csv")
+        .read_text(encoding="utf-8")
+        .replace(",Northeast,", ",North East,", 1)
+    )
+    with pytest.raises(
+        DataError,
+        match="column 'region' has value\\(s\\) North East in rows lines 7",
+    ):
         data.load("provinces", path=_user_file(tmp_path, text))
 
 
@@ -231,7 +395,9 @@ def test_missing_file_and_unreadable_file(tmp_path):
 
 def test_data_error_renders_as_one_line_in_jupyter():
     error = DataError("x.csv: missing column(s) rank")
-    assert error._render_traceback_() == ["DataError: x.csv: missing column(s) rank"]
+    assert error._render_traceback_() == [
+        "DataError: x.csv: missing column(s) rank"
+    ]
     assert isinstance(error, ValueError)
 
 
@@ -246,25 +412,35 @@ def test_simulated_datasets_name_their_generator_and_seed():
     for name in data.available():
         meta = data.manifest(name)
         if meta["synthetic"]:
-            assert isinstance(meta.get("generator"), str) and isinstance(meta.get("seed"), int), name
+            assert isinstance(meta.get("generator"), str) and isinstance(
+                meta.get("seed"), int
+            ), name
             assert "SIMULATED" in meta["title"], name
 
 
 def test_optional_columns_may_be_absent_from_a_replicators_file(tmp_path):
     panel = data.load("gan_zhang_simulated_panel")
     mine = tmp_path / "mine.csv"
-    panel.drop(columns=[c for c in panel.columns if c.startswith("latent_")]).to_csv(mine, index=False)
+    panel.drop(
+        columns=[c for c in panel.columns if c.startswith("latent_")]
+    ).to_csv(mine, index=False)
     loaded = data.load("gan_zhang_simulated_panel", path=mine)
     assert "latent_AI" not in loaded and len(loaded) == len(panel)
     panel.drop(columns=["ai_firms"]).to_csv(mine, index=False)
-    with pytest.raises(DataError, match="mine.csv: missing column\\(s\\) ai_firms"):
+    with pytest.raises(
+        DataError, match="mine.csv: missing column\\(s\\) ai_firms"
+    ):
         data.load("gan_zhang_simulated_panel", path=mine)
 
 
 def test_load_series_defaults_to_statsmodels_macrodata():
     series = data.load_series(None, list(data.MACRO_SERIES), positive=True)
     assert list(series.columns) == ["realgdp", "realcons", "realinv"]
-    assert len(series) == 203 and str(series.index[0].date()) == "1959-01-01" and series.index.freq is not None
+    assert (
+        len(series) == 203
+        and str(series.index[0].date()) == "1959-01-01"
+        and series.index.freq is not None
+    )
     assert series.loc["2009-07-01", "realgdp"] == 12990.341
 
 
@@ -272,11 +448,26 @@ def test_load_series_defaults_to_statsmodels_macrodata():
     "text, words",
     [
         ("date,gdp\n2001Q1,1\n", "missing column(s) cons"),
-        ("date,gdp,cons\n2001Q1,1,x\n2001Q2,2,3\n", "column 'cons' must be float; rows lines 2 are not ('x')"),
-        ("date,gdp,cons\n2001Q1,1,2\n2001Q2,,3\n", "column 'gdp' has missing values in rows lines 3"),
-        ("date,gdp,cons\n2001Q1,1,2\n2001Q2,-1,3\n", "column 'gdp' must be positive to take logs; lines 3 are not"),
-        ("date,gdp,cons\nsoon,1,2\n", "column 'date' does not parse as dates in lines 2"),
-        ("date,gdp,cons\n2001Q2,1,2\n2001Q1,2,3\n", "dates must increase without repeats"),
+        (
+            "date,gdp,cons\n2001Q1,1,x\n2001Q2,2,3\n",
+            "column 'cons' must be float; rows lines 2 are not ('x')",
+        ),
+        (
+            "date,gdp,cons\n2001Q1,1,2\n2001Q2,,3\n",
+            "column 'gdp' has missing values in rows lines 3",
+        ),
+        (
+            "date,gdp,cons\n2001Q1,1,2\n2001Q2,-1,3\n",
+            "column 'gdp' must be positive to take logs; lines 3 are not",
+        ),
+        (
+            "date,gdp,cons\nsoon,1,2\n",
+            "column 'date' does not parse as dates in lines 2",
+        ),
+        (
+            "date,gdp,cons\n2001Q2,1,2\n2001Q1,2,3\n",
+            "dates must increase without repeats",
+        ),
     ],
 )
 def test_load_series_names_what_does_not_fit(tmp_path, text, words):
@@ -284,4 +475,28 @@ def test_load_series_names_what_does_not_fit(tmp_path, text, words):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
         data.load_series(path, ["gdp", "cons"], positive=True)
-    assert str(caught.value).startswith("mine.csv: ") and words in str(caught.value)
+    assert str(caught.value).startswith("mine.csv: ") and words in str(
+        caught.value
+    )
+
+
+@pytest.mark.skipif(
+    not PAPERS.exists(),
+    reason="the papers are in ../shared/papers, beside the repository",
+)
+@pytest.mark.parametrize(
+    "name, paper",
+    [
+        ("fang2025_claims", "fang_chang_hu_2025.txt"),
+        ("gan_zhang_claims", "gan_zhang_2025.txt"),
+        ("chen_tang_claims", "chen_tang_2021.txt"),
+    ],
+)
+def test_claims_are_the_papers_own_words(name, paper):
+    """Every printed fragment of a claims file is in the paper's text (white space aside)."""
+    text = "".join((PAPERS / paper).read_text(encoding="utf-8").split())
+    for claim_id, printed in data.load(name)[
+        ["claim_id", "printed"]
+    ].itertuples(index=False):
+        for fragment in printed.split("……"):
+            assert "".join(fragment.split()) in text, (claim_id, fragment)

@@ -1,8 +1,8 @@
 """Execute every chapter with papermill at its fast parameters.
 
-A chapter fails on any error, and on anything written to stderr (which is where Python warnings
-go). Executing it twice must give the same text outputs. A replicator's malformed file must stop
-the chapter with a one-line data error, not a traceback.
+A chapter fails on any error, and on anything written to stderr (which is where Python warnings go).
+Executing it twice must give the same text outputs. A replicator's malformed file must stop the
+chapter with a one-line data error, not a traceback.
 """
 
 import json
@@ -13,8 +13,8 @@ import nbformat
 import pandas as pd
 import papermill as pm
 import pytest
-
 from conftest import CHAPTERS
+
 from helpers import data
 
 FAST = {"fast": True}
@@ -26,11 +26,17 @@ pytestmark = pytest.mark.slow
 def run(notebook: Path, out_dir: Path, **parameters) -> nbformat.NotebookNode:
     out = out_dir / notebook.name
     with warnings.catch_warnings():
-        # papermill/nbclient warn about their own internals; the chapter's warnings are checked below
+        # papermill/nbclient warn about their own internals; the chapter's warnings are checked
+        # below
         warnings.simplefilter("ignore")
         pm.execute_notebook(
-            str(notebook), str(out), parameters={**FAST, **parameters}, cwd=str(notebook.parent),
-            kernel_name="python3", progress_bar=False, log_output=False,
+            str(notebook),
+            str(out),
+            parameters={**FAST, **parameters},
+            cwd=str(notebook.parent),
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
         )
     return nbformat.read(out, as_version=4)
 
@@ -40,9 +46,16 @@ def problems(nb: nbformat.NotebookNode) -> list[str]:
     for i, cell in enumerate(nb.cells):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
-                found.append(f"cell {i}: {output['ename']}: {output['evalue']}")
-            if output.get("output_type") == "stream" and output.get("name") == "stderr":
-                found.append(f"cell {i} wrote to stderr: {output['text'][:500]}")
+                found.append(
+                    f"cell {i}: {output['ename']}: {output['evalue']}"
+                )
+            if (
+                output.get("output_type") == "stream"
+                and output.get("name") == "stderr"
+            ):
+                found.append(
+                    f"cell {i} wrote to stderr: {output['text'][:500]}"
+                )
     return found
 
 
@@ -56,12 +69,20 @@ def text_outputs(nb: nbformat.NotebookNode) -> list:
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        streams = "".join(o["text"] for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+        streams = "".join(
+            o["text"]
+            for o in cell.get("outputs", [])
+            if o.get("output_type") == "stream"
+        )
         if streams:
             texts.append(streams)
         for output in cell.get("outputs", []):
             for kind in TEXT_TYPES:
-                if kind in output.get("data", {}) and "application/vnd.jupyter.widget-view+json" not in output["data"]:
+                if (
+                    kind in output.get("data", {})
+                    and "application/vnd.jupyter.widget-view+json"
+                    not in output["data"]
+                ):
                     texts.append(output["data"][kind])
     return texts
 
@@ -71,7 +92,9 @@ _first_runs: dict[str, nbformat.NotebookNode] = {}
 
 def first_run(notebook: Path, tmp_path_factory) -> nbformat.NotebookNode:
     if notebook.name not in _first_runs:
-        _first_runs[notebook.name] = run(notebook, tmp_path_factory.mktemp("run1"))
+        _first_runs[notebook.name] = run(
+            notebook, tmp_path_factory.mktemp("run1")
+        )
     return _first_runs[notebook.name]
 
 
@@ -83,7 +106,11 @@ def test_chapters_exist():
 def test_chapter_runs_without_errors_or_warnings(notebook, tmp_path_factory):
     nb = first_run(notebook, tmp_path_factory)
     assert problems(nb) == []
-    images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+    images = sum(
+        "image/png" in o.get("data", {})
+        for c in nb.cells
+        for o in c.get("outputs", [])
+    )
     assert images > 0, "the chapter displayed no figures"
 
 
@@ -92,19 +119,26 @@ def test_chapter_is_deterministic(notebook, tmp_path_factory):
     first = text_outputs(first_run(notebook, tmp_path_factory))
     second = text_outputs(run(notebook, tmp_path_factory.mktemp("run2")))
     assert first, "the chapter printed nothing to compare"
-    assert json.dumps(first, ensure_ascii=False) == json.dumps(second, ensure_ascii=False)
+    assert json.dumps(first, ensure_ascii=False) == json.dumps(
+        second, ensure_ascii=False
+    )
 
 
 def test_chapter1_runs_on_a_replicator_file(tmp_path):
-    """A well-formed file of other numbers runs through, and the scorecard judges the claims on it."""
+    """A well-formed file of other numbers runs through, and the scorecard judges the claims on
+    it."""
     notebook = next(p for p in CHAPTERS if p.stem.startswith("01_"))
-    source = (notebook.parents[1] / "data" / "fang2025_ai_competitiveness.csv").read_text(encoding="utf-8")
+    source = (
+        notebook.parents[1] / "data" / "fang2025_ai_competitiveness.csv"
+    ).read_text(encoding="utf-8")
     lines = source.splitlines()
     # swap the index values of Beijing (rank 1) and Tibet (rank 31): the top-ten split changes
     lines[1], lines[31] = "北京,18.70,31", "西藏,96.58,1"
     mine = tmp_path / "mine.csv"
     mine.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    scorecard = notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv"
+    scorecard = (
+        notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv"
+    )
     shipped = scorecard.read_bytes() if scorecard.exists() else None
     try:
         nb = run(notebook, tmp_path, data_path=str(mine))
@@ -116,7 +150,9 @@ def test_chapter1_runs_on_a_replicator_file(tmp_path):
 
 
 def scorecard_of(notebook: Path) -> pd.DataFrame:
-    path = notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv"
+    path = (
+        notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv"
+    )
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
@@ -132,8 +168,12 @@ def expected_scorecard(stem: str) -> pd.DataFrame:
     from helpers.timeseries import chen_tang
 
     if stem.startswith("01_"):
-        ai = regional.attach_provinces(data.load("fang2025_ai_competitiveness")).set_index("name_en")
-        firms = regional.attach_provinces(data.load("fang2025_firms_patents")).set_index("name_en")
+        ai = regional.attach_provinces(
+            data.load("fang2025_ai_competitiveness")
+        ).set_index("name_en")
+        firms = regional.attach_provinces(
+            data.load("fang2025_firms_patents")
+        ).set_index("name_en")
         card = fang2025.audit(ai, firms)
     elif stem.startswith("02_"):
         card = Scorecard(indices_audit.PAPER, stem)
@@ -142,40 +182,74 @@ def expected_scorecard(stem: str) -> pd.DataFrame:
         card = Scorecard(coupling_audit.PAPER, stem)
         coupling_audit.check_section42(card, Claims(coupling_audit.CLAIMS))
     else:
-        card = {"04": pvar_audit, "05": chen_tang, "06": industrial_bank}[stem[:2]].audit()
+        card = {"04": pvar_audit, "05": chen_tang, "06": industrial_bank}[
+            stem[:2]
+        ].audit()
     return card.frame.astype(str)
 
 
-@pytest.mark.parametrize("notebook", [p for p in CHAPTERS if not p.stem.startswith("07_")], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "notebook",
+    [p for p in CHAPTERS if not p.stem.startswith("07_")],
+    ids=lambda p: p.stem,
+)
 def test_chapter_scorecard_is_its_audit(notebook, tmp_path_factory):
     """The chapter writes exactly the rows its tested audit helpers give (they carry the assertions
     about each paper, in tests/<family>/)."""
     first_run(notebook, tmp_path_factory)
     written = scorecard_of(notebook)
-    assert list(written.columns) == ["paper", "claim_id", "location", "claim", "reported", "recomputed", "status", "note"]
-    pd.testing.assert_frame_equal(written, expected_scorecard(notebook.stem).reset_index(drop=True))
+    assert list(written.columns) == [
+        "paper",
+        "claim_id",
+        "location",
+        "claim",
+        "reported",
+        "recomputed",
+        "status",
+        "note",
+    ]
+    pd.testing.assert_frame_equal(
+        written, expected_scorecard(notebook.stem).reset_index(drop=True)
+    )
 
 
 def test_chapter5_runs_on_a_replicators_series(tmp_path):
-    """Two quarterly series of the replicator's own go through unit roots, the VAR, Johansen and the VECM."""
+    """Two quarterly series of the replicator's own go through unit roots, the VAR, Johansen and the
+    VECM."""
     notebook = next(p for p in CHAPTERS if p.stem.startswith("05_"))
     from helpers import data
 
-    macro = data.statsmodels_macrodata()[["date", "realgdp", "realcons"]].rename(columns={"realgdp": "output", "realcons": "spending"})
+    macro = data.statsmodels_macrodata()[
+        ["date", "realgdp", "realcons"]
+    ].rename(columns={"realgdp": "output", "realcons": "spending"})
     mine = tmp_path / "my_series.csv"
     macro.to_csv(mine, index=False)
-    nb = run(notebook, tmp_path, data_path=str(mine), variables=["output", "spending"], deterministic="rc")
+    nb = run(
+        notebook,
+        tmp_path,
+        data_path=str(mine),
+        variables=["output", "spending"],
+        deterministic="rc",
+    )
     assert problems(nb) == []
     text = "\n".join(str(t) for t in text_outputs(nb))
-    assert "my_series.csv: 203 observations" in text and "variables output, spending" in text
+    assert (
+        "my_series.csv: 203 observations" in text
+        and "variables output, spending" in text
+    )
 
 
 def test_chapter6_says_it_uses_simulated_data_offline(tmp_path_factory):
     notebook = next(p for p in CHAPTERS if p.stem.startswith("06_"))
     nb = first_run(notebook, tmp_path_factory)
     text = "\n".join(str(t) for t in text_outputs(nb))
-    if not (notebook.parents[1] / ".online_cache").exists():  # a developer's downloads would be used instead
-        assert "is not cached (.online_cache/" in text and "SIMULATED data" in text
+    if not (
+        notebook.parents[1] / ".online_cache"
+    ).exists():  # a developer's downloads would be used instead
+        assert (
+            "is not cached (.online_cache/" in text
+            and "SIMULATED data" in text
+        )
 
 
 def test_chapter7_verdicts_follow_the_test_not_the_signs(tmp_path_factory):
@@ -183,21 +257,48 @@ def test_chapter7_verdicts_follow_the_test_not_the_signs(tmp_path_factory):
     nb = first_run(notebook, tmp_path_factory)
     text = "\n".join(str(t) for t in text_outputs(nb))
     assert "Verdicts matching the truth: **3 of 3**" in text
-    card = pd.read_csv(notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv").set_index("claim_id")
-    assert card.loc["U1", "status"] == "not_reproducible" and "cites no study" in card.loc["U1", "note"]
+    card = pd.read_csv(
+        notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv"
+    ).set_index("claim_id")
+    assert (
+        card.loc["U1", "status"] == "not_reproducible"
+        and "cites no study" in card.loc["U1", "note"]
+    )
 
 
 @pytest.mark.parametrize(
     "stem, bad_file, expected",
     [
-        ("01_regional_ai_competitiveness", "province_zh,score\n北京,90\n", "missing column(s) index, rank"),
-        ("02_entropy_composite_index", "province_zh,year,ai_firms\n北京,2010,5\n", "missing column(s) fibre_per_capita"),
-        ("03_coupling_coordination", "province_zh,year,ai_firms\n北京,2010,5\n", "missing column(s) fibre_per_capita"),
-        ("04_panel_var_gmm", "province_zh,year,ai_firms\n北京,2010,5\n", "missing column(s) fibre_per_capita"),
-        ("05_var_cointegration_audit", "date,realgdp\n1959Q1,100\n", "missing column(s) realcons, realinv"),
+        (
+            "01_regional_ai_competitiveness",
+            "province_zh,score\n北京,90\n",
+            "missing column(s) index, rank",
+        ),
+        (
+            "02_entropy_composite_index",
+            "province_zh,year,ai_firms\n北京,2010,5\n",
+            "missing column(s) fibre_per_capita",
+        ),
+        (
+            "03_coupling_coordination",
+            "province_zh,year,ai_firms\n北京,2010,5\n",
+            "missing column(s) fibre_per_capita",
+        ),
+        (
+            "04_panel_var_gmm",
+            "province_zh,year,ai_firms\n北京,2010,5\n",
+            "missing column(s) fibre_per_capita",
+        ),
+        (
+            "05_var_cointegration_audit",
+            "date,realgdp\n1959Q1,100\n",
+            "missing column(s) realcons, realinv",
+        ),
     ],
 )
-def test_chapter_rejects_a_malformed_replicator_file(stem, bad_file, expected, tmp_path):
+def test_chapter_rejects_a_malformed_replicator_file(
+    stem, bad_file, expected, tmp_path
+):
     notebook = next(p for p in CHAPTERS if p.stem == stem)
     bad = tmp_path / "my_data.csv"
     bad.write_text(bad_file, encoding="utf-8")

@@ -22,16 +22,28 @@ PARTS = [BUNDLE, "input/tex/extensions", "output/chtml/fonts/woff-v2", "ui"]
 
 
 def _mathjax_source() -> Path:
-    spec = find_spec("mathjax")  # django-static-mathjax's import name; no need to import it
+    spec = find_spec(
+        "mathjax"
+    )  # django-static-mathjax's import name; no need to import it
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("MathJax files not found: pip install -r requirements.txt")
-    return Path(list(spec.submodule_search_locations)[0]) / "static" / "mathjax" / "es5"
+        raise RuntimeError(
+            "MathJax files not found: pip install -r requirements.txt"
+        )
+    return (
+        Path(list(spec.submodule_search_locations)[0])
+        / "static"
+        / "mathjax"
+        / "es5"
+    )
 
 
 def _copy_mathjax(app, exception):
     if exception is not None or app.builder.format != "html":
         return
-    source, target = _mathjax_source(), Path(app.outdir) / "_static" / "mathjax"
+    source, target = (
+        _mathjax_source(),
+        Path(app.outdir) / "_static" / "mathjax",
+    )
     for part in PARTS:
         src, dst = source / part, target / part
         if src.is_dir():
@@ -52,7 +64,10 @@ def _tidy_scripts(app, pagename, templatename, context, doctree):
         attributes = getattr(script, "attributes", {})
         if attributes.get("type") == WIDGET_STATE:
             continue
-        key = (getattr(script, "filename", script) or "", tuple(sorted(attributes.items())))
+        key = (
+            getattr(script, "filename", script) or "",
+            tuple(sorted(attributes.items())),
+        )
         if key not in seen:
             seen.add(key)
             unique.append(script)

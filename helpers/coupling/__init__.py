@@ -4,6 +4,20 @@ Figures are in :mod:`helpers.coupling.figures`, the explorer in :mod:`helpers.co
 the audit of Gan & Zhang's section 4.2 in :mod:`helpers.coupling.gan_zhang`.
 """
 
-from helpers.coupling.model import LEVELS, METHODS, classify, coordination_degree, coupling_degree, levels_table
+from helpers.coupling.model import (
+    LEVELS,
+    METHODS,
+    classify,
+    coordination_degree,
+    coupling_degree,
+    levels_table,
+)
 
-__all__ = ["LEVELS", "METHODS", "classify", "coordination_degree", "coupling_degree", "levels_table"]
+__all__ = [
+    "LEVELS",
+    "METHODS",
+    "classify",
+    "coordination_degree",
+    "coupling_degree",
+    "levels_table",
+]

@@ -8,10 +8,10 @@ Figures are in :mod:`helpers.crosscountry.figures`, the explorer in
 
 from helpers.crosscountry.scale import (
     SAMPLES,
-    CrossSection,
-    cross_section,
     SCALES,
+    CrossSection,
     ScaleRegressions,
+    cross_section,
     economies,
     rank_correlation,
     scale_regressions,

@@ -10,7 +10,9 @@ import pandas as pd
 from helpers import _checks
 
 
-def fdi_cross_section(n_economies: int = 150, seed: int = 20261122) -> pd.DataFrame:
+def fdi_cross_section(
+    n_economies: int = 150, seed: int = 20261122
+) -> pd.DataFrame:
     """A SIMULATED cross-section of economies in which AI preparedness has no effect on FDI relative
     to GDP, yet correlates with FDI in levels, because both grow with income and size.
 
@@ -25,7 +27,16 @@ def fdi_cross_section(n_economies: int = 150, seed: int = 20261122) -> pd.DataFr
     log_income = rng.normal(9, 1.2, n_economies)
     log_population = rng.normal(16, 1.5, n_economies)
     gdp = np.exp(log_income + log_population)
-    aipi = 0.2 + 0.6 / (1 + np.exp(-(1.2 * (log_income - 9) + rng.normal(0, 0.4, n_economies))))
+    aipi = 0.2 + 0.6 / (
+        1 + np.exp(-(1.2 * (log_income - 9) + rng.normal(0, 0.4, n_economies)))
+    )
     fdi = gdp * np.exp(-3.5 + rng.normal(0, 0.8, n_economies))
-    return pd.DataFrame({"economy": [f"E{i + 1:03d}" for i in range(n_economies)], "gdp_usd": gdp,
-                         "gdp_per_capita_usd": np.exp(log_income), "aipi": aipi, "fdi_usd": fdi})
+    return pd.DataFrame(
+        {
+            "economy": [f"E{i + 1:03d}" for i in range(n_economies)],
+            "gdp_usd": gdp,
+            "gdp_per_capita_usd": np.exp(log_income),
+            "aipi": aipi,
+            "fdi_usd": fdi,
+        }
+    )

@@ -23,16 +23,26 @@ class ScaleExplorer(Explorer):
         self.data, self.label = data, label
         economies(data)  # checks the columns once, before any control exists
         super().__init__(
-            scale=widgets.ToggleButtons(options=list(SCALES), value="levels", description="FDI as"),
-            sample=widgets.Dropdown(options=list(SAMPLES), description="economies"),
+            scale=widgets.ToggleButtons(
+                options=list(SCALES), value="levels", description="FDI as"
+            ),
+            sample=widgets.Dropdown(
+                options=list(SAMPLES), description="economies"
+            ),
         )
 
     def compute(self, scale: str, sample: str) -> View:
         """The economies shown with the plotted FDI measure, and Spearman's rank correlation."""
         shown = economies(self.data, scale, sample)
         rho = float(shown["aipi"].corr(shown["fdi"], method="spearman"))
-        return View(shown, f"Spearman rank correlation {rho:+.2f} ({len(shown)} economies)", series={"rho": rho})
+        return View(
+            shown,
+            f"Spearman rank correlation {rho:+.2f} ({len(shown)} economies)",
+            series={"rho": rho},
+        )
 
     def draw(self, figure, view: View, scale: str, sample: str) -> None:
         title = f"{self.label}: {sample}" if self.label else sample
-        scale_scatter(view.table, scale, view.series["rho"], figure, title=title)
+        scale_scatter(
+            view.table, scale, view.series["rho"], figure, title=title
+        )

@@ -1,6 +1,6 @@
 """Other weightings beside the entropy weights (chapter 2's robustness checks): equal weights, the
-first principal component, the entropy weights under other options, and how weights track the
-spread of their indicators."""
+first principal component, the entropy weights under other options, and how weights track the spread
+of their indicators."""
 
 from __future__ import annotations
 
@@ -33,17 +33,26 @@ def first_component_weights(data: pd.DataFrame, directions=None) -> pd.Series:
     return weights
 
 
-def weight_sensitivity(data: pd.DataFrame, directions, variants: Mapping[str, dict]) -> pd.DataFrame:
+def weight_sensitivity(
+    data: pd.DataFrame, directions, variants: Mapping[str, dict]
+) -> pd.DataFrame:
     """Entropy weights of ``data`` under each named set of options (keyword arguments of
     :func:`helpers.indices.entropy_weights`): one column per variant, one row per indicator."""
     if not isinstance(variants, Mapping) or not variants:
-        raise ValueError("variants must map a name to the options of entropy_weights")
+        raise ValueError(
+            "variants must map a name to the options of entropy_weights"
+        )
     return pd.DataFrame(
-        {name: entropy_weights(data, directions, **options)["weight"] for name, options in variants.items()}
+        {
+            name: entropy_weights(data, directions, **options)["weight"]
+            for name, options in variants.items()
+        }
     )
 
 
-def weight_dispersion(data: pd.DataFrame, system: pd.DataFrame) -> pd.DataFrame:
+def weight_dispersion(
+    data: pd.DataFrame, system: pd.DataFrame
+) -> pd.DataFrame:
     """Each indicator's pooled entropy weight within its system beside the skewness and the
     coefficient of variation of its min-max scaled values.
 
@@ -55,8 +64,18 @@ def weight_dispersion(data: pd.DataFrame, system: pd.DataFrame) -> pd.DataFrame:
         columns = list(block["indicator"])
         directions = dict(zip(block["indicator"], block["direction"]))
         _checks.columns(data, columns, "data")
-        weights = entropy_weights(data[columns], directions, panel="pooled")["weight"]
+        weights = entropy_weights(data[columns], directions, panel="pooled")[
+            "weight"
+        ]
         z = standardize_indicators(data[columns], directions)
-        rows.append(pd.DataFrame({"system": name, "weight": weights, "skewness": z.skew(),
-                                  "cv": z.std() / z.mean()}))
+        rows.append(
+            pd.DataFrame(
+                {
+                    "system": name,
+                    "weight": weights,
+                    "skewness": z.skew(),
+                    "cv": z.std() / z.mean(),
+                }
+            )
+        )
     return pd.concat(rows)

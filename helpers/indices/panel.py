@@ -29,7 +29,8 @@ def load_panel(path: str | Path | None = None) -> pd.DataFrame:
         )
     names = panel["province_zh"]
     panel = panel.assign(
-        region=provinces.loc[names, "region"].to_numpy(), name_en=provinces.loc[names, "name_en"].to_numpy()
+        region=provinces.loc[names, "region"].to_numpy(),
+        name_en=provinces.loc[names, "name_en"].to_numpy(),
     )
     return panel.set_index(["province_zh", "year"])
 
@@ -46,10 +47,16 @@ def dimension_scores(panel: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in latent if c not in panel.columns]
     if missing:
         raise data.DataError(
-            f"the panel VAR is estimated on the five dimension scores {', '.join(latent)}; the file lacks "
-            f"{', '.join(missing)}. Add the five dimension scores (or indices) of your panel under these names."
+            f"the panel VAR is estimated on the five dimension scores {', '.join(latent)}; the "
+            "file lacks "
+            f"{', '.join(missing)}. Add the five dimension scores (or indices) of your panel under "
+            "these names."
         )
-    scores = panel[latent].rename(columns=dict(zip(latent, DIMENSIONS))).reset_index()
+    scores = (
+        panel[latent]
+        .rename(columns=dict(zip(latent, DIMENSIONS)))
+        .reset_index()
+    )
     return scores[["province_zh", "year", *DIMENSIONS]]
 
 
@@ -58,6 +65,8 @@ def true_dynamics() -> pd.DataFrame:
     variables), as its manifest records it: the truth an estimate on the shipped panel can be
     compared with."""
     model = data.manifest(DATASET)["true_model"]
-    A = pd.DataFrame.from_dict(model["A"], orient="index").loc[model["order"], model["order"]]
+    A = pd.DataFrame.from_dict(model["A"], orient="index").loc[
+        model["order"], model["order"]
+    ]
     A.index.name = "equation"
     return A

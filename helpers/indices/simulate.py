@@ -1,16 +1,16 @@
 """Simulated data for chapters whose papers do not publish theirs.
 
-:func:`gan_zhang_panel` generates the stand-in for the provincial panel of Gan & Zhang (2025):
-30 provinces (Tibet excluded, as in the paper), 2010-2022, and exactly the paper's indicator system
+:func:`gan_zhang_panel` generates the stand-in for the provincial panel of Gan & Zhang (2025): 30
+provinces (Tibet excluded, as in the paper), 2010-2022, and exactly the paper's indicator system
 (``data/gan_zhang_indicators.csv``: 9 AI indicators in three dimensions, 22 employment-quality
 indicators in four). The numbers are **simulated**; they are not the paper's data and do not
-replicate its estimates. They are built so that the paper's pipeline gives figures of the same
-shape as the paper reports, and so that the true dynamics are known.
+replicate its estimates. They are built so that the paper's pipeline gives figures of the same shape
+as the paper reports, and so that the true dynamics are known.
 
 The data-generating process
 ---------------------------
-Five latent dimension scores ``s_it = (AI, LR, EQ, SS, LQ)`` for province ``i`` in year ``t``
-follow a panel VAR(1) around province-specific linear paths ``a_i + b_r(i) (t - 2010)``:
+Five latent dimension scores ``s_it = (AI, LR, EQ, SS, LQ)`` for province ``i`` in year ``t`` follow
+a panel VAR(1) around province-specific linear paths ``a_i + b_r(i) (t - 2010)``:
 
 .. math::
 
@@ -69,12 +69,36 @@ REGION_TRENDS = pd.DataFrame(
 #: employment dimensions get small province-specific departures from the common level.
 PROVINCE_LEVELS = {
     # province: (AI, employment quality)
-    "北京": (1.0, 1.1), "天津": (0.4, 0.5), "河北": (-0.1, -0.5), "上海": (0.8, 1.05), "江苏": (0.75, 0.35),
-    "浙江": (0.9, 0.45), "福建": (0.3, 0.15), "山东": (0.5, -0.05), "广东": (1.25, 0.5), "海南": (-0.3, -0.1),
-    "山西": (-0.45, -0.3), "安徽": (-0.2, -0.4), "江西": (-0.4, -0.45), "河南": (-0.25, -0.5), "湖北": (-0.1, -0.2),
-    "湖南": (-0.25, -0.35), "内蒙古": (-0.2, -0.15), "广西": (-0.3, -0.4), "重庆": (0.1, -0.2), "四川": (0.1, -0.3),
-    "贵州": (-0.3, -0.45), "云南": (-0.2, -0.4), "陕西": (0.05, -0.2), "甘肃": (-0.4, -0.4), "青海": (-0.5, -0.2),
-    "宁夏": (-0.3, -0.25), "新疆": (-0.1, -0.2), "辽宁": (0.1, 0.0), "吉林": (-0.2, -0.15), "黑龙江": (-0.3, -0.2),
+    "北京": (1.0, 1.1),
+    "天津": (0.4, 0.5),
+    "河北": (-0.1, -0.5),
+    "上海": (0.8, 1.05),
+    "江苏": (0.75, 0.35),
+    "浙江": (0.9, 0.45),
+    "福建": (0.3, 0.15),
+    "山东": (0.5, -0.05),
+    "广东": (1.25, 0.5),
+    "海南": (-0.3, -0.1),
+    "山西": (-0.45, -0.3),
+    "安徽": (-0.2, -0.4),
+    "江西": (-0.4, -0.45),
+    "河南": (-0.25, -0.5),
+    "湖北": (-0.1, -0.2),
+    "湖南": (-0.25, -0.35),
+    "内蒙古": (-0.2, -0.15),
+    "广西": (-0.3, -0.4),
+    "重庆": (0.1, -0.2),
+    "四川": (0.1, -0.3),
+    "贵州": (-0.3, -0.45),
+    "云南": (-0.2, -0.4),
+    "陕西": (0.05, -0.2),
+    "甘肃": (-0.4, -0.4),
+    "青海": (-0.5, -0.2),
+    "宁夏": (-0.3, -0.25),
+    "新疆": (-0.1, -0.2),
+    "辽宁": (0.1, 0.0),
+    "吉林": (-0.2, -0.15),
+    "黑龙江": (-0.3, -0.2),
 }
 #: Departures from the regional trend: (province, dimension, per-year change, first year).
 TREND_DEPARTURES = [
@@ -84,7 +108,10 @@ TREND_DEPARTURES = [
     ("重庆", "EMP", 0.020, 2010),
     ("宁夏", "EMP", 0.020, 2010),
     ("青海", "EMP", 0.020, 2010),
-] + [(p, "EMP", -0.150, 2020) for p in ("贵州", "云南", "广西", "甘肃", "新疆", "内蒙古")]
+] + [
+    (p, "EMP", -0.150, 2020)
+    for p in ("贵州", "云南", "广西", "甘肃", "新疆", "内蒙古")
+]
 
 # How each indicator depends on its dimension's latent score s: (transform, intercept, loading,
 # noise sd). "log": x = exp(intercept + loading s + u); "logit": x = 100 / (1 + exp(-(intercept +
@@ -123,7 +150,15 @@ TRANSFORMS = {
     "occupational_disease_rate": ("log", 1.2, -0.7, 0.45),
 }
 #: Latent dimension of each employment-quality code; all AI indicators load on AI.
-LATENT_OF = {"FS": "AI", "TI": "AI", "AD": "AI", "LR": "LR", "EQ": "EQ", "SS": "SS", "LQ": "LQ"}
+LATENT_OF = {
+    "FS": "AI",
+    "TI": "AI",
+    "AD": "AI",
+    "LR": "LR",
+    "EQ": "EQ",
+    "SS": "SS",
+    "LQ": "LQ",
+}
 #: Standard deviation of the persistent province-by-indicator effects, in latent units.
 INDICATOR_EFFECT_SD = 0.5
 #: Significant digits kept in the CSV (enough for the methods, few enough for byte-identity).
@@ -137,14 +172,20 @@ def _paths(provinces: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
     # employment dimensions: the common level plus a small province-specific departure
     departures = rng.normal(0.0, 0.12, size=(len(provinces), 4))
     paths = np.empty((len(provinces), len(years), len(DIMENSIONS)))
-    for i, (name, region) in enumerate(zip(provinces["name_zh"], provinces["region"])):
+    for i, (name, region) in enumerate(
+        zip(provinces["name_zh"], provinces["region"])
+    ):
         ai, emp = PROVINCE_LEVELS[name]
         level = np.r_[ai, emp + departures[i]]
         paths[i] = level + np.outer(t, REGION_TRENDS.loc[region].to_numpy())
     for name, dimension, slope, start in TREND_DEPARTURES:
         i = int(np.flatnonzero(provinces["name_zh"] == name)[0])
         columns = [0] if dimension == "AI" else [1, 2, 3, 4]
-        extra = slope * np.clip(years - start + 1, 0, None) if start > YEARS[0] else slope * t
+        extra = (
+            slope * np.clip(years - start + 1, 0, None)
+            if start > YEARS[0]
+            else slope * t
+        )
         paths[i][:, columns] += extra[:, None]
     return paths
 
@@ -152,17 +193,25 @@ def _paths(provinces: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
 def latent_scores(seed: int = SEED) -> pd.DataFrame:
     """Simulate the latent dimension scores: one row per (province, year), 2010-2022."""
     rng = np.random.default_rng(seed)
-    provinces = data.load("provinces").query("name_zh != '西藏'").reset_index(drop=True)
+    provinces = (
+        data.load("provinces")
+        .query("name_zh != '西藏'")
+        .reset_index(drop=True)
+    )
     paths = _paths(provinces, rng)
     A = TRUE_A.to_numpy()
     n_provinces, n_years, k = paths.shape
     deviation = np.zeros((n_provinces, k))
     scores = np.empty_like(paths)
     for step in range(n_years):
-        deviation = deviation @ A.T + rng.normal(0.0, INNOVATION_SD.to_numpy(), size=(n_provinces, k))
+        deviation = deviation @ A.T + rng.normal(
+            0.0, INNOVATION_SD.to_numpy(), size=(n_provinces, k)
+        )
         scores[:, step] = paths[:, step] + deviation
     scores = scores[:, BURN_IN:]
-    index = pd.MultiIndex.from_product([provinces["name_zh"], list(YEARS)], names=["province_zh", "year"])
+    index = pd.MultiIndex.from_product(
+        [provinces["name_zh"], list(YEARS)], names=["province_zh", "year"]
+    )
     return pd.DataFrame(scores.reshape(-1, k), index=index, columns=DIMENSIONS)
 
 
@@ -172,21 +221,32 @@ def gan_zhang_panel(seed: int = SEED) -> pd.DataFrame:
     Regenerate ``data/gan_zhang_simulated_panel.csv`` with :func:`write_gan_zhang_panel`.
     """
     latent = latent_scores(seed)
-    rng = np.random.default_rng([seed, 1])  # a second stream, so indicators do not shift the latents
+    rng = np.random.default_rng(
+        [seed, 1]
+    )  # a second stream, so indicators do not shift the latents
     system = data.load("gan_zhang_indicators")
-    # persistent province-by-indicator effects (in latent units): provinces lead on different indicators
+    # persistent province-by-indicator effects (in latent units): provinces lead on different
+    # indicators
     n_provinces = latent.index.levshape[0]
     # right-skewed (centred exponential), as yearbook indicators are: one province can top an
     # indicator by far (a sparsely populated one on a per-person measure), compressing the rest
-    draws = INDICATOR_EFFECT_SD * (rng.standard_exponential(size=(n_provinces, len(system))) - 1.0)
+    draws = INDICATOR_EFFECT_SD * (
+        rng.standard_exponential(size=(n_provinces, len(system))) - 1.0
+    )
     specific = np.repeat(draws, len(YEARS), axis=0)
     out = {}
-    for j, (indicator, dimension) in enumerate(zip(system["indicator"], system["dimension"])):
+    for j, (indicator, dimension) in enumerate(
+        zip(system["indicator"], system["dimension"])
+    ):
         if indicator == "urban_rural_gap":
             continue  # computed from the two incomes below
         kind, intercept, loading, noise = TRANSFORMS[indicator]
         s = latent[LATENT_OF[dimension]].to_numpy()
-        eta = intercept + loading * (s + specific[:, j]) + rng.normal(0.0, noise, size=len(s))
+        eta = (
+            intercept
+            + loading * (s + specific[:, j])
+            + rng.normal(0.0, noise, size=len(s))
+        )
         if kind == "log":
             out[indicator] = np.exp(eta)
         elif kind == "logit":
@@ -206,5 +266,12 @@ def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_gan_zhang_panel(path, seed: int = SEED) -> None:
-    """Write the simulated panel as CSV (UTF-8, ``\\n`` line ends, ``DIGITS`` significant digits)."""
-    gan_zhang_panel(seed).to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format=f"%.{DIGITS}g")
+    """Write the simulated panel as CSV (UTF-8, ``\\n`` line ends, ``DIGITS`` significant
+    digits)."""
+    gan_zhang_panel(seed).to_csv(
+        path,
+        index=False,
+        encoding="utf-8",
+        lineterminator="\n",
+        float_format=f"%.{DIGITS}g",
+    )

@@ -22,17 +22,37 @@ class WeightExplorer(Explorer):
         Optional display name per indicator (default: the column names).
     """
 
-    PANELS = {"pooled": "pooled", "mean of yearly weights": "mean_of_years", "last year only": "last_year"}
+    PANELS = {
+        "pooled": "pooled",
+        "mean of yearly weights": "mean_of_years",
+        "last year only": "last_year",
+    }
     figsize = (6.5, 4.5)
 
-    def __init__(self, data: pd.DataFrame, directions=None, labels: dict | None = None):
+    def __init__(
+        self, data: pd.DataFrame, directions=None, labels: dict | None = None
+    ):
         import ipywidgets as widgets
 
-        self.data, self.directions, self.labels = data, directions, labels or {}
+        self.data, self.directions, self.labels = (
+            data,
+            directions,
+            labels or {},
+        )
         super().__init__(
-            standardize=widgets.Dropdown(options=["minmax", "none"], value="minmax", description="Standardise"),
-            zero=widgets.Dropdown(options=["shift", "limit"], value="shift", description="Zeros"),
-            panel=widgets.Dropdown(options=list(self.PANELS.items()), value="pooled", description="Panel"),
+            standardize=widgets.Dropdown(
+                options=["minmax", "none"],
+                value="minmax",
+                description="Standardise",
+            ),
+            zero=widgets.Dropdown(
+                options=["shift", "limit"], value="shift", description="Zeros"
+            ),
+            panel=widgets.Dropdown(
+                options=list(self.PANELS.items()),
+                value="pooled",
+                description="Panel",
+            ),
         )
 
     def compute(self, standardize: str, zero: str, panel: str) -> View:
@@ -42,7 +62,13 @@ class WeightExplorer(Explorer):
         if panel == "last_year":
             last = data.index.get_level_values(-1).max()
             data, mode = data.xs(last, level=-1, drop_level=False), "pooled"
-        table = entropy_weights(data, self.directions, standardize=standardize, zero=zero, panel=mode)
+        table = entropy_weights(
+            data,
+            self.directions,
+            standardize=standardize,
+            zero=zero,
+            panel=mode,
+        )
         weights = table["weight"].rename(lambda c: self.labels.get(c, c))
         return View(weights.to_frame("weight"))
 
@@ -59,4 +85,7 @@ class WeightExplorer(Explorer):
             bar.set_width(value)
         ax = figure.axes[0]
         ax.set_xlim(0, max(0.05, float(weights.max()) * 1.15))
-        ax.set_title(f"Largest weight: {weights.idxmax()} ({weights.max():.2f})", fontsize=10)
+        ax.set_title(
+            f"Largest weight: {weights.idxmax()} ({weights.max():.2f})",
+            fontsize=10,
+        )

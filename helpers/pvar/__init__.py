@@ -6,8 +6,20 @@
 Zhang's Table 4 in :mod:`helpers.pvar.gan_zhang`.
 """
 
-from helpers.pvar.compare import against_truth, mean_band_width, rmse, within_ols
-from helpers.pvar.model import INVERSES, STEPS, TRANSFORMS, InstrumentWarning, PanelVAR, forward_orthogonal_deviations
+from helpers.pvar.compare import (
+    against_truth,
+    mean_band_width,
+    rmse,
+    within_ols,
+)
+from helpers.pvar.model import (
+    INVERSES,
+    STEPS,
+    TRANSFORMS,
+    InstrumentWarning,
+    PanelVAR,
+    forward_orthogonal_deviations,
+)
 from helpers.pvar.results import PanelVARResults, coefficient_table, stars
 from helpers.pvar.simulate import pvar_panel
 

@@ -31,13 +31,21 @@ def pvar_panel(
     n_periods = _checks.integer("n_periods", n_periods, minimum=1)
     seed = _checks.integer("seed", seed, minimum=0)
     A = np.asarray(coefs, dtype=float)
-    names = list(coefs.columns) if isinstance(coefs, pd.DataFrame) else [f"y{k + 1}" for k in range(A.shape[0])]
+    names = (
+        list(coefs.columns)
+        if isinstance(coefs, pd.DataFrame)
+        else [f"y{k + 1}" for k in range(A.shape[0])]
+    )
     if A.ndim != 2 or A.shape[0] != A.shape[1]:
         raise ValueError(f"coefs must be a square matrix, got shape {A.shape}")
     if np.abs(np.linalg.eigvals(A)).max() >= 1:
-        raise ValueError("coefs must describe a stable VAR (every eigenvalue of A inside the unit circle)")
+        raise ValueError(
+            "coefs must describe a stable VAR (every eigenvalue of A inside the unit circle)"
+        )
     k = A.shape[0]
-    chol = np.linalg.cholesky(np.eye(k) if sigma is None else np.asarray(sigma, dtype=float))
+    chol = np.linalg.cholesky(
+        np.eye(k) if sigma is None else np.asarray(sigma, dtype=float)
+    )
     rng = np.random.default_rng(seed)
     mu = rng.normal(0.0, effect_sd, size=(n_units, k))
     y = np.linalg.solve(np.eye(k) - A, mu.T).T  # the units' own means

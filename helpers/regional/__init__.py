@@ -6,7 +6,12 @@ The estimators are importable without matplotlib or ipywidgets; figures are in
 Fang, Chang & Hu (2025) in :mod:`helpers.regional.fang2025`.
 """
 
-from helpers.regional.concentration import concentration_ratio, concentration_summary, hhi, hhi_bounds
+from helpers.regional.concentration import (
+    concentration_ratio,
+    concentration_summary,
+    hhi,
+    hhi_bounds,
+)
 from helpers.regional.groups import (
     GROUPINGS,
     SharesAbove,

@@ -20,13 +20,20 @@ def concentration_ratio(shares, k: int) -> float:
 
     A table of the top ``m >= k`` units gives CR_k exactly, provided no unit outside the table can
     exceed the k-th largest listed share (true when the table ranks units by this very share).
+
+    Examples
+    --------
+    >>> concentration_ratio([50, 30, 20], 2)
+    80.0
     """
     s = _values(shares, name="shares")
     k = _checks.integer("k", k, minimum=1, maximum=len(s))
     return float(np.sort(s.to_numpy())[::-1][:k].sum())
 
 
-def hhi(shares, normalized: bool = False, total: float = 100.0, tol: float = 0.005) -> float:
+def hhi(
+    shares, normalized: bool = False, total: float = 100.0, tol: float = 0.005
+) -> float:
     r"""Herfindahl-Hirschman index of a complete distribution of shares.
 
     .. math:: H = \sum_i s_i^2
@@ -37,12 +44,17 @@ def hhi(shares, normalized: bool = False, total: float = 100.0, tol: float = 0.0
     Parameters
     ----------
     shares
-        Every unit's share. They must add up to ``total`` within ``tol * total`` (by default half
-        a percentage point, which absorbs rounding in printed tables); for a top-k table use
+        Every unit's share. They must add up to ``total`` within ``tol * total`` (by default half a
+        percentage point, which absorbs rounding in printed tables); for a top-k table use
         :func:`hhi_bounds`.
     normalized
-        Return :math:`H^* = (H/\text{total}^2 - 1/n)/(1 - 1/n)`, which runs from 0 (equal
-        shares) to 1 (monopoly) whatever the number of units ``n``.
+        Return :math:`H^* = (H/\text{total}^2 - 1/n)/(1 - 1/n)`, which runs from 0 (equal shares) to
+        1 (monopoly) whatever the number of units ``n``.
+
+    Examples
+    --------
+    >>> hhi([50, 30, 20])
+    3800.0
     """
     s = _values(shares, name="shares")
     total = _checks.number("total", total, minimum=0, strict=True)
@@ -61,14 +73,17 @@ def hhi(shares, normalized: bool = False, total: float = 100.0, tol: float = 0.0
 
 
 def hhi_bounds(
-    listed_shares, n_units: int, total: float = 100.0, listed_are_largest: bool = True
+    listed_shares,
+    n_units: int,
+    total: float = 100.0,
+    listed_are_largest: bool = True,
 ) -> pd.Series:
     r"""Bounds on the HHI when only the top units' shares are published.
 
     The unlisted units share the residual :math:`R = \text{total} - \sum_{\text{listed}} s_i`, but
-    how they share it is unknown. The sum of squares is smallest when the residual is spread
-    equally over the :math:`m` unlisted units, and largest when it is packed into as few units as
-    the cap allows:
+    how they share it is unknown. The sum of squares is smallest when the residual is spread equally
+    over the :math:`m` unlisted units, and largest when it is packed into as few units as the cap
+    allows:
 
     .. math::
         H_{\min} = \sum_{\text{listed}} s_i^2 + \frac{R^2}{m},\qquad
@@ -86,30 +101,48 @@ def hhi_bounds(
     total
         What all shares add up to (100 for percentages).
     listed_are_largest
-        Whether the listed units are the largest by this share. ``False`` for a second column
-        of a table ranked by another variable.
+        Whether the listed units are the largest by this share. ``False`` for a second column of a
+        table ranked by another variable.
 
     Returns
     -------
     pandas.Series
         ``lower``, ``upper``, ``listed`` (the listed units' own sum of squares), ``residual``
         and ``n_unlisted``.
+
+    Examples
+    --------
+    >>> bounds = hhi_bounds([40, 30], n_units=4)
+    >>> float(bounds["lower"]), float(bounds["upper"])
+    (2950.0, 3400.0)
     """
     s = _values(listed_shares, name="listed_shares")
     n_units = _checks.integer("n_units", n_units, minimum=1)
     m = n_units - len(s)
     if m < 0:
-        raise ValueError(f"n_units ({n_units}) is smaller than the {len(s)} listed shares")
+        raise ValueError(
+            f"n_units ({n_units}) is smaller than the {len(s)} listed shares"
+        )
     residual = total - float(s.sum())
     if residual < -1e-9:
-        raise ValueError(f"listed shares add up to {s.sum():.4g}, more than total {total:g}")
+        raise ValueError(
+            f"listed shares add up to {s.sum():.4g}, more than total {total:g}"
+        )
     residual = max(residual, 0.0)
     listed = float(np.sum(s.to_numpy() ** 2))
     if m == 0:
         if residual > 1e-6 * total:
-            raise ValueError(f"no unlisted units, yet the shares leave {residual:.4g} unassigned")
+            raise ValueError(
+                f"no unlisted units, yet the shares leave {residual:.4g} unassigned"
+            )
         return pd.Series(
-            {"lower": listed, "upper": listed, "listed": listed, "residual": 0.0, "n_unlisted": 0}
+            {
+                "lower": listed,
+                "upper": listed,
+                "listed": listed,
+                "residual": 0.0,
+                "n_unlisted": 0,
+            }
         )
     cap = float(s.min()) if listed_are_largest else residual
     if residual > m * cap + 1e-9:
@@ -124,11 +157,19 @@ def hhi_bounds(
     else:
         upper = listed
     return pd.Series(
-        {"lower": lower, "upper": upper, "listed": listed, "residual": residual, "n_unlisted": m}
+        {
+            "lower": lower,
+            "upper": upper,
+            "listed": listed,
+            "residual": residual,
+            "n_unlisted": m,
+        }
     )
 
 
-def concentration_summary(shares: pd.DataFrame, n_units: int, ranked_by: str, k: int = 5) -> pd.DataFrame:
+def concentration_summary(
+    shares: pd.DataFrame, n_units: int, ranked_by: str, k: int = 5
+) -> pd.DataFrame:
     """CR_k and bounds on the HHI for each column of a published top table of shares (per cent).
 
     ``ranked_by`` names the column the table is ranked by: its listed shares cap every unlisted
@@ -136,14 +177,22 @@ def concentration_summary(shares: pd.DataFrame, n_units: int, ranked_by: str, k:
     can exceed the k-th largest listed share, which the row ``CR{k} exact`` reports.
     """
     if not isinstance(shares, pd.DataFrame):
-        raise TypeError(f"shares must be a DataFrame of share columns; got {type(shares).__name__}")
+        raise TypeError(
+            f"shares must be a DataFrame of share columns; got {type(shares).__name__}"
+        )
     _checks.columns(shares, [ranked_by], "shares")
     k = _checks.integer("k", k, minimum=1, maximum=len(shares))
     out = {}
     for column in shares.columns:
         values = _values(shares[column], name=f"shares[{column!r}]")
-        bounds = hhi_bounds(values, n_units=n_units, listed_are_largest=(column == ranked_by))
-        cap = float(values.min()) if column == ranked_by else float(bounds["residual"])
+        bounds = hhi_bounds(
+            values, n_units=n_units, listed_are_largest=(column == ranked_by)
+        )
+        cap = (
+            float(values.min())
+            if column == ranked_by
+            else float(bounds["residual"])
+        )
         out[column] = {
             "listed total (%)": float(values.sum()),
             f"CR{k} (%)": concentration_ratio(values, k),
@@ -154,6 +203,7 @@ def concentration_summary(shares: pd.DataFrame, n_units: int, ranked_by: str, k:
             "HHI of listed": float(bounds["listed"]),
             "unlisted residual (%)": float(bounds["residual"]),
             "unlisted units": int(bounds["n_unlisted"]),
-            "numbers equivalent (10000 / HHI upper)": 10000 / float(bounds["upper"]),
+            "numbers equivalent (10000 / HHI upper)": 10000
+            / float(bounds["upper"]),
         }
     return pd.DataFrame(out)

@@ -1,9 +1,8 @@
-"""Regional comparisons of provincial values: attach the province table, summarise by region,
-count provinces above a threshold, and find the natural breaks in a ranking.
+"""Regional comparisons of provincial values: attach the province table, summarise by region, count
+provinces above a threshold, and find the natural breaks in a ranking.
 
-Groupings come from ``data/provinces.csv``: ``"region"`` is the National Bureau of Statistics'
-four regions (East, Central, West, Northeast), ``"belt"`` the older three belts (East, Central,
-West).
+Groupings come from ``data/provinces.csv``: ``"region"`` is the National Bureau of Statistics' four
+regions (East, Central, West, Northeast), ``"belt"`` the older three belts (East, Central, West).
 """
 
 from __future__ import annotations
@@ -23,27 +22,33 @@ GROUPINGS = {
 }
 
 
-def attach_provinces(frame: pd.DataFrame, on: str = "province_zh") -> pd.DataFrame:
+def attach_provinces(
+    frame: pd.DataFrame, on: str = "province_zh"
+) -> pd.DataFrame:
     """Add the province table's columns (codes, English names, groupings, tile positions).
 
     Parameters
     ----------
     frame
-        Table with one row per province and a column ``on`` of short Chinese names
-        (the ``name_zh`` of ``data/provinces.csv``).
+        Table with one row per province and a column ``on`` of short Chinese names (the ``name_zh``
+        of ``data/provinces.csv``).
     on
         Name of that column.
 
     Raises
     ------
     helpers.data.DataError
-        If ``on`` is missing, or a name is not one of the 31 provinces (e.g. a misprint such
-        as 工苏 for 江苏): the message lists the unknown names.
+        If ``on`` is missing, or a name is not one of the 31 provinces (e.g. a misprint such as 工苏
+        for 江苏): the message lists the unknown names.
     """
     if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"frame must be a DataFrame, got {type(frame).__name__}")
+        raise TypeError(
+            f"frame must be a DataFrame, got {type(frame).__name__}"
+        )
     if on not in frame.columns:
-        raise data.DataError(f"frame has no column {on!r}; columns are {', '.join(frame.columns)}")
+        raise data.DataError(
+            f"frame has no column {on!r}; columns are {', '.join(frame.columns)}"
+        )
     provinces = data.load("provinces")
     unknown = sorted(set(frame[on].astype(str)) - set(provinces["name_zh"]))
     if unknown:
@@ -53,20 +58,28 @@ def attach_provinces(frame: pd.DataFrame, on: str = "province_zh") -> pd.DataFra
         )
     dup = frame[on].duplicated()
     if dup.any():
-        raise data.DataError(f"column {on!r} repeats {', '.join(frame.loc[dup, on].astype(str))}")
+        raise data.DataError(
+            f"column {on!r} repeats {', '.join(frame.loc[dup, on].astype(str))}"
+        )
     merged = frame.merge(provinces, left_on=on, right_on="name_zh", how="left")
     if on != "name_zh":
         merged = merged.drop(columns="name_zh")
     return merged
 
 
-def _grouped(values: pd.Series, groups: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _grouped(
+    values: pd.Series, groups: pd.Series
+) -> tuple[pd.Series, pd.Series]:
     if not isinstance(values, pd.Series) or not isinstance(groups, pd.Series):
-        raise TypeError("values and groups must be pandas Series indexed by unit")
+        raise TypeError(
+            "values and groups must be pandas Series indexed by unit"
+        )
     numeric = _checks.series(values, "values")
     groups = _checks.aligned(groups, numeric, "groups")
     if groups.isna().any():
-        raise ValueError(f"groups has no group for {_checks.labels(groups.isna())}")
+        raise ValueError(
+            f"groups has no group for {_checks.labels(groups.isna())}"
+        )
     return numeric, groups
 
 
@@ -82,14 +95,16 @@ def _order(groups: pd.Series) -> list:
 @dataclass(frozen=True)
 class SharesAbove:
     """Result of :func:`share_above`: the ``threshold`` used, and a ``table`` indexed by group with
-    ``units``, ``above``, ``share_above`` (0 to 1) and ``fraction`` (the share as a reduced
-    fraction in text, e.g. ``"4/5"``)."""
+    ``units``, ``above``, ``share_above`` (0 to 1) and ``fraction`` (the share as a reduced fraction
+    in text, e.g. ``"4/5"``)."""
 
     table: pd.DataFrame
     threshold: float
 
 
-def share_above(values: pd.Series, groups: pd.Series, threshold: float | None = None) -> SharesAbove:
+def share_above(
+    values: pd.Series, groups: pd.Series, threshold: float | None = None
+) -> SharesAbove:
     """Share of each group's units whose value is strictly above ``threshold``.
 
     Parameters
@@ -115,10 +130,14 @@ def share_above(values: pd.Series, groups: pd.Series, threshold: float | None = 
         threshold = float(values.mean())
     threshold = _checks.number("threshold", threshold)
     above = values > threshold
-    table = pd.DataFrame({"units": groups.value_counts(), "above": above.groupby(groups).sum()})
+    table = pd.DataFrame(
+        {"units": groups.value_counts(), "above": above.groupby(groups).sum()}
+    )
     table = table.reindex(_order(groups)).astype(int)
     table["share_above"] = table["above"] / table["units"]
-    table["fraction"] = [_fraction(a, n) for a, n in zip(table["above"], table["units"])]
+    table["fraction"] = [
+        _fraction(a, n) for a, n in zip(table["above"], table["units"])
+    ]
     table.index.name = groups.name or "group"
     return SharesAbove(table, threshold)
 
@@ -134,9 +153,8 @@ def group_summary(values: pd.Series, groups: pd.Series) -> pd.DataFrame:
     """Per-group count, mean, median, standard deviation (n-1), min, max and coefficient of
     variation (sd over mean), with a final row for all units together.
 
-    A group of a single unit has no standard deviation: its ``std`` and ``cv`` are NaN (the one
-    NaN this module returns, by design), since zero would wrongly report a measured absence of
-    spread.
+    A group of a single unit has no standard deviation: its ``std`` and ``cv`` are NaN (the one NaN
+    this module returns, by design), since zero would wrongly report a measured absence of spread.
     """
     values, groups = _grouped(values, groups)
     stats = ["count", "mean", "median", "std", "min", "max"]
@@ -149,23 +167,32 @@ def group_summary(values: pd.Series, groups: pd.Series) -> pd.DataFrame:
 
 
 def rank_gaps(values: pd.Series) -> pd.DataFrame:
-    """Values ranked from the top with the drop to the next unit (``gap``); the largest gaps are
-    the natural places to cut a ranking into tiers."""
+    """Values ranked from the top with the drop to the next unit (``gap``); the largest gaps are the
+    natural places to cut a ranking into tiers."""
     if not isinstance(values, pd.Series):
         raise TypeError("values must be a pandas Series indexed by unit")
-    ranked = _checks.series(values, "values").sort_values(ascending=False, kind="mergesort")
-    table = pd.DataFrame({"rank": np.arange(1, len(ranked) + 1), "value": ranked})
+    ranked = _checks.series(values, "values").sort_values(
+        ascending=False, kind="mergesort"
+    )
+    table = pd.DataFrame(
+        {"rank": np.arange(1, len(ranked) + 1), "value": ranked}
+    )
     table["gap"] = ranked - ranked.shift(-1)
     return table
 
 
-def yearly_means(values: pd.Series, regions: pd.Series, national: str = "National") -> pd.DataFrame:
+def yearly_means(
+    values: pd.Series, regions: pd.Series, national: str = "National"
+) -> pd.DataFrame:
     """Mean of ``values`` per region and year, and the mean over all units (``national``).
 
-    ``values`` and ``regions`` are indexed by (unit, year); the result has one row per year and
-    one column per region present (in the conventional order), then the national column.
+    ``values`` and ``regions`` are indexed by (unit, year); the result has one row per year and one
+    column per region present (in the conventional order), then the national column.
     """
-    if not isinstance(values.index, pd.MultiIndex) or values.index.nlevels != 2:
+    if (
+        not isinstance(values.index, pd.MultiIndex)
+        or values.index.nlevels != 2
+    ):
         raise ValueError("values must be indexed by (unit, year)")
     values, regions = _grouped(values, regions)
     years = values.index.get_level_values(1)

@@ -11,11 +11,10 @@ checked in ``tests/test_inequality.py`` against PySAL's published values for Mex
 
 References
 ----------
-Theil, H. (1967). *Economics and Information Theory*. North-Holland.
-Shorrocks, A. F. (1980). The class of additively decomposable inequality measures.
-*Econometrica* 48(3), 613-625.
-Cowell, F. A. (2011). *Measuring Inequality*, 3rd ed. Oxford University Press.
-Rhoades, S. A. (1993). The Herfindahl-Hirschman index. *Federal Reserve Bulletin* 79, 188-189.
+Theil, H. (1967). *Economics and Information Theory*. North-Holland. Shorrocks, A. F. (1980). The
+class of additively decomposable inequality measures. *Econometrica* 48(3), 613-625. Cowell, F. A.
+(2011). *Measuring Inequality*, 3rd ed. Oxford University Press. Rhoades, S. A. (1993). The
+Herfindahl-Hirschman index. *Federal Reserve Bulletin* 79, 188-189.
 """
 
 from __future__ import annotations
@@ -30,7 +29,9 @@ from helpers import _checks
 # -- input checks ------------------------------------------------------------------------------
 
 
-def _values(values, name: str = "values", allow_zero: bool = True) -> pd.Series:
+def _values(
+    values, name: str = "values", allow_zero: bool = True
+) -> pd.Series:
     """``values`` as a float Series, refusing what the indices cannot take."""
     numeric = _checks.series(values, name, nonnegative=True)
     if not allow_zero and (numeric == 0).any():
@@ -78,13 +79,18 @@ def gini(values, weights=None, small_sample: bool = False) -> float:
     weights
         Population weights, or ``None``.
     small_sample
-        Multiply by :math:`n/(n-1)` (Deltas 2003, *Review of Economics and Statistics* 85(1)),
-        which makes the index reach one when a single unit has everything. Unweighted data only.
+        Multiply by :math:`n/(n-1)` (Deltas 2003, *Review of Economics and Statistics* 85(1)), which
+        makes the index reach one when a single unit has everything. Unweighted data only.
 
     Returns
     -------
     float
         Between 0 (equality) and :math:`1 - 1/n` (one unit has all), or 1 with the correction.
+
+    Examples
+    --------
+    >>> round(gini([1, 1, 2, 4]), 4)
+    0.3125
     """
     y = _values(values)
     w = _weights(weights, y)
@@ -100,7 +106,9 @@ def gini(values, weights=None, small_sample: bool = False) -> float:
     ys, ws = y.to_numpy()[order], w[order]
     w_before = np.cumsum(ws) - ws  # population below unit i
     z_before = np.cumsum(ws * ys) - ws * ys  # total value below unit i
-    pairs = np.sum(ws * (ys * w_before - z_before))  # sum over i<j of p_i p_j (y_j - y_i)
+    pairs = np.sum(
+        ws * (ys * w_before - z_before)
+    )  # sum over i<j of p_i p_j (y_j - y_i)
     g = pairs / (np.sum(ws) * np.sum(ws * ys))
     if small_sample:
         g *= len(y) / (len(y) - 1)
@@ -117,6 +125,11 @@ def lorenz_curve(values, weights=None) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``unit`` (the label of the unit added at that point; empty at the origin),
         ``population_share`` and ``value_share``, both from 0 to 1.
+
+    Examples
+    --------
+    >>> lorenz_curve([1, 3])["value_share"].tolist()
+    [0.0, 0.25, 1.0]
     """
     y = _values(values)
     w = _weights(weights, y)
@@ -125,7 +138,9 @@ def lorenz_curve(values, weights=None) -> pd.DataFrame:
     pop = np.concatenate([[0.0], np.cumsum(ws) / ws.sum()])
     val = np.concatenate([[0.0], np.cumsum(ws * ys) / np.sum(ws * ys)])
     units = [""] + [str(label) for label in y.index[order]]
-    return pd.DataFrame({"unit": units, "population_share": pop, "value_share": val})
+    return pd.DataFrame(
+        {"unit": units, "population_share": pop, "value_share": val}
+    )
 
 
 # -- Theil indices -----------------------------------------------------------------------------
@@ -139,6 +154,11 @@ def theil_t(values, weights=None) -> float:
 
     with :math:`0 \ln 0 = 0`, so zero values are allowed. 0 means equality; the maximum is
     :math:`\ln P` when one unit holds everything.
+
+    Examples
+    --------
+    >>> round(theil_t([1, 1, 2, 4]), 4)
+    0.1733
     """
     y = _values(values)
     w = _weights(weights, y)
@@ -152,6 +172,11 @@ def theil_l(values, weights=None) -> float:
         L = \sum_i \frac{p_i}{P}\,\ln\frac{\mu}{y_i}
 
     Values must be strictly positive.
+
+    Examples
+    --------
+    >>> round(theil_l([1, 2, 4]), 4)
+    0.1542
     """
     y = _values(values, allow_zero=False)
     w = _weights(weights, y)
@@ -183,8 +208,8 @@ class TheilDecomposition:
     groups
         One row per group: ``units``, ``population_share``, ``value_share``, ``mean``, ``index``
         (the group's own Theil index), ``weight`` (value share for T, population share for L),
-        ``within_contribution`` (weight times index) and ``share_of_total`` (that contribution
-        over the total index; zero when the total is zero).
+        ``within_contribution`` (weight times index) and ``share_of_total`` (that contribution over
+        the total index; zero when the total is zero).
     """
 
     kind: str
@@ -200,17 +225,27 @@ class TheilDecomposition:
 
     def to_frame(self) -> pd.DataFrame:
         """Total, within and between with their shares of the total, as a table."""
-        share = (lambda x: x / self.total) if self.total > 0 else (lambda x: 0.0)
+        share = (
+            (lambda x: x / self.total) if self.total > 0 else (lambda x: 0.0)
+        )
         return pd.DataFrame(
             {
                 "value": [self.total, self.within, self.between],
-                "share": [share(self.total), share(self.within), share(self.between)],
+                "share": [
+                    share(self.total),
+                    share(self.within),
+                    share(self.between),
+                ],
             },
-            index=pd.Index(["total", "within", "between"], name=f"Theil {self.kind}"),
+            index=pd.Index(
+                ["total", "within", "between"], name=f"Theil {self.kind}"
+            ),
         )
 
 
-def theil_decomposition(values, groups, weights=None, kind: str = "T") -> TheilDecomposition:
+def theil_decomposition(
+    values, groups, weights=None, kind: str = "T"
+) -> TheilDecomposition:
     r"""Exact decomposition of the Theil T or L index into within- and between-group parts.
 
     For groups :math:`g` with population shares :math:`\pi_g = P_g/P`, means :math:`\mu_g` and value
@@ -233,6 +268,12 @@ def theil_decomposition(values, groups, weights=None, kind: str = "T") -> TheilD
         Population weights, or ``None``.
     kind
         ``"T"`` (Theil T, GE(1)) or ``"L"`` (Theil L, GE(0)).
+
+    Examples
+    --------
+    >>> parts = theil_decomposition([1, 1, 2, 4], ["A", "A", "B", "B"])
+    >>> round(parts.within, 4), round(parts.between, 4), round(parts.between_share, 4)
+    (0.0425, 0.1308, 0.7549)
     """
     _checks.option("kind", kind, ("T", "L"))
     y = _values(values, allow_zero=(kind == "T"))
@@ -252,7 +293,10 @@ def theil_decomposition(values, groups, weights=None, kind: str = "T") -> TheilD
         if kind == "L":
             index, between_term = theil(yg, wg), pop_share * np.log(mu / mu_g)
         elif mu_g > 0:
-            index, between_term = theil(yg, wg), value_share * np.log(mu_g / mu)
+            index, between_term = (
+                theil(yg, wg),
+                value_share * np.log(mu_g / mu),
+            )
         else:
             # a group of zeros (possible for T only) is equal inside, and its between term is
             # s_g ln(mu_g / mu) = 0 ln 0 = 0 by the convention used for units
@@ -270,31 +314,48 @@ def theil_decomposition(values, groups, weights=None, kind: str = "T") -> TheilD
     table["within_contribution"] = table["weight"] * table["index"]
     within = float(table["within_contribution"].sum())
     between = float(table["between_term"].sum())
-    table["share_of_total"] = table["within_contribution"] / total if total > 0 else 0.0
+    table["share_of_total"] = (
+        table["within_contribution"] / total if total > 0 else 0.0
+    )
     table.index.name = "group"
     table = table.drop(columns="between_term")
-    return TheilDecomposition(kind=kind, total=total, within=within, between=between, groups=table)
+    return TheilDecomposition(
+        kind=kind, total=total, within=within, between=between, groups=table
+    )
 
 
 def _groups(groups, y: pd.Series) -> pd.Series:
     if isinstance(groups, pd.DataFrame):
-        raise TypeError("groups must be one-dimensional (a Series or a list); got a DataFrame")
-    g = groups.copy() if isinstance(groups, pd.Series) else pd.Series(list(groups))
+        raise TypeError(
+            "groups must be one-dimensional (a Series or a list); got a DataFrame"
+        )
+    g = (
+        groups.copy()
+        if isinstance(groups, pd.Series)
+        else pd.Series(list(groups))
+    )
     g = _checks.aligned(g, y, "groups")
     if g.isna().any():
-        raise ValueError(f"groups has missing labels at {_checks.labels(g.isna())}")
+        raise ValueError(
+            f"groups has missing labels at {_checks.labels(g.isna())}"
+        )
     return g
 
 
 def between_share_permutation(
-    values, groups, weights=None, kind: str = "T", n_reps: int = 999, seed: int = 0
+    values,
+    groups,
+    weights=None,
+    kind: str = "T",
+    n_reps: int = 999,
+    seed: int = 0,
 ) -> pd.Series:
     """Permutation test: is the between-group share larger than random groupings give?
 
-    Group labels are shuffled across units (keeping the group sizes) ``n_reps`` times and
-    the between-group share of the Theil index recomputed each time. The p-value is
-    ``(1 + #{null >= observed}) / (1 + n_reps)`` (Phipson & Smyth 2010, *Statistical
-    Applications in Genetics and Molecular Biology* 9(1)).
+    Group labels are shuffled across units (keeping the group sizes) ``n_reps`` times and the
+    between-group share of the Theil index recomputed each time. The p-value is ``(1 + #{null >=
+    observed}) / (1 + n_reps)`` (Phipson & Smyth 2010, *Statistical Applications in Genetics and
+    Molecular Biology* 9(1)).
 
     The units are treated as exchangeable under the null of no regional pattern; with a full
     population of provinces this is a descriptive benchmark, not sampling inference.
@@ -302,8 +363,14 @@ def between_share_permutation(
     Returns
     -------
     pandas.Series
-        ``observed`` share, the null distribution's ``null_mean`` and ``null_p95``,
-        ``pvalue`` and ``n_reps``.
+        ``observed`` share, the null distribution's ``null_mean`` and ``null_p95``, ``pvalue`` and
+        ``n_reps``.
+
+    Examples
+    --------
+    >>> test = between_share_permutation([1, 1, 2, 4, 5, 6], list("AAABBB"), n_reps=99, seed=1)
+    >>> round(float(test["observed"]), 3), round(float(test["pvalue"]), 2)
+    (0.886, 0.06)
     """
     n_reps = _checks.integer("n_reps", n_reps, minimum=1)
     _checks.integer("seed", seed, minimum=0)
@@ -322,7 +389,9 @@ def between_share_permutation(
         pi = pop / pop.sum()
         if kind == "T":
             s = pi * mean_g / mu
-            term = np.where(s > 0, s * np.log(np.where(mean_g > 0, mean_g, 1.0) / mu), 0.0)
+            term = np.where(
+                s > 0, s * np.log(np.where(mean_g > 0, mean_g, 1.0) / mu), 0.0
+            )
         else:
             term = pi * np.log(mu / mean_g)
         null[b] = term.sum() / total if total > 0 else 0.0

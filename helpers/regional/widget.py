@@ -27,22 +27,36 @@ class ThresholdExplorer(Explorer):
     figsize = (6.0, 3.5)
     table_format = "{:.1%}"
 
-    def __init__(self, values: pd.Series, provinces: pd.DataFrame, threshold: float | None = None):
+    def __init__(
+        self,
+        values: pd.Series,
+        provinces: pd.DataFrame,
+        threshold: float | None = None,
+    ):
         import ipywidgets as widgets
 
         missing = [g for g in GROUPINGS if g not in provinces.columns]
         if missing:
-            raise ValueError(f"provinces lacks grouping column(s) {', '.join(missing)}")
+            raise ValueError(
+                f"provinces lacks grouping column(s) {', '.join(missing)}"
+            )
         self.data, self.provinces = values, provinces
         mean = float(values.mean())
         super().__init__(
             grouping=widgets.Dropdown(
-                options=[(label, key) for key, (label, _) in GROUPINGS.items()],
-                value="region", description="Grouping",
+                options=[
+                    (label, key) for key, (label, _) in GROUPINGS.items()
+                ],
+                value="region",
+                description="Grouping",
             ),
             threshold=widgets.FloatSlider(
-                value=mean if threshold is None else threshold, min=float(values.min()),
-                max=float(values.max()), step=0.01, description="Threshold", readout_format=".2f",
+                value=mean if threshold is None else threshold,
+                min=float(values.min()),
+                max=float(values.max()),
+                step=0.01,
+                description="Threshold",
+                readout_format=".2f",
                 continuous_update=False,
             ),
         )
@@ -53,7 +67,9 @@ class ThresholdExplorer(Explorer):
         result = share_above(self.data, groups, threshold)
         return View(result.table, series={"result": result})
 
-    def draw(self, figure, view: View, grouping: str, threshold: float) -> None:
+    def draw(
+        self, figure, view: View, grouping: str, threshold: float
+    ) -> None:
         # One set of bars per grouping, moved in place on later updates: drawing anew discards
         # enough artists to set off full garbage collections, which stall single updates.
         state = self.state(figure)

@@ -1,4 +1,5 @@
-"""Unit roots, vector autoregressions, variance decompositions and cointegration (时间序列, chapter 5).
+"""Unit roots, vector autoregressions, variance decompositions and cointegration (时间序列, chapter
+5).
 
 - :mod:`helpers.timeseries.unitroot`: ADF and KPSS tests, MacKinnon's critical values for any
   sample size, and the ADF test's size and power by simulation;

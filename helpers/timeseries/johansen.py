@@ -1,5 +1,5 @@
-"""Johansen's (1988, 1995) cointegration test for all five deterministic cases with optional
-centred seasonal dummies (chapter 5).
+"""Johansen's (1988, 1995) cointegration test for all five deterministic cases with optional centred
+seasonal dummies (chapter 5).
 
 statsmodels' ``coint_johansen`` covers neither a restricted constant nor seasonal dummies, so the
 estimator is written here; the tests check it against statsmodels where their options coincide and
@@ -35,8 +35,8 @@ class JohansenResult:
     critical values (NaN where it does not). ``vectors`` holds the eigenvectors as columns, each
     normalised so that its first variable has coefficient 1 (rows: the variables, then ``const`` or
     ``trend`` for a restricted term; a vector whose first coefficient is exactly zero is left
-    unscaled); ``loadings`` the matching adjustment coefficients alpha, so that
-    ``loadings @ vectors.T`` is the long-run matrix ``Pi`` (for the full rank).
+    unscaled); ``loadings`` the matching adjustment coefficients alpha, so that ``loadings @
+    vectors.T`` is the long-run matrix ``Pi`` (for the full rank).
     """
 
     eigenvalues: pd.Series
@@ -49,7 +49,8 @@ class JohansenResult:
     nobs: int
 
     def rank(self, test: str = "trace", level: str = "95%") -> int | None:
-        """The first ``r`` whose null ``rank <= r`` is not rejected (None without critical values)."""
+        """The first ``r`` whose null ``rank <= r`` is not rejected (None without critical
+        values)."""
         _checks.option("test", test, ("trace", "max_eig"))
         column = f"{test}_cv_{level}"
         if column not in self.tests or self.tests[column].isna().any():
@@ -74,31 +75,50 @@ def centred_seasonal_dummies(nobs: int, seasons: int) -> np.ndarray:
     return np.tile(pattern, (nobs // seasons + 1, 1))[:nobs]
 
 
-def johansen_minimum_observations(k: int, k_ar_diff: int, deterministic: str = "c", seasons: int = 0) -> int:
+def johansen_minimum_observations(
+    k: int, k_ar_diff: int, deterministic: str = "c", seasons: int = 0
+) -> int:
     """Fewest observations for :func:`johansen`: ``k_ar_diff + 1`` start-up values, then more rows
     than the ``k k_ar_diff`` lagged differences, the unrestricted terms and the ``k`` (or ``k + 1``)
     levels, so that both auxiliary regressions keep a residual degree of freedom."""
-    unrestricted = {"c": 1, "rt": 1, "t": 2}.get(deterministic, 0) + max(seasons - 1, 0)
+    unrestricted = {"c": 1, "rt": 1, "t": 2}.get(deterministic, 0) + max(
+        seasons - 1, 0
+    )
     return k_ar_diff + 1 + k * k_ar_diff + unrestricted + k + 2
 
 
-def johansen(data: pd.DataFrame, k_ar_diff: int = 1, deterministic: str = "c", seasons: int = 0) -> JohansenResult:
+def johansen(
+    data: pd.DataFrame,
+    k_ar_diff: int = 1,
+    deterministic: str = "c",
+    seasons: int = 0,
+) -> JohansenResult:
     """Johansen's trace and maximum-eigenvalue tests of the cointegrating rank.
 
-    The VECM is ``dy_t = alpha beta' y*_{t-1} + sum_{i=1}^{k_ar_diff} Gamma_i dy_{t-i} + D_t + e_t``.
+    The VECM is ``dy_t = alpha beta' y*_{t-1} + sum_{i=1}^{k_ar_diff} Gamma_i dy_{t-i} + D_t +
+    e_t``.
     ``y*`` is ``y`` augmented by 1 (``"rc"``) or by ``t`` (``"rt"``); the unrestricted terms ``D_t``
     are a constant (``"c"``, ``"rt"``, ``"t"``), a trend (``"t"``) and ``seasons - 1`` centred
     seasonal dummies. With ``R0`` and ``R1`` the residuals of ``dy_t`` and ``y*_{t-1}`` on the
-    lagged differences and ``D_t``, ``S_ij = R_i'R_j / T``, the eigenvalues solve
-    ``|lambda S11 - S10 S00^-1 S01| = 0`` (Johansen 1995, ch. 6); the trace statistic for
-    ``rank <= r`` is ``-T sum_{i>r} ln(1 - lambda_i)`` and the maximum-eigenvalue statistic
-    ``-T ln(1 - lambda_{r+1})``, with ``T`` the observations used.
+    lagged differences and ``D_t``, ``S_ij = R_i'R_j / T``, the eigenvalues solve ``|lambda S11 -
+    S10 S00^-1 S01| = 0`` (Johansen 1995, ch. 6); the trace statistic for ``rank <= r`` is ``-T
+    sum_{i>r} ln(1 - lambda_i)`` and the maximum-eigenvalue statistic ``-T ln(1 - lambda_{r+1})``,
+    with ``T`` the observations used.
 
     Critical values come from the tables statsmodels ships (Osterwald-Lenum 1992 as tabulated in
     LeSage's jplv toolbox) for cases ``"n"`` and ``"c"``, and from ``data/johansen_critical_values``
     (Osterwald-Lenum 1992, as R's urca tabulates them) for ``"rc"`` and ``"rt"``; seasonal dummies
     leave the asymptotic tables unchanged. Case ``"t"`` has no table here, so its critical values
     are NaN.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import statsmodels.api as sm
+    >>> m = sm.datasets.macrodata.load_pandas().data
+    >>> result = johansen(np.log(m[["realgdp", "realcons"]]), k_ar_diff=2, deterministic="c")
+    >>> result.tests["trace"].round(2).tolist(), result.rank("trace")
+    ([13.69, 2.39], 0)
     """
     _checks.option("deterministic", deterministic, list(JOHANSEN_CASES))
     k_ar_diff = _checks.integer("k_ar_diff", k_ar_diff, minimum=0)
@@ -108,15 +128,23 @@ def johansen(data: pd.DataFrame, k_ar_diff: int = 1, deterministic: str = "c", s
     values = _checks.frame(data, "data", min_columns=2, nonconstant=True)
     y = values.to_numpy()
     n, k = y.shape
-    needed = johansen_minimum_observations(k, k_ar_diff, deterministic, seasons)
-    _checks.enough(n, needed, f"a Johansen test of {k} series with {k_ar_diff} lagged difference(s)")
+    needed = johansen_minimum_observations(
+        k, k_ar_diff, deterministic, seasons
+    )
+    _checks.enough(
+        n,
+        needed,
+        f"a Johansen test of {k} series with {k_ar_diff} lagged difference(s)",
+    )
 
     dy = np.diff(y, axis=0)
     nobs = n - 1 - k_ar_diff
     z0 = dy[k_ar_diff:]
-    lagged = [dy[k_ar_diff - i: len(dy) - i] for i in range(1, k_ar_diff + 1)]
+    lagged = [dy[k_ar_diff - i : len(dy) - i] for i in range(1, k_ar_diff + 1)]
     z2 = np.column_stack(lagged) if lagged else np.empty((nobs, 0))
-    trend = np.arange(k_ar_diff + 1, n, dtype=float)  # the time index of each used observation
+    trend = np.arange(
+        k_ar_diff + 1, n, dtype=float
+    )  # the time index of each used observation
     z1 = y[k_ar_diff:-1]
     extra_name = None
     if deterministic == "rc":
@@ -129,7 +157,7 @@ def johansen(data: pd.DataFrame, k_ar_diff: int = 1, deterministic: str = "c", s
     if deterministic == "t":
         terms.append(trend[:, None])
     if seasons:
-        terms.append(centred_seasonal_dummies(n, seasons)[k_ar_diff + 1:])
+        terms.append(centred_seasonal_dummies(n, seasons)[k_ar_diff + 1 :])
     z2 = np.column_stack(terms)
 
     r0, r1 = _residuals(z0, z2), _residuals(z1, z2)
@@ -143,28 +171,46 @@ def johansen(data: pd.DataFrame, k_ar_diff: int = 1, deterministic: str = "c", s
     log_terms = np.log(1 - eigenvalues)
     trace = -nobs * np.cumsum(log_terms[::-1])[::-1]
     max_eig = -nobs * log_terms
-    tests = pd.DataFrame({"trace": trace, "max_eig": max_eig}, index=pd.RangeIndex(k, name="r"))
+    tests = pd.DataFrame(
+        {"trace": trace, "max_eig": max_eig}, index=pd.RangeIndex(k, name="r")
+    )
     table = johansen_critical_values(deterministic, k)
     for test in ("trace", "max_eig"):
         for level in ("90%", "95%", "99%"):
-            tests[f"{test}_cv_{level}"] = table[f"{test}_{level}"].to_numpy() if table is not None else np.nan
+            tests[f"{test}_cv_{level}"] = (
+                table[f"{test}_{level}"].to_numpy()
+                if table is not None
+                else np.nan
+            )
 
-    names = [str(c) for c in values.columns] + ([extra_name] if extra_name else [])
+    names = [str(c) for c in values.columns] + (
+        [extra_name] if extra_name else []
+    )
     labels = [f"r{i + 1}" for i in range(k)]
     alpha = s01 @ vectors  # loadings of the S11-normalised vectors
     first = vectors[0].copy()
     first[np.abs(first) < 1e-300] = 1.0
     beta = pd.DataFrame(vectors / first, index=names, columns=labels)
-    loadings = pd.DataFrame(alpha * first, index=[str(c) for c in values.columns], columns=labels)
+    loadings = pd.DataFrame(
+        alpha * first, index=[str(c) for c in values.columns], columns=labels
+    )
     return JohansenResult(
         eigenvalues=pd.Series(eigenvalues, index=labels, name="eigenvalue"),
-        tests=tests, vectors=beta, loadings=loadings, deterministic=deterministic,
-        k_ar_diff=int(k_ar_diff), seasons=int(seasons), nobs=int(nobs),
+        tests=tests,
+        vectors=beta,
+        loadings=loadings,
+        deterministic=deterministic,
+        k_ar_diff=int(k_ar_diff),
+        seasons=int(seasons),
+        nobs=int(nobs),
     )
 
 
-def johansen_critical_values(deterministic: str, k: int) -> pd.DataFrame | None:
-    """90/95/99% critical values of the trace and max-eigenvalue tests for ``rank <= r``, r = 0..k-1.
+def johansen_critical_values(
+    deterministic: str, k: int
+) -> pd.DataFrame | None:
+    """90/95/99% critical values of the trace and max-eigenvalue tests for ``rank <= r``, r =
+    0..k-1.
 
     Cases ``"n"`` and ``"c"``: the tables in statsmodels (``c_sjt``, ``c_sja``), for up to 12
     variables. Cases ``"rc"`` and ``"rt"``: Osterwald-Lenum (1992), as R's urca tabulates them, for
@@ -179,8 +225,18 @@ def johansen_critical_values(deterministic: str, k: int) -> pd.DataFrame | None:
         rows = []
         for r in range(k):
             trace, max_eig = c_sjt(k - r, order), c_sja(k - r, order)
-            rows.append({**{f"trace_{l}": v for l, v in zip(("90%", "95%", "99%"), trace)},
-                         **{f"max_eig_{l}": v for l, v in zip(("90%", "95%", "99%"), max_eig)}})
+            rows.append(
+                {
+                    **{
+                        f"trace_{level}": v
+                        for level, v in zip(("90%", "95%", "99%"), trace)
+                    },
+                    **{
+                        f"max_eig_{level}": v
+                        for level, v in zip(("90%", "95%", "99%"), max_eig)
+                    },
+                }
+            )
         return pd.DataFrame(rows)
     if deterministic in ("rc", "rt"):
         from helpers import data
@@ -192,41 +248,69 @@ def johansen_critical_values(deterministic: str, k: int) -> pd.DataFrame | None:
         rows = []
         for r in range(k):
             part = case[case["n_minus_r"] == k - r].set_index("test")
-            rows.append({f"{test}_{level}": part.loc[test, f"cv_{level[:2]}"]
-                         for test in ("trace", "max_eig") for level in ("90%", "95%", "99%")})
+            rows.append(
+                {
+                    f"{test}_{level}": part.loc[test, f"cv_{level[:2]}"]
+                    for test in ("trace", "max_eig")
+                    for level in ("90%", "95%", "99%")
+                }
+            )
         return pd.DataFrame(rows)
     return None
 
 
 #: statsmodels' VECM names for the five deterministic cases.
-VECM_DETERMINISTIC = {"n": "n", "rc": "ci", "c": "co", "rt": "coli", "t": "colo"}
+VECM_DETERMINISTIC = {
+    "n": "n",
+    "rc": "ci",
+    "c": "co",
+    "rt": "coli",
+    "t": "colo",
+}
 
 
-def ranks(data: pd.DataFrame, k_ar_diff: int, cases=("rc", "c", "rt")) -> pd.DataFrame:
+def ranks(
+    data: pd.DataFrame, k_ar_diff: int, cases=("rc", "c", "rt")
+) -> pd.DataFrame:
     """The cointegrating rank by the trace and the maximum-eigenvalue test (95%) for each case, with
     the r = 0 statistics and their critical values."""
     rows = {}
     for case in cases:
         result = johansen(data, k_ar_diff, case)
         tests = result.tests.loc[0]
-        rows[case] = {"case": JOHANSEN_CASES[case], "trace rank": result.rank("trace"),
-                      "max-eig rank": result.rank("max_eig"), "trace, r = 0": tests["trace"],
-                      "95% value": tests["trace_cv_95%"]}
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("deterministic")
+        rows[case] = {
+            "case": JOHANSEN_CASES[case],
+            "trace rank": result.rank("trace"),
+            "max-eig rank": result.rank("max_eig"),
+            "trace, r = 0": tests["trace"],
+            "95% value": tests["trace_cv_95%"],
+        }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis(
+        "deterministic"
+    )
 
 
-def ranks_by_lag(data: pd.DataFrame, lags, deterministic: str = "c") -> pd.DataFrame:
+def ranks_by_lag(
+    data: pd.DataFrame, lags, deterministic: str = "c"
+) -> pd.DataFrame:
     """The same as :func:`ranks` for one case over several numbers of lagged differences."""
     rows = {}
     for k in lags:
         result = johansen(data, k, deterministic)
-        rows[k] = {"trace rank": result.rank("trace"), "max-eig rank": result.rank("max_eig"),
-                   "trace, r = 0": float(result.tests.loc[0, "trace"]),
-                   "95% value": result.tests.loc[0, "trace_cv_95%"]}
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("lagged differences")
+        rows[k] = {
+            "trace rank": result.rank("trace"),
+            "max-eig rank": result.rank("max_eig"),
+            "trace, r = 0": float(result.tests.loc[0, "trace"]),
+            "95% value": result.tests.loc[0, "trace_cv_95%"],
+        }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis(
+        "lagged differences"
+    )
 
 
-def vecm_table(data: pd.DataFrame, k_ar_diff: int, rank: int, deterministic: str = "c") -> pd.DataFrame:
+def vecm_table(
+    data: pd.DataFrame, k_ar_diff: int, rank: int, deterministic: str = "c"
+) -> pd.DataFrame:
     """statsmodels' VECM of ``rank`` cointegrating relations: the normalised relations (beta), the
     loadings (alpha) and the t statistics of the loadings, one row per variable."""
     from statsmodels.tsa.vector_ar.vecm import VECM
@@ -235,11 +319,25 @@ def vecm_table(data: pd.DataFrame, k_ar_diff: int, rank: int, deterministic: str
     k = values.shape[1]
     rank = _checks.integer("rank", rank, minimum=1, maximum=k - 1)
     _checks.option("deterministic", deterministic, ["n", "rc", "c", "rt"])
-    fit = VECM(values, k_ar_diff=k_ar_diff, coint_rank=rank, deterministic=VECM_DETERMINISTIC[deterministic]).fit()
+    fit = VECM(
+        values,
+        k_ar_diff=k_ar_diff,
+        coint_rank=rank,
+        deterministic=VECM_DETERMINISTIC[deterministic],
+    ).fit()
     names = [str(c) for c in values.columns]
     relations = [f"relation {i + 1}" for i in range(rank)]
-    return pd.concat({
-        "beta (normalised)": pd.DataFrame(fit.beta[:k], index=names, columns=relations),
-        "alpha (loading)": pd.DataFrame(fit.alpha, index=names, columns=relations),
-        "t of alpha": pd.DataFrame(fit.tvalues_alpha, index=names, columns=relations),
-    }, axis=1)
+    return pd.concat(
+        {
+            "beta (normalised)": pd.DataFrame(
+                fit.beta[:k], index=names, columns=relations
+            ),
+            "alpha (loading)": pd.DataFrame(
+                fit.alpha, index=names, columns=relations
+            ),
+            "t of alpha": pd.DataFrame(
+                fit.tvalues_alpha, index=names, columns=relations
+            ),
+        },
+        axis=1,
+    )

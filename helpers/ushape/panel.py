@@ -12,19 +12,33 @@ from helpers.ushape.lindmehlum import UTestResult, utest
 from helpers.ushape.twolines import two_lines
 
 
-def twfe_quadratic(panel: pd.DataFrame, y: str = "upgrading", x: str = "ai_exposure",
-                   entity: str = "province", time: str = "year"):
+def twfe_quadratic(
+    panel: pd.DataFrame,
+    y: str = "upgrading",
+    x: str = "ai_exposure",
+    entity: str = "province",
+    time: str = "year",
+):
     """``y`` on ``x`` and its square with entity and time fixed effects (linearmodels ``PanelOLS``),
     standard errors clustered by entity. The square enters as the column ``f"{x}_sq"``."""
     from linearmodels.panel import PanelOLS
 
     if not isinstance(panel, pd.DataFrame):
-        raise TypeError(f"panel must be a pandas DataFrame; got {type(panel).__name__}")
+        raise TypeError(
+            f"panel must be a pandas DataFrame; got {type(panel).__name__}"
+        )
     _checks.columns(panel, [y, x, entity, time], "panel")
     _checks.series(panel[x], f"panel[{x!r}]")
     _checks.series(panel[y], f"panel[{y!r}]")
-    indexed = panel.assign(**{f"{x}_sq": panel[x] ** 2}).set_index([entity, time])
-    model = PanelOLS(indexed[y], indexed[[x, f"{x}_sq"]], entity_effects=True, time_effects=True)
+    indexed = panel.assign(**{f"{x}_sq": panel[x] ** 2}).set_index(
+        [entity, time]
+    )
+    model = PanelOLS(
+        indexed[y],
+        indexed[[x, f"{x}_sq"]],
+        entity_effects=True,
+        time_effects=True,
+    )
     return model.fit(cov_type="clustered", cluster_entity=True)
 
 
@@ -44,7 +58,13 @@ def two_lines_reading(lines: pd.DataFrame, alpha: float = 0.05) -> str:
     if not (lines["pvalue"] < alpha).all():
         return "not both significant"
     low, high = lines["slope"].to_numpy()
-    return "U" if low < 0 < high else "inverse U" if low > 0 > high else "monotone"
+    return (
+        "U"
+        if low < 0 < high
+        else "inverse U"
+        if low > 0 > high
+        else "monotone"
+    )
 
 
 @dataclass(frozen=True)
@@ -62,24 +82,49 @@ class ShapeCheck:
     def row(self) -> dict:
         fit, test, x = self.fit, self.test, self.x
         return {
-            "b1 (x)": fit.params[x], "p(b1)": fit.pvalues[x],
-            "b2 (x squared)": fit.params[f"{x}_sq"], "p(b2)": fit.pvalues[f"{x}_sq"],
+            "b1 (x)": fit.params[x],
+            "p(b1)": fit.pvalues[x],
+            "b2 (x squared)": fit.params[f"{x}_sq"],
+            "p(b2)": fit.pvalues[f"{x}_sq"],
             "the signs suggest": sign_reading(fit, x, f"{x}_sq", self.alpha),
-            "extreme point": test.extreme, "data range": f"{test.interval[0]:.2f}-{test.interval[1]:.2f}",
-            "Lind-Mehlum t": test.statistic, "p-value": test.pvalue, "Fieller": test.fieller[0],
+            "extreme point": test.extreme,
+            "data range": f"{test.interval[0]:.2f}-{test.interval[1]:.2f}",
+            "Lind-Mehlum t": test.statistic,
+            "p-value": test.pvalue,
+            "Fieller": test.fieller[0],
             "two lines": two_lines_reading(self.lines, self.alpha),
-            "test verdict": test.verdict(self.alpha).split(":")[0].split(" (")[0],
+            "test verdict": test.verdict(self.alpha)
+            .split(":")[0]
+            .split(" (")[0],
         }
 
 
-def shape_check(panel: pd.DataFrame, alpha: float = 0.05, y: str = "upgrading", x: str = "ai_exposure",
-                entity: str = "province", time: str = "year") -> ShapeCheck:
-    """Fit :func:`twfe_quadratic`, test it with :func:`helpers.ushape.utest` over the observed range,
-    and run :func:`helpers.ushape.two_lines` on the entity-demeaned outcome (a simplification of
-    the two-way model, clustered by entity)."""
+def shape_check(
+    panel: pd.DataFrame,
+    alpha: float = 0.05,
+    y: str = "upgrading",
+    x: str = "ai_exposure",
+    entity: str = "province",
+    time: str = "year",
+) -> ShapeCheck:
+    """Fit :func:`twfe_quadratic`, test it with :func:`helpers.ushape.utest` over the observed
+    range, and run :func:`helpers.ushape.two_lines` on the entity-demeaned outcome (a simplification
+    of the two-way model, clustered by entity).
+
+    Examples
+    --------
+    A concave curve: the signs suggest an inverse U, the test finds none.
+
+    >>> from helpers.ushape import ushape_panel
+    >>> check = shape_check(ushape_panel("concave"))
+    >>> check.row["the signs suggest"], check.test.verdict().split(":")[0]
+    ('inverse U', 'no inverse U')
+    """
     alpha = _checks.probability("alpha", alpha)
     fit = twfe_quadratic(panel, y, x, entity, time)
     test = utest(fit, x, f"{x}_sq")
-    within = panel.assign(_within=panel[y] - panel.groupby(entity)[y].transform("mean"))
+    within = panel.assign(
+        _within=panel[y] - panel.groupby(entity)[y].transform("mean")
+    )
     lines = two_lines(within, "_within", x, cluster=entity)
     return ShapeCheck(fit, test, lines, alpha, x)

@@ -13,11 +13,14 @@ from helpers import _checks
 USHAPE_VERSIONS = {
     "u": "a real U: f(x) = 0.08 (x - turning_point)^2, turning point inside the data",
     "concave": "monotone and concave: f(x) = 1.5 ln(1 + x), no extreme point",
-    "outside": "a U whose minimum lies below the data: f(x) = 0.08 (x - turning_point)^2 with turning_point = 1",
+    "outside": "a U whose minimum lies below the data: f(x) = 0.08 (x - turning_point)^2 with "
+    "turning_point = 1",
 }
 
 
-def ushape_true_curve(x, version: str, turning_point: float = 6.0) -> np.ndarray:
+def ushape_true_curve(
+    x, version: str, turning_point: float = 6.0
+) -> np.ndarray:
     """The true effect f(x) of AI exposure on upgrading in :func:`ushape_panel`."""
     _checks.option("version", version, list(USHAPE_VERSIONS))
     x = np.asarray(x, dtype=float)
@@ -28,16 +31,22 @@ def ushape_true_curve(x, version: str, turning_point: float = 6.0) -> np.ndarray
     return 0.08 * (x - 1.0) ** 2  # "outside"
 
 
-def ushape_panel(version: str = "u", turning_point: float = 6.0, noise: float = 0.3, n_provinces: int = 31,
-                 years=range(2011, 2023), seed: int = 20261122) -> pd.DataFrame:
+def ushape_panel(
+    version: str = "u",
+    turning_point: float = 6.0,
+    noise: float = 0.3,
+    n_provinces: int = 31,
+    years=range(2011, 2023),
+    seed: int = 20261122,
+) -> pd.DataFrame:
     """A SIMULATED provincial panel of AI exposure and industrial upgrading with a known relation.
 
     AI exposure ``x_it = 2 + level_i + trend_i (t - t0) + u_it`` with ``level_i ~ U(0, 4)``,
     ``trend_i ~ U(0.1, 0.7)`` and ``u_it ~ N(0, 0.5^2)``, so that it rises at different speeds in
-    different provinces (two-way fixed effects keep that variation). Upgrading
-    ``y_it = alpha_i + gamma_t + f(x_it) + e_it`` with ``alpha_i ~ N(0, 0.5^2)``, ``gamma_t = 0.02 (t - t0)``,
-    ``e_it ~ N(0, noise^2)`` and ``f`` from :func:`ushape_true_curve` (``version`` "u", "concave"
-    or "outside"; ``turning_point`` applies to "u"). Columns ``province`` (P01...), ``year``,
+    different provinces (two-way fixed effects keep that variation). Upgrading ``y_it = alpha_i +
+    gamma_t + f(x_it) + e_it`` with ``alpha_i ~ N(0, 0.5^2)``, ``gamma_t = 0.02 (t - t0)``, ``e_it ~
+    N(0, noise^2)`` and ``f`` from :func:`ushape_true_curve` (``version`` "u", "concave" or
+    "outside"; ``turning_point`` applies to "u"). Columns ``province`` (P01...), ``year``,
     ``ai_exposure``, ``upgrading``, ``true_effect``. Seeded; not data about any province.
     """
     _checks.option("version", version, list(USHAPE_VERSIONS))
@@ -51,11 +60,27 @@ def ushape_panel(version: str = "u", turning_point: float = 6.0, noise: float = 
     level = rng.uniform(0, 4, n_provinces)
     trend = rng.uniform(0.1, 0.7, n_provinces)
     alpha = rng.normal(0, 0.5, n_provinces)
-    x = 2 + level[:, None] + trend[:, None] * t[None, :] + rng.normal(0, 0.5, (n_provinces, len(years)))
+    x = (
+        2
+        + level[:, None]
+        + trend[:, None] * t[None, :]
+        + rng.normal(0, 0.5, (n_provinces, len(years)))
+    )
     effect = ushape_true_curve(x, version, turning_point)
-    y = alpha[:, None] + 0.02 * t[None, :] + effect + rng.normal(0, noise, (n_provinces, len(years)))
-    return pd.DataFrame({
-        "province": np.repeat([f"P{i + 1:02d}" for i in range(n_provinces)], len(years)),
-        "year": np.tile(years, n_provinces),
-        "ai_exposure": x.ravel(), "upgrading": y.ravel(), "true_effect": effect.ravel(),
-    })
+    y = (
+        alpha[:, None]
+        + 0.02 * t[None, :]
+        + effect
+        + rng.normal(0, noise, (n_provinces, len(years)))
+    )
+    return pd.DataFrame(
+        {
+            "province": np.repeat(
+                [f"P{i + 1:02d}" for i in range(n_provinces)], len(years)
+            ),
+            "year": np.tile(years, n_provinces),
+            "ai_exposure": x.ravel(),
+            "upgrading": y.ravel(),
+            "true_effect": effect.ravel(),
+        }
+    )

@@ -14,14 +14,27 @@ def claims():
 def test_every_checkable_statement_agrees_with_table_3(claims):
     card = Scorecard(gan_zhang.PAPER, "ch")
     view = gan_zhang.check_section42(card, claims)
-    assert set(view.index[view["status"] == "not_reproducible"]) == {"K2b", "K7b", "F5"}
-    assert (view.drop(index=["K2b", "K7b", "F5"])["status"] == "reproduced").all()
+    assert set(view.index[view["status"] == "not_reproducible"]) == {
+        "K2b",
+        "K7b",
+        "F5",
+    }
+    assert (
+        view.drop(index=["K2b", "K7b", "F5"])["status"] == "reproduced"
+    ).all()
     assert view.loc["K1", "recomputed"] == "1.8166 times"
     assert view.loc["K3b", "recomputed"] == "拮抗磨合阶段"
 
 
 def test_regional_means_satisfy_the_words_and_the_national_value(claims):
     means = gan_zhang.regional_means_2022(claims)
-    assert 0.5 < means["East"] <= 0.6 and means["Northeast"] > max(means["Central"], means["West"])
-    national = (10 * means["East"] + 6 * means["Central"] + 11 * means["West"] + 3 * means["Northeast"]) / 30
+    assert 0.5 < means["East"] <= 0.6 and means["Northeast"] > max(
+        means["Central"], means["West"]
+    )
+    national = (
+        10 * means["East"]
+        + 6 * means["Central"]
+        + 11 * means["West"]
+        + 3 * means["Northeast"]
+    ) / 30
     assert national == pytest.approx(0.4367, abs=5e-5 + 1e-9)

@@ -1,10 +1,16 @@
-"""helpers.crosscountry: the simulated cross-section, levels against shares of GDP, and the explorer."""
+"""helpers.crosscountry: the simulated cross-section, levels against shares of GDP, and the
+explorer."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.crosscountry import economies, fdi_cross_section, rank_correlation, scale_regressions
+from helpers.crosscountry import (
+    economies,
+    fdi_cross_section,
+    rank_correlation,
+    scale_regressions,
+)
 
 
 def test_fdi_cross_section_has_no_effect_of_aipi_relative_to_gdp():
@@ -22,12 +28,20 @@ def test_economies_and_rank_correlation():
     shown = economies(frame, "% of GDP")
     assert shown["fdi"].equals(100 * shown["fdi_usd"] / shown["gdp_usd"])
     top = economies(frame, "levels", "30 largest by GDP")
-    assert len(top) == 30 and top["gdp_usd"].min() >= frame["gdp_usd"].nlargest(30).min()
+    assert (
+        len(top) == 30
+        and top["gdp_usd"].min() >= frame["gdp_usd"].nlargest(30).min()
+    )
     assert len(economies(frame, "levels", "all but the 10 largest")) == 110
-    assert rank_correlation(frame, "% of GDP") == pytest.approx(shown["aipi"].corr(shown["fdi"], method="spearman"))
+    assert rank_correlation(frame, "% of GDP") == pytest.approx(
+        shown["aipi"].corr(shown["fdi"], method="spearman")
+    )
     with pytest.raises(ValueError, match="data lacks column\\(s\\) aipi"):
         economies(frame.drop(columns="aipi"))
-    with pytest.raises(ValueError, match="scale must be one of 'levels', '% of GDP'; got 'log'"):
+    with pytest.raises(
+        ValueError,
+        match="scale must be one of 'levels', '% of GDP'; got 'log'",
+    ):
         economies(frame, "log")
 
 
@@ -36,11 +50,17 @@ def test_scale_regressions_find_the_size_effect_not_an_aipi_effect():
     assert result.rho_levels > 0.2 and abs(result.rho_share) < 0.15
     assert result.controls == ["log_gdp", "log_gdp_per_capita"]
     plain, controlled = result.table["AIPI coefficient"]
-    assert plain > controlled  # the AIPI's raw association is mostly size and income
+    assert (
+        plain > controlled
+    )  # the AIPI's raw association is mostly size and income
     assert result.table["pvalue"].iloc[1] > 0.01
-    no_income = fdi_cross_section(400, seed=4).drop(columns="gdp_per_capita_usd")
+    no_income = fdi_cross_section(400, seed=4).drop(
+        columns="gdp_per_capita_usd"
+    )
     assert scale_regressions(no_income).controls == ["log_gdp"]
-    with pytest.raises(ValueError, match="data has 2 economies with positive FDI"):
+    with pytest.raises(
+        ValueError, match="data has 2 economies with positive FDI"
+    ):
         scale_regressions(fdi_cross_section(40, seed=4).head(2))
 
 
@@ -54,9 +74,16 @@ def test_scale_explorer_switches_measure_and_sample():
     explorer = ScaleExplorer(frame, "SIMULATED data")
     levels = explorer.view.series["rho"]
     explorer.controls["scale"].value = "% of GDP"
-    assert explorer.view.series["rho"] == pytest.approx(rank_correlation(frame, "% of GDP")) != levels
+    assert (
+        explorer.view.series["rho"]
+        == pytest.approx(rank_correlation(frame, "% of GDP"))
+        != levels
+    )
     explorer.controls["sample"].value = "30 largest by GDP"
-    assert len(explorer.view.table) == 30 and "30 economies" in explorer.status.value
+    assert (
+        len(explorer.view.table) == 30
+        and "30 economies" in explorer.status.value
+    )
     with pytest.raises(ValueError, match="lacks column"):
         ScaleExplorer(frame.drop(columns="aipi"))
     figure = explorer.static_figure(scale="levels", sample="all economies")
@@ -67,22 +94,47 @@ def test_audit_of_the_report():
     from helpers.crosscountry import industrial_bank as ib
 
     card = ib.audit().frame.set_index("claim_id")
-    assert set(card.index[card["status"] == "discrepancy"]) == {"INV-total", "CN-ODI-FDI", "US-RESHORE", "TEX-PEAK"}
-    assert card.loc["VC-total", "status"] == "reproduced" and card.loc["AIPI-NEXT", "status"] == "reproduced"
+    assert set(card.index[card["status"] == "discrepancy"]) == {
+        "INV-total",
+        "CN-ODI-FDI",
+        "US-RESHORE",
+        "TEX-PEAK",
+    }
+    assert (
+        card.loc["VC-total", "status"] == "reproduced"
+        and card.loc["AIPI-NEXT", "status"] == "reproduced"
+    )
     assert "918-922" in card.loc["INV-total", "recomputed"]
-    assert card["status"].value_counts().to_dict() == {"reproduced": 19, "not_reproducible": 8, "discrepancy": 4}
+    assert card["status"].value_counts().to_dict() == {
+        "reproduced": 19,
+        "not_reproducible": 8,
+        "discrepancy": 4,
+    }
     figures = ib.Figures()
     assert ib.us_share_if_others(figures) == pytest.approx(61, abs=1)
-    assert list(ib.textile_shares(figures).index) == [1996, 2014, 2019, 2020, 2021, 2022]
+    assert list(ib.textile_shares(figures).index) == [
+        1996,
+        2014,
+        2019,
+        2020,
+        2021,
+        2022,
+    ]
 
 
-def test_cross_section_offline_is_the_labelled_simulation(tmp_path, monkeypatch):
+def test_cross_section_offline_is_the_labelled_simulation(
+    tmp_path, monkeypatch
+):
     from helpers import paths
     from helpers.crosscountry import cross_section
 
     monkeypatch.setattr(paths, "ONLINE_CACHE_DIR", tmp_path / "empty")
     section = cross_section(2023, online=False, seed=5)
-    assert section.simulated and section.label == "SIMULATED data" and "is not cached" in section.reason
+    assert (
+        section.simulated
+        and section.label == "SIMULATED data"
+        and "is not cached" in section.reason
+    )
     assert section.data.equals(fdi_cross_section(150, seed=5))
 
 
@@ -97,12 +149,27 @@ def test_report_figures():
     fig, ax = plt.subplots()
     figures.two_points(ax, [2016, 2022], [1.0, 2.0], "t", colour=1)
     assert len(ax.texts) == 2
-    ax = figures.share_bars(pd.Series({"a": 50.0, "b": 20.0}), pd.Series({"a": "5", "b": "2"}), "x", "t")
+    ax = figures.share_bars(
+        pd.Series({"a": 50.0, "b": 20.0}),
+        pd.Series({"a": "5", "b": "2"}),
+        "x",
+        "t",
+    )
     assert [t.get_text() for t in ax.texts] == ["20%  (2)", "50%  (5)"]
-    ax = figures.paired_bars(pd.DataFrame({2022: [1.0, 2.0], 2023: [2.0, 3.0]}, index=["a", "b"]), "x", "t")
+    ax = figures.paired_bars(
+        pd.DataFrame({2022: [1.0, 2.0], 2023: [2.0, 3.0]}, index=["a", "b"]),
+        "x",
+        "t",
+    )
     assert len(ax.patches) == 4
     shares = pd.Series({1996: 11.2, 2014: 34.0, 2019: 31.3, 2020: 35.3})
-    ax = figures.phases_plot(shares, [(1996, 2014, "in")], [[1996, 2014, 2019], [2019, 2020]], "y", "t")
+    ax = figures.phases_plot(
+        shares,
+        [(1996, 2014, "in")],
+        [[1996, 2014, 2019], [2019, 2020]],
+        "y",
+        "t",
+    )
     assert [line.get_linestyle() for line in ax.lines[1:]] == [":", "-"]
     ax = figures.ranked_values(pd.Series({"x": 0.5, "y": 0.8}), "x", "v", "t")
     assert len(ax.patches) == 2

@@ -35,16 +35,24 @@ def test_load_panel_names_unknown_provinces(tmp_path):
     frame.loc[frame["province_zh"] == "北京", "province_zh"] = "北平"
     path = tmp_path / "mine.csv"
     frame.to_csv(path, index=False)
-    with pytest.raises(data.DataError, match="mine.csv: province names not in the province table: 北平"):
+    with pytest.raises(
+        data.DataError,
+        match="mine.csv: province names not in the province table: 北平",
+    ):
         indices.load_panel(path)
 
 
 def test_weight_sensitivity_is_one_column_per_variant(panel):
     columns = ["ai_firms", "robot_density"]
-    table = indices.weight_sensitivity(panel[columns], None, {"shift": {}, "limit": {"zero": "limit"}})
+    table = indices.weight_sensitivity(
+        panel[columns], None, {"shift": {}, "limit": {"zero": "limit"}}
+    )
     assert list(table.columns) == ["shift", "limit"]
-    pd.testing.assert_series_equal(table["limit"], indices.entropy_weights(panel[columns], zero="limit")["weight"],
-                                   check_names=False)
+    pd.testing.assert_series_equal(
+        table["limit"],
+        indices.entropy_weights(panel[columns], zero="limit")["weight"],
+        check_names=False,
+    )
     with pytest.raises(ValueError, match="variants must map a name"):
         indices.weight_sensitivity(panel[columns], None, {})
 
@@ -59,7 +67,9 @@ def test_weight_dispersion_covers_every_indicator(panel):
 
 
 def test_figures_draw_one_mark_per_indicator(panel):
-    weights = indices.entropy_weights(panel[["ai_firms", "robot_density", "fibre_per_capita"]])["weight"]
+    weights = indices.entropy_weights(
+        panel[["ai_firms", "robot_density", "fibre_per_capita"]]
+    )["weight"]
     ax = weight_bars(weights)
     assert len(ax.patches) == 3 and "Largest weight" in ax.get_title()
     table = indices.weight_dispersion(panel, data.load("gan_zhang_indicators"))
@@ -73,12 +83,22 @@ def test_weight_explorer_delegates_to_entropy_weights(panel):
     first = bytes(explorer.image.value)
     explorer.controls["zero"].value = "limit"
     explorer.controls["panel"].value = "mean_of_years"
-    expected = indices.entropy_weights(panel[columns], zero="limit", panel="mean_of_years")["weight"]
-    pd.testing.assert_series_equal(explorer.view.table["weight"], expected, check_names=False)
+    expected = indices.entropy_weights(
+        panel[columns], zero="limit", panel="mean_of_years"
+    )["weight"]
+    pd.testing.assert_series_equal(
+        explorer.view.table["weight"], expected, check_names=False
+    )
     assert bytes(explorer.image.value) != first
     explorer.controls["panel"].value = "last_year"
-    last = indices.entropy_weights(panel.xs(2022, level="year")[columns], zero="limit")["weight"]
-    pd.testing.assert_series_equal(explorer.view.table["weight"], last, check_names=False)
+    last = indices.entropy_weights(
+        panel.xs(2022, level="year")[columns], zero="limit"
+    )["weight"]
+    pd.testing.assert_series_equal(
+        explorer.view.table["weight"], last, check_names=False
+    )
     static = explorer.static_figure(panel="pooled", zero="shift")
     pooled = indices.entropy_weights(panel[columns], panel="pooled")["weight"]
-    assert [p.get_width() for p in static.axes[0].patches] == pytest.approx(list(pooled))
+    assert [p.get_width() for p in static.axes[0].patches] == pytest.approx(
+        list(pooled)
+    )

@@ -14,7 +14,11 @@ def test_audit_of_table4():
     assert discrepancies == {"S-AI>LR", "Q1b", "Q4a", "Q8", "Q9", "STAB"}
     assert card.index.str.startswith("S-").sum() == 25
     assert "1.512" in card.loc["STAB", "recomputed"]
-    assert set(card.index[card["status"] == "not_reproducible"]) == {"NR1", "NR2", "NR3"}
+    assert set(card.index[card["status"] == "not_reproducible"]) == {
+        "NR1",
+        "NR2",
+        "NR3",
+    }
 
 
 def test_printed_layout_and_matrix():
@@ -22,8 +26,12 @@ def test_printed_layout_and_matrix():
     assert list(layout.columns) == ["LR", "EQ", "SS", "LQ", "AI"]
     assert layout.loc["L1.h_LQ", "EQ"] == "13.685** (2.37)"
     A = gan_zhang.coefficient_matrix()
-    assert A.loc["LQ", "LQ"] == pytest.approx(1.103) and A.loc["AI", "LQ"] == pytest.approx(10.955)
-    assert np.abs(np.linalg.eigvals(A.to_numpy())).max() == pytest.approx(1.512, abs=5e-4)
+    assert A.loc["LQ", "LQ"] == pytest.approx(1.103) and A.loc[
+        "AI", "LQ"
+    ] == pytest.approx(10.955)
+    assert np.abs(np.linalg.eigvals(A.to_numpy())).max() == pytest.approx(
+        1.512, abs=5e-4
+    )
 
 
 def test_within_ols_shows_the_nickell_bias():
@@ -31,25 +39,43 @@ def test_within_ols_shows_the_nickell_bias():
     sim = pvar.pvar_panel(A, n_units=2000, n_periods=6, seed=1)
     within = pvar.within_ols(sim, ["y1", "y2"], entity="entity", time="time")
     assert list(within.columns) == ["L1.y1", "L1.y2"]
-    assert within.loc["y1", "L1.y1"] < 0.5 - 0.2  # biased far towards zero with six periods
+    assert (
+        within.loc["y1", "L1.y1"] < 0.5 - 0.2
+    )  # biased far towards zero with six periods
 
 
 def test_against_truth_and_band_widths():
     scores = indices.dimension_scores(indices.load_panel())
-    results = pvar.PanelVAR(scores, indices.DIMENSIONS, entity="province_zh", time="year", collapse=True,
-                            instrument_lags=(1, 3), steps="onestep")
+    results = pvar.PanelVAR(
+        scores,
+        indices.DIMENSIONS,
+        entity="province_zh",
+        time="year",
+        collapse=True,
+        instrument_lags=(1, 3),
+        steps="onestep",
+    )
     with pytest.warns(pvar.InstrumentWarning):
         fit = results.fit()
     table = pvar.against_truth(fit, indices.true_dynamics())
     assert len(table) == 25 and table["truth inside"].dtype == bool
-    assert (table["lower"] < table["estimate"]).all() and (table["estimate"] < table["upper"]).all()
-    assert pvar.rmse(table) == pytest.approx(np.sqrt(((table["estimate"] - table["truth"]) ** 2).mean()))
+    assert (table["lower"] < table["estimate"]).all() and (
+        table["estimate"] < table["upper"]
+    ).all()
+    assert pvar.rmse(table) == pytest.approx(
+        np.sqrt(((table["estimate"] - table["truth"]) ** 2).mean())
+    )
     bands = fit.irf_bands(4, n_reps=30, seed=1)
     widths = pvar.mean_band_width(bands, "AI")
-    assert list(widths.index) == sorted(indices.DIMENSIONS) and (widths >= 0).all()
+    assert (
+        list(widths.index) == sorted(indices.DIMENSIONS)
+        and (widths >= 0).all()
+    )
 
 
 def test_dimension_scores_need_the_latent_columns():
     panel = indices.load_panel()
-    with pytest.raises(indices.panel.data.DataError, match="the file lacks latent_LQ"):
+    with pytest.raises(
+        indices.panel.data.DataError, match="the file lacks latent_LQ"
+    ):
         indices.dimension_scores(panel.drop(columns="latent_LQ"))

@@ -18,8 +18,17 @@ def abdata() -> pd.DataFrame:
 
 def arellano_bond(data, **options):
     return pvar.PanelVAR(
-        data, "n", lags=2, entity="id", time="year", transform="fd", predetermined="w", exog="k",
-        instrument_lags=(2, 4), predetermined_lags=(1, 3), **options,
+        data,
+        "n",
+        lags=2,
+        entity="id",
+        time="year",
+        transform="fd",
+        predetermined="w",
+        exog="k",
+        instrument_lags=(2, 4),
+        predetermined_lags=(1, 3),
+        **options,
     ).fit()
 
 
@@ -28,9 +37,20 @@ def test_difference_gmm_matches_xtabond2(abdata):
     result = arellano_bond(abdata)
     row = result.params.loc["n"]
     assert list(row.index) == ["L1.n", "L2.n", "w", "k"]
-    np.testing.assert_allclose(row, [0.1700616, -0.0113381, -0.9510582, 0.4637223], atol=ATOL, rtol=0)
-    np.testing.assert_allclose(result.std_errors.loc["n"], [0.1046652, 0.0377205, 0.1277298, 0.0718328], atol=ATOL, rtol=0)
-    assert (result.nobs, result.n_entities, result.n_instruments) == (611, 140, 36)
+    np.testing.assert_allclose(
+        row, [0.1700616, -0.0113381, -0.9510582, 0.4637223], atol=ATOL, rtol=0
+    )
+    np.testing.assert_allclose(
+        result.std_errors.loc["n"],
+        [0.1046652, 0.0377205, 0.1277298, 0.0718328],
+        atol=ATOL,
+        rtol=0,
+    )
+    assert (result.nobs, result.n_entities, result.n_instruments) == (
+        611,
+        140,
+        36,
+    )
     assert result.j_stat.df == 32
     assert round(result.j_stat.stat, 2) == 47.86
 
@@ -38,8 +58,18 @@ def test_difference_gmm_matches_xtabond2(abdata):
 def test_system_gmm_matches_panelvar_and_pydynpd(abdata):
     result = arellano_bond(abdata, system=True)
     assert list(result.params.columns) == ["L1.n", "L2.n", "w", "k", "const"]
-    np.testing.assert_allclose(result.params.loc["n"], [0.9453810, -0.0860069, -0.4477795, 0.1235808, 1.5630849], atol=ATOL, rtol=0)
-    np.testing.assert_allclose(result.std_errors.loc["n"], [0.1429764, 0.1082318, 0.1521917, 0.0508836, 0.4993484], atol=ATOL, rtol=0)
+    np.testing.assert_allclose(
+        result.params.loc["n"],
+        [0.9453810, -0.0860069, -0.4477795, 0.1235808, 1.5630849],
+        atol=ATOL,
+        rtol=0,
+    )
+    np.testing.assert_allclose(
+        result.std_errors.loc["n"],
+        [0.1429764, 0.1082318, 0.1521917, 0.0508836, 0.4993484],
+        atol=ATOL,
+        rtol=0,
+    )
     assert result.j_stat.df == 46
     assert round(result.j_stat.stat, 2) == 96.44
 
@@ -47,40 +77,94 @@ def test_system_gmm_matches_panelvar_and_pydynpd(abdata):
 def ex3(abdata, **options):
     # R panelvar's shipped example ex3_abdata (levels of employment, wages and capital).
     return pvar.PanelVAR(
-        abdata, "emp", lags=4, entity="id", time="year", transform="fd", predetermined="wage", exog="cap",
-        system=True, instrument_lags=(2, None), predetermined_lags=(1, None), **options,
+        abdata,
+        "emp",
+        lags=4,
+        entity="id",
+        time="year",
+        transform="fd",
+        predetermined="wage",
+        exog="cap",
+        system=True,
+        instrument_lags=(2, None),
+        predetermined_lags=(1, None),
+        **options,
     ).fit()
 
 
-EX3_TWOSTEP = [1.090499764, -0.1769780554, 0.1456248981, -0.161723504, -0.08620769681, 0.05581936661, 2.103864942]
-EX3_SE = [0.1488671848, 0.0764049489, 0.06445530042, 0.1133740907, 0.04184672662, 0.04458216634, 1.005567347]
-EX3_ONESTEP = [1.108819344, -0.1856376794, 0.1341826938, -0.1556614977, -0.1012802006, 0.05392014461, 2.510863778]
+EX3_TWOSTEP = [
+    1.090499764,
+    -0.1769780554,
+    0.1456248981,
+    -0.161723504,
+    -0.08620769681,
+    0.05581936661,
+    2.103864942,
+]
+EX3_SE = [
+    0.1488671848,
+    0.0764049489,
+    0.06445530042,
+    0.1133740907,
+    0.04184672662,
+    0.04458216634,
+    1.005567347,
+]
+EX3_ONESTEP = [
+    1.108819344,
+    -0.1856376794,
+    0.1341826938,
+    -0.1556614977,
+    -0.1012802006,
+    0.05392014461,
+    2.510863778,
+]
 
 
 @pytest.mark.parametrize("inverse", pvar.INVERSES)
 def test_panelvar_example_ex3(abdata, inverse):
     two = ex3(abdata, inverse=inverse)
-    np.testing.assert_allclose(two.params.loc["emp"], EX3_TWOSTEP, atol=ATOL, rtol=0)
-    np.testing.assert_allclose(two.std_errors.loc["emp"], EX3_SE, atol=ATOL, rtol=0)
+    np.testing.assert_allclose(
+        two.params.loc["emp"], EX3_TWOSTEP, atol=ATOL, rtol=0
+    )
+    np.testing.assert_allclose(
+        two.std_errors.loc["emp"], EX3_SE, atol=ATOL, rtol=0
+    )
     assert two.j_stat.df == 53
     assert two.j_stat.stat == pytest.approx(86.48597863, abs=1e-3)
     one = ex3(abdata, inverse=inverse, steps="onestep")
-    np.testing.assert_allclose(one.params.loc["emp"], EX3_ONESTEP, atol=ATOL, rtol=0)
+    np.testing.assert_allclose(
+        one.params.loc["emp"], EX3_ONESTEP, atol=ATOL, rtol=0
+    )
 
 
 def test_scaled_inverse_is_invariant_to_units(abdata):
     # Multiplying every variable by 1e-5 leaves slopes unchanged and scales the constant.
-    scaled = abdata.assign(emp=abdata.emp * 1e-5, wage=abdata.wage * 1e-5, cap=abdata.cap * 1e-5)
+    scaled = abdata.assign(
+        emp=abdata.emp * 1e-5, wage=abdata.wage * 1e-5, cap=abdata.cap * 1e-5
+    )
     base, small = ex3(abdata), ex3(scaled)
-    np.testing.assert_allclose(small.params.iloc[0, :-1], base.params.iloc[0, :-1], rtol=1e-8)
-    assert small.params.iloc[0, -1] == pytest.approx(base.params.iloc[0, -1] * 1e-5, rel=1e-8)
+    np.testing.assert_allclose(
+        small.params.iloc[0, :-1], base.params.iloc[0, :-1], rtol=1e-8
+    )
+    assert small.params.iloc[0, -1] == pytest.approx(
+        base.params.iloc[0, -1] * 1e-5, rel=1e-8
+    )
 
 
 def test_panelvar_rule_depends_on_units(abdata):
     # panelvar's absolute 1e-9 eigenvalue threshold switches to a pseudo-inverse in small units.
-    scaled = abdata.assign(emp=abdata.emp * 1e-5, wage=abdata.wage * 1e-5, cap=abdata.cap * 1e-5)
-    base, small = ex3(abdata, inverse="panelvar"), ex3(scaled, inverse="panelvar")
-    assert np.abs(small.params.iloc[0, :-1] - base.params.iloc[0, :-1]).max() > 1e-3
+    scaled = abdata.assign(
+        emp=abdata.emp * 1e-5, wage=abdata.wage * 1e-5, cap=abdata.cap * 1e-5
+    )
+    base, small = (
+        ex3(abdata, inverse="panelvar"),
+        ex3(scaled, inverse="panelvar"),
+    )
+    assert (
+        np.abs(small.params.iloc[0, :-1] - base.params.iloc[0, :-1]).max()
+        > 1e-3
+    )
 
 
 # -- multi-equation properties ---------------------------------------------------------------------
@@ -90,20 +174,40 @@ TRUE_A = pd.DataFrame([[0.5, 0.1], [0.2, 0.4]], columns=["y1", "y2"])
 
 @pytest.fixture(scope="module")
 def large_panel() -> pd.DataFrame:
-    return synthetic.pvar_panel(TRUE_A, n_units=3000, n_periods=7, seed=1, sigma=[[1.0, 0.3], [0.3, 1.0]])
+    return synthetic.pvar_panel(
+        TRUE_A,
+        n_units=3000,
+        n_periods=7,
+        seed=1,
+        sigma=[[1.0, 0.3], [0.3, 1.0]],
+    )
 
 
 @pytest.mark.parametrize("transform", pvar.TRANSFORMS)
 def test_large_n_recovers_the_truth(large_panel, transform):
     # Under FOD the level dated t-1 is a valid instrument (and by far the strongest one).
     first = 1 if transform == "fod" else 2
-    result = pvar.PanelVAR(large_panel, ["y1", "y2"], entity="entity", time="time", transform=transform,
-                           collapse=True, instrument_lags=(first, None)).fit()
-    np.testing.assert_allclose(result.params.to_numpy(), TRUE_A.to_numpy(), atol=0.05)
+    result = pvar.PanelVAR(
+        large_panel,
+        ["y1", "y2"],
+        entity="entity",
+        time="time",
+        transform=transform,
+        collapse=True,
+        instrument_lags=(first, None),
+    ).fit()
+    np.testing.assert_allclose(
+        result.params.to_numpy(), TRUE_A.to_numpy(), atol=0.05
+    )
     # and the estimates are within four standard errors of the truth
-    assert (np.abs(result.params.to_numpy() - TRUE_A.to_numpy()) < 4 * result.std_errors.to_numpy()).all()
+    assert (
+        np.abs(result.params.to_numpy() - TRUE_A.to_numpy())
+        < 4 * result.std_errors.to_numpy()
+    ).all()
     if transform == "fod":
-        np.testing.assert_allclose(result.residual_cov.to_numpy(), [[1.0, 0.3], [0.3, 1.0]], atol=0.05)
+        np.testing.assert_allclose(
+            result.residual_cov.to_numpy(), [[1.0, 0.3], [0.3, 1.0]], atol=0.05
+        )
 
 
 def test_fd_and_fod_coincide_with_all_instruments():
@@ -112,14 +216,29 @@ def test_fd_and_fod_coincide_with_all_instruments():
     # Under FOD the level dated t-1 is already valid, under FD the one dated t-2.
     panel = synthetic.pvar_panel(TRUE_A, n_units=60, n_periods=6, seed=2)
     common = dict(entity="entity", time="time", steps="onestep")
-    fd = pvar.PanelVAR(panel, ["y1", "y2"], transform="fd", instrument_lags=(2, None), **common).fit()
-    fod = pvar.PanelVAR(panel, ["y1", "y2"], transform="fod", instrument_lags=(1, None), **common).fit()
+    fd = pvar.PanelVAR(
+        panel,
+        ["y1", "y2"],
+        transform="fd",
+        instrument_lags=(2, None),
+        **common,
+    ).fit()
+    fod = pvar.PanelVAR(
+        panel,
+        ["y1", "y2"],
+        transform="fod",
+        instrument_lags=(1, None),
+        **common,
+    ).fit()
     np.testing.assert_allclose(fd.params, fod.params, rtol=1e-9, atol=1e-12)
-    assert not np.allclose(fd.params, TRUE_A.to_numpy(), atol=1e-3)  # a real estimate, not the truth
+    assert not np.allclose(
+        fd.params, TRUE_A.to_numpy(), atol=1e-3
+    )  # a real estimate, not the truth
 
 
 def test_just_identified_equals_closed_form_iv():
-    # Anderson-Hsiao: D.y on D.L1.y instrumented by y_{t-2}: b = sum(y_{t-2} Dy_t) / sum(y_{t-2} Dy_{t-1}).
+    # Anderson-Hsiao: D.y on D.L1.y instrumented by y_{t-2}: b = sum(y_{t-2} Dy_t) / sum(y_{t-2}
+    # Dy_{t-1}).
     panel = synthetic.pvar_panel(TRUE_A, n_units=200, n_periods=6, seed=3)
     g = panel.groupby("entity")["y1"]
     dy = panel["y1"] - g.shift(1)
@@ -128,28 +247,59 @@ def test_just_identified_equals_closed_form_iv():
     ok = dy.notna() & dy_lag.notna() & z.notna()
     closed_form = (z[ok] * dy[ok]).sum() / (z[ok] * dy_lag[ok]).sum()
     for steps in pvar.STEPS:
-        result = pvar.PanelVAR(panel, "y1", entity="entity", time="time", transform="fd", collapse=True,
-                               instrument_lags=(2, 2), steps=steps).fit()
-        assert result.params.iloc[0, 0] == pytest.approx(closed_form, rel=1e-10)
+        result = pvar.PanelVAR(
+            panel,
+            "y1",
+            entity="entity",
+            time="time",
+            transform="fd",
+            collapse=True,
+            instrument_lags=(2, 2),
+            steps=steps,
+        ).fit()
+        assert result.params.iloc[0, 0] == pytest.approx(
+            closed_form, rel=1e-10
+        )
         assert result.j_stat.df == 0
 
 
 @pytest.fixture(scope="module")
 def bivariate():
-    panel = synthetic.pvar_panel(TRUE_A, n_units=1500, n_periods=7, seed=4, sigma=[[1.0, 0.5], [0.5, 2.0]])
-    return pvar.PanelVAR(panel, ["y1", "y2"], entity="entity", time="time", collapse=True, instrument_lags=(1, None)).fit()
+    panel = synthetic.pvar_panel(
+        TRUE_A,
+        n_units=1500,
+        n_periods=7,
+        seed=4,
+        sigma=[[1.0, 0.5], [0.5, 2.0]],
+    )
+    return pvar.PanelVAR(
+        panel,
+        ["y1", "y2"],
+        entity="entity",
+        time="time",
+        collapse=True,
+        instrument_lags=(1, None),
+    ).fit()
 
 
 def test_granger_single_coefficient_is_z_squared(bivariate):
     granger = bivariate.granger()
-    assert granger.loc[("y1", "y2"), "chi2"] == pytest.approx(bivariate.tstats.loc["y1", "L1.y2"] ** 2, rel=1e-10)
+    assert granger.loc[("y1", "y2"), "chi2"] == pytest.approx(
+        bivariate.tstats.loc["y1", "L1.y2"] ** 2, rel=1e-10
+    )
     assert granger.loc[("y1", "y2"), "df"] == 1
-    assert granger.loc[("y2", "y1"), "pvalue"] < 1e-3  # the true coefficient 0.2 with 1500 units
+    assert (
+        granger.loc[("y2", "y1"), "pvalue"] < 1e-3
+    )  # the true coefficient 0.2 with 1500 units
 
 
 def test_fevd_rows_sum_to_100(bivariate):
     fevd = bivariate.fevd(12, order=["y2", "y1"])
-    assert list(fevd.columns) == ["S.E.", "y2", "y1"]  # the shocks in the Cholesky ordering
+    assert list(fevd.columns) == [
+        "S.E.",
+        "y2",
+        "y1",
+    ]  # the shocks in the Cholesky ordering
     shares = fevd.drop(columns="S.E.")
     np.testing.assert_allclose(shares.sum(axis=1), 100.0, rtol=1e-12)
     assert ((shares >= 0) & (shares <= 100)).all().all()
@@ -161,7 +311,12 @@ def test_fevd_rows_sum_to_100(bivariate):
 def test_oirf_at_horizon_zero_is_the_cholesky_factor(bivariate):
     sigma = bivariate.residual_cov.to_numpy()
     irf = bivariate.irf(5)["value"]
-    impact = np.array([[irf.loc[(imp, resp, 0)] for imp in ["y1", "y2"]] for resp in ["y1", "y2"]])
+    impact = np.array(
+        [
+            [irf.loc[(imp, resp, 0)] for imp in ["y1", "y2"]]
+            for resp in ["y1", "y2"]
+        ]
+    )
     np.testing.assert_allclose(impact, np.linalg.cholesky(sigma), rtol=1e-12)
     # reversed ordering: the Cholesky factor of the reordered covariance
     rev = bivariate.irf(5, order=["y2", "y1"])["value"]
@@ -175,10 +330,19 @@ def test_irf_follows_the_ma_recursion(bivariate):
     A = bivariate.coefficient_matrices()[0]
     P = np.linalg.cholesky(bivariate.residual_cov.to_numpy())
     irf = bivariate.irf(3)["value"]
-    at3 = np.array([[irf.loc[(imp, resp, 3)] for imp in ["y1", "y2"]] for resp in ["y1", "y2"]])
-    np.testing.assert_allclose(at3, np.linalg.matrix_power(A, 3) @ P, rtol=1e-12)
+    at3 = np.array(
+        [
+            [irf.loc[(imp, resp, 3)] for imp in ["y1", "y2"]]
+            for resp in ["y1", "y2"]
+        ]
+    )
+    np.testing.assert_allclose(
+        at3, np.linalg.matrix_power(A, 3) @ P, rtol=1e-12
+    )
     cumulative = bivariate.irf(3, cumulative=True)["value"]
-    assert cumulative.loc[("y1", "y2", 3)] == pytest.approx(irf.loc[("y1", "y2")].sum())
+    assert cumulative.loc[("y1", "y2", 3)] == pytest.approx(
+        irf.loc[("y1", "y2")].sum()
+    )
 
 
 def test_generalized_irf(bivariate):
@@ -186,8 +350,12 @@ def test_generalized_irf(bivariate):
     g = bivariate.irf(4, kind="generalized")["value"]
     # horizon 0: Sigma e_j / sqrt(sigma_jj); the own response is one standard deviation
     assert g.loc[("y2", "y2", 0)] == pytest.approx(np.sqrt(sigma[1, 1]))
-    assert g.loc[("y2", "y1", 0)] == pytest.approx(sigma[0, 1] / np.sqrt(sigma[1, 1]))
-    reordered = bivariate.irf(4, kind="generalized", order=["y2", "y1"])["value"]
+    assert g.loc[("y2", "y1", 0)] == pytest.approx(
+        sigma[0, 1] / np.sqrt(sigma[1, 1])
+    )
+    reordered = bivariate.irf(4, kind="generalized", order=["y2", "y1"])[
+        "value"
+    ]
     np.testing.assert_allclose(g, reordered.loc[g.index])
 
 
@@ -205,14 +373,23 @@ def test_bands_are_seeded_and_bracket_the_estimate(bivariate, method):
 
 
 def test_stability_eigenvalues(bivariate):
-    eig = np.sort(np.abs(np.linalg.eigvals(bivariate.coefficient_matrices()[0])))
+    eig = np.sort(
+        np.abs(np.linalg.eigvals(bivariate.coefficient_matrices()[0]))
+    )
     np.testing.assert_allclose(np.sort(bivariate.stability()["modulus"]), eig)
     assert bivariate.is_stable
 
 
 def test_select_order_uses_a_common_sample():
     panel = synthetic.pvar_panel(TRUE_A, n_units=300, n_periods=9, seed=5)
-    model = pvar.PanelVAR(panel, ["y1", "y2"], entity="entity", time="time", collapse=True, instrument_lags=(2, 4))
+    model = pvar.PanelVAR(
+        panel,
+        ["y1", "y2"],
+        entity="entity",
+        time="time",
+        collapse=True,
+        instrument_lags=(2, 4),
+    )
     table = model.select_order(3)
     assert list(table.index) == [1, 2, 3]
     assert table["nobs"].nunique() == 1
@@ -225,16 +402,28 @@ def test_forward_orthogonal_deviations_by_hand():
     assert out[0, 0] == pytest.approx(np.sqrt(3 / 4) * (1 - (2 + 4 + 7) / 3))
     assert out[0, 2] == pytest.approx(np.sqrt(1 / 2) * (4 - 7))
     assert np.isnan(out[0, 3])
-    assert out[1, 0] == pytest.approx(np.sqrt(2 / 3) * (1 - 4))  # a gap: the later observations that exist
+    assert out[1, 0] == pytest.approx(
+        np.sqrt(2 / 3) * (1 - 4)
+    )  # a gap: the later observations that exist
     assert np.isnan(out[1, 1])
 
 
 def test_unbalanced_panel_with_gaps(abdata):
-    holes = abdata.drop(abdata.index[5::17])  # drops some middle years of some firms
+    holes = abdata.drop(
+        abdata.index[5::17]
+    )  # drops some middle years of some firms
     full, gappy = arellano_bond(abdata), arellano_bond(holes)
     assert gappy.nobs < full.nobs
     assert np.isfinite(gappy.params.to_numpy()).all()
-    fod = pvar.PanelVAR(holes, "n", lags=1, entity="id", time="year", predetermined="w", collapse=True).fit()
+    fod = pvar.PanelVAR(
+        holes,
+        "n",
+        lags=1,
+        entity="id",
+        time="year",
+        predetermined="w",
+        collapse=True,
+    ).fit()
     assert np.isfinite(fod.std_errors.to_numpy()).all()
 
 
@@ -247,11 +436,16 @@ def test_too_many_instruments_warn():
 def test_coefficient_table_layout(bivariate):
     table = pvar.coefficient_table(bivariate)
     assert list(table.columns) == ["y1", "y2"]
-    assert table.loc[("L1.y1", "t"), "y2"] == f"({bivariate.tstats.loc['y2', 'L1.y1']:.2f})"
+    assert (
+        table.loc[("L1.y1", "t"), "y2"]
+        == f"({bivariate.tstats.loc['y2', 'L1.y1']:.2f})"
+    )
     assert table.loc[("L1.y1", "coef"), "y2"].endswith("***")
 
 
-@pytest.mark.parametrize("p, expected", [(0.005, "***"), (0.02, "**"), (0.07, "*"), (0.2, "")])
+@pytest.mark.parametrize(
+    "p, expected", [(0.005, "***"), (0.02, "**"), (0.07, "*"), (0.2, "")]
+)
 def test_stars(p, expected):
     assert pvar.stars(p) == expected
 
@@ -266,28 +460,45 @@ def small_panel():
 def test_duplicate_keys():
     panel = small_panel()
     panel = pd.concat([panel, panel.iloc[[3]]])
-    with pytest.raises(ValueError, match=r"data has duplicate \(entity, time\) keys \('1', 4\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"data has duplicate \(entity, time\) keys \('1', 4\)",
+    ):
         pvar.PanelVAR(panel, ["y1", "y2"], entity="entity", time="time")
 
 
 def test_non_numeric_column():
     panel = small_panel().assign(y2=lambda d: d.y2.astype(str))
-    with pytest.raises(TypeError, match=r"data must be numeric; column\(s\) y2 are not"):
+    with pytest.raises(
+        TypeError, match=r"data must be numeric; column\(s\) y2 are not"
+    ):
         pvar.PanelVAR(panel, ["y1", "y2"], entity="entity", time="time")
 
 
 def test_unknown_column():
     with pytest.raises(ValueError, match=r"data lacks column\(s\) y3"):
-        pvar.PanelVAR(small_panel(), ["y1", "y3"], entity="entity", time="time")
+        pvar.PanelVAR(
+            small_panel(), ["y1", "y3"], entity="entity", time="time"
+        )
 
 
 def test_too_few_periods():
     panel = small_panel().query("time <= 2")
-    with pytest.raises(ValueError, match="no observations are left after taking 1 lag"):
+    with pytest.raises(
+        ValueError, match="no observations are left after taking 1 lag"
+    ):
         pvar.PanelVAR(panel, ["y1", "y2"], entity="entity", time="time")
     with pytest.raises(ValueError, match="only .* instruments"):
-        pvar.PanelVAR(small_panel().query("time <= 4"), ["y1", "y2"], lags=2, entity="entity", time="time",
-                      transform="fd", collapse=True, instrument_lags=(2, 2))
+        pvar.PanelVAR(
+            small_panel().query("time <= 4"),
+            ["y1", "y2"],
+            lags=2,
+            entity="entity",
+            time="time",
+            transform="fd",
+            collapse=True,
+            instrument_lags=(2, 2),
+        )
 
 
 def test_constant_within_every_unit():
@@ -301,19 +512,34 @@ def test_constant_within_every_unit():
     "options, message",
     [
         (dict(lags=0), "lags must be an integer at least 1; got 0"),
-        (dict(transform="within"), "transform must be one of 'fod', 'fd'; got 'within'"),
+        (
+            dict(transform="within"),
+            "transform must be one of 'fod', 'fd'; got 'within'",
+        ),
         (dict(instrument_lags=(0, None)), "must start at lag 1"),
-        (dict(instrument_lags=(3, 2)), r"instrument_lags \(last lag\) must be an integer at least 3; got 2"),
+        (
+            dict(instrument_lags=(3, 2)),
+            r"instrument_lags \(last lag\) must be an integer at least 3; got 2",
+        ),
         (dict(steps="three"), "steps must be one of"),
     ],
 )
 def test_bad_options(options, message):
     with pytest.raises(ValueError, match=message):
-        pvar.PanelVAR(small_panel(), ["y1", "y2"], entity="entity", time="time", **options)
+        pvar.PanelVAR(
+            small_panel(),
+            ["y1", "y2"],
+            entity="entity",
+            time="time",
+            **options,
+        )
 
 
 def test_bad_irf_arguments(bivariate):
-    with pytest.raises(ValueError, match="order must list each of \\['y1', 'y2'\\] exactly once"):
+    with pytest.raises(
+        ValueError,
+        match="order must list each of \\['y1', 'y2'\\] exactly once",
+    ):
         bivariate.irf(5, order=["y1"])
     with pytest.raises(ValueError, match="kind must be"):
         bivariate.irf(5, kind="cholesky")

@@ -25,20 +25,32 @@ def close_figures():
 @pytest.fixture(scope="module")
 def scores():
     panel = load_panel().reset_index()
-    return panel[["province_zh", "year"] + [f"latent_{v}" for v in NAMES]].set_axis(
-        ["province_zh", "year", *NAMES], axis=1)
+    return panel[
+        ["province_zh", "year"] + [f"latent_{v}" for v in NAMES]
+    ].set_axis(["province_zh", "year", *NAMES], axis=1)
 
 
 @pytest.fixture(scope="module")
 def small_fit():
     A = np.array([[0.5, 0.1], [0.2, 0.4]])
     panel = pvar.pvar_panel(A, n_units=300, n_periods=6, seed=2)
-    return pvar.PanelVAR(panel, ["y1", "y2"], entity="entity", time="time", collapse=True,
-                         instrument_lags=(1, 3), steps="onestep").fit()
+    return pvar.PanelVAR(
+        panel,
+        ["y1", "y2"],
+        entity="entity",
+        time="time",
+        collapse=True,
+        instrument_lags=(1, 3),
+        steps="onestep",
+    ).fit()
 
 
 def test_irf_grid_draws_one_panel_per_pair(small_fit):
-    figure = irf_grid(small_fit.irf_bands(4, n_reps=50, seed=1), labels={"y1": "first"}, title="t")
+    figure = irf_grid(
+        small_fit.irf_bands(4, n_reps=50, seed=1),
+        labels={"y1": "first"},
+        title="t",
+    )
     assert len(figure.axes) == 4
     assert figure.axes[0].get_title() == "shock: first"
 
@@ -54,7 +66,12 @@ def test_unit_circle_marks_roots_outside_in_another_colour(small_fit):
 def test_coefficient_table_and_stars(small_fit):
     table = pvar.coefficient_table(small_fit)
     assert table.shape == (2 * 2, 2)
-    assert pvar.stars(0.005) == "***" and pvar.stars(0.03) == "**" and pvar.stars(0.07) == "*" and pvar.stars(0.2) == ""
+    assert (
+        pvar.stars(0.005) == "***"
+        and pvar.stars(0.03) == "**"
+        and pvar.stars(0.07) == "*"
+        and pvar.stars(0.2) == ""
+    )
     summary = small_fit.summary
     assert list(summary.columns) == ["param", "std_error", "tstat", "pvalue"]
 
@@ -62,23 +79,49 @@ def test_coefficient_table_and_stars(small_fit):
 def test_just_identified_j_has_no_pvalue():
     A = np.array([[0.5]])
     panel = pvar.pvar_panel(A, n_units=200, n_periods=6, seed=3)
-    fit = pvar.PanelVAR(panel, "y1", entity="entity", time="time", transform="fd", collapse=True,
-                        instrument_lags=(2, 2)).fit()
+    fit = pvar.PanelVAR(
+        panel,
+        "y1",
+        entity="entity",
+        time="time",
+        transform="fd",
+        collapse=True,
+        instrument_lags=(2, 2),
+    ).fit()
     assert fit.j_stat.df == 0 and fit.j_stat.pvalue is None
-    assert fit.j_stat.pvalue_text().startswith("not defined (the model is just identified")
+    assert fit.j_stat.pvalue_text().startswith(
+        "not defined (the model is just identified"
+    )
     assert "not defined" in repr(fit)
 
 
 def test_pvar_explorer_refits_and_redraws(scores):
-    explorer = PVARExplorer(scores, NAMES, {"paper": NAMES, "reversed": NAMES[::-1]}, n_reps=20,
-                            entity="province_zh", time="year", collapse=True, instrument_lags=(1, 2), steps="onestep")
+    explorer = PVARExplorer(
+        scores,
+        NAMES,
+        {"paper": NAMES, "reversed": NAMES[::-1]},
+        n_reps=20,
+        entity="province_zh",
+        time="year",
+        collapse=True,
+        instrument_lags=(1, 2),
+        steps="onestep",
+    )
     before = explorer.image.value
     explorer.controls["ordering"].value = "reversed"
-    assert explorer.image.value != before and explorer.image.value[:4] == b"\x89PNG"
+    assert (
+        explorer.image.value != before
+        and explorer.image.value[:4] == b"\x89PNG"
+    )
     bands = explorer.view.table
     # with LQ first in the ordering, nothing else moves LQ at horizon 0
     assert bands.loc[("AI", "LQ", 0), "value"] == 0
     assert "observations" in explorer.status.value
     # 10 instruments x 5 equations from 30 provinces: the fit's warning is shown, not raised
-    assert "Note: the moment covariance behind Hansen's J is singular" in explorer.status.value
-    assert explorer.table.value == ""  # the grid shows the bands; no 250-row table under it
+    assert (
+        "Note: the moment covariance behind Hansen's J is singular"
+        in explorer.status.value
+    )
+    assert (
+        explorer.table.value == ""
+    )  # the grid shows the bands; no 250-row table under it

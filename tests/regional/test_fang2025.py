@@ -9,29 +9,58 @@ from helpers.regional import fang2025
 
 
 def tables(index_table=None):
-    ai = regional.attach_provinces(index_table if index_table is not None
-                                   else data.load("fang2025_ai_competitiveness")).set_index("name_en")
-    firms = regional.attach_provinces(data.load("fang2025_firms_patents")).set_index("name_en")
+    ai = regional.attach_provinces(
+        index_table
+        if index_table is not None
+        else data.load("fang2025_ai_competitiveness")
+    ).set_index("name_en")
+    firms = regional.attach_provinces(
+        data.load("fang2025_firms_patents")
+    ).set_index("name_en")
     return ai, firms
 
 
 def test_every_checkable_claim_holds_on_the_printed_tables():
     card = fang2025.audit(*tables()).frame.set_index("claim_id")
-    assert set(card.index[card["status"] == "not_reproducible"]) == {"X1", "X2", "X3", "X4", "X5"}
-    assert (card.drop(index=["X1", "X2", "X3", "X4", "X5"])["status"] == "reproduced").all()
+    assert set(card.index[card["status"] == "not_reproducible"]) == {
+        "X1",
+        "X2",
+        "X3",
+        "X4",
+        "X5",
+    }
+    assert (
+        card.drop(index=["X1", "X2", "X3", "X4", "X5"])["status"]
+        == "reproduced"
+    ).all()
     assert len(card) == 18
     assert card.loc["C4", "recomputed"] == "holds for the bottom 8 to 11"
-    assert card.loc["C7", "recomputed"] == "81.14%" and card.loc["C8", "recomputed"] == "82.45%"
-    assert card.loc["C2", "reported"].startswith("前10的省")  # the paper's own words
+    assert (
+        card.loc["C7", "recomputed"] == "81.14%"
+        and card.loc["C8", "recomputed"] == "82.45%"
+    )
+    assert card.loc["C2", "reported"].startswith(
+        "前10的省"
+    )  # the paper's own words
 
 
 def test_a_different_table_gives_discrepancies():
     index_table = data.load("fang2025_ai_competitiveness")
     # swap Beijing (rank 1) and Tibet (rank 31): the top ten and the first tier change
-    index_table.loc[index_table["province_zh"] == "北京", ["index", "rank"]] = [18.70, 31]
-    index_table.loc[index_table["province_zh"] == "西藏", ["index", "rank"]] = [96.58, 1]
-    card = fang2025.audit(*tables(index_table)).frame.set_index("claim_id")["status"]
-    assert card["C2"] == "discrepancy" and card["C3"] == "discrepancy" and card["C1"] == "reproduced"
+    index_table.loc[
+        index_table["province_zh"] == "北京", ["index", "rank"]
+    ] = [18.70, 31]
+    index_table.loc[
+        index_table["province_zh"] == "西藏", ["index", "rank"]
+    ] = [96.58, 1]
+    card = fang2025.audit(*tables(index_table)).frame.set_index("claim_id")[
+        "status"
+    ]
+    assert (
+        card["C2"] == "discrepancy"
+        and card["C3"] == "discrepancy"
+        and card["C1"] == "reproduced"
+    )
 
 
 def test_bottom_groups_and_cluster_shares():
@@ -46,9 +75,16 @@ def test_bottom_groups_and_cluster_shares():
 
 def test_claims_read_their_values():
     claims = Claims(fang2025.CLAIMS)
-    assert claims.pairs("C2") == {"East": 7, "Central": 2, "West": 1, "Northeast": 0}
+    assert claims.pairs("C2") == {
+        "East": 7,
+        "Central": 2,
+        "West": 1,
+        "Northeast": 0,
+    }
     assert claims.items("C6") == ["East", "Central", "Northeast", "West"]
-    with pytest.raises(ValueError, match="claim 'X1' of fang2025_claims has no value"):
+    with pytest.raises(
+        ValueError, match="claim 'X1' of fang2025_claims has no value"
+    ):
         claims.value("X1")
     with pytest.raises(KeyError, match="no claim 'C99'"):
         claims["C99"]

@@ -37,8 +37,15 @@ def test_ranked_bar_orders_and_colours(toy):
     ax = plots.ranked_bar(values, groups, reference=2.0)
     bars = ax.patches
     assert len(bars) == 3
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["Tibet", "Hubei", "Beijing"]
-    assert matplotlib.colors.to_hex(bars[-1].get_facecolor()) == _style.GROUP_COLOURS["East"].lower()
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Tibet",
+        "Hubei",
+        "Beijing",
+    ]
+    assert (
+        matplotlib.colors.to_hex(bars[-1].get_facecolor())
+        == _style.GROUP_COLOURS["East"].lower()
+    )
     assert len(ax.lines) == 1  # the reference line
     with pytest.raises(ValueError, match="share the same index"):
         plots.ranked_bar(values, groups.reset_index(drop=True))
@@ -46,7 +53,9 @@ def test_ranked_bar_orders_and_colours(toy):
 
 def test_tile_map_draws_one_tile_per_unit(toy):
     values, _ = toy
-    tiles = pd.DataFrame({"tile_col": [5, 1, 4], "tile_row": [1, 4, 4]}, index=values.index)
+    tiles = pd.DataFrame(
+        {"tile_col": [5, 1, 4], "tile_row": [1, 4, 4]}, index=values.index
+    )
     ax = plots.tile_map(values, tiles)
     assert sum(isinstance(p, Rectangle) for p in ax.patches) == 3
     with pytest.raises(ValueError, match="tiles lacks column"):
@@ -63,12 +72,17 @@ def test_lorenz_and_share_plots(toy):
     ax = plots.share_above_plot(result)
     assert len(ax.patches) == 3
     assert "threshold 2.00" in ax.get_title()
-    with pytest.raises(TypeError, match="result must be what share_above\\(\\) returns; got DataFrame"):
+    with pytest.raises(
+        TypeError,
+        match="result must be what share_above\\(\\) returns; got DataFrame",
+    ):
         plots.share_above_plot(result.table)
 
 
 def test_cumulative_share_plot():
-    shares = pd.DataFrame({"firms": [50.0, 30.0, 20.0], "patents": [20.0, 70.0, 10.0]})
+    shares = pd.DataFrame(
+        {"firms": [50.0, 30.0, 20.0], "patents": [20.0, 70.0, 10.0]}
+    )
     ax = plots.cumulative_share_plot(shares)
     assert list(ax.lines[0].get_ydata()) == [50, 80, 100]
     assert list(ax.lines[1].get_ydata()) == [70, 90, 100]
@@ -81,12 +95,16 @@ def test_refresh_share_above_plot_moves_bars_in_place(toy):
     fresh = regional.share_above(values, groups, threshold=0.5)
     plots.refresh_share_above_plot(ax, fresh)
     assert list(ax.patches) == bars_before  # the same artists, moved
-    assert [b.get_height() for b in ax.patches] == list(fresh.table["share_above"])
+    assert [b.get_height() for b in ax.patches] == list(
+        fresh.table["share_above"]
+    )
     assert [t.get_text() for t in ax.texts] == list(fresh.table["fraction"])
     assert ax.get_title() == "threshold 0.50"
     # the same picture as drawing it anew
     redrawn = plots.share_above_plot(fresh)
-    assert [b.get_height() for b in redrawn.patches] == [b.get_height() for b in ax.patches]
+    assert [b.get_height() for b in redrawn.patches] == [
+        b.get_height() for b in ax.patches
+    ]
 
 
 def test_refresh_share_above_plot_refuses_other_groups(toy):

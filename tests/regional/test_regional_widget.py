@@ -1,4 +1,5 @@
-"""helpers.regional.widget: the controls drive the tested compute step, which delegates to the helper."""
+"""helpers.regional.widget: the controls drive the tested compute step, which delegates to the
+helper."""
 
 import pandas as pd
 import pytest
@@ -9,13 +10,17 @@ from helpers.regional.widget import ThresholdExplorer
 
 @pytest.fixture
 def explorer():
-    ai = regional.attach_provinces(data.load("fang2025_ai_competitiveness")).set_index("name_en")
+    ai = regional.attach_provinces(
+        data.load("fang2025_ai_competitiveness")
+    ).set_index("name_en")
     return ThresholdExplorer(ai["index"], ai[["region", "belt"]])
 
 
 def test_defaults_are_four_regions_and_the_national_mean(explorer):
     assert explorer.controls["grouping"].value == "region"
-    assert explorer.controls["threshold"].value == pytest.approx(explorer.data.mean(), abs=0.01)
+    assert explorer.controls["threshold"].value == pytest.approx(
+        explorer.data.mean(), abs=0.01
+    )
     assert bytes(explorer.image.value).startswith(b"\x89PNG")
     assert "4/5" in explorer.table.value and "80.0%" in explorer.table.value
 
@@ -28,8 +33,11 @@ def test_controls_update_table_and_figure(explorer):
     explorer.controls["threshold"].value = explorer.controls["threshold"].max
     view = explorer.compute(**explorer.values)
     assert view.table["above"].sum() == 0
-    expected = regional.share_above(explorer.data, explorer.provinces["belt"].rename("Three belts"),
-                                    explorer.controls["threshold"].max)
+    expected = regional.share_above(
+        explorer.data,
+        explorer.provinces["belt"].rename("Three belts"),
+        explorer.controls["threshold"].max,
+    )
     pd.testing.assert_frame_equal(view.table, expected.table)
 
 
@@ -43,5 +51,11 @@ def test_widget_layout_and_bad_input(explorer):
 def test_static_figure_is_the_widget_figure_at_given_values(explorer):
     figure = explorer.static_figure(grouping="belt")
     ax = figure.axes[0]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["East", "Central", "West"]
-    assert explorer.controls["grouping"].value == "region"  # the widget itself did not move
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "East",
+        "Central",
+        "West",
+    ]
+    assert (
+        explorer.controls["grouping"].value == "region"
+    )  # the widget itself did not move

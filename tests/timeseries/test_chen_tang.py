@@ -1,5 +1,5 @@
-"""helpers.timeseries.chen_tang: the printed tables of Chen & Tang (2021) judged by arithmetic alone,
-and the chapter's analysis helpers."""
+"""helpers.timeseries.chen_tang: the printed tables of Chen & Tang (2021) judged by arithmetic
+alone, and the chapter's analysis helpers."""
 
 import numpy as np
 import pandas as pd
@@ -24,25 +24,56 @@ def test_fevd_rows_and_standard_errors(card):
 
 def test_critical_values_and_conclusions(card):
     status = card["status"]
-    misordered = set(status[card.index.str.startswith("T1-order-")].loc[lambda s: s == "discrepancy"].index)
+    misordered = set(
+        status[card.index.str.startswith("T1-order-")]
+        .loc[lambda s: s == "discrepancy"]
+        .index
+    )
     assert misordered == {"T1-order-p", "T1-order-p-popu"}
     assert (status[card.index.str.startswith("T1-cv-")] == "discrepancy").all()
-    assert status["T1-conclusion-p-scie"] == status["T1-conclusion-p-pate"] == "discrepancy"
+    assert (
+        status["T1-conclusion-p-scie"]
+        == status["T1-conclusion-p-pate"]
+        == "discrepancy"
+    )
     assert status["T1-conclusion-p-capa"] == "reproduced"
 
 
 def test_sample_text_and_equation3(card):
     status = card["status"]
-    assert (status[["N-ADF", "N-VAR", "N-FEVD", "N-JOH", "F-h1", "EQ3-up", "E-both", "J-I0"]] == "discrepancy").all()
-    assert status["EQ3-down"] == "reproduced" and status["JOH-equilibrium"] == "not_reproducible"
+    assert (
+        status[
+            [
+                "N-ADF",
+                "N-VAR",
+                "N-FEVD",
+                "N-JOH",
+                "F-h1",
+                "EQ3-up",
+                "E-both",
+                "J-I0",
+            ]
+        ]
+        == "discrepancy"
+    ).all()
+    assert (
+        status["EQ3-down"] == "reproduced"
+        and status["JOH-equilibrium"] == "not_reproducible"
+    )
     assert "needs 30 observations" in card.loc["N-VAR", "recomputed"]
-    assert status.value_counts().to_dict() == {"discrepancy": 54, "reproduced": 6, "not_reproducible": 2}
+    assert status.value_counts().to_dict() == {
+        "discrepancy": 54,
+        "reproduced": 6,
+        "not_reproducible": 2,
+    }
 
 
 def test_two_observations_and_repeated_values():
     claims = chen_tang.Claims(chen_tang.CLAIMS)
     message = chen_tang.two_observations_error(claims)
-    assert message.startswith("data has 2 observations; a VAR(4) in 5 variables") and message.endswith("needs at least 30")
+    assert message.startswith(
+        "data has 2 observations; a VAR(4) in 5 variables"
+    ) and message.endswith("needs at least 30")
     repeated = chen_tang.repeated_values(chen_tang.data.load("chen_tang_fevd"))
     assert repeated[41.25876] >= 2 and repeated[0.01258] >= 2
 
@@ -55,11 +86,18 @@ def levels():
 
 def test_integration_table_names_the_i1_series(levels):
     table, integrated = ts.integration_table(levels)
-    assert set(table.index.get_level_values("form")) == {"log level", "growth rate"}
+    assert set(table.index.get_level_values("form")) == {
+        "log level",
+        "growth rate",
+    }
     assert "pvalue" in table.columns
     level_p = table.xs(("log level", "ADF"), level=("form", "test"))["pvalue"]
-    growth_p = table.xs(("growth rate", "ADF"), level=("form", "test"))["pvalue"]
-    assert integrated == [v for v in levels.columns if level_p[v] >= 0.05 and growth_p[v] < 0.05]
+    growth_p = table.xs(("growth rate", "ADF"), level=("form", "test"))[
+        "pvalue"
+    ]
+    assert integrated == [
+        v for v in levels.columns if level_p[v] >= 0.05 and growth_p[v] < 0.05
+    ]
 
 
 def test_ranks_and_vecm(levels):
@@ -68,10 +106,18 @@ def test_ranks_and_vecm(levels):
     direct = ts.johansen(levels, 2, "c")
     assert by_case.loc["c", "trace rank"] == direct.rank("trace")
     by_lag = ts.ranks_by_lag(levels, [1, 2], "c")
-    assert by_lag.loc[2, "trace, r = 0"] == pytest.approx(direct.tests.loc[0, "trace"])
+    assert by_lag.loc[2, "trace, r = 0"] == pytest.approx(
+        direct.tests.loc[0, "trace"]
+    )
     vecm = ts.vecm_table(levels, 2, 1, "c")
-    np.testing.assert_allclose(vecm["beta (normalised)"]["relation 1"], direct.vectors["r1"], rtol=1e-6)
-    with pytest.raises(ValueError, match="rank must be an integer between 1 and 2; got 3"):
+    np.testing.assert_allclose(
+        vecm["beta (normalised)"]["relation 1"],
+        direct.vectors["r1"],
+        rtol=1e-6,
+    )
+    with pytest.raises(
+        ValueError, match="rank must be an integer between 1 and 2; got 3"
+    ):
         ts.vecm_table(levels, 2, 3)
 
 
@@ -81,5 +127,9 @@ def test_own_share_range_brackets_every_ordering(levels):
     default = ts.fevd_table(report, [4])
     for name in levels.columns:
         own = default.loc[(name, 4), name]
-        assert spread.loc[name, "smallest own share"] - 1e-9 <= own <= spread.loc[name, "largest own share"] + 1e-9
+        assert (
+            spread.loc[name, "smallest own share"] - 1e-9
+            <= own
+            <= spread.loc[name, "largest own share"] + 1e-9
+        )
     assert isinstance(spread, pd.DataFrame)

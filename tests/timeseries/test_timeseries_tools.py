@@ -25,16 +25,23 @@ def close_figures():
 @pytest.fixture(scope="module")
 def growth():
     m = sm.datasets.macrodata.load_pandas().data
-    return 100 * np.log(m[["realgdp", "realcons", "realinv"]]).diff().dropna().reset_index(drop=True)
+    return 100 * np.log(
+        m[["realgdp", "realcons", "realinv"]]
+    ).diff().dropna().reset_index(drop=True)
 
 
 def test_whiteness_not_defined_is_said_not_nan():
     rng = np.random.default_rng(4)
     series = pd.DataFrame(rng.normal(size=(60, 2)), columns=["a", "b"])
-    report = ts.var_report(series, lags=3, whiteness_lags=2)  # no autocorrelation lags beyond the VAR's
+    report = ts.var_report(
+        series, lags=3, whiteness_lags=2
+    )  # no autocorrelation lags beyond the VAR's
     assert report.whiteness.pvalue is None and not report.whiteness.defined
     shown = report.summary.to_dict()
-    assert any(v.startswith("not defined (needs more than 3 lags") for v in shown.values())
+    assert any(
+        v.startswith("not defined (needs more than 3 lags")
+        for v in shown.values()
+    )
     assert "nan" not in " ".join(shown.values()).lower()
 
 
@@ -44,11 +51,15 @@ def test_adf_power_explorer_delegates_to_the_monte_carlo():
     assert first.startswith(b"\x89PNG")
     explorer.controls["root"].value = 1.0
     rates = explorer.view.table.loc["rejection rate"]
-    expected = ts.adf_rejection_rates(ADFPowerExplorer.SIZES, [1.0], 300, 3)[1.0]
+    expected = ts.adf_rejection_rates(ADFPowerExplorer.SIZES, [1.0], 300, 3)[
+        1.0
+    ]
     pd.testing.assert_series_equal(rates, expected, check_names=False)
     explorer.controls["nobs"].value = 50
     assert bytes(explorer.image.value) != first
-    assert explorer.view.series["critical"] == pytest.approx(ts.mackinnon_critical_values(49, "c")["5%"])
+    assert explorer.view.series["critical"] == pytest.approx(
+        ts.mackinnon_critical_values(49, "c")["5%"]
+    )
 
 
 def test_fevd_explorer_recomputes_for_the_chosen_ordering(growth):
@@ -57,10 +68,16 @@ def test_fevd_explorer_recomputes_for_the_chosen_ordering(growth):
     assert len(explorer.orderings) == 6
     explorer.controls["ordering"].value = "realinv > realgdp > realcons"
     explorer.controls["horizon"].value = 1
-    expected = ts.fevd_table(results, [1], order=["realinv", "realgdp", "realcons"])
+    expected = ts.fevd_table(
+        results, [1], order=["realinv", "realgdp", "realcons"]
+    )
     pd.testing.assert_frame_equal(explorer.view.table, expected)
-    assert explorer.view.table.loc[("realinv", 1), "realinv"] == pytest.approx(100)
-    assert "realinv" in explorer.table.value and bytes(explorer.image.value).startswith(b"\x89PNG")
+    assert explorer.view.table.loc[("realinv", 1), "realinv"] == pytest.approx(
+        100
+    )
+    assert "realinv" in explorer.table.value and bytes(
+        explorer.image.value
+    ).startswith(b"\x89PNG")
 
 
 def test_figures(growth):
@@ -73,9 +90,16 @@ def test_figures(growth):
     fevd = data.load("chen_tang_fevd")
     shocks = ["p", "p_capa", "p_popu", "p_scie", "p_pate"]
     figure = figures.printed_fevd_plot(fevd, shocks)
-    assert len(figure.axes) == 2 and len(figure.axes[0].lines) == fevd["table"].nunique() + 1
-    levels = np.log(sm.datasets.macrodata.load_pandas().data[["realgdp", "realcons"]])
-    figure = figures.levels_and_growth_plot(levels, 100 * levels.diff().dropna())
+    assert (
+        len(figure.axes) == 2
+        and len(figure.axes[0].lines) == fevd["table"].nunique() + 1
+    )
+    levels = np.log(
+        sm.datasets.macrodata.load_pandas().data[["realgdp", "realcons"]]
+    )
+    figure = figures.levels_and_growth_plot(
+        levels, 100 * levels.diff().dropna()
+    )
     assert len(figure.axes) == 2
     results = ts.var_report(growth, lags=2).results
     figure = figures.fevd_bars(ts.fevd_table(results, [4]), 4)

@@ -11,7 +11,11 @@ import statsmodels.api as sm  # noqa: E402
 import statsmodels.formula.api as smf  # noqa: E402
 
 from helpers import ushape  # noqa: E402
-from helpers.ushape.figures import layer_diagram, quadratic_scatter, ushape_plot  # noqa: E402
+from helpers.ushape.figures import (
+    layer_diagram,
+    quadratic_scatter,
+    ushape_plot,
+)  # noqa: E402
 from helpers.ushape.widget import UShapeExplorer  # noqa: E402
 
 
@@ -21,12 +25,20 @@ def close_figures():
     plt.close("all")
 
 
-@pytest.mark.parametrize("version, signs, verdict", [("u", "U", "U supported"), ("concave", "inverse U", "no inverse U"),
-                                                     ("outside", "U", "no U")])
+@pytest.mark.parametrize(
+    "version, signs, verdict",
+    [
+        ("u", "U", "U supported"),
+        ("concave", "inverse U", "no inverse U"),
+        ("outside", "U", "no U"),
+    ],
+)
 def test_shape_check_reads_each_version(version, signs, verdict):
     check = ushape.shape_check(ushape.ushape_panel(version))
     row = check.row
-    assert row["the signs suggest"] == signs  # the signs alone always find a shape here
+    assert (
+        row["the signs suggest"] == signs
+    )  # the signs alone always find a shape here
     assert row["test verdict"].startswith(verdict)
     assert check.test.verdict().startswith(verdict)
 
@@ -35,29 +47,54 @@ def test_readings_follow_significance():
     lines = pd.DataFrame({"slope": [-1.0, 2.0], "pvalue": [0.01, 0.2]})
     assert ushape.two_lines_reading(lines) == "not both significant"
     assert ushape.two_lines_reading(lines.assign(pvalue=0.01)) == "U"
-    assert ushape.two_lines_reading(lines.assign(slope=[1.0, 2.0], pvalue=0.01)) == "monotone"
+    assert (
+        ushape.two_lines_reading(lines.assign(slope=[1.0, 2.0], pvalue=0.01))
+        == "monotone"
+    )
     fit = ushape.twfe_quadratic(ushape.ushape_panel("u", noise=3.0, seed=2))
     expected = "no shape" if fit.pvalues.max() >= 0.05 else "U"
-    assert ushape.sign_reading(fit, "ai_exposure", "ai_exposure_sq") == expected
-    with pytest.raises(ValueError, match="alpha must be a number between 0.0 and 1.0 \\(exclusive\\); got 0"):
+    assert (
+        ushape.sign_reading(fit, "ai_exposure", "ai_exposure_sq") == expected
+    )
+    with pytest.raises(
+        ValueError,
+        match="alpha must be a number between 0.0 and 1.0 \\(exclusive\\); got 0",
+    ):
         ushape.sign_reading(fit, "ai_exposure", "ai_exposure_sq", alpha=0)
-    with pytest.raises(ValueError, match="panel lacks column\\(s\\) upgrading"):
-        ushape.twfe_quadratic(ushape.ushape_panel("u").drop(columns="upgrading"))
+    with pytest.raises(
+        ValueError, match="panel lacks column\\(s\\) upgrading"
+    ):
+        ushape.twfe_quadratic(
+            ushape.ushape_panel("u").drop(columns="upgrading")
+        )
 
 
 def test_figures():
     panel = ushape.ushape_panel("u")
     fit = ushape.twfe_quadratic(panel)
     test = ushape.utest(fit, "ai_exposure", "ai_exposure_sq")
-    figure = ushape_plot(panel["ai_exposure"].to_numpy(), (fit.params["ai_exposure"], fit.params["ai_exposure_sq"]),
-                         test, truth=("u", 6.0), title="sim: ")
+    figure = ushape_plot(
+        panel["ai_exposure"].to_numpy(),
+        (fit.params["ai_exposure"], fit.params["ai_exposure_sq"]),
+        test,
+        truth=("u", 6.0),
+        title="sim: ",
+    )
     assert figure.axes[0].get_title().startswith("sim: U supported")
-    ax = layer_diagram([("top", "a"), ("middle", ""), ("bottom", "c")], title="chain")
-    assert [t.get_text() for t in ax.texts if t.get_text() in {"top", "middle", "bottom"}] == ["top", "middle", "bottom"]
+    ax = layer_diagram(
+        [("top", "a"), ("middle", ""), ("bottom", "c")], title="chain"
+    )
+    assert [
+        t.get_text()
+        for t in ax.texts
+        if t.get_text() in {"top", "middle", "bottom"}
+    ] == ["top", "middle", "bottom"]
     crime = sm.datasets.statecrime.load_pandas().data
     quadratic = smf.ols("urban ~ hs_grad + I(hs_grad ** 2)", data=crime).fit()
     result = ushape.utest(quadratic, "hs_grad", "I(hs_grad ** 2)")
-    ax = quadratic_scatter(crime, "hs_grad", "urban", quadratic, result, title="statecrime")
+    ax = quadratic_scatter(
+        crime, "hs_grad", "urban", quadratic, result, title="statecrime"
+    )
     assert len(ax.lines) == 1 and ax.get_title() == "statecrime"
 
 
@@ -65,10 +102,17 @@ def test_ushape_explorer_refits_when_the_turning_point_moves():
     explorer = UShapeExplorer(turning_point=6.0, noise=0.3, seed=1)
     assert explorer.view.status.startswith("U supported")
     first = bytes(explorer.image.value)
-    explorer.controls["turning_point"].value = -2.0  # the minimum far below the data: no U
+    explorer.controls[
+        "turning_point"
+    ].value = -2.0  # the minimum far below the data: no U
     test = explorer.view.series["test"]
     assert test.trivially_fails and bytes(explorer.image.value) != first
-    direct = ushape.utest(ushape.twfe_quadratic(ushape.ushape_panel("u", turning_point=-2.0, noise=0.3, seed=1)),
-                          "ai_exposure", "ai_exposure_sq")
+    direct = ushape.utest(
+        ushape.twfe_quadratic(
+            ushape.ushape_panel("u", turning_point=-2.0, noise=0.3, seed=1)
+        ),
+        "ai_exposure",
+        "ai_exposure_sq",
+    )
     assert direct.statistic == test.statistic
     assert "Lind-Mehlum t" in explorer.table.value

@@ -1,0 +1,99 @@
+"""The package as users install it: every docstring example runs, every subpackage is in the wheel,
+and the estimators import without matplotlib or ipywidgets."""
+
+import doctest
+import importlib
+import pkgutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import helpers
+
+REPO = Path(__file__).resolve().parents[1]
+MODULES = sorted(
+    m.name for m in pkgutil.walk_packages(helpers.__path__, "helpers.")
+)
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_run(name):
+    module = importlib.import_module(name)
+    failed, _ = doctest.testmod(
+        module, optionflags=doctest.NORMALIZE_WHITESPACE, verbose=False
+    )
+    assert failed == 0, f"{failed} docstring example(s) of {name} failed"
+
+
+def test_every_public_estimator_has_an_example():
+    estimators = {
+        "helpers.regional": [
+            "gini",
+            "theil_t",
+            "theil_l",
+            "theil_decomposition",
+            "between_share_permutation",
+            "concentration_ratio",
+            "hhi",
+            "hhi_bounds",
+            "share_above",
+        ],
+        "helpers.indices": ["entropy_weights", "composite_index"],
+        "helpers.coupling": [
+            "coupling_degree",
+            "coordination_degree",
+            "classify",
+        ],
+        "helpers.pvar": ["PanelVAR"],
+        "helpers.timeseries": [
+            "johansen",
+            "var_report",
+            "fevd_table",
+            "mackinnon_critical_values",
+        ],
+        "helpers.ushape": [
+            "utest",
+            "shape_check",
+            "advancement",
+            "rationalisation",
+        ],
+        "helpers.crosscountry": ["rank_correlation"],
+    }
+    for package, names in estimators.items():
+        module = importlib.import_module(package)
+        for name in names:
+            assert ">>> " in (getattr(module, name).__doc__ or ""), (
+                f"{package}.{name} has no example"
+            )
+
+
+def test_every_subpackage_is_declared_for_the_wheel():
+    declared = set(
+        tomllib.loads((REPO / "pyproject.toml").read_text())["tool"][
+            "setuptools"
+        ]["packages"]
+    )
+    found = {"helpers"} | {
+        m.name
+        for m in pkgutil.walk_packages(helpers.__path__, "helpers.")
+        if m.ispkg
+    }
+    assert found | {"helpers.datasets"} == declared
+
+
+def test_estimators_import_without_matplotlib_or_ipywidgets():
+    code = (
+        "import sys, helpers.regional, helpers.indices, helpers.coupling, helpers.pvar, "
+        "helpers.timeseries, helpers.crosscountry, helpers.ushape, helpers.data, helpers.audit; "
+        "print(sorted(m for m in ('matplotlib', 'ipywidgets', 'seaborn') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == "[]"
