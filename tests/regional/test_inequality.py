@@ -1,10 +1,12 @@
 """helpers.inequality against published values, by properties, and on bad input."""
 
+import hashlib
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,9 +25,16 @@ YEARS = [
 
 @pytest.fixture(scope="module")
 def mexico() -> pd.DataFrame:
-    """PySAL's Mexico data (tests/fixtures/mexico.csv, copied from libpysal; see the fixtures'
-    README)."""
-    return pd.read_csv(Path(__file__).parents[1] / "fixtures" / "mexico.csv")
+    """PySAL's Mexico data (tests/fixtures/mexico.csv, checked against its manifest)."""
+    folder = Path(__file__).parents[1] / "fixtures"
+    manifest = yaml.safe_load(
+        (folder / "mexico.yml").read_text(encoding="utf-8")
+    )
+    assert (
+        hashlib.sha256((folder / "mexico.csv").read_bytes()).hexdigest()
+        == manifest["sha256"]
+    )
+    return pd.read_csv(folder / "mexico.csv")
 
 
 # -- published values ---------------------------------------------------------------------------

@@ -1,0 +1,25 @@
+"""Methods behind the book *AI and Regional Development: Methods and Replications*.
+
+One subpackage per method family, each holding its estimators, its simulated data, its figures
+(``figures``), its explorer widget (``widget``) and the audit of its paper's printed claims:
+
+- :mod:`helpers.regional`     -- inequality and concentration, regions of China (chapter 1)
+- :mod:`helpers.indices`      -- composite indices with entropy weights, the simulated panel
+  (chapter 2)
+- :mod:`helpers.coupling`     -- the coupling coordination degree model (chapter 3)
+- :mod:`helpers.pvar`         -- panel VARs by difference and system GMM (chapter 4)
+- :mod:`helpers.timeseries`   -- unit roots, VARs, variance decompositions, Johansen (chapter 5)
+- :mod:`helpers.crosscountry` -- levels against shares of GDP across economies (chapter 6)
+- :mod:`helpers.ushape`       -- testing for a U shape (chapter 7)
+
+and, shared by all: :mod:`helpers.data` (datasets through their manifests), :mod:`helpers.online`
+(optional downloads), :mod:`helpers.audit` (the replication scorecard) and :mod:`helpers.paths`.
+Modules whose names start with an underscore are internal: input checks (``_checks``), the figure
+style (``_style``), the widget base (``_widget``), the VAR algebra (``_var``) and test statistics
+(``_stats``).
+
+The estimators import without matplotlib or ipywidgets; only ``figures`` and ``widget`` modules need
+them.
+"""
+
+__version__ = "0.2.0"

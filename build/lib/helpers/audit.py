@@ -1,0 +1,482 @@
+"""The replication scorecard: one row per checked claim of a paper.
+
+Columns and statuses follow the book's conventions: ``paper, claim_id, location, claim, reported,
+recomputed, status, note`` with status one of ``reproduced``, ``discrepancy`` or
+``not_reproducible``.
+
+The status is never typed in by hand for a checkable claim: :meth:`Scorecard.compare` derives it
+from the printed precision of a number, :meth:`Scorecard.check` from a condition the chapter
+computes. Only :meth:`Scorecard.not_reproducible` takes no computation, and it requires a reason.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from helpers import _checks
+from helpers.paths import SCORECARD_DIR
+
+COLUMNS = [
+    "paper",
+    "claim_id",
+    "location",
+    "claim",
+    "reported",
+    "recomputed",
+    "status",
+    "note",
+]
+STATUSES = ("reproduced", "discrepancy", "not_reproducible")
+
+
+class Scorecard:
+    """Collect the checked claims of one chapter.
+
+    Parameters
+    ----------
+    paper
+        Short citation of the paper, e.g. ``"Fang, Chang & Hu (2025)"``.
+    chapter
+        The chapter's file stem; :meth:`write` saves to ``_build/scorecards/<chapter>.csv`` under
+        the repository root.
+
+    Examples
+    --------
+    >>> sc = Scorecard("Fang, Chang & Hu (2025)", "01_regional_ai_competitiveness")
+    >>> sc.compare("mean", "Table 1", "national mean", reported=57.18, recomputed=57.1835,
+    ...            decimals=2)
+    'reproduced'
+    """
+
+    def __init__(self, paper: str, chapter: str) -> None:
+        for arg, value in (("paper", paper), ("chapter", chapter)):
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(
+                    f"{arg} must be a non-empty string, got {value!r}"
+                )
+        self.paper = paper
+        self.chapter = chapter
+        self._rows: list[dict[str, str]] = []
+
+    # -- adding claims -------------------------------------------------------------------------
+
+    def compare(
+        self,
+        claim_id: str,
+        location: str,
+        claim: str,
+        reported: float,
+        recomputed: float,
+        decimals: int,
+        note: str = "",
+    ) -> str:
+        """Compare a printed number with its recomputation at the printed precision.
+
+        The claim is reproduced when ``|recomputed - reported| <= 0.5 * 10**-decimals``, i.e. when
+        the recomputed value rounds to the printed one (ties count as agreement, since the paper's
+        rounding rule is unknown). Returns the status.
+        """
+        for arg, value in (("reported", reported), ("recomputed", recomputed)):
+            if not isinstance(value, numbers.Real) or isinstance(value, bool):
+                raise TypeError(
+                    f"{arg} must be a real number, got {type(value).__name__}"
+                )
+            if not math.isfinite(value):
+                raise ValueError(
+                    f"{arg} must be finite for claim {claim_id!r}, got {value}"
+                )
+        decimals = _checks.integer("decimals", decimals, minimum=0)
+        tolerance = 0.5 * 10.0**-decimals
+        agrees = abs(float(recomputed) - float(reported)) <= tolerance * (
+            1 + 1e-9
+        )
+        status = "reproduced" if agrees else "discrepancy"
+        shown = f"{float(recomputed):.{decimals + 2}f}"
+        self._add(
+            claim_id,
+            location,
+            claim,
+            f"{float(reported):.{decimals}f}",
+            shown,
+            status,
+            note,
+        )
+        return status
+
+    def check(
+        self,
+        claim_id: str,
+        location: str,
+        claim: str,
+        reported: object,
+        recomputed: object,
+        holds: bool,
+        note: str = "",
+    ) -> str:
+        """Record a claim whose truth the chapter computed as ``holds``.
+
+        Use it for statements that are not one number: an ordering, a count, a set of provinces, a
+        bound ("more than 80 per cent"). ``reported`` and ``recomputed`` are shown as text.
+        """
+        # numpy booleans are fine; anything else suggests a value was passed by mistake
+        if not isinstance(holds, (bool, np.bool_)):
+            raise TypeError(
+                f"holds must be a boolean, got {type(holds).__name__}"
+            )
+        holds = bool(holds)
+        status = "reproduced" if holds else "discrepancy"
+        self._add(
+            claim_id,
+            location,
+            claim,
+            _text(reported),
+            _text(recomputed),
+            status,
+            note,
+        )
+        return status
+
+    def not_reproducible(
+        self,
+        claim_id: str,
+        location: str,
+        claim: str,
+        reported: object,
+        why: str,
+    ) -> str:
+        """Record a claim the published numbers do not allow checking, and why."""
+        if not isinstance(why, str) or not why.strip():
+            raise ValueError(
+                f"why must explain why claim {claim_id!r} cannot be checked"
+            )
+        self._add(
+            claim_id,
+            location,
+            claim,
+            _text(reported),
+            "",
+            "not_reproducible",
+            why,
+        )
+        return "not_reproducible"
+
+    # -- claims kept in a data file (helpers.audit.Claims) ---------------------------------------
+
+    def compare_claim(
+        self,
+        claims: Claims,
+        claim_id: str,
+        recomputed: float,
+        decimals: int,
+        note: str = "",
+    ) -> str:
+        """:meth:`compare` for a claim of ``claims``: its location, paraphrase and printed words
+        come from the file, the printed number from its ``value``."""
+        row = claims[claim_id]
+        return self.compare(
+            claim_id,
+            row["location"],
+            row["claim"],
+            claims.number(claim_id),
+            recomputed,
+            decimals,
+            note,
+        )
+
+    def check_claim(
+        self,
+        claims: Claims,
+        claim_id: str,
+        recomputed: object,
+        holds: bool,
+        note: str = "",
+    ) -> str:
+        """:meth:`check` for a claim of ``claims``, reported as the paper printed it."""
+        row = claims[claim_id]
+        return self.check(
+            claim_id,
+            row["location"],
+            row["claim"],
+            row["printed"],
+            recomputed,
+            holds,
+            note,
+        )
+
+    def not_reproducible_claim(
+        self, claims: Claims, claim_id: str, why: str
+    ) -> str:
+        """:meth:`not_reproducible` for a claim of ``claims``."""
+        row = claims[claim_id]
+        return self.not_reproducible(
+            claim_id, row["location"], row["claim"], row["printed"], why
+        )
+
+    def _add(
+        self, claim_id, location, claim, reported, recomputed, status, note
+    ) -> None:
+        for arg, value in (
+            ("claim_id", claim_id),
+            ("location", location),
+            ("claim", claim),
+        ):
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(
+                    f"{arg} must be a non-empty string, got {value!r}"
+                )
+        if any(r["claim_id"] == claim_id for r in self._rows):
+            raise ValueError(
+                f"claim_id {claim_id!r} is already on the scorecard"
+            )
+        self._rows.append(
+            {
+                "paper": self.paper,
+                "claim_id": claim_id,
+                "location": location,
+                "claim": claim,
+                "reported": reported,
+                "recomputed": recomputed,
+                "status": status,
+                "note": note,
+            }
+        )
+
+    # -- reading and writing -------------------------------------------------------------------
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The scorecard as a DataFrame with the conventional columns."""
+        return pd.DataFrame(self._rows, columns=COLUMNS)
+
+    def view(
+        self, claim_ids=None, columns=("reported", "recomputed", "status")
+    ) -> pd.DataFrame:
+        """The rows of ``claim_ids`` (all when None), indexed by claim id, with ``columns``."""
+        frame = self.frame.set_index("claim_id")
+        if claim_ids is not None:
+            missing = [c for c in claim_ids if c not in frame.index]
+            if missing:
+                raise ValueError(
+                    f"claim_ids not on the scorecard: {_checks.labels(missing)}"
+                )
+            frame = frame.loc[list(claim_ids)]
+        return frame[list(columns)]
+
+    def counts(self) -> pd.Series:
+        """Number of claims per status (all three statuses, zeros included)."""
+        return (
+            self.frame["status"].value_counts().reindex(STATUSES, fill_value=0)
+        )
+
+    def write(self, directory: str | Path | None = None) -> Path:
+        """Write ``<chapter>.csv`` to ``directory`` (default ``_build/scorecards``); return its
+        path."""
+        if not self._rows:
+            raise ValueError(
+                "the scorecard is empty; add claims before writing it"
+            )
+        folder = Path(directory) if directory is not None else SCORECARD_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.chapter}.csv"
+        self.frame.to_csv(
+            path, index=False, encoding="utf-8", lineterminator="\n"
+        )
+        return path
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+class Claims:
+    """A paper's printed claims, kept in a dataset (``data/<name>.csv``, checked by its manifest)
+    with the columns ``claim_id``, ``location``, ``claim`` (paraphrase), ``printed`` (the paper's
+    words) and ``value`` (what a check compares with).
+
+    Values are text in the file; :meth:`number`, :meth:`items` and :meth:`pairs` read the three
+    forms the audits use: a number, a list separated by "; " and name=number pairs.
+
+    Examples
+    --------
+    >>> claims = Claims("fang2025_claims")
+    >>> claims.number("C1"), claims.items("C4"), claims.pairs("C2")["East"]
+    (57.18, ['山西', '海南'], 7.0)
+    """
+
+    def __init__(self, name: str) -> None:
+        from helpers import data
+
+        self.name = name
+        self.table = data.load(name).set_index("claim_id")
+
+    def __getitem__(self, claim_id: str) -> pd.Series:
+        if claim_id not in self.table.index:
+            raise KeyError(
+                f"{self.name} has no claim {claim_id!r}; its claims are "
+                f"{_checks.labels(self.table.index)}"
+            )
+        return self.table.loc[claim_id]
+
+    def value(self, claim_id: str) -> str:
+        value = self[claim_id]["value"]
+        if pd.isna(value) or not str(value).strip():
+            raise ValueError(
+                f"claim {claim_id!r} of {self.name} has no value to check against"
+            )
+        return str(value).strip()
+
+    def number(self, claim_id: str) -> float:
+        """The value as a number."""
+        try:
+            return float(self.value(claim_id))
+        except ValueError:
+            raise ValueError(
+                f"claim {claim_id!r} of {self.name}: value {self.value(claim_id)!r} is not a number"
+            ) from None
+
+    def items(self, claim_id: str) -> list[str]:
+        """The value as a list ("a; b; c")."""
+        return [item.strip() for item in self.value(claim_id).split(";")]
+
+    def pairs(self, claim_id: str) -> dict[str, float]:
+        """The value as name=number pairs ("East=7; West=1")."""
+        out = {}
+        for item in self.items(claim_id):
+            name, _, number = item.partition("=")
+            try:
+                out[name.strip()] = float(number)
+            except ValueError:
+                raise ValueError(
+                    f"claim {claim_id!r} of {self.name}: {item!r} is not name=number"
+                ) from None
+        return out
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value) if isinstance(value, (set, frozenset)) else value
+        return ", ".join(map(str, items))
+    return str(value)
+
+
+def feasible(
+    constraints: list[tuple[dict[str, float], str, float]],
+    bounds: dict[str, tuple],
+) -> dict | None:
+    """Is there a set of unknowns satisfying all the linear constraints? Return one, or None.
+
+    Papers often print some numbers and describe others ("more than 3.6 times", "the lowest start").
+    Written as linear constraints on the unprinted numbers, such claims are consistent exactly when
+    the constraints have a solution. Each constraint is ``(coefficients, op, rhs)`` with ``op`` one
+    of ``"<="``, ``">="``, ``"=="``; ``bounds`` gives ``(low, high)`` per unknown (``None`` for no
+    bound). Solved as a linear programme (scipy's HiGHS) with a zero objective.
+    """
+    from scipy.optimize import linprog
+
+    names = list(bounds)
+    unknown = sorted(
+        {k for coefs, _, _ in constraints for k in coefs} - set(names)
+    )
+    if unknown:
+        raise ValueError(f"constraints use unknowns without bounds: {unknown}")
+    a_ub, b_ub, a_eq, b_eq = [], [], [], []
+    for coefs, op, rhs in constraints:
+        row = [float(coefs.get(n, 0.0)) for n in names]
+        if op == "<=":
+            a_ub.append(row), b_ub.append(rhs)
+        elif op == ">=":
+            a_ub.append([-v for v in row]), b_ub.append(-rhs)
+        elif op == "==":
+            a_eq.append(row), b_eq.append(rhs)
+        else:
+            raise ValueError(
+                f"constraint operator must be '<=', '>=' or '==', got {op!r}"
+            )
+    result = linprog(
+        np.zeros(len(names)),
+        A_ub=a_ub or None,
+        b_ub=b_ub or None,
+        A_eq=a_eq or None,
+        b_eq=b_eq or None,
+        bounds=[bounds[n] for n in names],
+        method="highs",
+    )
+    return dict(zip(names, result.x)) if result.status == 0 else None
+
+
+@dataclass(frozen=True)
+class ImpliedTotals:
+    """Result of :func:`implied_totals`: one row per part (``amount``, ``share_pct``, ``low``,
+    ``point``, ``high``) and the ``common`` overlap ``(low, high)`` of all the intervals, or None
+    when there is none (the shares cannot describe one total)."""
+
+    table: pd.DataFrame
+    common: tuple[float, float] | None
+
+
+def implied_totals(
+    amounts: pd.Series,
+    shares: pd.Series,
+    amount_decimals: int,
+    share_decimals: int,
+) -> ImpliedTotals:
+    """The total each (amount, percentage share) pair implies, as an interval that allows for
+    rounding.
+
+    A part printed as ``a`` (to ``amount_decimals``) with a share printed as ``s`` percent (to
+    ``share_decimals``) implies a total between ``(a - da) / (s + ds) * 100`` and ``(a + da) / (s -
+    ds) * 100``, with ``da`` and ``ds`` half a unit of the last printed digit. The shares describe
+    one total only if all the intervals overlap.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> amounts = pd.Series({"a": 30.0, "b": 18.0})
+    >>> result = implied_totals(amounts, pd.Series({"a": 25.0, "b": 15.0}), 0, 0)
+    >>> [round(v, 1) for v in result.common]
+    [115.7, 124.5]
+    """
+    if not isinstance(amounts, pd.Series) or not isinstance(shares, pd.Series):
+        raise TypeError(
+            "amounts and shares must be pandas Series indexed by the parts"
+        )
+    amounts, shares = (
+        _checks.series(amounts, "amounts"),
+        _checks.series(shares, "shares"),
+    )
+    if not amounts.index.equals(shares.index):
+        raise ValueError(
+            f"amounts and shares must have the same index; got {_checks.labels(amounts.index)} "
+            f"and {_checks.labels(shares.index)}"
+        )
+    amount_decimals = _checks.integer(
+        "amount_decimals", amount_decimals, minimum=0
+    )
+    share_decimals = _checks.integer(
+        "share_decimals", share_decimals, minimum=0
+    )
+    da, ds = 0.5 * 10.0**-amount_decimals, 0.5 * 10.0**-share_decimals
+    if (shares <= ds).any() or (amounts < 0).any():
+        raise ValueError(
+            "shares must exceed their rounding and amounts must not be negative"
+        )
+    table = pd.DataFrame(
+        {
+            "amount": amounts,
+            "share_pct": shares,
+            "low": (amounts - da) / (shares + ds) * 100,
+            "point": amounts / shares * 100,
+            "high": (amounts + da) / (shares - ds) * 100,
+        }
+    )
+    low, high = table["low"].max(), table["high"].min()
+    return ImpliedTotals(
+        table, (float(low), float(high)) if low <= high else None
+    )

@@ -1,0 +1,83 @@
+"""Figures of the coupling coordination model (chapter 3). Each function returns its Axes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from helpers import _style
+from helpers.coupling.model import LEVELS, METHODS, coupling_degree
+
+
+def coupling_curves(
+    larger: float = 0.6,
+    ratios: pd.Series | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """C of two indices against their ratio q (smaller over larger, the larger held at ``larger``),
+    for each form of C; with ``ratios`` (observed q), their histogram behind the curves."""
+    ax = _style.axes(ax, (6, 4))
+    q = np.linspace(0.01, 1, 200)
+    for method, colour in zip(METHODS, _style.PALETTE):
+        ax.plot(
+            q,
+            coupling_degree(
+                q * larger, np.full_like(q, larger), method=method
+            ),
+            color=colour,
+            label=method,
+        )
+    if ratios is not None:
+        ax.hist(
+            ratios,
+            bins=30,
+            density=True,
+            color="0.8",
+            alpha=0.6,
+            label="observed ratio q",
+        )
+    ax.set(
+        xlabel=f"ratio of the smaller to the larger index q (larger index {larger})",
+        ylabel="C",
+        ylim=(0, 1.05),
+        title="The standard C exceeds 0.8 unless one index is 4 times the other",
+    )
+    ax.legend(frameon=False, loc="lower right")
+    return ax
+
+
+def level_bands(ax: Axes, upto: int = 6) -> Axes:
+    """Faint horizontal lines at the level boundaries of Table 3 (the first ``upto`` of them)."""
+    for boundary in LEVELS["upper"].iloc[1:upto]:
+        ax.axhline(boundary, color="0.85", lw=0.8, zorder=0)
+    return ax
+
+
+def d_heatmap(
+    grid: pd.DataFrame, title: str = "", ax: Axes | None = None
+) -> Axes:
+    """D by unit (rows) and year (columns)."""
+    import seaborn as sns
+
+    ax = _style.axes(ax, (8, 8))
+    sns.heatmap(
+        grid,
+        cmap="viridis",
+        vmin=0,
+        vmax=max(0.8, float(np.nanmax(grid.to_numpy()))),
+        cbar_kws={"label": "D"},
+        ax=ax,
+    )
+    ax.set(xlabel="year", ylabel="", title=title)
+    return ax
+
+
+def form_paths(national: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """The national mean D per year under each form of C (one column per form)."""
+    ax = _style.axes(ax, (6, 4))
+    for method, colour in zip(national.columns, _style.PALETTE):
+        ax.plot(national.index, national[method], color=colour, label=method)
+    ax.set(xlabel="year", ylabel="national mean D")
+    ax.legend(frameon=False)
+    return ax

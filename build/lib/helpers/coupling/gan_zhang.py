@@ -1,0 +1,180 @@
+"""The audit of Gan & Zhang (2025), section 4.2 and 5.1(2): the coupling coordination degrees the
+paper prints against the levels and stages of its own Table 3 (chapter 3). The printed numbers are
+in ``data/gan_zhang_claims.csv``."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers.audit import Claims, Scorecard, feasible
+from helpers.coupling.model import classify
+from helpers.indices.gan_zhang import (
+    PAPER as PAPER,  # the same paper as chapter 2
+)
+from helpers.indices.gan_zhang import REGIONS, region_sizes
+
+CLAIMS = "gan_zhang_claims"
+#: The printed numbers and statements of section 4.2 and 5.1(2) (rows of gan_zhang_claims).
+SECTION_42 = [
+    "D-national-2010",
+    "D-national-2022",
+    "D-rise",
+    "D-stage-before-2019",
+    "D-level-2022",
+    "D-east-2022",
+    "D-northeast",
+    "D-central-west",
+    "D-beijing-shanghai-level",
+    "D-guangdong-level",
+    "D-national-conclusions",
+    "D-period",
+    "D-guangdong",
+    "D-beijing-shanghai",
+]
+EPS = 1e-6  # Table 3's intervals are open on the left: (a, b]
+#: The 2022 ranges that section 4.2's words give each region's mean D (levels of Table 3).
+REGIONAL_RANGES_2022 = {
+    "East": (0.5 + EPS, 0.6),
+    "Northeast": (0.3 + EPS, 0.5),
+    "Central": (0.2 + EPS, 0.4),
+    "West": (0.2 + EPS, 0.4),
+}
+
+
+def regional_means_2022(claims: Claims) -> dict | None:
+    """Regional mean D in 2022 consistent with the words of section 4.2 (the East barely
+    coordinated, the Northeast ahead of the Central region and the West, in their ranges) and with
+    the printed national 0.4367 to its printed decimals, as unweighted province means; None when
+    there is none."""
+    sizes = region_sizes()
+    total = sum(sizes.values())
+    d22 = claims.number("D-national-2022")
+    weights = {r: sizes[r] / total for r in REGIONS}
+    constraints = [
+        (weights, ">=", d22 - 5e-5),
+        (weights, "<=", d22 + 5e-5),
+        ({"Northeast": 1, "Central": -1}, ">=", EPS),
+        ({"Northeast": 1, "West": -1}, ">=", EPS),
+    ]
+    return feasible(constraints, REGIONAL_RANGES_2022)
+
+
+def check_section42(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
+    """The scorecard rows of section 4.2 and 5.1(2); returns their view."""
+    d10, d22 = (
+        claims.number("D-national-2010"),
+        claims.number("D-national-2022"),
+    )
+    ratio = d22 / d10
+    scorecard.check(
+        "K1",
+        "§4.2, §5.1(2)",
+        "National D rose from 0.2404 to 0.4367, more than 1.8 times",
+        reported=claims["D-rise"]["printed"],
+        recomputed=f"{ratio:.4f} times",
+        holds=ratio > claims.number("D-rise"),
+        note=f"As a ratio end/start. Read as a rise (ratio - 1) it would be {ratio - 1:.2f} times.",
+    )
+    level10, level22 = classify(d10), classify(d22)
+    scorecard.check(
+        "K2",
+        "§4.2",
+        "In 2010 the country was in the imbalance-and-decline stage",
+        reported=claims["D-stage-before-2019"]["printed"],
+        recomputed=f"{level10['level_zh']}, {level10['stage_zh']}",
+        holds=level10["stage_zh"] == claims.value("D-stage-before-2019"),
+        note="Only the 2010 value is printed; the years 2011-2018 cannot be checked.",
+    )
+    scorecard.check(
+        "K3",
+        "§4.2",
+        "0.4367 is the verge-of-imbalance level",
+        reported=claims["D-level-2022"]["printed"],
+        recomputed=level22["level_zh"],
+        holds=level22["level_zh"] == claims.value("D-level-2022"),
+    )
+    scorecard.check(
+        "K3b",
+        "§5.1(2)",
+        "0.4367 lies in the running-in stage (磨合期)",
+        reported=claims["D-period"]["printed"],
+        recomputed=level22["stage_zh"],
+        holds=level22["stage_zh"] == claims.value("D-period"),
+        note=(
+            "§5.1(2) also says the country is 'in the 濒临失调 stage'; "
+            "in Table 3 濒临失调 is a level, its stage is 拮抗磨合阶段."
+        ),
+    )
+    guangdong = classify(claims.number("D-guangdong"))
+    scorecard.check(
+        "K7",
+        "§4.2, §5.1(2)",
+        "Guangdong's 0.6741 is primary coordination",
+        reported=claims["D-guangdong"]["printed"],
+        recomputed=f"{guangdong['level_zh']} ({guangdong['stage_zh']})",
+        holds=guangdong["level_zh"] == claims.value("D-guangdong-level"),
+        note="The paper calls it 初级协调阶段; in Table 3 it is a level of the 良性协调阶段 stage.",
+    )
+    floor = claims.number("D-beijing-shanghai")
+    low, high = classify(np.nextafter(floor, 1)), classify(0.6)
+    scorecard.check(
+        "K6",
+        "§4.2, §5.1(2)",
+        "Beijing and Shanghai above 0.56 and barely coordinated",
+        reported=claims["D-beijing-shanghai"]["printed"],
+        recomputed=f"({floor}, 0.6] lies inside {high['level_zh']} (0.5, 0.6]",
+        holds=low["level_zh"]
+        == high["level_zh"]
+        == claims.value("D-beijing-shanghai-level"),
+        note="Consistent if both are at most 0.6; a value above 0.6 would contradict K7's 'only "
+        "Guangdong'.",
+    )
+    solution = regional_means_2022(claims)
+    sizes = region_sizes()
+    rest = (sum(sizes.values()) * d22 - sizes["East"] * 0.6) / (
+        sum(sizes.values()) - sizes["East"]
+    )
+    rest_high = (sum(sizes.values()) * d22 - sizes["East"] * 0.5) / (
+        sum(sizes.values()) - sizes["East"]
+    )
+    scorecard.check(
+        "K4-K5",
+        "§4.2",
+        "East barely coordinated, Northeast ahead of Central and West, with the national 0.4367 "
+        "(2022)",
+        reported="East (0.5, 0.6]; NE (0.3, 0.5] > Central, West in (0.2, 0.4]",
+        recomputed="consistent regional means exist"
+        if solution
+        else "no consistent regional means",
+        holds=solution is not None,
+        note=(
+            f"With the East in (0.5, 0.6], the other {sum(sizes.values()) - sizes['East']} "
+            "provinces must average "
+            f"{rest:.3f} to {rest_high:.3f}. Unweighted province means assumed (the paper does not "
+            "say)."
+        ),
+    )
+    figures_only = "Needs values the paper shows only in its figures."
+    scorecard.not_reproducible(
+        "K2b",
+        "§4.2",
+        "National D stayed below 0.4 until 2019",
+        claims["D-stage-before-2019"]["printed"],
+        figures_only,
+    )
+    scorecard.not_reproducible(
+        "K7b",
+        "§4.2",
+        "No province other than Guangdong reached primary coordination in 2022",
+        claims["D-guangdong-level"]["printed"],
+        figures_only,
+    )
+    scorecard.not_reproducible(
+        "F5",
+        "Figures 5-6",
+        "Regional and provincial D paths",
+        "figures only",
+        figures_only,
+    )
+    return scorecard.view()

@@ -1,0 +1,283 @@
+"""The coupling coordination degree model (耦合协调度模型).
+
+For ``n >= 2`` subsystem indices ``U_1..U_n`` in [0, 1] of the same unit:
+
+- coupling degree ``C`` (耦合度), in three forms:
+
+  - ``"standard"``: the geometric over the arithmetic mean,
+    ``C = (prod U_i)^(1/n) / (sum U_i / n)``; for two systems ``C = 2 sqrt(U1 U2) / (U1 + U2)``;
+  - ``"wang"`` (Wang, Tang & Wang 2021, 自然资源学报 36(3): 793-810), which spreads C over [0, 1]:
+    ``C = sqrt( [1 - sum_{i>j} |U_i - U_j| / sum_{m=1}^{n-1} m] * prod_i (U_i / max U)^(1/(n-1))
+    )``;
+  - ``"fan"`` (Fan, Ke & Cao 2024, 统计与决策 40): ``C = 1 - 2 sd(U)``, with the population standard
+    deviation (divisor ``n``);
+
+- comprehensive development ``T = sum_i a_i U_i`` (综合协调指数) with weights ``a_i`` summing to one
+  (equal by default), and the coupling coordination degree ``D = sqrt(C T)`` (耦合协调度).
+
+The three forms agree with the R package ``coupling`` (vignette ``ccd.Rmd``), which the tests check.
+No maintained Python package implements them, so they are written here.
+
+:func:`classify` maps D to the ten levels and four stages of the paper's Table 3 (Gan & Zhang 2025):
+intervals ``(a, b]``, open on the left and closed on the right, so D = 0.5 is 濒临失调 and D = 0.6
+is 勉强协调; D = 0 belongs to no interval of the table and is placed in the lowest level.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers import _checks
+
+METHODS = ("standard", "wang", "fan")
+
+#: Table 3 of Gan & Zhang (2025): upper bound of each (a, b] interval, level, stage, in English too.
+LEVELS = pd.DataFrame(
+    [
+        (
+            0.0,
+            0.1,
+            "极度失调",
+            "extreme imbalance",
+            "失调衰退阶段",
+            "imbalance and decline",
+        ),
+        (
+            0.1,
+            0.2,
+            "严重失调",
+            "serious imbalance",
+            "失调衰退阶段",
+            "imbalance and decline",
+        ),
+        (
+            0.2,
+            0.3,
+            "中度失调",
+            "moderate imbalance",
+            "失调衰退阶段",
+            "imbalance and decline",
+        ),
+        (
+            0.3,
+            0.4,
+            "轻度失调",
+            "mild imbalance",
+            "失调衰退阶段",
+            "imbalance and decline",
+        ),
+        (
+            0.4,
+            0.5,
+            "濒临失调",
+            "on the verge of imbalance",
+            "拮抗磨合阶段",
+            "antagonism and running-in",
+        ),
+        (
+            0.5,
+            0.6,
+            "勉强协调",
+            "barely coordinated",
+            "拮抗磨合阶段",
+            "antagonism and running-in",
+        ),
+        (
+            0.6,
+            0.7,
+            "初级协调",
+            "primary coordination",
+            "良性协调阶段",
+            "benign coordination",
+        ),
+        (
+            0.7,
+            0.8,
+            "中级协调",
+            "intermediate coordination",
+            "良性协调阶段",
+            "benign coordination",
+        ),
+        (
+            0.8,
+            0.9,
+            "良好协调",
+            "good coordination",
+            "优质协调阶段",
+            "high-quality coordination",
+        ),
+        (
+            0.9,
+            1.0,
+            "优质协调",
+            "high-quality coordination",
+            "优质协调阶段",
+            "high-quality coordination",
+        ),
+    ],
+    columns=["lower", "upper", "level_zh", "level_en", "stage_zh", "stage_en"],
+)
+
+
+def _indices(U) -> tuple[np.ndarray, pd.Index | None, list[str]]:
+    """Stack the subsystem indices into an (units, n) array, checking them."""
+    if len(U) < 2:
+        raise ValueError(
+            f"the coupling model needs at least two subsystem indices; got {len(U)}"
+        )
+    names = [getattr(u, "name", None) or f"U{k + 1}" for k, u in enumerate(U)]
+    index = next((u.index for u in U if isinstance(u, pd.Series)), None)
+    columns = []
+    for name, u in zip(names, U):
+        if (
+            isinstance(u, pd.Series)
+            and index is not None
+            and not u.index.equals(index)
+        ):
+            raise ValueError(
+                f"subsystem {name} is indexed differently from the first Series"
+            )
+        values = _checks.series(u, f"subsystem {name}")
+        outside = (values < 0) | (values > 1)
+        if outside.any():
+            where = (
+                values.index[outside]
+                if index is None
+                else index[outside.to_numpy()]
+            )
+            raise ValueError(
+                f"subsystem {name} has values outside [0, 1] at {_checks.labels(where)}"
+            )
+        columns.append(values.to_numpy())
+    lengths = [len(c) for c in columns]
+    if len(set(lengths)) > 1:
+        raise ValueError(
+            f"subsystem indices have different lengths: {lengths}"
+        )
+    return np.column_stack(columns), index, names
+
+
+def _coupling(x: np.ndarray, method: str) -> np.ndarray:
+    _checks.option("method", method, METHODS)
+    n = x.shape[1]
+    if method == "standard":
+        mean = x.mean(axis=1)
+        with np.errstate(divide="ignore"):
+            geometric = np.exp(np.log(x).mean(axis=1))
+        # all subsystems at zero: no development to couple, C taken as 0 rather than 0/0
+        return np.where(
+            mean > 0, geometric / np.where(mean > 0, mean, 1.0), 0.0
+        )
+    if method == "wang":
+        i, j = np.triu_indices(n, k=1)
+        spread = np.abs(x[:, i] - x[:, j]).sum(axis=1) / (n * (n - 1) / 2)
+        top = x.max(axis=1)
+        ratio = np.where(
+            top[:, None] > 0, x / np.where(top > 0, top, 1.0)[:, None], 0.0
+        )
+        return np.sqrt((1 - spread) * np.prod(ratio, axis=1) ** (1 / (n - 1)))
+    # fan: the population sd of values in [0, 1] is at most 1/2, so C = 1 - 2 sd lies in [0, 1]
+    return np.clip(
+        1 - 2 * x.std(axis=1), 0.0, None
+    )  # the clip only removes rounding below zero
+
+
+def coupling_degree(*U, method: str = "standard"):
+    """Coupling degree C of two or more subsystem indices (see the module docstring for formulas).
+
+    Each ``U`` is a number, an array or a Series (aligned on the same index). Returns a Series named
+    ``C``, one value per unit (one value for numbers), indexed like the Series given.
+
+    Examples
+    --------
+    >>> coupling_degree(0.2, 0.8).round(4).tolist()
+    [0.8]
+    """
+    x, index, _ = _indices(U)
+    return pd.Series(_coupling(x, method), index=index, name="C")
+
+
+def coordination_degree(
+    *U, weights=None, method: str = "standard"
+) -> pd.DataFrame:
+    """Coupling C, comprehensive index T and coupling coordination degree D = sqrt(C T).
+
+    ``weights`` are the ``a_i`` of ``T = sum a_i U_i``: one per subsystem, non-negative, summing to
+    one (equal weights if omitted; the paper gives AI and employment quality 0.5 each). Returns a
+    DataFrame with columns ``C``, ``T``, ``D`` (one row per unit).
+
+    Examples
+    --------
+    >>> coordination_degree(0.2, 0.8).round(4).to_dict("records")
+    [{'C': 0.8, 'T': 0.5, 'D': 0.6325}]
+    """
+    x, index, _ = _indices(U)
+    n = x.shape[1]
+    if weights is None:
+        a = np.full(n, 1.0 / n)
+    else:
+        a = _checks.series(
+            list(weights) if not isinstance(weights, pd.Series) else weights,
+            "weights",
+            nonnegative=True,
+        ).to_numpy()
+        if len(a) != n:
+            raise ValueError(
+                f"weights has {len(a)} entries for {n} subsystems"
+            )
+        if not np.isclose(a.sum(), 1.0, atol=1e-9):
+            raise ValueError(
+                f"weights must sum to one; they sum to {a.sum():.6g}"
+            )
+    C = _coupling(x, method)
+    T = x @ a
+    return pd.DataFrame({"C": C, "T": T, "D": np.sqrt(C * T)}, index=index)
+
+
+def levels_table() -> pd.DataFrame:
+    """Table 3 with its intervals written out, e.g. ``(0.4, 0.5]``, in Chinese and English."""
+    interval = (
+        "("
+        + LEVELS["lower"].map("{:.1f}".format)
+        + ", "
+        + LEVELS["upper"].map("{:.1f}".format)
+        + "]"
+    )
+    return LEVELS.drop(columns=["lower", "upper"]).set_index(
+        interval.rename("interval")
+    )
+
+
+def classify(D) -> pd.DataFrame | pd.Series:
+    """Level (耦合协调关系) and stage (耦合协调阶段) of Table 3 for each coordination degree D.
+
+    Intervals are ``(a, b]``; D must lie in [0, 1] (D = 0 goes to the lowest level). Returns, for a
+    scalar, a Series with the level and stage in Chinese and English; for a Series or array, a
+    DataFrame with one row per value.
+
+    Examples
+    --------
+    >>> classify(0.4367)[["level_en", "stage_en"]].tolist()
+    ['on the verge of imbalance', 'antagonism and running-in']
+    """
+    scalar = np.ndim(D) == 0
+    values = np.atleast_1d(np.asarray(D, dtype=float))
+    bad = ~np.isfinite(values) | (values < 0) | (values > 1)
+    if bad.any():
+        raise ValueError(
+            f"D must lie in [0, 1]; got {_checks.labels(values[bad])}"
+        )
+    # searchsorted on the upper bounds with side="left" puts b itself in the interval (a, b]
+    rows = np.searchsorted(LEVELS["upper"].to_numpy(), values, side="left")
+    table = (
+        LEVELS.iloc[rows]
+        .drop(columns=["lower", "upper"])
+        .reset_index(drop=True)
+    )
+    table.insert(0, "D", values)
+    if scalar:
+        return table.iloc[0]
+    if isinstance(D, pd.Series):
+        table.index = D.index
+    return table

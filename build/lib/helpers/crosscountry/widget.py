@@ -1,0 +1,48 @@
+"""Chapter 6's explorer: levels or shares of GDP, and which economies; the rank correlation between
+AI preparedness and FDI changes with both."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers._widget import Explorer, View
+from helpers.crosscountry.figures import scale_scatter
+from helpers.crosscountry.scale import SAMPLES, SCALES, economies
+
+
+class ScaleExplorer(Explorer):
+    """``data`` has columns ``economy``, ``gdp_usd``, ``aipi``, ``fdi_usd``; ``label`` names the
+    data in the figure's title (e.g. "SIMULATED data")."""
+
+    figsize = (6.5, 4.0)
+    show_table = False
+
+    def __init__(self, data: pd.DataFrame, label: str = ""):
+        import ipywidgets as widgets
+
+        self.data, self.label = data, label
+        economies(data)  # checks the columns once, before any control exists
+        super().__init__(
+            scale=widgets.ToggleButtons(
+                options=list(SCALES), value="levels", description="FDI as"
+            ),
+            sample=widgets.Dropdown(
+                options=list(SAMPLES), description="economies"
+            ),
+        )
+
+    def compute(self, scale: str, sample: str) -> View:
+        """The economies shown with the plotted FDI measure, and Spearman's rank correlation."""
+        shown = economies(self.data, scale, sample)
+        rho = float(shown["aipi"].corr(shown["fdi"], method="spearman"))
+        return View(
+            shown,
+            f"Spearman rank correlation {rho:+.2f} ({len(shown)} economies)",
+            series={"rho": rho},
+        )
+
+    def draw(self, figure, view: View, scale: str, sample: str) -> None:
+        title = f"{self.label}: {sample}" if self.label else sample
+        scale_scatter(
+            view.table, scale, view.series["rho"], figure, title=title
+        )

@@ -1,0 +1,45 @@
+"""Composite indices with entropy weights (熵值法, chapter 2), and the simulated provincial panel
+that chapters 2-4 use in place of Gan & Zhang's unpublished data.
+
+Figures are in :mod:`helpers.indices.figures`, the explorer in :mod:`helpers.indices.widget`, the
+simulation in :mod:`helpers.indices.simulate` and the audit of Gan & Zhang's section 4.1 in
+:mod:`helpers.indices.gan_zhang`.
+"""
+
+from helpers.indices.compare import (
+    first_component_weights,
+    weight_dispersion,
+    weight_sensitivity,
+)
+from helpers.indices.entropy import (
+    HierarchicalIndex,
+    composite_index,
+    directions_vector,
+    entropy_weights,
+    hierarchical_index,
+    standardize_indicators,
+    system_indices,
+)
+from helpers.indices.panel import (
+    DIMENSIONS,
+    dimension_scores,
+    load_panel,
+    true_dynamics,
+)
+
+__all__ = [
+    "DIMENSIONS",
+    "dimension_scores",
+    "true_dynamics",
+    "HierarchicalIndex",
+    "composite_index",
+    "directions_vector",
+    "entropy_weights",
+    "first_component_weights",
+    "hierarchical_index",
+    "load_panel",
+    "standardize_indicators",
+    "system_indices",
+    "weight_dispersion",
+    "weight_sensitivity",
+]

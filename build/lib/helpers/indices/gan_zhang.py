@@ -1,0 +1,313 @@
+"""The audit of Gan & Zhang (2025), section 4.1 and 5.1(1): do the printed levels and growth
+multiples of the AI index fit together (chapter 2)? The printed numbers are in
+``data/gan_zhang_claims.csv``.
+
+The paper prints the West's and the Northeast's levels in 2010 and 2022, the Central region's in
+2022, and multiples (倍) for the nation and the East. The national index is the mean of the 30
+provinces, so it is a weighted mean of the regional means, and the national growth ratio is a
+weighted mean of the regional ratios. Whether the printed numbers can all hold is a linear
+feasibility problem in the unprinted levels (the East in 2010 and 2022, the Central region in 2010),
+solved with :func:`helpers.audit.feasible`, under two readings of 倍: the ratio end/start (the
+paper's own usage in section 4.2) and the rise (ratio minus one).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import data
+from helpers.audit import Claims, Scorecard, feasible
+
+PAPER = "Gan & Zhang (2025)"
+CLAIMS = "gan_zhang_claims"
+REGIONS = ["East", "Central", "West", "Northeast"]
+READINGS = {0: "ratio end/start", 1: "rise (ratio - 1)"}
+TOLERANCE = (
+    0.05  # "about 3.5", "1.5 times": half a unit of the printed decimal
+)
+#: The printed numbers and statements of section 4.1 and 5.1(1) (rows of gan_zhang_claims).
+SECTION_41 = [
+    "AI-rise-national",
+    "AI-rise-east",
+    "AI-east-above",
+    "AI-central-start",
+    "AI-central-2022",
+    "AI-west-2010",
+    "AI-west-2022",
+    "AI-northeast-2010",
+    "AI-northeast-2022",
+    "AI-west-northeast-similar",
+    "AI-east-over-national",
+    "AI-central-2022-conclusions",
+    "EQ-northeast-gap",
+    "EQ-west-2019",
+    "EQ-central-2022",
+    "EQ-east-over-national",
+    "EQ-hebei-beijing",
+]
+
+
+def region_sizes() -> dict[str, int]:
+    """Provinces per NBS region in the paper's sample: the 31 without Tibet."""
+    provinces = data.load("provinces").query("name_zh != '西藏'")
+    return {
+        region: int(n)
+        for region, n in provinces["region"].value_counts().items()
+    }
+
+
+def growth_constraints(
+    claims: Claims, sizes: dict[str, int], reading: int, with_east_ratio: bool
+) -> list:
+    """Linear constraints on the unknown levels E10, E22 (East) and C10 (Central) that section 4.1
+    (and, with ``with_east_ratio``, 5.1(1)'s "1.5 times the national level" in 2022) imposes, with
+    倍 read as the ratio (``reading`` 0) or as the rise (1)."""
+    total = sum(sizes.values())
+    w10, w22 = claims.number("AI-west-2010"), claims.number("AI-west-2022")
+    ne10, ne22 = (
+        claims.number("AI-northeast-2010"),
+        claims.number("AI-northeast-2022"),
+    )
+    c22 = claims.number("AI-central-2022")
+    r_nat = claims.number("AI-rise-national") + reading
+    r_east = claims.number("AI-rise-east") + reading
+    known10 = (sizes["West"] * w10 + sizes["Northeast"] * ne10) / total
+    known22 = (
+        sizes["Central"] * c22
+        + sizes["West"] * w22
+        + sizes["Northeast"] * ne22
+    ) / total
+    e, c = sizes["East"] / total, sizes["Central"] / total
+    rows = [
+        (
+            {"C10": 1},
+            "<=",
+            min(w10, ne10) - 1e-6,
+        ),  # the Central region starts lowest
+        (
+            {"E22": 1, "E10": -r_east},
+            ">=",
+            0.0,
+        ),  # the East grows more than 3.6 times
+        (
+            {"E10": 1 - e, "C10": -c},
+            ">=",
+            known10,
+        ),  # the East above the national mean, 2010
+        ({"E22": 1 - e}, ">=", known22),  # ... and 2022
+    ]
+    for r, op in [
+        (r_nat - TOLERANCE, ">="),
+        (r_nat + TOLERANCE, "<="),
+    ]:  # national multiple about 3.5
+        rows.append(
+            (
+                {"E22": e, "E10": -r * e, "C10": -r * c},
+                op,
+                r * known10 - known22,
+            )
+        )
+    if with_east_ratio:  # the East at 1.5 times the national level in 2022
+        ratio = claims.number("AI-east-over-national")
+        for r, op in [(ratio - TOLERANCE, ">="), (ratio + TOLERANCE, "<=")]:
+            rows.append(({"E22": 1 - r * e}, op, r * known22))
+    return rows
+
+
+def growth_feasibility(
+    claims: Claims, sizes: dict[str, int] | None = None
+) -> pd.DataFrame:
+    """For each reading of 倍, with and without 5.1(1)'s ratio: is there a set of unprinted levels
+    satisfying every printed number, and one such set."""
+    sizes = sizes or region_sizes()
+    bounds = {"E10": (0, 1), "E22": (0, 1), "C10": (0, 1)}
+    rows = {}
+    for reading, name in READINGS.items():
+        for with_ratio in (False, True):
+            solution = feasible(
+                growth_constraints(claims, sizes, reading, with_ratio), bounds
+            )
+            rows[(name, with_ratio)] = {
+                "consistent": solution is not None,
+                "example East 2010": round(solution["E10"], 4)
+                if solution
+                else None,
+                "example East 2022": round(solution["E22"], 4)
+                if solution
+                else None,
+            }
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.names = ["倍 read as", "with the 1.5 times of §5.1(1)"]
+    return table
+
+
+def growth_ratios(claims: Claims) -> pd.Series:
+    """The simplest form of the argument: growth ratios 2022/2010 that the printed levels give (the
+    Central region's a lower bound, since it starts below both), the smallest ratio any region can
+    have (so the national ratio's floor), and section 4.2's coordination ratio, for comparison."""
+    w10, w22 = claims.number("AI-west-2010"), claims.number("AI-west-2022")
+    ne10, ne22 = (
+        claims.number("AI-northeast-2010"),
+        claims.number("AI-northeast-2022"),
+    )
+    central_floor = claims.number("AI-central-2022") / min(w10, ne10)
+    west, northeast = w22 / w10, ne22 / ne10
+    return pd.Series(
+        {
+            "West": west,
+            "Northeast": northeast,
+            "Central (at least)": central_floor,
+            "East (at least, as printed)": claims.number("AI-rise-east"),
+            "national (at least)": min(
+                claims.number("AI-rise-east"), west, northeast, central_floor
+            ),
+            "coordination degree, §4.2": claims.number("D-national-2022")
+            / claims.number("D-national-2010"),
+        },
+        name="ratio 2022/2010",
+    )
+
+
+def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
+    """The scorecard rows of section 4.1 and 5.1(1); returns the feasibility table."""
+    sizes = region_sizes()
+    table = growth_feasibility(claims, sizes)
+    ratio, rise = READINGS[0], READINGS[1]
+    ratios = growth_ratios(claims)
+    c22, w22, ne22 = (
+        claims.number(i)
+        for i in ("AI-central-2022", "AI-west-2022", "AI-northeast-2022")
+    )
+    scorecard.check(
+        "A1",
+        "§4.1",
+        "National AI index rose about 3.5 times, given the regional numbers of A2-A4",
+        reported=claims["AI-rise-national"]["printed"],
+        recomputed=f"ratio must be at least {ratios['national (at least)']:.2f} (weighted mean of "
+        "regional ratios)",
+        holds=bool(table.loc[(ratio, False), "consistent"]),
+        note=(
+            "Infeasible when 倍 is the ratio end/start, the paper's own usage in §4.2 "
+            f"(0.4367/0.2404 = {ratios['coordination degree, §4.2']:.3f}, '超1.8倍'). "
+            "Feasible if 倍 means the rise (ratio 4.5): then the paper uses 倍 in "
+            "two senses."
+        ),
+    )
+    scorecard.check(
+        "A1b",
+        "§4.1",
+        "Same claims with 倍 read as the rise (ratio = multiple + 1)",
+        reported=claims["AI-rise-national"]["printed"],
+        recomputed="a consistent set of unprinted levels exists"
+        if table.loc[(rise, False), "consistent"]
+        else "no consistent set",
+        holds=bool(table.loc[(rise, False), "consistent"]),
+        note="Linear feasibility over the East's 2010/2022 and the Central 2010 levels "
+        "(helpers.audit.feasible).",
+    )
+    scorecard.check(
+        "A3",
+        "§4.1",
+        "Central reaches 0.1250 in 2022, above the West and the Northeast",
+        reported=claims["AI-central-2022"]["printed"],
+        recomputed=f"{c22:.4f} vs {w22:.4f}, {ne22:.4f}",
+        holds=c22 > max(w22, ne22),
+    )
+    scorecard.check(
+        "A3b",
+        "§4.1",
+        "Starting lowest and ending above the West and Northeast, the Central region grew fastest "
+        "of the three",
+        reported=claims["AI-central-start"]["printed"],
+        recomputed=(
+            f"Central ratio > {ratios['Central (at least)']:.2f}; West {ratios['West']:.2f}; "
+            f"Northeast {ratios['Northeast']:.2f}"
+        ),
+        holds=bool(
+            ratios["Central (at least)"]
+            > max(ratios["West"], ratios["Northeast"])
+        ),
+        note="Against the East the claim cannot be checked: only a lower bound (3.6) is printed "
+        "for the East.",
+    )
+    with_ratio = table.xs(True, level=1)["consistent"]
+    scorecard.check(
+        "A5",
+        "§5.1(1)",
+        "East 1.5 times the national AI level, with the other §4.1 numbers",
+        reported=claims["AI-east-over-national"]["printed"]
+        + " (2022 assumed)",
+        recomputed=(
+            "consistent only with 倍 read as the rise"
+            if with_ratio[rise] and not with_ratio[ratio]
+            else "consistent"
+            if with_ratio[ratio]
+            else "inconsistent under both readings"
+        ),
+        holds=bool(with_ratio[ratio]),
+        note="The year is not stated; 2022 assumed. Same feasibility check with the ratio added.",
+    )
+    conclusions = claims.number("AI-central-2022-conclusions")
+    scorecard.check(
+        "A5b",
+        "§5.1(1) vs §4.1",
+        "The Central 2022 value is the same in the conclusions as in the results",
+        reported=f"{conclusions:.4f} (§5.1)",
+        recomputed=f"{c22:.4f} (§4.1)",
+        holds=conclusions == c22,
+    )
+    scorecard.not_reproducible_claim(
+        claims,
+        "AI-west-northeast-similar",
+        "'Similar' has no stated tolerance, and the national path that 'narrowing gaps' needs is "
+        "not printed.",
+    )
+    figures_only = (
+        "Needs the index values, which the paper shows only in figures; "
+        "no other printed number constrains it."
+    )
+    for claim_id in (
+        "EQ-northeast-gap",
+        "EQ-west-2019",
+        "EQ-central-2022",
+        "EQ-east-over-national",
+        "EQ-hebei-beijing",
+    ):
+        scorecard.not_reproducible_claim(claims, claim_id, figures_only)
+    scorecard.not_reproducible(
+        "F1",
+        "Figures 1-4",
+        "Provincial and regional index paths",
+        "figures only",
+        figures_only,
+    )
+    return table
+
+
+def national_multiple(
+    east_2010: float, central_2010: float, claims: Claims
+) -> pd.Series:
+    """For given (unprinted) 2010 levels of the East and the Central region: the East's 2022 level
+    at its printed multiple, the national 2010 level and the national multiple they imply."""
+    sizes = region_sizes()
+    total = sum(sizes.values())
+    east_2022 = claims.number("AI-rise-east") * east_2010
+    national_2010 = (
+        sizes["East"] * east_2010
+        + sizes["Central"] * central_2010
+        + sizes["West"] * claims.number("AI-west-2010")
+        + sizes["Northeast"] * claims.number("AI-northeast-2010")
+    ) / total
+    national_2022 = (
+        sizes["East"] * east_2022
+        + sizes["Central"] * claims.number("AI-central-2022")
+        + sizes["West"] * claims.number("AI-west-2022")
+        + sizes["Northeast"] * claims.number("AI-northeast-2022")
+    ) / total
+    return pd.Series(
+        {
+            "East 2022 at least": east_2022,
+            "national 2010": national_2010,
+            "national multiple at least": national_2022 / national_2010,
+        }
+    )

@@ -1,0 +1,72 @@
+"""The provincial panel of chapters 2-4: the book's simulation of Gan & Zhang's data, or a
+replicator's file with the same columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import _checks, data
+
+DATASET = "gan_zhang_simulated_panel"
+
+
+def load_panel(path: str | Path | None = None) -> pd.DataFrame:
+    """The panel indexed by (``province_zh``, ``year``), with each province's NBS ``region`` and
+    English name ``name_en`` added as columns.
+
+    ``path=None`` loads the shipped simulation; a replicator's CSV is checked against the same
+    schema (:func:`helpers.data.load`), and its province names against the province table.
+    """
+    panel = data.load(DATASET, path=path)
+    provinces = data.load("provinces").set_index("name_zh")
+    unknown = sorted(set(panel["province_zh"]) - set(provinces.index))
+    if unknown:
+        raise data.DataError(
+            f"{Path(path).name if path else DATASET}: province names not in the province table: "
+            f"{_checks.labels(unknown)}; expected short names such as 北京, 内蒙古, 新疆"
+        )
+    names = panel["province_zh"]
+    panel = panel.assign(
+        region=provinces.loc[names, "region"].to_numpy(),
+        name_en=provinces.loc[names, "name_en"].to_numpy(),
+    )
+    return panel.set_index(["province_zh", "year"])
+
+
+DIMENSIONS = ["AI", "LR", "EQ", "SS", "LQ"]
+
+
+def dimension_scores(panel: pd.DataFrame) -> pd.DataFrame:
+    """The five dimension scores (AI, LR, EQ, SS, LQ) of a panel from :func:`load_panel`, from its
+    ``latent_*`` columns, as columns ``province_zh``, ``year`` and the five names: the data of
+    chapter 4's panel VAR. A replicator's file must carry them (their own dimension indices under
+    these names); otherwise a :class:`helpers.data.DataError` says so."""
+    latent = [f"latent_{v}" for v in DIMENSIONS]
+    missing = [c for c in latent if c not in panel.columns]
+    if missing:
+        raise data.DataError(
+            f"the panel VAR is estimated on the five dimension scores {', '.join(latent)}; the "
+            "file lacks "
+            f"{', '.join(missing)}. Add the five dimension scores (or indices) of your panel under "
+            "these names."
+        )
+    scores = (
+        panel[latent]
+        .rename(columns=dict(zip(latent, DIMENSIONS)))
+        .reset_index()
+    )
+    return scores[["province_zh", "year", *DIMENSIONS]]
+
+
+def true_dynamics() -> pd.DataFrame:
+    """The VAR(1) matrix A of the simulation's latent scores (rows equations, columns lagged
+    variables), as its manifest records it: the truth an estimate on the shipped panel can be
+    compared with."""
+    model = data.manifest(DATASET)["true_model"]
+    A = pd.DataFrame.from_dict(model["A"], orient="index").loc[
+        model["order"], model["order"]
+    ]
+    A.index.name = "equation"
+    return A

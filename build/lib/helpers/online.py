@@ -1,0 +1,235 @@
+"""Optional online data for chapter 6: World Bank indicators and the IMF DataMapper, downloaded only
+when asked (``online=True``) and cached on disk with the date of download, so that later runs work
+offline. Offline with no cache, the loaders raise :class:`OnlineDataUnavailable` with a one-line
+message saying what to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.data import DataError
+
+#: The World Bank indicators chapter 6 uses (World Development Indicators codes).
+WORLD_BANK_INDICATORS = {
+    "BX.KLT.DINV.CD.WD": "Foreign direct investment, net inflows (BoP, current US$)",
+    "NY.GDP.MKTP.CD": "GDP (current US$)",
+    "NV.IND.MANF.ZS": "Manufacturing, value added (% of GDP)",
+}
+WORLD_BANK_URL = "https://api.worldbank.org/v2/country/all/indicator/{indicator}?format=json&date={start}:{end}&per_page=20000&page={page}"
+IMF_DATAMAPPER_URL = (
+    "https://www.imf.org/external/datamapper/api/v1/{indicator}"
+)
+
+
+@dataclass(frozen=True)
+class Download:
+    """An indicator's ``values`` (a DataFrame) with the ``indicator`` code, the ``source`` URL and
+    the date it was ``downloaded`` (ISO format)."""
+
+    values: pd.DataFrame
+    indicator: str
+    source: str
+    downloaded: str
+
+
+class OnlineDataUnavailable(DataError):
+    """Online data were asked for offline and no cached copy exists, or the download failed."""
+
+
+def _fetch_json(url: str, timeout: float = 60) -> object:
+    """GET ``url`` and parse its JSON body (kept small so that tests can replace it)."""
+    import json
+    import urllib.request
+
+    request = urllib.request.Request(
+        url,
+        headers={"User-Agent": "ai-regional-book (teaching; helpers.data)"},
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return json.loads(response.read().decode("utf-8"))
+
+
+def _cached_response(
+    key: str, urls, online: bool, cache_dir: Path | None, what: str
+) -> dict:
+    """The cached download ``{"source", "downloaded", "responses"}`` for ``key``; fetched when
+    ``online``, read from ``cache_dir`` otherwise. ``urls`` is a callable ``page -> url`` (pages are
+    followed while the response says there are more) or a single URL string."""
+    import datetime
+    import json
+
+    from helpers.paths import ONLINE_CACHE_DIR
+
+    folder = Path(cache_dir) if cache_dir is not None else ONLINE_CACHE_DIR
+    path = folder / f"{key}.json"
+    if not online:
+        if path.exists():
+            return json.loads(path.read_text(encoding="utf-8"))
+        from helpers.paths import REPO_ROOT
+
+        shown = (
+            path.relative_to(REPO_ROOT)
+            if REPO_ROOT and path.is_relative_to(REPO_ROOT)
+            else path
+        )
+        raise OnlineDataUnavailable(
+            f"{what} is not cached ({shown}) and online=False. On a machine with internet access "
+            "run "
+            "with online=True (in a chapter: the parameter online = True); the response is then "
+            "saved "
+            "there with its download date and later runs work offline. The chapter runs without it."
+        )
+    source = urls if isinstance(urls, str) else urls(1)
+    responses = []
+    try:
+        if isinstance(urls, str):
+            responses.append(_fetch_json(urls))
+        else:
+            page, pages = 1, 1
+            while page <= pages:
+                body = _fetch_json(urls(page))
+                responses.append(body)
+                pages = (
+                    int(body[0].get("pages", 1))
+                    if isinstance(body, list)
+                    and body
+                    and isinstance(body[0], dict)
+                    else 1
+                )
+                page += 1
+    except OSError as error:  # URLError, timeouts, refused connections
+        raise OnlineDataUnavailable(
+            f"{what}: the download from {source} failed ({error}); check the "
+            "connection, or run with online=False to use a cached copy"
+        ) from error
+    record = {
+        "source": source,
+        "downloaded": datetime.date.today().isoformat(),
+        "responses": responses,
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    return record
+
+
+def world_bank(
+    indicator: str,
+    start: int,
+    end: int | None = None,
+    online: bool = False,
+    cache_dir: str | Path | None = None,
+) -> Download:
+    """A World Bank indicator for every economy and aggregate, ``start`` to ``end``, from the World
+    Bank's public API (v2, JSON), cached on disk with the date of download.
+
+    Returns a :class:`Download` whose ``values`` have columns ``iso3, economy, year, value`` (rows
+    without a value dropped), with the indicator, its source URL and the download date. With
+    ``online=False`` (the default) only the cache is read, and a missing cache raises
+    :class:`OnlineDataUnavailable` saying what to do. Aggregates (World, income groups, regions) are
+    included; their ``iso3`` codes such as ``WLD`` and ``HIC`` are not countries.
+    """
+    if indicator not in WORLD_BANK_INDICATORS:
+        raise ValueError(
+            f"indicator must be one of {', '.join(WORLD_BANK_INDICATORS)}, got {indicator!r}"
+        )
+    end = start if end is None else end
+    if not (
+        isinstance(start, int)
+        and isinstance(end, int)
+        and 1960 <= start <= end
+    ):
+        raise ValueError(
+            f"start and end must be years from 1960 with start <= end, got {start!r}, {end!r}"
+        )
+    key = f"worldbank_{indicator}_{start}_{end}"
+    what = f"World Bank indicator {indicator} ({start}-{end})"
+    record = _cached_response(
+        key,
+        lambda page: WORLD_BANK_URL.format(
+            indicator=indicator, start=start, end=end, page=page
+        ),
+        online,
+        cache_dir,
+        what,
+    )
+    rows = []
+    for body in record["responses"]:
+        if not (isinstance(body, list) and body and isinstance(body[0], dict)):
+            raise DataError(
+                f"{what}: unexpected response format (expected [metadata, rows])"
+            )
+        if "message" in body[0]:
+            messages = "; ".join(
+                m.get("value", str(m)) for m in body[0]["message"]
+            )
+            raise DataError(
+                f"{what}: the World Bank API answered with an error: {messages}"
+            )
+        for item in body[1] if len(body) > 1 and body[1] else []:
+            if item.get("value") is None:
+                continue
+            rows.append(
+                {
+                    "iso3": item.get("countryiso3code")
+                    or item["country"]["id"],
+                    "economy": item["country"]["value"],
+                    "year": int(item["date"]),
+                    "value": float(item["value"]),
+                }
+            )
+    if not rows:
+        raise DataError(f"{what}: the response holds no values")
+    return Download(
+        pd.DataFrame(rows), indicator, record["source"], record["downloaded"]
+    )
+
+
+def imf_datamapper(
+    indicator: str = "AI_PI",
+    online: bool = False,
+    cache_dir: str | Path | None = None,
+) -> Download:
+    """An IMF DataMapper indicator (default ``AI_PI``, the AI Preparedness Index) for every economy
+    and year, from the DataMapper API (v1, JSON), cached on disk with the date of download.
+
+    Returns a :class:`Download` whose ``values`` have columns ``iso3, year, value``. Offline
+    behaviour as :func:`world_bank`.
+    """
+    if (
+        not isinstance(indicator, str)
+        or not indicator.replace("_", "").isalnum()
+    ):
+        raise ValueError(
+            f"indicator must be a DataMapper code such as 'AI_PI', got {indicator!r}"
+        )
+    what = f"IMF DataMapper indicator {indicator}"
+    record = _cached_response(
+        f"imf_{indicator}",
+        IMF_DATAMAPPER_URL.format(indicator=indicator),
+        online,
+        cache_dir,
+        what,
+    )
+    body = record["responses"][0]
+    if not isinstance(body, dict) or "values" not in body:
+        raise DataError(
+            f"{what}: unexpected response format (expected an object with 'values')"
+        )
+    series = body["values"].get(indicator)
+    if not series:
+        raise DataError(
+            f"{what}: the response holds no values for {indicator!r} (is the code right?)"
+        )
+    rows = [
+        {"iso3": iso3, "year": int(year), "value": float(value)}
+        for iso3, by_year in series.items()
+        for year, value in by_year.items()
+        if value is not None
+    ]
+    return Download(
+        pd.DataFrame(rows), indicator, record["source"], record["downloaded"]
+    )

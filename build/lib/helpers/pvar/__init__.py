@@ -1,0 +1,41 @@
+"""Panel vector autoregressions estimated by GMM (面板向量自回归, chapter 4).
+
+:class:`PanelVAR` follows R panelvar's ``pvargmm`` and Stata's ``xtabond2`` (see
+:mod:`helpers.pvar.model`). Figures are in :mod:`helpers.pvar.figures`, the explorer in
+:mod:`helpers.pvar.widget`, the simulation in :mod:`helpers.pvar.simulate` and the audit of Gan &
+Zhang's Table 4 in :mod:`helpers.pvar.gan_zhang`.
+"""
+
+from helpers.pvar.compare import (
+    against_truth,
+    mean_band_width,
+    rmse,
+    within_ols,
+)
+from helpers.pvar.model import (
+    INVERSES,
+    STEPS,
+    TRANSFORMS,
+    InstrumentWarning,
+    PanelVAR,
+    forward_orthogonal_deviations,
+)
+from helpers.pvar.results import PanelVARResults, coefficient_table, stars
+from helpers.pvar.simulate import pvar_panel
+
+__all__ = [
+    "against_truth",
+    "mean_band_width",
+    "rmse",
+    "within_ols",
+    "INVERSES",
+    "STEPS",
+    "TRANSFORMS",
+    "InstrumentWarning",
+    "PanelVAR",
+    "PanelVARResults",
+    "coefficient_table",
+    "forward_orthogonal_deviations",
+    "pvar_panel",
+    "stars",
+]

@@ -1,0 +1,335 @@
+"""Estimates of a :class:`helpers.pvar.PanelVAR`: coefficients, tests, stability, impulse responses
+and the variance decomposition (the VAR algebra is :mod:`helpers._var`, shared with the time-series
+family)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from helpers import _checks, _var
+from helpers._stats import TestStatistic
+from helpers.pvar.gmm import GMMFit, estimate
+
+
+class PanelVARResults:
+    """Estimates of a :class:`PanelVAR`, in the style of linearmodels' results.
+
+    ``params``, ``std_errors``, ``tstats`` and ``pvalues`` have one row per equation and one column
+    per regressor; ``cov`` is the covariance of all coefficients stacked equation by equation
+    (two-step: Windmeijer-corrected; one-step: cluster-robust by unit). ``j_stat`` is Hansen's J (a
+    :class:`helpers._stats.TestStatistic`; its p-value is not defined with zero degrees of freedom,
+    when the model is just identified).
+    """
+
+    def __init__(self, model, fit: GMMFit) -> None:
+        self.model = model
+        self._fit = fit
+        eqs, regs = model.dependent, model.regressors
+        self.params = pd.DataFrame(
+            fit.params.T, index=pd.Index(eqs, name="equation"), columns=regs
+        )
+        index = pd.MultiIndex.from_product(
+            [eqs, regs], names=["equation", "regressor"]
+        )
+        self.cov = pd.DataFrame(fit.cov, index=index, columns=index)
+        se = np.sqrt(np.clip(np.diag(fit.cov), 0, None)).reshape(
+            len(eqs), len(regs)
+        )
+        self.std_errors = pd.DataFrame(
+            se, index=self.params.index, columns=regs
+        )
+        self.tstats = self.params / self.std_errors
+        self.pvalues = pd.DataFrame(
+            2 * stats.norm.sf(np.abs(self.tstats)),
+            index=self.params.index,
+            columns=regs,
+        )
+        self.nobs = model.nobs
+        self.n_entities = int(model.design.moments.zx.shape[0])
+        self.n_instruments = len(model.design.instruments)
+        df = (self.n_instruments - len(regs)) * len(eqs)
+        self.j_stat = TestStatistic(
+            "Hansen J",
+            float(fit.j_stat),
+            df,
+            float(stats.chi2.sf(fit.j_stat, df)) if df > 0 else None,
+            null="the overidentifying restrictions hold",
+            note=""
+            if df > 0
+            else "the model is just identified: no overidentifying restrictions to test",
+        )
+        self.moment_rank = fit.rank
+        sigma = model.design.moments.residual_cov(
+            fit.params, model.transform == "fd"
+        )
+        self.residual_cov = pd.DataFrame(sigma, index=eqs, columns=eqs)
+
+    # -- diagnostics -------------------------------------------------------------------------------
+
+    @property
+    def mmsc(self) -> pd.Series:
+        """Andrews & Lu (2001) model and moment selection criteria: smaller is better.
+
+        With ``k`` = moments minus parameters (the J degrees of freedom) and ``n`` observations:
+        ``BIC = J - k ln n``, ``AIC = J - 2 k``, ``HQIC = J - 2.1 k ln ln n`` (the 2.1 of R
+        panelvar).
+        """
+        j, k, n = self.j_stat.stat, self.j_stat.df, self.nobs
+        return pd.Series(
+            {
+                "MMSC-BIC": j - k * np.log(n),
+                "MMSC-AIC": j - 2 * k,
+                "MMSC-HQIC": j - 2.1 * k * np.log(np.log(n)),
+            }
+        )
+
+    def coefficient_matrices(
+        self, params: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Lag matrices ``A_1..A_p`` as an array (p, M, M); ``A_l[i, j]`` is L{l}.{var j} in
+        equation i."""
+        m, p = len(self.model.dependent), self.model.lags
+        beta = self.params.to_numpy() if params is None else params
+        return (
+            beta[..., : m * p]
+            .reshape(*beta.shape[:-2], m, p, m)
+            .swapaxes(-3, -2)
+        )
+
+    def stability(self) -> pd.DataFrame:
+        """Eigenvalues of the companion matrix; the VAR is stable when every modulus is below
+        one."""
+        values = np.linalg.eigvals(_var.companion(self.coefficient_matrices()))
+        values = values[np.argsort(-np.abs(values), kind="stable")]
+        return pd.DataFrame(
+            {
+                "real": values.real,
+                "imaginary": values.imag,
+                "modulus": np.abs(values),
+            }
+        )
+
+    @property
+    def is_stable(self) -> bool:
+        return bool(self.stability()["modulus"].max() < 1)
+
+    def granger(self) -> pd.DataFrame:
+        """Granger-causality Wald tests: in each equation, all lags of each other variable are zero,
+        and (``ALL``) all lags of every other variable jointly. Chi-squared with the number of
+        restrictions as degrees of freedom; columns ``chi2``, ``df``, ``pvalue``."""
+        eqs, p = self.model.dependent, self.model.lags
+        out = []
+        for equation in eqs:
+            b = self.params.loc[equation]
+            v = self.cov.loc[equation, equation]
+            others = [name for name in eqs if name != equation]
+            for excluded in others + ["ALL"]:
+                names = others if excluded == "ALL" else [excluded]
+                cols = [
+                    f"L{lag}.{name}"
+                    for lag in range(1, p + 1)
+                    for name in names
+                ]
+                bb = b[cols].to_numpy()
+                chi2 = float(
+                    bb @ np.linalg.solve(v.loc[cols, cols].to_numpy(), bb)
+                )
+                out.append(
+                    {
+                        "equation": equation,
+                        "excluded": excluded,
+                        "chi2": chi2,
+                        "df": len(cols),
+                        "pvalue": float(stats.chi2.sf(chi2, len(cols))),
+                    }
+                )
+        return pd.DataFrame(out).set_index(["equation", "excluded"])
+
+    # -- impulse responses and variance decompositions -------------------------------------------
+
+    def _responses(
+        self, coefs, sigma, horizon, kind, order, cumulative
+    ) -> np.ndarray:
+        position = _var.order_index(self.model.dependent, order)
+        return _var.responses(
+            coefs, sigma, horizon, kind, position, cumulative
+        )
+
+    def irf(
+        self,
+        horizon: int = 10,
+        kind: str = "orthogonal",
+        order: Sequence[str] | None = None,
+        cumulative: bool = False,
+    ) -> pd.DataFrame:
+        """Impulse responses: orthogonalised (Cholesky, in ``order``) or generalised (Pesaran & Shin
+        1998).
+
+        Returns a tidy frame indexed by (impulse, response, horizon). Orthogonalised responses at
+        horizon 0 are the columns of the Cholesky factor of the error covariance; shocks are one
+        standard deviation. ``cumulative`` sums the responses over horizons.
+        """
+        horizon = _checks.integer("horizon", horizon, minimum=1)
+        array = self._responses(
+            self.coefficient_matrices(),
+            self.residual_cov.to_numpy(),
+            horizon,
+            kind,
+            order,
+            cumulative,
+        )
+        return _var.tidy_responses(array, self.model.dependent)
+
+    def irf_bands(
+        self,
+        horizon: int = 10,
+        kind: str = "orthogonal",
+        order: Sequence[str] | None = None,
+        cumulative: bool = False,
+        method: str = "montecarlo",
+        n_reps: int = 1000,
+        level: float = 0.95,
+        seed: int = 0,
+    ) -> pd.DataFrame:
+        """Impulse responses with percentile confidence bands from ``n_reps`` replications.
+
+        ``"montecarlo"`` draws the coefficients from their estimated normal distribution (error
+        covariance held at its estimate, as Stata's ``pvarirf``); ``"bootstrap"`` resamples whole
+        units with replacement and re-estimates the model (coefficients and error covariance).
+        """
+        horizon = _checks.integer("horizon", horizon, minimum=1)
+        _checks.option("method", method, ("montecarlo", "bootstrap"))
+        level = _checks.probability("level", level)
+        n_reps = _checks.integer("n_reps", n_reps, minimum=2)
+        rng = np.random.default_rng(_checks.integer("seed", seed, minimum=0))
+        sigma = self.residual_cov.to_numpy()
+        if method == "montecarlo":
+            theta = rng.multivariate_normal(
+                self._fit.params.T.reshape(-1),
+                self._fit.cov,
+                size=n_reps,
+                method="eigh",
+            )
+            betas = theta.reshape(n_reps, len(self.model.dependent), -1)
+            sims = self._responses(
+                self.coefficient_matrices(betas),
+                sigma,
+                horizon,
+                kind,
+                order,
+                cumulative,
+            )
+        else:
+            moments = self.model.design.moments
+            n = moments.zx.shape[0]
+            sims = []
+            for _ in range(n_reps):
+                sample = moments.take(rng.integers(0, n, n))
+                fit = estimate(sample, self.model.steps, self.model.inverse)
+                s = sample.residual_cov(
+                    fit.params, self.model.transform == "fd"
+                )
+                sims.append(
+                    self._responses(
+                        self.coefficient_matrices(fit.params.T),
+                        s,
+                        horizon,
+                        kind,
+                        order,
+                        cumulative,
+                    )
+                )
+            sims = np.stack(sims)
+        tail = (1 - level) / 2
+        out = self.irf(horizon, kind, order, cumulative)
+        names = self.model.dependent
+        out["lower"] = _var.tidy_responses(
+            np.quantile(sims, tail, axis=0), names
+        )["value"]
+        out["upper"] = _var.tidy_responses(
+            np.quantile(sims, 1 - tail, axis=0), names
+        )["value"]
+        return out
+
+    def fevd(
+        self, horizon: int = 10, order: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """Forecast-error variance decomposition at horizons 1..``horizon``
+        (:func:`helpers._var.fevd`): indexed by (response, horizon), the forecast's ``S.E.`` and the
+        percentage share of each orthogonalised shock; each row's shares sum to 100."""
+        horizon = _checks.integer("horizon", horizon, minimum=1)
+        return _var.fevd(
+            self.coefficient_matrices(),
+            self.residual_cov.to_numpy(),
+            self.model.dependent,
+            range(1, horizon + 1),
+            order,
+        )
+
+    # -- reporting -------------------------------------------------------------------------------
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """One row per coefficient: ``param``, ``std_error``, ``tstat`` (a z statistic) and
+        ``pvalue``."""
+        frame = pd.DataFrame(
+            {
+                "param": self.params.stack(),
+                "std_error": self.std_errors.stack(),
+                "tstat": self.tstats.stack(),
+                "pvalue": self.pvalues.stack(),
+            }
+        )
+        frame.index.names = ["equation", "regressor"]
+        return frame
+
+    def __repr__(self) -> str:
+        m = self.model
+        kind = "system" if m.system else "difference"
+        return (
+            f"PanelVARResults({len(m.dependent)} equation(s), lags={m.lags}, "
+            f"{m.transform.upper()}, {kind} GMM, "
+            f"{m.steps}; {self.nobs} obs, {self.n_entities} units, {self.n_instruments} "
+            "instruments per equation; "
+            f"{self.j_stat})"
+        )
+
+
+def stars(pvalue: float) -> str:
+    """Conventional significance stars: *** p < 0.01, ** p < 0.05, * p < 0.1."""
+    return (
+        "***"
+        if pvalue < 0.01
+        else "**"
+        if pvalue < 0.05
+        else "*"
+        if pvalue < 0.1
+        else ""
+    )
+
+
+def coefficient_table(
+    results: PanelVARResults, decimals: int = 3
+) -> pd.DataFrame:
+    """The layout of papers' PVAR tables: regressors as rows, equations as columns, each cell
+    "coefficient with stars" above "(t statistic)"."""
+    cells = {}
+    for equation in results.params.index:
+        column = []
+        for regressor in results.params.columns:
+            b, t, p = (
+                results.params.loc[equation, regressor],
+                results.tstats.loc[equation, regressor],
+                results.pvalues.loc[equation, regressor],
+            )
+            column += [f"{b:.{decimals}f}{stars(p)}", f"({t:.2f})"]
+        cells[equation] = column
+    index = pd.MultiIndex.from_tuples(
+        [(r, s) for r in results.params.columns for s in ("coef", "t")],
+        names=["regressor", ""],
+    )
+    return pd.DataFrame(cells, index=index)

@@ -1,0 +1,97 @@
+"""Chapter 4's explorer: choose the transform, the lag order and the Cholesky ordering of a panel
+VAR; the orthogonalised impulse responses, with 90% Monte Carlo bands, are re-estimated and
+redrawn."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+
+from helpers._widget import Explorer, View
+from helpers.pvar.figures import irf_grid
+from helpers.pvar.model import InstrumentWarning, PanelVAR
+
+
+class PVARExplorer(Explorer):
+    """``model_options`` are passed to :class:`helpers.pvar.PanelVAR` (entity, time,
+    instruments...); ``orderings`` maps a label to a Cholesky ordering of ``dependent``."""
+
+    figsize = (10.0, 8.0)
+    dpi = 72
+    show_table = (
+        False  # the grid shows the bands; a 250-row table would only bury it
+    )
+
+    def __init__(
+        self,
+        data: pd.DataFrame,
+        dependent: list[str],
+        orderings: dict[str, list[str]],
+        labels: dict | None = None,
+        horizon: int = 8,
+        n_reps: int = 200,
+        seed: int = 0,
+        **model_options,
+    ):
+        import ipywidgets as widgets
+
+        self.data, self.dependent, self.orderings = (
+            data,
+            list(dependent),
+            orderings,
+        )
+        self.labels, self.horizon, self.n_reps, self.seed = (
+            labels or {},
+            horizon,
+            n_reps,
+            seed,
+        )
+        self.options = model_options
+        super().__init__(
+            transform=widgets.ToggleButtons(
+                options=[("FOD", "fod"), ("FD", "fd")],
+                value="fod",
+                description="transform",
+            ),
+            lags=widgets.Dropdown(options=[1, 2], value=1, description="lags"),
+            ordering=widgets.Dropdown(
+                options=list(orderings), description="ordering"
+            ),
+        )
+
+    def compute(self, transform: str, lags: int, ordering: str) -> View:
+        """Fit the model; the IRFs with bands as the table, the sample and any instrument warning
+        (which a widget user would otherwise never see) as the status line."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", InstrumentWarning)
+            results = PanelVAR(
+                self.data,
+                self.dependent,
+                lags=lags,
+                transform=transform,
+                **self.options,
+            ).fit()
+        notes = [
+            str(w.message)
+            for w in caught
+            if issubclass(w.category, InstrumentWarning)
+        ]
+        bands = results.irf_bands(
+            self.horizon,
+            order=self.orderings[ordering],
+            n_reps=self.n_reps,
+            level=0.9,
+            seed=self.seed,
+        )
+        modulus = results.stability()["modulus"].max()
+        status = (
+            f"{results.nobs} observations, {results.n_instruments} instruments per equation; "
+            "largest "
+            f"eigenvalue modulus {modulus:.3f} ({'stable' if modulus < 1 else 'NOT stable'})"
+            + "".join(f"<br>Note: {note}" for note in notes)
+        )
+        return View(bands, status)
+
+    def draw(self, figure, view: View, **values) -> None:
+        irf_grid(view.table, figure, self.labels)

@@ -1,0 +1,226 @@
+"""The audit of Fang, Chang & Hu (2025), section 二: each printed statement about Tables 1 and 2
+checked against the tables (chapter 1). The statements are in ``data/fang2025_claims.csv``."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import _checks
+from helpers.audit import Claims, Scorecard
+from helpers.regional.groups import rank_gaps, share_above
+
+PAPER = "Fang, Chang & Hu (2025)"
+CLAIMS = "fang2025_claims"
+
+#: The three city clusters of claim C9, by the provinces that contain them.
+CLUSTERS = {
+    "Beijing-Tianjin-Hebei": ["Beijing", "Tianjin", "Hebei"],
+    "Yangtze River Delta": ["Shanghai", "Jiangsu", "Zhejiang", "Anhui"],
+    "Pearl River Delta": ["Guangdong"],
+}
+REGIONS = ["East", "Central", "West", "Northeast"]
+
+
+def _table1(ai: pd.DataFrame) -> pd.DataFrame:
+    if not isinstance(ai, pd.DataFrame):
+        raise TypeError(
+            f"ai must be Table 1 with the province table attached; got {type(ai).__name__}"
+        )
+    _checks.columns(ai, ["province_zh", "region", "index", "rank"], "ai")
+    return ai
+
+
+def bottom_groups(ai: pd.DataFrame, exceptions: set[str]) -> list[int]:
+    """The sizes k of the bottom-k groups of Table 1 whose non-western members are exactly
+    ``exceptions`` (Chinese names): the readings under which claim C4 holds."""
+    ranked_up = _table1(ai).sort_values("rank", ascending=False)
+    return [
+        k
+        for k in range(1, len(ai) + 1)
+        if set(ranked_up.head(k).query("region != 'West'")["province_zh"])
+        == set(exceptions)
+    ]
+
+
+def check_table1(
+    scorecard: Scorecard, ai: pd.DataFrame, claims: Claims
+) -> pd.DataFrame:
+    """Claims C1-C6 and the table's own consistency (T1-ranks) on Table 1, indexed by English name
+    with the province table attached. Returns the shares above the mean (C5)."""
+    ai = _table1(ai)
+    mean = float(ai["index"].mean())
+    scorecard.compare_claim(
+        claims,
+        "C1",
+        mean,
+        decimals=2,
+        note=f"Unweighted mean of the {len(ai)} printed values.",
+    )
+
+    counts = ai.nsmallest(10, "rank")["region"].value_counts()
+    printed = {region: int(n) for region, n in claims.pairs("C2").items()}
+    found = {region: int(counts.get(region, 0)) for region in printed}
+    scorecard.check_claim(
+        claims,
+        "C2",
+        ", ".join(f"{r} {n}" for r, n in found.items()),
+        found == printed,
+    )
+
+    gaps = rank_gaps(ai["index"])
+    cut = int(gaps.at[gaps["gap"].idxmax(), "rank"])
+    top5 = set(ai.nsmallest(5, "rank")["province_zh"])
+    scorecard.check_claim(
+        claims,
+        "C3",
+        ", ".join(ai.nsmallest(5, "rank")["province_zh"]),
+        top5 == set(claims.items("C3")) and cut == 5,
+        note=(
+            f"The paper gives no criterion for the tier. The largest drop anywhere in the ranking, "
+            f"{gaps['gap'].max():.2f} points, falls after rank {cut}"
+            + (
+                ", which supports a cut after the top five."
+                if cut == 5
+                else ", not after the top five."
+            )
+        ),
+    )
+
+    fits = bottom_groups(ai, set(claims.items("C4")))
+    scorecard.check_claim(
+        claims,
+        "C4",
+        f"holds for the bottom {min(fits)} to {max(fits)}"
+        if fits
+        else "holds for no bottom group",
+        bool(fits),
+        note=(
+            "The paper does not say how many provinces it means. With this table the statement is "
+            "exact "
+            f"for the bottom {min(fits)}-{max(fits)}, i.e. ranks "
+            f"{len(ai) - max(fits) + 1}-{len(ai)}."
+            if fits
+            else "No bottom group has exactly these non-western members."
+        ),
+    )
+
+    above = share_above(ai["index"], ai["region"], threshold=mean).table
+    for region in REGIONS:
+        found = (
+            above.at[region, "fraction"]
+            if region in above.index
+            else "no provinces"
+        )
+        scorecard.check_claim(
+            claims,
+            f"C5-{region}",
+            found,
+            found == claims.value(f"C5-{region}"),
+            note="Above means strictly greater than the unweighted mean of the values.",
+        )
+
+    by_share = list(
+        above["share_above"]
+        .sort_values(ascending=False, kind="mergesort")
+        .index
+    )
+    by_mean = list(
+        ai.groupby("region")["index"].mean().sort_values(ascending=False).index
+    )
+    printed_order = claims.items("C6")
+    scorecard.check_claim(
+        claims,
+        "C6",
+        f"by share above mean: {' > '.join(by_share)}; by mean: {' > '.join(by_mean)}",
+        by_share == printed_order == by_mean,
+        note="Checked both on the shares of C5 and on the regional means of the index.",
+    )
+
+    consistent = bool(
+        (
+            ai["index"].rank(ascending=False, method="min").astype(int)
+            == ai["rank"]
+        ).all()
+    )
+    scorecard.check(
+        "T1-ranks",
+        "Table 1",
+        "Printed ranks follow the printed index values",
+        "ranks 1-31",
+        "consistent" if consistent else "inconsistent",
+        consistent,
+        note="An internal consistency check of the table.",
+    )
+    return above
+
+
+def cluster_shares(firms: pd.DataFrame) -> pd.Series:
+    """The shares (firms, patents) that Table 2 lists for provinces inside the three clusters of C9:
+    a lower bound on the clusters' shares, since Tianjin and Hebei are not listed."""
+    _checks.columns(firms, ["firm_share_pct", "patent_share_pct"], "firms")
+    members = [p for provinces in CLUSTERS.values() for p in provinces]
+    return firms.loc[
+        firms.index.intersection(members),
+        ["firm_share_pct", "patent_share_pct"],
+    ].sum()
+
+
+def check_table2(
+    scorecard: Scorecard, ai: pd.DataFrame, firms: pd.DataFrame, claims: Claims
+) -> pd.DataFrame:
+    """Claims C7-C9 on Table 2 (indexed by English name), with the top five of Table 1."""
+    top5 = _table1(ai).nsmallest(5, "rank").index
+    for claim_id, column in [
+        ("C7", "firm_share_pct"),
+        ("C8", "patent_share_pct"),
+    ]:
+        share = float(firms.loc[firms.index.intersection(top5), column].sum())
+        floor = claims.number(claim_id)
+        scorecard.check_claim(
+            claims,
+            claim_id,
+            f"{share:.2f}%",
+            share > floor,
+            note="Sum of the five provinces' printed shares in Table 2.",
+        )
+    lower = cluster_shares(firms)
+    scorecard.check_claim(
+        claims,
+        "C9",
+        f"at least {lower['firm_share_pct']:.2f}% of firms, {lower['patent_share_pct']:.2f}% of "
+        "patents",
+        bool((lower > claims.number("C9")).all()),
+        note=(
+            "Read as more than half. Provinces stand in for the clusters (Guangdong for the Pearl "
+            "River "
+            "Delta), so this checks the provinces that contain them; Tianjin and Hebei are not in "
+            "Table 2, "
+            "so the shares are lower bounds."
+        ),
+    )
+    return scorecard.view(["C7", "C8", "C9"])
+
+
+def record_outside_figures(scorecard: Scorecard, claims: Claims) -> None:
+    """X1-X5: figures quoted from outside reports, which nothing in Tables 1-2 bears on."""
+    for claim_id in [c for c in claims.table.index if c.startswith("X")]:
+        scorecard.not_reproducible_claim(
+            claims,
+            claim_id,
+            "Quoted from an outside report that the paper does not reproduce; nothing in Tables "
+            "1-2 bears on it.",
+        )
+
+
+def audit(
+    ai: pd.DataFrame,
+    firms: pd.DataFrame,
+    chapter: str = "01_regional_ai_competitiveness",
+) -> Scorecard:
+    """The whole scorecard of section 二 on Tables 1 and 2."""
+    claims = Claims(CLAIMS)
+    scorecard = Scorecard(PAPER, chapter)
+    check_table1(scorecard, ai, claims)
+    check_table2(scorecard, ai, firms, claims)
+    record_outside_figures(scorecard, claims)
+    return scorecard

@@ -1,0 +1,267 @@
+"""Figures of regional comparisons (chapter 1): ranked bars, a tile-grid map, Lorenz curves, shares
+above a threshold and cumulative concentration. Each function returns its matplotlib Axes."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch, Rectangle
+
+from helpers import _style
+from helpers.regional.groups import SharesAbove
+
+
+def ranked_bar(
+    values: pd.Series,
+    groups: pd.Series,
+    reference: float | None = None,
+    reference_label: str = "mean",
+    xlabel: str = "",
+    title: str = "",
+    ax: Axes | None = None,
+) -> Axes:
+    """Horizontal bars from the highest value (top) down, coloured by group, with an optional
+    reference line (e.g. the national mean)."""
+    if not values.index.equals(groups.index):
+        raise ValueError("values and groups must share the same index")
+    order = values.sort_values(ascending=True, kind="mergesort").index
+    colours = _style.group_colours(groups)
+    ax = _style.axes(ax, (7, 0.25 * len(values) + 1.2))
+    ax.barh(
+        order.astype(str),
+        values[order],
+        color=[colours[groups[i]] for i in order],
+    )
+    handles = [Patch(color=c, label=g) for g, c in colours.items()]
+    if reference is not None:
+        line = ax.axvline(
+            reference,
+            color="black",
+            linestyle="--",
+            linewidth=1,
+            label=f"{reference_label} ({reference:.2f})",
+        )
+        handles.append(line)
+    ax.legend(handles=handles, loc="lower right", frameon=False)
+    ax.set(xlabel=xlabel, title=title)
+    ax.margins(y=0.01)
+    return ax
+
+
+def tile_map(
+    values: pd.Series,
+    tiles: pd.DataFrame,
+    labels: pd.Series | None = None,
+    title: str = "",
+    colorbar_label: str = "",
+    cmap: str = "viridis",
+    ax: Axes | None = None,
+) -> Axes:
+    """Tile-grid map: one equal square per unit at (``tile_col``, ``tile_row``), coloured by value.
+
+    Every unit gets the same area, so large, sparsely populated provinces do not dominate the
+    picture as they do on an area map.
+    """
+    missing = [c for c in ("tile_col", "tile_row") if c not in tiles.columns]
+    if missing:
+        raise ValueError(f"tiles lacks column(s) {', '.join(missing)}")
+    if set(values.index) - set(tiles.index):
+        raise ValueError(
+            "tiles has no position for "
+            + ", ".join(set(values.index) - set(tiles.index))
+        )
+    labels = (
+        labels
+        if labels is not None
+        else pd.Series(values.index, index=values.index)
+    )
+    norm = plt.Normalize(values.min(), values.max())
+    colormap = plt.get_cmap(cmap)
+    ax = _style.axes(ax, (7, 6))
+    for unit, value in values.items():
+        col, row = (
+            int(tiles.at[unit, "tile_col"]),
+            int(tiles.at[unit, "tile_row"]),
+        )
+        rgba = colormap(norm(value))
+        ax.add_patch(
+            Rectangle(
+                (col, -row), 0.95, 0.95, facecolor=rgba, edgecolor="white"
+            )
+        )
+        dark = 0.299 * rgba[0] + 0.587 * rgba[1] + 0.114 * rgba[2] < 0.5
+        label = str(labels[unit])
+        if (
+            len(label) > 10
+        ):  # "Inner Mongolia" does not fit on one line of a tile
+            label = label.replace(" ", "\n", 1)
+        ax.text(
+            col + 0.475,
+            -row + 0.62,
+            label,
+            ha="center",
+            va="center",
+            fontsize=6.5,
+            color="white" if dark else "black",
+            linespacing=0.9,
+        )
+        ax.text(
+            col + 0.475,
+            -row + 0.3,
+            f"{value:.1f}",
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="white" if dark else "black",
+        )
+    ax.set_xlim(tiles["tile_col"].min() - 0.1, tiles["tile_col"].max() + 1.05)
+    ax.set_ylim(
+        -tiles["tile_row"].max() - 0.1, -tiles["tile_row"].min() + 1.05
+    )
+    ax.set_aspect("equal")
+    ax.axis("off")
+    mappable = plt.cm.ScalarMappable(norm=norm, cmap=colormap)
+    ax.figure.colorbar(mappable, ax=ax, shrink=0.6, label=colorbar_label)
+    ax.set_title(title)
+    return ax
+
+
+def lorenz_plot(
+    curves: dict[str, pd.DataFrame], title: str = "", ax: Axes | None = None
+) -> Axes:
+    """Lorenz curves (from :func:`helpers.inequality.lorenz_curve`) against the equality line."""
+    ax = _style.axes(ax, (5, 5))
+    ax.plot(
+        [0, 1], [0, 1], color="grey", linestyle=":", label="perfect equality"
+    )
+    for (name, curve), colour in zip(
+        curves.items(), ["#0072B2", "#D55E00", "#009E73"]
+    ):
+        ax.plot(
+            curve["population_share"],
+            curve["value_share"],
+            marker="o",
+            markersize=3,
+            color=colour,
+            label=name,
+        )
+    ax.set(
+        xlabel="cumulative share of provinces",
+        ylabel="cumulative share of the total",
+        xlim=(0, 1),
+        ylim=(0, 1),
+        title=title,
+    )
+    ax.set_aspect("equal")
+    ax.legend(frameon=False, loc="upper left")
+    return ax
+
+
+def share_above_plot(
+    result: SharesAbove, title: str = "", ax: Axes | None = None
+) -> Axes:
+    """Bars of the share of each group above the threshold (:func:`helpers.regional.share_above`),
+    labelled with the fraction."""
+    if not isinstance(result, SharesAbove):
+        raise TypeError(
+            f"result must be what share_above() returns; got {type(result).__name__}"
+        )
+    table = result.table
+    colours = _style.group_colours(table.index)
+    ax = _style.axes(ax, (6, 3.5))
+    bars = ax.bar(
+        table.index.astype(str),
+        table["share_above"],
+        color=[colours[g] for g in table.index],
+    )
+    for bar, text in zip(bars, table["fraction"]):
+        ax.text(
+            bar.get_x() + bar.get_width() / 2,
+            bar.get_height() + 0.02,
+            text,
+            ha="center",
+            va="bottom",
+        )
+    ax.set(
+        ylim=(0, 1.12),
+        ylabel="share of provinces above the threshold",
+        title=title or f"threshold {result.threshold:.2f}",
+    )
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    return ax
+
+
+def refresh_share_above_plot(ax: Axes, result: SharesAbove) -> Axes:
+    """Update a figure drawn by :func:`share_above_plot` in place for a new threshold.
+
+    Moving the existing bars and labels, instead of drawing new ones, keeps a widget's redraw fast:
+    discarded artists pile up for the garbage collector, whose full collections would otherwise
+    stall some updates. The groups must be the ones already drawn.
+    """
+    table = result.table
+    drawn = [t.get_text() for t in ax.get_xticklabels()]
+    if drawn != [str(g) for g in table.index]:
+        raise ValueError(
+            f"the axes show groups {drawn}, the table has {list(map(str, table.index))}; "
+            "draw it anew with share_above_plot()"
+        )
+    for bar, label, share, text in zip(
+        ax.patches, ax.texts, table["share_above"], table["fraction"]
+    ):
+        bar.set_height(share)
+        label.set_y(share + 0.02)
+        label.set_text(text)
+    ax.set_title(f"threshold {result.threshold:.2f}")
+    return ax
+
+
+def cumulative_share_plot(
+    shares: pd.DataFrame, title: str = "", ax: Axes | None = None
+) -> Axes:
+    """Cumulative share of the top-k units for each column of ``shares`` (in per cent), each column
+    ranked on its own, with the 80 per cent line."""
+    ax = _style.axes(ax, (6, 4))
+    for (name, col), colour in zip(
+        shares.items(), ["#0072B2", "#D55E00", "#009E73"]
+    ):
+        ranked = np.sort(col.to_numpy())[::-1]
+        ks = np.arange(1, len(ranked) + 1)
+        ax.plot(ks, np.cumsum(ranked), marker="o", color=colour, label=name)
+    ax.axhline(80, color="grey", linestyle=":", linewidth=1)
+    ax.set(
+        xlabel="top k provinces (each share ranked on its own)",
+        ylabel="cumulative share (%)",
+        ylim=(0, 100),
+        title=title,
+    )
+    ax.set_xticks(np.arange(1, len(shares) + 1))
+    ax.legend(frameon=False, loc="lower right")
+    return ax
+
+
+def region_paths(
+    paths: pd.DataFrame,
+    ylabel: str,
+    title: str = "",
+    national: str = "National",
+    ax: Axes | None = None,
+) -> Axes:
+    """One line per region over the years (:func:`helpers.regional.yearly_means`), the national mean
+    dashed and black."""
+    ax = _style.axes(ax, (6, 4))
+    colours = _style.group_colours([c for c in paths.columns if c != national])
+    for name in paths.columns:
+        is_national = name == national
+        ax.plot(
+            paths.index,
+            paths[name],
+            color="black" if is_national else colours[name],
+            lw=2.5 if is_national else 1.8,
+            ls="--" if is_national else "-",
+            label=name,
+        )
+    ax.set(xlabel="year", ylabel=ylabel, title=title)
+    ax.legend(frameon=False, ncol=2)
+    return ax

@@ -1,0 +1,204 @@
+"""Regional comparisons of provincial values: attach the province table, summarise by region, count
+provinces above a threshold, and find the natural breaks in a ranking.
+
+Groupings come from ``data/provinces.csv``: ``"region"`` is the National Bureau of Statistics' four
+regions (East, Central, West, Northeast), ``"belt"`` the older three belts (East, Central, West).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+
+from helpers import _checks, data
+
+#: Groupings a chapter can choose, with their display names and group order.
+GROUPINGS = {
+    "region": ("NBS four regions", ["East", "Central", "Northeast", "West"]),
+    "belt": ("Three belts", ["East", "Central", "West"]),
+}
+
+
+def attach_provinces(
+    frame: pd.DataFrame, on: str = "province_zh"
+) -> pd.DataFrame:
+    """Add the province table's columns (codes, English names, groupings, tile positions).
+
+    Parameters
+    ----------
+    frame
+        Table with one row per province and a column ``on`` of short Chinese names (the ``name_zh``
+        of ``data/provinces.csv``).
+    on
+        Name of that column.
+
+    Raises
+    ------
+    helpers.data.DataError
+        If ``on`` is missing, or a name is not one of the 31 provinces (e.g. a misprint such as 工苏
+        for 江苏): the message lists the unknown names.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(
+            f"frame must be a DataFrame, got {type(frame).__name__}"
+        )
+    if on not in frame.columns:
+        raise data.DataError(
+            f"frame has no column {on!r}; columns are {', '.join(frame.columns)}"
+        )
+    provinces = data.load("provinces")
+    unknown = sorted(set(frame[on].astype(str)) - set(provinces["name_zh"]))
+    if unknown:
+        raise data.DataError(
+            f"column {on!r} has names that are not provincial-level divisions: "
+            f"{', '.join(unknown)}; expected short names such as 北京, 内蒙古, 新疆"
+        )
+    dup = frame[on].duplicated()
+    if dup.any():
+        raise data.DataError(
+            f"column {on!r} repeats {', '.join(frame.loc[dup, on].astype(str))}"
+        )
+    merged = frame.merge(provinces, left_on=on, right_on="name_zh", how="left")
+    if on != "name_zh":
+        merged = merged.drop(columns="name_zh")
+    return merged
+
+
+def _grouped(
+    values: pd.Series, groups: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    if not isinstance(values, pd.Series) or not isinstance(groups, pd.Series):
+        raise TypeError(
+            "values and groups must be pandas Series indexed by unit"
+        )
+    numeric = _checks.series(values, "values")
+    groups = _checks.aligned(groups, numeric, "groups")
+    if groups.isna().any():
+        raise ValueError(
+            f"groups has no group for {_checks.labels(groups.isna())}"
+        )
+    return numeric, groups
+
+
+def _order(groups: pd.Series) -> list:
+    """Known groupings in their conventional order, anything else in order of appearance."""
+    present = list(pd.unique(groups))
+    for _, order in GROUPINGS.values():
+        if set(present) <= set(order):
+            return [g for g in order if g in present]
+    return present
+
+
+@dataclass(frozen=True)
+class SharesAbove:
+    """Result of :func:`share_above`: the ``threshold`` used, and a ``table`` indexed by group with
+    ``units``, ``above``, ``share_above`` (0 to 1) and ``fraction`` (the share as a reduced fraction
+    in text, e.g. ``"4/5"``)."""
+
+    table: pd.DataFrame
+    threshold: float
+
+
+def share_above(
+    values: pd.Series, groups: pd.Series, threshold: float | None = None
+) -> SharesAbove:
+    """Share of each group's units whose value is strictly above ``threshold``.
+
+    Parameters
+    ----------
+    values
+        One value per unit (e.g. province), indexed by unit.
+    groups
+        Group of each unit, same index.
+    threshold
+        The cut-off; ``None`` takes the unweighted mean of ``values`` (the "national mean" of a
+        table of provinces).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> values = pd.Series([1.0, 5.0, 2.0, 8.0], index=["a", "b", "c", "d"])
+    >>> groups = pd.Series(["East", "East", "West", "West"], index=values.index)
+    >>> share_above(values, groups).table["fraction"].to_dict()
+    {'East': '1/2', 'West': '1/2'}
+    """
+    values, groups = _grouped(values, groups)
+    if threshold is None:
+        threshold = float(values.mean())
+    threshold = _checks.number("threshold", threshold)
+    above = values > threshold
+    table = pd.DataFrame(
+        {"units": groups.value_counts(), "above": above.groupby(groups).sum()}
+    )
+    table = table.reindex(_order(groups)).astype(int)
+    table["share_above"] = table["above"] / table["units"]
+    table["fraction"] = [
+        _fraction(a, n) for a, n in zip(table["above"], table["units"])
+    ]
+    table.index.name = groups.name or "group"
+    return SharesAbove(table, threshold)
+
+
+def _fraction(above: int, units: int) -> str:
+    if above == 0:
+        return f"0/{units}"
+    f = Fraction(int(above), int(units))
+    return f"{f.numerator}/{f.denominator}"
+
+
+def group_summary(values: pd.Series, groups: pd.Series) -> pd.DataFrame:
+    """Per-group count, mean, median, standard deviation (n-1), min, max and coefficient of
+    variation (sd over mean), with a final row for all units together.
+
+    A group of a single unit has no standard deviation: its ``std`` and ``cv`` are NaN (the one NaN
+    this module returns, by design), since zero would wrongly report a measured absence of spread.
+    """
+    values, groups = _grouped(values, groups)
+    stats = ["count", "mean", "median", "std", "min", "max"]
+    table = values.groupby(groups).agg(stats).reindex(_order(groups))
+    table.loc["All"] = values.agg(stats).to_numpy()
+    table["cv"] = table["std"] / table["mean"]
+    table["count"] = table["count"].astype(int)
+    table.index.name = groups.name or "group"
+    return table
+
+
+def rank_gaps(values: pd.Series) -> pd.DataFrame:
+    """Values ranked from the top with the drop to the next unit (``gap``); the largest gaps are the
+    natural places to cut a ranking into tiers."""
+    if not isinstance(values, pd.Series):
+        raise TypeError("values must be a pandas Series indexed by unit")
+    ranked = _checks.series(values, "values").sort_values(
+        ascending=False, kind="mergesort"
+    )
+    table = pd.DataFrame(
+        {"rank": np.arange(1, len(ranked) + 1), "value": ranked}
+    )
+    table["gap"] = ranked - ranked.shift(-1)
+    return table
+
+
+def yearly_means(
+    values: pd.Series, regions: pd.Series, national: str = "National"
+) -> pd.DataFrame:
+    """Mean of ``values`` per region and year, and the mean over all units (``national``).
+
+    ``values`` and ``regions`` are indexed by (unit, year); the result has one row per year and one
+    column per region present (in the conventional order), then the national column.
+    """
+    if (
+        not isinstance(values.index, pd.MultiIndex)
+        or values.index.nlevels != 2
+    ):
+        raise ValueError("values must be indexed by (unit, year)")
+    values, regions = _grouped(values, regions)
+    years = values.index.get_level_values(1)
+    table = values.groupby([regions.to_numpy(), years]).mean().unstack(0)
+    table = table[_order(regions)]
+    table[national] = values.groupby(years).mean()
+    table.index.name = "year"
+    table.columns.name = None
+    return table

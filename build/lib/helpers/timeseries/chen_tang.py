@@ -1,0 +1,457 @@
+"""The audit of Chen & Tang (2021), from its printed tables alone (chapter 5): Table 1's critical
+values against MacKinnon's surfaces, what two annual observations can support, the variance
+decompositions of Tables 2-6, the text's readings of them, and equation (3). The tables are
+``chen_tang_table1``, ``chen_tang_fevd`` and ``chen_tang_equation3``; the text's statements are in
+``chen_tang_claims``."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers import data
+from helpers.audit import Claims, Scorecard
+from helpers.timeseries.johansen import johansen_minimum_observations
+from helpers.timeseries.unitroot import match_mackinnon
+from helpers.timeseries.var import (
+    check_fevd_table,
+    var_minimum_observations,
+    var_report,
+)
+
+PAPER = "Chen & Tang (2021)"
+CLAIMS = "chen_tang_claims"
+VARIABLES = ["p", "p-capa", "p-popu", "p-scie", "p-pate"]
+#: Column names of the shares in chen_tang_fevd, by variable.
+COLUMNS = {
+    "p": "p",
+    "p-capa": "p_capa",
+    "p-popu": "p_popu",
+    "p-scie": "p_scie",
+    "p-pate": "p_pate",
+}
+AI_COLUMNS = ["p_capa", "p_popu", "p_scie", "p_pate"]
+
+
+def check_table1(scorecard: Scorecard, table1: pd.DataFrame) -> pd.DataFrame:
+    """Per row of Table 1: are the critical values ordered, can MacKinnon's surfaces give them for
+    any case and sample size, and does the printed conclusion follow from the 5% value? Returns the
+    smallest largest gap per row and case."""
+    gaps = {}
+    for _, row in table1.iterrows():
+        name, label = row["variable"], row["variable_printed"]
+        printed = {
+            "1%": row["cv_1pct"],
+            "5%": row["cv_5pct"],
+            "10%": row["cv_10pct"],
+        }
+        cells = f"{row['cv_1pct']}, {row['cv_5pct']}, {row['cv_10pct']}"
+        ordered = row["cv_1pct"] < row["cv_5pct"] < row["cv_10pct"]
+        scorecard.check(
+            f"T1-order-{name}",
+            "Table 1",
+            f"{label}: critical values 1% < 5% < 10% (more negative at 1%)",
+            cells,
+            "ordered"
+            if ordered
+            else "not ordered: no test has such critical values",
+            ordered,
+        )
+        fit = match_mackinnon(printed)
+        gaps[name] = fit["largest_gap"]
+        best = fit["largest_gap"].idxmin()
+        closest = ", ".join(
+            f"{v:.4f}" for v in fit.loc[best, ["cv_1%", "cv_5%", "cv_10%"]]
+        )
+        scorecard.check(
+            f"T1-cv-{name}",
+            "Table 1",
+            f"{label}: the three printed values are MacKinnon critical values for some case and "
+            "sample size",
+            cells,
+            f"closest: case {best}, T = {fit.loc[best, 'nobs']}: {closest} "
+            f"(largest gap {fit.loc[best, 'largest_gap']:.3f})",
+            bool(fit.loc[best, "largest_gap"] <= 0.05),
+            note="searched cases n, c, ct, ctt and T = 4..10000 "
+            "(helpers.timeseries.match_mackinnon)",
+        )
+        if pd.notna(row["conclusion"]):
+            rejects = bool(row["adf_statistic"] < row["cv_5pct"])
+            if rejects:
+                found = "rejected at 5%"
+            elif row["adf_statistic"] < row["cv_10pct"]:
+                found = f"not rejected at 5% (nor at 1%: {row['cv_1pct']}); rejected only at 10%"
+            else:
+                found = "not rejected"
+            scorecard.check(
+                f"T1-conclusion-{name}",
+                "Table 1, §4.1",
+                f"{label} is stationary (unit root rejected)",
+                f"{row['adf_statistic']} vs 5% value {row['cv_5pct']}: {row['conclusion']}",
+                found,
+                rejects,
+            )
+    return (
+        pd.DataFrame(gaps).T.rename_axis("variable").add_prefix("gap, case ")
+    )
+
+
+def sample_requirements(n_series: int = 5, lags: int = 4) -> pd.Series:
+    """Observations per series that the paper's models need: the simplest ADF regression, a VAR(4)
+    in five variables, Johansen's test of that VAR in levels, and any model with a fourth lag."""
+    return pd.Series(
+        {
+            "ADF regression (constant, no lags)": 4,
+            f"VAR({lags}) in {n_series} variables": var_minimum_observations(
+                n_series, lags
+            ),
+            f"Johansen test, {n_series} variables, VAR({lags}) in levels ({lags - 1} lagged "
+            "differences)": johansen_minimum_observations(
+                n_series, lags - 1, "c"
+            ),
+            f"any model with a {lags}th lag (one usable observation)": lags
+            + 1,
+        },
+        name="observations needed per series",
+    )
+
+
+def two_observations_error(claims: Claims) -> str:
+    """What :func:`helpers.timeseries.var_report` says when asked for the paper's VAR on as many
+    observations as the paper's data can hold."""
+    years, lags = (
+        int(claims.number("DATA-years")),
+        int(claims.number("VAR-lags")),
+    )
+    placeholder = pd.DataFrame(
+        np.arange(years * 5, dtype=float).reshape(years, 5) ** 2,
+        columns=VARIABLES,
+    )
+    try:
+        var_report(placeholder, lags=lags)
+    except ValueError as error:
+        return str(error)
+    raise AssertionError(
+        "var_report accepted two observations"
+    )  # pragma: no cover
+
+
+def check_sample(scorecard: Scorecard, claims: Claims) -> pd.Series:
+    """What two annual observations per series can and cannot support (N-*, V-EQ2, V-ROOTS)."""
+    years = int(claims.number("DATA-years"))
+    needs = sample_requirements(lags=int(claims.number("VAR-lags")))
+    adf, var, joh = needs.iloc[0], needs.iloc[1], needs.iloc[2]
+    scorecard.check(
+        "N-ADF",
+        "§4.1, Table 1",
+        "ADF statistics for each series, from the 2018-2019 data",
+        "five ADF statistics",
+        f"{years} observations per series; the simplest ADF regression needs {adf}",
+        years >= adf,
+        note="pooling 31 provinces does not make a time series: the ADF regression needs "
+        "one series over time",
+    )
+    scorecard.check(
+        "N-VAR",
+        "§4.2, eq. (2)",
+        "a VAR with four lags estimated on the 2018-2019 data",
+        claims["VAR-lags"]["printed"],
+        f"needs {var} observations per series (5 for a 4th lag to exist at all); {years} available",
+        years >= var,
+    )
+    scorecard.check(
+        "N-FEVD",
+        "Tables 2-6",
+        "variance decompositions at horizons 1 to 100",
+        "100-period FEVD",
+        f"requires an estimated VAR ({var} observations); {years} annual observations, horizons up "
+        "to 50 times the sample",
+        years >= var,
+    )
+    scorecard.check(
+        "N-JOH",
+        "§4.3, eq. (3)",
+        "a Johansen test on the 2018-2019 data",
+        "cointegrating equation (3)",
+        f"needs {joh} observations per series; {years} available",
+        years >= joh,
+    )
+    scorecard.check(
+        "V-EQ2",
+        "§4.2, eq. (2)",
+        "equation (2) is the VAR(4) the paper estimated",
+        "4 regressors, each variable at one lag (1 to 4)",
+        "a VAR(4) in 5 variables has 20 lag regressors per equation (each variable at lags 1-4) "
+        "plus a "
+        "constant; eq. (2) omits GDP's own lags",
+        False,
+    )
+    scorecard.not_reproducible_claim(
+        claims,
+        "VAR-roots",
+        "the paper prints no coefficients or roots, and its data are not published",
+    )
+    return needs
+
+
+def check_fevd_tables(
+    scorecard: Scorecard, fevd: pd.DataFrame
+) -> pd.DataFrame:
+    """Every row of Tables 2-6: do the shares sum to 100, and does the S.E. never fall? Returns the
+    row-by-row findings."""
+    findings = []
+    for number, part in fevd.groupby("table"):
+        printed = part.set_index("period")[["se", *COLUMNS.values()]].rename(
+            columns={"se": "S.E."}
+        )
+        found = check_fevd_table(printed, decimals=5)
+        variable = part["decomposed"].iloc[0]
+        for period, row in found.iterrows():
+            shares = ", ".join(
+                f"{v}" for v in printed.loc[period, list(COLUMNS.values())]
+            )
+            scorecard.check(
+                f"F-sum-{number}-{period}",
+                f"Table {number}, period {period}",
+                f"FEVD of {variable}: shares sum to 100",
+                shares,
+                f"sum {row['row_sum']:.5f}",
+                bool(row["sums_to_100"]),
+            )
+        falls = found.index[found["se_non_decreasing"].eq(False)].tolist()
+        path = " -> ".join(f"{v:g}" for v in printed["S.E."])
+        scorecard.check(
+            f"F-se-{number}",
+            f"Table {number}",
+            f"FEVD of {variable}: the S.E. does not fall as the horizon grows",
+            path,
+            "non-decreasing"
+            if not falls
+            else f"falls at period(s) {', '.join(map(str, falls))}",
+            not falls,
+        )
+        findings.append(
+            found.assign(table=number, variable=variable).reset_index()
+        )
+    return pd.concat(findings).set_index(["table", "period"])
+
+
+def check_first_period(scorecard: Scorecard, fevd: pd.DataFrame) -> pd.Series:
+    """Period-1 rows: under a Cholesky ordering only the first variable has no zero share, and under
+    a generalised decomposition every own share is 100. Returns the own shares at period 1."""
+    first = fevd[fevd["period"] == 1].set_index("decomposed")[
+        list(COLUMNS.values())
+    ]
+    all_positive = int((first > 0).all(axis=1).sum())
+    own = pd.Series(
+        {v: first.loc[v, COLUMNS[v]] for v in VARIABLES},
+        name="own share at period 1",
+    )
+    scorecard.check(
+        "F-h1",
+        "Tables 2-6, period 1",
+        "period-1 rows consistent with a Cholesky (or generalised) "
+        "decomposition",
+        f"{all_positive} of 5 tables have all five shares positive; own shares "
+        f"{own.min():.2f}-{own.max():.2f}",
+        "at most 1 table can have no zero share (Cholesky); own shares must be 100 (generalised)",
+        all_positive <= 1,
+    )
+    return own
+
+
+def cells_with(fevd: pd.DataFrame, value: float) -> str:
+    """Where a printed share rounds to ``value`` at its printed decimals."""
+    long = fevd.melt(
+        id_vars=["table", "decomposed", "period"],
+        value_vars=list(COLUMNS.values()),
+        var_name="shock",
+        value_name="share",
+    )
+    decimals = len(repr(value).split(".")[1]) if "." in repr(value) else 0
+    hit = long[long["share"].round(decimals) == value]
+    return (
+        "; ".join(
+            f"Table {r.table} ({r.decomposed}), shock {r.shock.replace('_', '-')}, period "
+            f"{r.period}"
+            for r in hit.itertuples()
+        )
+        or "nowhere"
+    )
+
+
+def check_readings(
+    scorecard: Scorecard, fevd: pd.DataFrame, claims: Claims
+) -> pd.DataFrame:
+    """The text's readings of Tables 2-6 (F2-level, F2-trend, F3, F4)."""
+    table2 = fevd[fevd["table"] == 2].set_index("period")
+    low, high = table2[AI_COLUMNS].min().min(), table2[AI_COLUMNS].max().max()
+    level = claims.number("FEVD-about-20")
+    together = table2[AI_COLUMNS].sum(axis=1)
+    scorecard.check_claim(
+        claims,
+        "FEVD-about-20",
+        f"Table 2 (GDP): each AI share is {low:.2f}-{high:.2f}%, together "
+        f"{together.min():.1f}-{together.max():.1f}%",
+        bool(abs(low - level) <= 5 and abs(high - level) <= 5),
+        note="Tables 3-6 have shares of 20-35%, but they decompose the AI variables, not GDP",
+    )
+    rising = all(table2[c].is_monotonic_increasing for c in AI_COLUMNS)
+    scorecard.check_claim(
+        claims,
+        "FEVD-rising",
+        "; ".join(
+            f"{c.replace('_', '-')}: {' -> '.join(f'{v:.2f}' for v in table2[c])}"
+            for c in AI_COLUMNS
+        ),
+        rising,
+    )
+    start, end = (float(v) for v in claims.items("FEVD-23-29"))
+    long = fevd.melt(
+        id_vars=["table", "period"],
+        value_vars=list(COLUMNS.values()),
+        var_name="shock",
+        value_name="share",
+    )
+    ends = long.groupby(["table", "shock"])["share"].agg(
+        lambda s: (round(s.iloc[0], 1), round(s.iloc[-1], 1))
+    )
+    matches = [k for k, v in ends.items() if v == (start, end)]
+    scorecard.check_claim(
+        claims,
+        "FEVD-23-29",
+        f"no column runs from {start} to {end}; {start} is in {cells_with(fevd, start)}; {end} is "
+        "in "
+        f"{cells_with(fevd, end)}"
+        if not matches
+        else f"columns {matches}",
+        bool(matches),
+        note="Table 6's GDP column runs 23.01 -> 29.18: the share of GDP shocks in the patent "
+        "variable, the "
+        "reverse direction",
+    )
+    lowest, highest = (float(v) for v in claims.items("FEVD-patent"))
+    patent = table2["p_pate"]
+    scorecard.check_claim(
+        claims,
+        "FEVD-patent",
+        f"Table 2 (GDP), patent shock: {patent.min():.2f} -> {patent.max():.2f}; {lowest} is in "
+        f"{cells_with(fevd, lowest)}",
+        bool(
+            round(patent.min(), 2) == lowest
+            and round(patent.max(), 2) == highest
+        ),
+        note="the maximum is Table 2's; the minimum is the patent variable's own share in Table 6",
+    )
+    return scorecard.view(
+        ["FEVD-about-20", "FEVD-rising", "FEVD-23-29", "FEVD-patent"]
+    )
+
+
+def check_equation3(
+    scorecard: Scorecard,
+    equation3: pd.DataFrame,
+    table1: pd.DataFrame,
+    claims: Claims,
+) -> pd.DataFrame:
+    """Equation (3) and its readings (E3-terms, E1, E2, E-both, E-logs, J-I0, J1)."""
+    eq3 = equation3.set_index("position")
+    coef = eq3.set_index("variable_read")["coefficient"]
+    printed_vars = eq3.loc[1:4, "variable_printed"].tolist()
+    scorecard.check(
+        "E3-terms",
+        "§4.3, eq. (3)",
+        "equation (3) relates the five variables p, p-capa, p-popu, p-scie and p-pate",
+        "five variables",
+        f"right-hand side names {', '.join(printed_vars)}: p-scie twice, p-pate missing",
+        sorted(printed_vars) == sorted(["p-popu", "p-scie", "p-pate", "p"]),
+    )
+    up, down = claims.number("EQ3-up"), claims.number("EQ3-down")
+    scorecard.compare_claim(
+        claims,
+        "EQ3-up",
+        float(1 / coef["p"]),
+        2,
+        note="1.2457 is p-popu's coefficient; with p-capa normalised to 1, d ln p / d ln p-capa "
+        "= 1/3.2536 holding the rest fixed",
+    )
+    scorecard.compare_claim(
+        claims,
+        "EQ3-down",
+        float(coef["p"]),
+        2,
+        note="the coefficient of p in eq. (3), read as an elasticity; needs p in logs, which "
+        "eq. (3) does not print",
+    )
+    scorecard.check(
+        "E-both",
+        "§4.3",
+        "the two readings (EQ3-up, EQ3-down) hold together",
+        f"{up} and {down}",
+        f"they imply elasticities {up} and 1/{down} = {1 / down:.3f} for the same pair; "
+        f"{up} x {down} = {up * down:.2f}, not 1",
+        abs(up * down - 1) < 0.05,
+    )
+    scorecard.check(
+        "E-logs",
+        "§4.3, eq. (3)",
+        "the coefficients are percentage (elasticity) effects",
+        f"1% -> {up}%, 1% -> {down}%",
+        "only the left-hand side is printed in logs (In(p-capa)); the right-hand variables are in "
+        "levels",
+        False,
+    )
+    stationary = int(table1["conclusion"].eq("平稳").sum())
+    scorecard.check(
+        "J-I0",
+        "§4.1 and §4.3",
+        "a cointegrating (long-run) relation among series the paper calls "
+        "stationary",
+        f"Table 1: {stationary} series stationary; eq. (3) a long-run equilibrium",
+        "cointegration is defined for series with unit roots; among stationary series every "
+        "combination "
+        "is stationary (rank = number of series), so the test says nothing",
+        False,
+    )
+    scorecard.not_reproducible_claim(
+        claims,
+        "JOH-equilibrium",
+        "no trace or maximum-eigenvalue statistics, rank, lag order or deterministic "
+        "case are printed, and the data are not published",
+    )
+    return scorecard.view(
+        [
+            "E3-terms",
+            "EQ3-up",
+            "EQ3-down",
+            "E-both",
+            "E-logs",
+            "J-I0",
+            "JOH-equilibrium",
+        ]
+    )
+
+
+def repeated_values(fevd: pd.DataFrame) -> pd.Series:
+    """Values printed more than once across Tables 2-6 (S.E. and shares), with their counts."""
+    values = pd.concat([fevd[c] for c in ["se", *COLUMNS.values()]])
+    return (
+        values[values.duplicated(keep=False)]
+        .value_counts()
+        .rename("times printed")
+    )
+
+
+def audit(chapter: str = "05_var_cointegration_audit") -> Scorecard:
+    """The whole scorecard of the printed tables and text."""
+    scorecard, claims = Scorecard(PAPER, chapter), Claims(CLAIMS)
+    table1, fevd = data.load("chen_tang_table1"), data.load("chen_tang_fevd")
+    check_table1(scorecard, table1)
+    check_sample(scorecard, claims)
+    check_fevd_tables(scorecard, fevd)
+    check_first_period(scorecard, fevd)
+    check_readings(scorecard, fevd, claims)
+    check_equation3(
+        scorecard, data.load("chen_tang_equation3"), table1, claims
+    )
+    return scorecard

@@ -1,0 +1,256 @@
+"""Figures of the time-series chapter (chapter 5): the ADF test's size and power, variance
+decompositions, printed critical values against MacKinnon's surfaces, a printed FEVD's row sums and
+standard errors, and series in levels and growth rates."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from helpers import _style
+from helpers.timeseries.unitroot import mackinnon_critical_values
+
+
+def adf_power_plot(
+    figure,
+    rates: pd.Series,
+    statistics: np.ndarray,
+    critical: float,
+    nobs: int,
+    root: float,
+    alpha: float = 0.05,
+):
+    """Two panels for the ADF Monte Carlo: the rejection rate against the sample size for one
+    autoregressive ``root`` (size when it is 1, power below), and the simulated ADF statistics at
+    ``nobs`` with the critical value. Draws on ``figure`` (a new pyplot figure when None)."""
+    figure = _style.figure(figure, (10, 3.8))
+    left, right = figure.subplots(1, 2)
+    what = (
+        "size (true root 1)" if root == 1 else f"power (true root {root:.2f})"
+    )
+    left.plot(
+        rates.index,
+        rates.to_numpy(),
+        "o-",
+        color="#0072B2",
+        ms=4,
+        label=f"rejection rate: {what}",
+    )
+    left.axhline(
+        alpha,
+        color="#D55E00",
+        ls="--",
+        lw=1,
+        label=f"nominal level {alpha:.0%}",
+    )
+    if nobs in rates.index:
+        left.plot(
+            [nobs],
+            [rates.loc[nobs]],
+            "o",
+            color="#D55E00",
+            ms=9,
+            mfc="none",
+            mew=2,
+        )
+    left.set(
+        xlabel="number of periods T",
+        ylabel="share of samples rejecting a unit root",
+        ylim=(0, 1.02),
+    )
+    left.legend(fontsize=8, loc="upper left")
+    left.set_title("How often the ADF test rejects", fontsize=10)
+    share = float(np.mean(statistics < critical))
+    right.hist(statistics, bins=50, color="#56B4E9", edgecolor="white")
+    right.axvline(
+        critical,
+        color="#D55E00",
+        lw=2,
+        label=f"5% critical value {critical:.2f}",
+    )
+    right.set(xlabel="ADF t statistic", ylabel="simulated samples")
+    right.set_title(
+        f"T = {nobs}, root = {root:.2f}: {share:.0%} of samples reject",
+        fontsize=10,
+    )
+    right.legend(fontsize=8)
+    figure.subplots_adjust(
+        left=0.07, right=0.98, bottom=0.14, top=0.9, wspace=0.25
+    )
+    return figure
+
+
+def fevd_bars(table, horizon: int, figure=None, title: str | None = None):
+    """Stacked horizontal bars of a variance decomposition at one horizon: one bar per variable,
+    segments the percentage shares of each shock (``table`` as :func:`helpers._var.fevd` lays it
+    out, which both families return). Draws on ``figure`` (a new pyplot figure when None)."""
+    figure = _style.figure(figure, (8, 3.2))
+    ax = figure.subplots()
+    at = table.xs(horizon, level="horizon").drop(columns="S.E.")
+    left = np.zeros(len(at))
+    for k, shock in enumerate(at.columns):
+        colour = _style.PALETTE[k % len(_style.PALETTE)]
+        ax.barh(
+            at.index,
+            at[shock],
+            left=left,
+            color=colour,
+            label=f"shock to {shock}",
+        )
+        for y, (start, width) in enumerate(zip(left, at[shock])):
+            if width >= 8:
+                ax.text(
+                    start + width / 2,
+                    y,
+                    f"{width:.0f}",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white",
+                )
+        left += at[shock].to_numpy()
+    ax.invert_yaxis()
+    ax.set(xlim=(0, 100), xlabel="share of the forecast-error variance (%)")
+    ax.legend(
+        fontsize=8,
+        ncol=len(at.columns),
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        frameon=False,
+    )
+    ax.set_title(
+        title or f"Variance decomposition at horizon {horizon}",
+        fontsize=10,
+        pad=24,
+    )
+    figure.subplots_adjust(left=0.14, right=0.98, bottom=0.16, top=0.8)
+    return figure
+
+
+def rejection_rates_plot(
+    rates: pd.DataFrame,
+    n_reps: int,
+    alpha: float = 0.05,
+    ax: Axes | None = None,
+) -> Axes:
+    """Rejection rates of the ADF test by sample size (rows) for each autoregressive root (columns),
+    as :func:`helpers.timeseries.adf_rejection_rates` returns them."""
+    ax = _style.axes(ax, (7, 3.8))
+    colours = ["#000000", *_style.PALETTE[3:4], *_style.PALETTE[:3]]
+    for colour, root in zip(colours, rates.columns):
+        label = f"root {root:.2f}" + (" (size)" if root == 1 else "")
+        ax.plot(
+            rates.index, rates[root], "o-", color=colour, ms=4, label=label
+        )
+    ax.axhline(
+        alpha,
+        color=_style.HIGHLIGHT,
+        ls="--",
+        lw=1,
+        label=f"{alpha:.0%} level",
+    )
+    ax.set(
+        xlabel="number of periods T",
+        ylabel="share of simulated samples rejecting a unit root",
+        ylim=(0, 1),
+    )
+    ax.set_title(
+        f"ADF test, {alpha:.0%} level: right size, little power in short samples "
+        f"(simulated, {n_reps} replications)",
+        fontsize=10,
+    )
+    ax.legend(fontsize=8)
+    return ax
+
+
+def critical_values_plot(printed: pd.DataFrame, figure=None):
+    """Printed ADF critical values (one dotted line per row of ``printed``, columns ``variable``,
+    ``cv_1pct``, ``cv_5pct``, ``cv_10pct``) against every value MacKinnon's response surfaces give
+    for samples of 4 to 2000 observations, one panel per level."""
+    figure = _style.figure(figure, (11, 3.8))
+    axes = figure.subplots(1, 3, sharey=True)
+    sizes = np.unique(np.geomspace(4, 2000, 200).astype(int))
+    cases = {"n": "none", "c": "constant", "ct": "constant + trend"}
+    for ax, level, column in zip(
+        axes, ["1%", "5%", "10%"], ["cv_1pct", "cv_5pct", "cv_10pct"]
+    ):
+        for colour, (case, label) in zip(_style.PALETTE, cases.items()):
+            curve = [mackinnon_critical_values(t, case)[level] for t in sizes]
+            ax.plot(sizes, curve, color=colour, label=f"MacKinnon, {label}")
+        for _, row in printed.iterrows():
+            ax.axhline(row[column], color=_style.HIGHLIGHT, lw=0.8, ls=":")
+            ax.annotate(
+                row["variable"],
+                (2200, row[column]),
+                fontsize=8,
+                color=_style.HIGHLIGHT,
+                va="center",
+            )
+        ax.set(
+            xscale="log",
+            xlabel="observations T",
+            title=f"{level} critical value",
+            ylim=(-13.5, 0.5),
+        )
+    axes[0].set_ylabel("critical value")
+    axes[0].legend(fontsize=8, loc="lower right")
+    figure.suptitle(
+        "The printed critical values (dotted) against every value MacKinnon's surfaces give",
+        fontsize=10,
+    )
+    figure.set_layout_engine("constrained")
+    return figure
+
+
+def printed_fevd_plot(fevd: pd.DataFrame, shocks: list[str], figure=None):
+    """Row sums and S.E. paths of printed variance decompositions: ``fevd`` has one row per table
+    and period with columns ``table``, ``decomposed``, ``period``, ``se`` and the ``shocks``."""
+    figure = _style.figure(figure, (11, 3.8))
+    left, right = figure.subplots(1, 2)
+    for colour, (number, part) in zip(_style.PALETTE, fevd.groupby("table")):
+        label = f"Table {number} ({part['decomposed'].iloc[0]})"
+        left.plot(
+            part["period"],
+            part[shocks].sum(axis=1),
+            "o-",
+            color=colour,
+            label=label,
+        )
+        right.plot(part["period"], part["se"], "o-", color=colour, label=label)
+    left.axhline(
+        100, color="black", lw=1.5, ls="--", label="what any FEVD row sums to"
+    )
+    top = max(110.0, float(fevd[shocks].sum(axis=1).max()) * 1.1)
+    left.set(
+        xlabel="period",
+        ylabel="sum of the printed shares (%)",
+        ylim=(0, top),
+        title="Row sums",
+    )
+    right.set(
+        xlabel="period",
+        ylabel="printed S.E.",
+        title="S.E. paths (must not fall)",
+    )
+    left.legend(fontsize=8, loc="lower left")
+    figure.set_layout_engine("constrained")
+    return figure
+
+
+def levels_and_growth_plot(
+    levels: pd.DataFrame, growth: pd.DataFrame, figure=None
+):
+    """Log levels relative to their first observation, and growth rates, side by side."""
+    figure = _style.figure(figure, (11, 3.5))
+    left, right = figure.subplots(1, 2)
+    colours = _style.PALETTE[: len(levels.columns)]
+    (levels - levels.iloc[0]).plot(ax=left, color=colours)
+    left.set(title="log levels, relative to the first observation", xlabel="")
+    growth.plot(ax=right, lw=0.8, color=colours)
+    right.set(title="growth rates (100 x change in log)", xlabel="")
+    figure.suptitle(
+        "Trending levels, mean-reverting growth rates", fontsize=10
+    )
+    figure.set_layout_engine("constrained")
+    return figure

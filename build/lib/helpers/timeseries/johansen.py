@@ -1,0 +1,343 @@
+"""Johansen's (1988, 1995) cointegration test for all five deterministic cases with optional centred
+seasonal dummies (chapter 5).
+
+statsmodels' ``coint_johansen`` covers neither a restricted constant nor seasonal dummies, so the
+estimator is written here; the tests check it against statsmodels where their options coincide and
+against R's urca (Pfaff 2008) elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import linalg
+
+from helpers import _checks
+
+#: Deterministic cases of :func:`johansen`, in Johansen's (1995) order (his H_2, H_1*, H_1, H*, H).
+JOHANSEN_CASES = {
+    "n": "no deterministic terms",
+    "rc": "restricted constant (in the cointegrating relations only)",
+    "c": "unrestricted constant (linear trends in the levels)",
+    "rt": "restricted trend (trend in the cointegrating relations, unrestricted constant)",
+    "t": "unrestricted constant and trend (quadratic trends in the levels)",
+}
+
+
+@dataclass
+class JohansenResult:
+    """Eigenvalues, test statistics, critical values and cointegrating vectors of :func:`johansen`.
+
+    ``tests`` has one row per null hypothesis ``rank <= r`` (r = 0..k-1) with the trace and
+    maximum-eigenvalue statistics and, where a published table covers the case, their 90/95/99%
+    critical values (NaN where it does not). ``vectors`` holds the eigenvectors as columns, each
+    normalised so that its first variable has coefficient 1 (rows: the variables, then ``const`` or
+    ``trend`` for a restricted term; a vector whose first coefficient is exactly zero is left
+    unscaled); ``loadings`` the matching adjustment coefficients alpha, so that ``loadings @
+    vectors.T`` is the long-run matrix ``Pi`` (for the full rank).
+    """
+
+    eigenvalues: pd.Series
+    tests: pd.DataFrame
+    vectors: pd.DataFrame
+    loadings: pd.DataFrame
+    deterministic: str
+    k_ar_diff: int
+    seasons: int
+    nobs: int
+
+    def rank(self, test: str = "trace", level: str = "95%") -> int | None:
+        """The first ``r`` whose null ``rank <= r`` is not rejected (None without critical
+        values)."""
+        _checks.option("test", test, ("trace", "max_eig"))
+        column = f"{test}_cv_{level}"
+        if column not in self.tests or self.tests[column].isna().any():
+            return None
+        for r, row in self.tests.iterrows():
+            if row[test] <= row[column]:
+                return int(r)
+        return len(self.tests)
+
+
+def _residuals(y: np.ndarray, x: np.ndarray) -> np.ndarray:
+    if x.shape[1] == 0:
+        return y
+    coef, *_ = np.linalg.lstsq(x, y, rcond=None)
+    return y - x @ coef
+
+
+def centred_seasonal_dummies(nobs: int, seasons: int) -> np.ndarray:
+    """Johansen's centred seasonal dummies: ``seasons - 1`` columns, ``1 - 1/s`` in their season and
+    ``-1/s`` otherwise, the first observation in season 1 (as R's urca ``ca.jo``)."""
+    pattern = np.eye(seasons)[:, :-1] - 1 / seasons
+    return np.tile(pattern, (nobs // seasons + 1, 1))[:nobs]
+
+
+def johansen_minimum_observations(
+    k: int, k_ar_diff: int, deterministic: str = "c", seasons: int = 0
+) -> int:
+    """Fewest observations for :func:`johansen`: ``k_ar_diff + 1`` start-up values, then more rows
+    than the ``k k_ar_diff`` lagged differences, the unrestricted terms and the ``k`` (or ``k + 1``)
+    levels, so that both auxiliary regressions keep a residual degree of freedom."""
+    unrestricted = {"c": 1, "rt": 1, "t": 2}.get(deterministic, 0) + max(
+        seasons - 1, 0
+    )
+    return k_ar_diff + 1 + k * k_ar_diff + unrestricted + k + 2
+
+
+def johansen(
+    data: pd.DataFrame,
+    k_ar_diff: int = 1,
+    deterministic: str = "c",
+    seasons: int = 0,
+) -> JohansenResult:
+    """Johansen's trace and maximum-eigenvalue tests of the cointegrating rank.
+
+    The VECM is ``dy_t = alpha beta' y*_{t-1} + sum_{i=1}^{k_ar_diff} Gamma_i dy_{t-i} + D_t +
+    e_t``.
+    ``y*`` is ``y`` augmented by 1 (``"rc"``) or by ``t`` (``"rt"``); the unrestricted terms ``D_t``
+    are a constant (``"c"``, ``"rt"``, ``"t"``), a trend (``"t"``) and ``seasons - 1`` centred
+    seasonal dummies. With ``R0`` and ``R1`` the residuals of ``dy_t`` and ``y*_{t-1}`` on the
+    lagged differences and ``D_t``, ``S_ij = R_i'R_j / T``, the eigenvalues solve ``|lambda S11 -
+    S10 S00^-1 S01| = 0`` (Johansen 1995, ch. 6); the trace statistic for ``rank <= r`` is ``-T
+    sum_{i>r} ln(1 - lambda_i)`` and the maximum-eigenvalue statistic ``-T ln(1 - lambda_{r+1})``,
+    with ``T`` the observations used.
+
+    Critical values come from the tables statsmodels ships (Osterwald-Lenum 1992 as tabulated in
+    LeSage's jplv toolbox) for cases ``"n"`` and ``"c"``, and from ``data/johansen_critical_values``
+    (Osterwald-Lenum 1992, as R's urca tabulates them) for ``"rc"`` and ``"rt"``; seasonal dummies
+    leave the asymptotic tables unchanged. Case ``"t"`` has no table here, so its critical values
+    are NaN.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import statsmodels.api as sm
+    >>> m = sm.datasets.macrodata.load_pandas().data
+    >>> result = johansen(np.log(m[["realgdp", "realcons"]]), k_ar_diff=2, deterministic="c")
+    >>> result.tests["trace"].round(2).tolist(), result.rank("trace")
+    ([13.69, 2.39], 0)
+    """
+    _checks.option("deterministic", deterministic, list(JOHANSEN_CASES))
+    k_ar_diff = _checks.integer("k_ar_diff", k_ar_diff, minimum=0)
+    seasons = _checks.integer("seasons", seasons, minimum=0)
+    if seasons == 1:
+        raise ValueError("seasons must be 0 (none) or at least 2; got 1")
+    values = _checks.frame(data, "data", min_columns=2, nonconstant=True)
+    y = values.to_numpy()
+    n, k = y.shape
+    needed = johansen_minimum_observations(
+        k, k_ar_diff, deterministic, seasons
+    )
+    _checks.enough(
+        n,
+        needed,
+        f"a Johansen test of {k} series with {k_ar_diff} lagged difference(s)",
+    )
+
+    dy = np.diff(y, axis=0)
+    nobs = n - 1 - k_ar_diff
+    z0 = dy[k_ar_diff:]
+    lagged = [dy[k_ar_diff - i : len(dy) - i] for i in range(1, k_ar_diff + 1)]
+    z2 = np.column_stack(lagged) if lagged else np.empty((nobs, 0))
+    trend = np.arange(
+        k_ar_diff + 1, n, dtype=float
+    )  # the time index of each used observation
+    z1 = y[k_ar_diff:-1]
+    extra_name = None
+    if deterministic == "rc":
+        z1, extra_name = np.column_stack([z1, np.ones(nobs)]), "const"
+    if deterministic == "rt":
+        z1, extra_name = np.column_stack([z1, trend]), "trend"
+    terms = [z2]
+    if deterministic in ("c", "rt", "t"):
+        terms.append(np.ones((nobs, 1)))
+    if deterministic == "t":
+        terms.append(trend[:, None])
+    if seasons:
+        terms.append(centred_seasonal_dummies(n, seasons)[k_ar_diff + 1 :])
+    z2 = np.column_stack(terms)
+
+    r0, r1 = _residuals(z0, z2), _residuals(z1, z2)
+    s00, s01, s11 = r0.T @ r0 / nobs, r0.T @ r1 / nobs, r1.T @ r1 / nobs
+    # symmetric-definite generalized eigenproblem; eigh returns V with V' S11 V = I
+    eigenvalues, vectors = linalg.eigh(s01.T @ np.linalg.solve(s00, s01), s11)
+    keep = np.argsort(eigenvalues)[::-1]
+    eigenvalues, vectors = eigenvalues[keep][:k], vectors[:, keep][:, :k]
+    eigenvalues = np.clip(eigenvalues, 0.0, 1.0 - 1e-15)
+
+    log_terms = np.log(1 - eigenvalues)
+    trace = -nobs * np.cumsum(log_terms[::-1])[::-1]
+    max_eig = -nobs * log_terms
+    tests = pd.DataFrame(
+        {"trace": trace, "max_eig": max_eig}, index=pd.RangeIndex(k, name="r")
+    )
+    table = johansen_critical_values(deterministic, k)
+    for test in ("trace", "max_eig"):
+        for level in ("90%", "95%", "99%"):
+            tests[f"{test}_cv_{level}"] = (
+                table[f"{test}_{level}"].to_numpy()
+                if table is not None
+                else np.nan
+            )
+
+    names = [str(c) for c in values.columns] + (
+        [extra_name] if extra_name else []
+    )
+    labels = [f"r{i + 1}" for i in range(k)]
+    alpha = s01 @ vectors  # loadings of the S11-normalised vectors
+    first = vectors[0].copy()
+    first[np.abs(first) < 1e-300] = 1.0
+    beta = pd.DataFrame(vectors / first, index=names, columns=labels)
+    loadings = pd.DataFrame(
+        alpha * first, index=[str(c) for c in values.columns], columns=labels
+    )
+    return JohansenResult(
+        eigenvalues=pd.Series(eigenvalues, index=labels, name="eigenvalue"),
+        tests=tests,
+        vectors=beta,
+        loadings=loadings,
+        deterministic=deterministic,
+        k_ar_diff=int(k_ar_diff),
+        seasons=int(seasons),
+        nobs=int(nobs),
+    )
+
+
+def johansen_critical_values(
+    deterministic: str, k: int
+) -> pd.DataFrame | None:
+    """90/95/99% critical values of the trace and max-eigenvalue tests for ``rank <= r``, r =
+    0..k-1.
+
+    Cases ``"n"`` and ``"c"``: the tables in statsmodels (``c_sjt``, ``c_sja``), for up to 12
+    variables. Cases ``"rc"`` and ``"rt"``: Osterwald-Lenum (1992), as R's urca tabulates them, for
+    up to 11 variables (``data/johansen_critical_values``). Returns None where no table exists.
+    """
+    if deterministic in ("n", "c"):
+        if k > 12:
+            return None
+        from statsmodels.tsa.coint_tables import c_sja, c_sjt
+
+        order = {"n": -1, "c": 0}[deterministic]
+        rows = []
+        for r in range(k):
+            trace, max_eig = c_sjt(k - r, order), c_sja(k - r, order)
+            rows.append(
+                {
+                    **{
+                        f"trace_{level}": v
+                        for level, v in zip(("90%", "95%", "99%"), trace)
+                    },
+                    **{
+                        f"max_eig_{level}": v
+                        for level, v in zip(("90%", "95%", "99%"), max_eig)
+                    },
+                }
+            )
+        return pd.DataFrame(rows)
+    if deterministic in ("rc", "rt"):
+        from helpers import data
+
+        table = data.load("johansen_critical_values")
+        case = table[table["case"] == deterministic]
+        if k > case["n_minus_r"].max():
+            return None
+        rows = []
+        for r in range(k):
+            part = case[case["n_minus_r"] == k - r].set_index("test")
+            rows.append(
+                {
+                    f"{test}_{level}": part.loc[test, f"cv_{level[:2]}"]
+                    for test in ("trace", "max_eig")
+                    for level in ("90%", "95%", "99%")
+                }
+            )
+        return pd.DataFrame(rows)
+    return None
+
+
+#: statsmodels' VECM names for the five deterministic cases.
+VECM_DETERMINISTIC = {
+    "n": "n",
+    "rc": "ci",
+    "c": "co",
+    "rt": "coli",
+    "t": "colo",
+}
+
+
+def ranks(
+    data: pd.DataFrame, k_ar_diff: int, cases=("rc", "c", "rt")
+) -> pd.DataFrame:
+    """The cointegrating rank by the trace and the maximum-eigenvalue test (95%) for each case, with
+    the r = 0 statistics and their critical values."""
+    rows = {}
+    for case in cases:
+        result = johansen(data, k_ar_diff, case)
+        tests = result.tests.loc[0]
+        rows[case] = {
+            "case": JOHANSEN_CASES[case],
+            "trace rank": result.rank("trace"),
+            "max-eig rank": result.rank("max_eig"),
+            "trace, r = 0": tests["trace"],
+            "95% value": tests["trace_cv_95%"],
+        }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis(
+        "deterministic"
+    )
+
+
+def ranks_by_lag(
+    data: pd.DataFrame, lags, deterministic: str = "c"
+) -> pd.DataFrame:
+    """The same as :func:`ranks` for one case over several numbers of lagged differences."""
+    rows = {}
+    for k in lags:
+        result = johansen(data, k, deterministic)
+        rows[k] = {
+            "trace rank": result.rank("trace"),
+            "max-eig rank": result.rank("max_eig"),
+            "trace, r = 0": float(result.tests.loc[0, "trace"]),
+            "95% value": result.tests.loc[0, "trace_cv_95%"],
+        }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis(
+        "lagged differences"
+    )
+
+
+def vecm_table(
+    data: pd.DataFrame, k_ar_diff: int, rank: int, deterministic: str = "c"
+) -> pd.DataFrame:
+    """statsmodels' VECM of ``rank`` cointegrating relations: the normalised relations (beta), the
+    loadings (alpha) and the t statistics of the loadings, one row per variable."""
+    from statsmodels.tsa.vector_ar.vecm import VECM
+
+    values = _checks.frame(data, "data", min_columns=2, nonconstant=True)
+    k = values.shape[1]
+    rank = _checks.integer("rank", rank, minimum=1, maximum=k - 1)
+    _checks.option("deterministic", deterministic, ["n", "rc", "c", "rt"])
+    fit = VECM(
+        values,
+        k_ar_diff=k_ar_diff,
+        coint_rank=rank,
+        deterministic=VECM_DETERMINISTIC[deterministic],
+    ).fit()
+    names = [str(c) for c in values.columns]
+    relations = [f"relation {i + 1}" for i in range(rank)]
+    return pd.concat(
+        {
+            "beta (normalised)": pd.DataFrame(
+                fit.beta[:k], index=names, columns=relations
+            ),
+            "alpha (loading)": pd.DataFrame(
+                fit.alpha, index=names, columns=relations
+            ),
+            "t of alpha": pd.DataFrame(
+                fit.tvalues_alpha, index=names, columns=relations
+            ),
+        },
+        axis=1,
+    )

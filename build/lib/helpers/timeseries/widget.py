@@ -1,0 +1,125 @@
+"""Chapter 5's explorers: the ADF test's size and power by simulation, and a VAR's variance
+decomposition under any Cholesky ordering and horizon."""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+from helpers._widget import Explorer, View
+from helpers.timeseries.figures import adf_power_plot, fevd_bars
+from helpers.timeseries.unitroot import (
+    adf_rejection_rates,
+    adf_statistics,
+    mackinnon_critical_values,
+    simulate_ar1,
+)
+from helpers.timeseries.var import fevd_table
+
+
+class ADFPowerExplorer(Explorer):
+    """Sliders for the number of periods and the autoregressive root: how often the ADF test rejects
+    a unit root (its size at root 1, its power below), by simulation."""
+
+    SIZES = (5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100)
+    figsize = (10.0, 3.8)
+    dpi = 72
+    table_position = "below"
+
+    def __init__(
+        self,
+        nobs: int = 20,
+        root: float = 0.9,
+        n_reps: int = 2000,
+        seed: int = 0,
+    ):
+        import ipywidgets as widgets
+
+        self.n_reps, self.seed = n_reps, seed
+        super().__init__(
+            nobs=widgets.SelectionSlider(
+                options=list(self.SIZES),
+                value=nobs,
+                description="periods T",
+                continuous_update=False,
+            ),
+            root=widgets.FloatSlider(
+                value=root,
+                min=0.5,
+                max=1.0,
+                step=0.01,
+                description="AR root",
+                continuous_update=False,
+            ),
+        )
+
+    def compute(self, nobs: int, root: float) -> View:
+        """The rejection rate by sample size (table), and the simulated statistics at ``nobs`` with
+        the 5% critical value they are compared with."""
+        rates = adf_rejection_rates(
+            self.SIZES, [root], self.n_reps, self.seed
+        )[root]
+        k = self.SIZES.index(nobs)
+        statistics = adf_statistics(
+            simulate_ar1(root, nobs, self.n_reps, self.seed + k)
+        )
+        critical = float(mackinnon_critical_values(nobs - 1, "c")["5%"])
+        return View(
+            rates.to_frame("rejection rate").T,
+            series={"statistics": statistics, "critical": critical},
+        )
+
+    def draw(self, figure, view: View, nobs: int, root: float) -> None:
+        rates = view.table.loc["rejection rate"]
+        adf_power_plot(
+            figure,
+            rates,
+            view.series["statistics"],
+            view.series["critical"],
+            nobs,
+            root,
+        )
+
+
+class FEVDExplorer(Explorer):
+    """Choose the Cholesky ordering and the horizon of a fitted VAR's variance decomposition; the
+    shares are recomputed (:func:`helpers.timeseries.fevd_table`) and redrawn as stacked bars."""
+
+    figsize = (8.0, 3.2)
+    table_format = "{:.1f}"
+    table_position = "below"
+
+    def __init__(self, results, max_horizon: int = 40, horizon: int = 8):
+        import ipywidgets as widgets
+
+        self.results = results
+        names = [str(n) for n in results.names]
+        self.orderings = {" > ".join(p): list(p) for p in permutations(names)}
+        super().__init__(
+            ordering=widgets.Dropdown(
+                options=list(self.orderings), description="ordering"
+            ),
+            horizon=widgets.IntSlider(
+                value=horizon,
+                min=1,
+                max=max_horizon,
+                description="horizon",
+                continuous_update=False,
+            ),
+        )
+
+    def compute(self, ordering: str, horizon: int) -> View:
+        return View(
+            fevd_table(
+                self.results,
+                horizons=[horizon],
+                order=self.orderings[ordering],
+            )
+        )
+
+    def draw(self, figure, view: View, ordering: str, horizon: int) -> None:
+        fevd_bars(
+            view.table,
+            horizon,
+            figure,
+            title=f"Horizon {horizon}, ordering {ordering}",
+        )

@@ -1,0 +1,41 @@
+"""Testing for a U-shaped relationship (U 型关系检验, chapter 7): the Lind-Mehlum test with Fieller
+and delta-method intervals, Simonsohn's two lines, the industrial-structure measures, and the check
+on a provincial panel.
+
+Figures are in :mod:`helpers.ushape.figures`, the explorer in :mod:`helpers.ushape.widget` and the
+simulated panels in :mod:`helpers.ushape.simulate`.
+"""
+
+from helpers.ushape.lindmehlum import FORMS, SHAPES, UTestResult, utest
+from helpers.ushape.measures import advancement, rationalisation
+from helpers.ushape.panel import (
+    ShapeCheck,
+    shape_check,
+    sign_reading,
+    twfe_quadratic,
+    two_lines_reading,
+)
+from helpers.ushape.simulate import (
+    USHAPE_VERSIONS,
+    ushape_panel,
+    ushape_true_curve,
+)
+from helpers.ushape.twolines import two_lines
+
+__all__ = [
+    "FORMS",
+    "SHAPES",
+    "USHAPE_VERSIONS",
+    "ShapeCheck",
+    "UTestResult",
+    "advancement",
+    "rationalisation",
+    "shape_check",
+    "sign_reading",
+    "twfe_quadratic",
+    "two_lines",
+    "two_lines_reading",
+    "ushape_panel",
+    "ushape_true_curve",
+    "utest",
+]

@@ -1,0 +1,189 @@
+"""Figures of chapter 7: a fitted quadratic with its extreme point and Fieller interval, the AI
+industry chain as a diagram, and a quadratic fitted to a scatter."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from helpers import _style
+from helpers.ushape.simulate import ushape_true_curve
+
+
+def ushape_plot(
+    x_values: np.ndarray,
+    fitted: tuple[float, float],
+    result,
+    truth: tuple[str, float] | None = None,
+    figure=None,
+    title: str = "",
+):
+    """The fitted quadratic ``b1 x + b2 x^2`` over the data's range (both curves centred at their
+    mean over the data), the extreme point with its Fieller interval, and the data's x range as a
+    rug. ``result`` is a :class:`helpers.ushape.UTestResult`; ``truth`` the (version, turning point)
+    of a simulated panel, whose true curve (:func:`helpers.ushape.ushape_true_curve`) is drawn
+    too."""
+    figure = _style.figure(figure, (7, 4))
+    ax = figure.subplots()
+    low, high = float(np.min(x_values)), float(np.max(x_values))
+    grid = np.linspace(low, high, 200)
+    b1, b2 = fitted
+    curve = b1 * grid + b2 * grid**2
+    ax.plot(
+        grid,
+        curve - np.mean(b1 * x_values + b2 * x_values**2),
+        color=_style.PALETTE[0],
+        lw=2,
+        label="fitted quadratic",
+    )
+    if truth is not None:
+        version, turning_point = truth
+        true_grid = ushape_true_curve(grid, version, turning_point)
+        true_mean = np.mean(
+            ushape_true_curve(x_values, version, turning_point)
+        )
+        ax.plot(
+            grid,
+            true_grid - true_mean,
+            color="#000000",
+            ls="--",
+            lw=1.2,
+            label="true relation",
+        )
+    kind, parts = result.fieller
+    for lo, hi in parts:
+        ax.axvspan(
+            max(lo, low - 1),
+            min(hi, high + 1),
+            color=_style.PALETTE[1],
+            alpha=0.2,
+            lw=0,
+        )
+    ax.axvspan(
+        np.nan,
+        np.nan,
+        color=_style.PALETTE[1],
+        alpha=0.2,
+        label=f"Fieller {result.level:.0%} interval ({kind})",
+    )
+    if low - 1 <= result.extreme <= high + 1:
+        ax.axvline(
+            result.extreme,
+            color=_style.HIGHLIGHT,
+            lw=1,
+            label=f"extreme point {result.extreme:.2f}",
+        )
+    ax.plot(
+        x_values,
+        np.full_like(x_values, ax.get_ylim()[0]),
+        "|",
+        color="0.5",
+        ms=6,
+    )
+    ax.set(
+        xlim=(low - 1, high + 1),
+        xlabel="AI exposure",
+        ylabel="effect on upgrading (centred)",
+    )
+    ax.legend(fontsize=7, loc="upper center")
+    ax.set_title(f"{title}{result.verdict()}", fontsize=9)
+    figure.subplots_adjust(left=0.12, right=0.97, bottom=0.13, top=0.88)
+    return figure
+
+
+def layer_diagram(
+    layers: list[tuple[str, str]], title: str = "", ax: Axes | None = None
+) -> Axes:
+    """Stacked boxes from the top layer down, each ``(name, detail)``, with arrows from each layer
+    to the one above it (upstream at the bottom supports downstream at the top)."""
+    from matplotlib.patches import FancyBboxPatch
+
+    ax = _style.axes(ax, (8, 1.2 * len(layers)))
+    n = len(layers)
+    for k, ((name, detail), colour) in enumerate(
+        zip(
+            layers,
+            [_style.PALETTE[2], _style.PALETTE[0], _style.PALETTE[1]]
+            + _style.PALETTE[3:],
+        )
+    ):
+        y = n - 1 - k
+        ax.add_patch(
+            FancyBboxPatch(
+                (0.05, y + 0.1),
+                0.9,
+                0.75,
+                boxstyle="round,pad=0.02",
+                facecolor=colour,
+                alpha=0.25,
+                edgecolor=colour,
+            )
+        )
+        ax.text(
+            0.5,
+            y + 0.6,
+            name,
+            ha="center",
+            va="center",
+            fontsize=11,
+            weight="bold",
+        )
+        if detail:
+            ax.text(0.5, y + 0.3, detail, ha="center", va="center", fontsize=9)
+        if k < n - 1:
+            ax.annotate(
+                "",
+                xy=(0.5, y + 0.1),
+                xytext=(0.5, y - 0.13),
+                arrowprops={"arrowstyle": "->", "color": "0.3"},
+            )
+    ax.set(xlim=(0, 1), ylim=(0, n))
+    ax.axis("off")
+    ax.set_title(title, fontsize=10)
+    return ax
+
+
+def quadratic_scatter(
+    data: pd.DataFrame,
+    x: str,
+    y: str,
+    fit,
+    result,
+    xlabel: str = "",
+    ylabel: str = "",
+    title: str = "",
+    ax: Axes | None = None,
+) -> Axes:
+    """A scatter of ``y`` on ``x`` with the fitted quadratic (a statsmodels formula fit) and the
+    Fieller interval of its extreme point (``result`` from :func:`helpers.ushape.utest`)."""
+    ax = _style.axes(ax, (7, 4))
+    ax.scatter(data[x], data[y], s=18, color=_style.PALETTE[0], alpha=0.7)
+    grid = np.linspace(data[x].min(), data[x].max(), 200)
+    ax.plot(
+        grid,
+        fit.predict(pd.DataFrame({x: grid})),
+        color=_style.HIGHLIGHT,
+        lw=2,
+        label="fitted quadratic",
+    )
+    kind, parts = result.fieller
+    for lo, hi in parts:
+        ax.axvspan(
+            max(lo, grid[0]),
+            min(hi, grid[-1]),
+            color=_style.PALETTE[1],
+            alpha=0.2,
+            lw=0,
+        )
+    ax.axvspan(
+        np.nan,
+        np.nan,
+        color=_style.PALETTE[1],
+        alpha=0.2,
+        label=f"Fieller {result.level:.0%} interval of the extreme point ({kind})",
+    )
+    ax.set(xlabel=xlabel or x, ylabel=ylabel or y)
+    ax.legend(fontsize=8)
+    ax.set_title(title, fontsize=10)
+    return ax

@@ -1,0 +1,74 @@
+"""Chapter 7's explorer: move the true turning point of a simulated U and the noise; the two-way
+fixed-effects quadratic is re-estimated and the Lind-Mehlum test, the extreme point and its Fieller
+interval redrawn."""
+
+from __future__ import annotations
+
+from helpers._widget import Explorer, View
+from helpers.ushape.figures import ushape_plot
+from helpers.ushape.lindmehlum import utest
+from helpers.ushape.panel import twfe_quadratic
+from helpers.ushape.simulate import ushape_panel
+
+
+class UShapeExplorer(Explorer):
+    """Sliders for the turning point and the noise of :func:`helpers.ushape.ushape_panel` (``seed``
+    fixed)."""
+
+    figsize = (7.0, 4.0)
+    table_position = "below"
+    table_format = "{:.4g}"
+
+    def __init__(
+        self, turning_point: float = 6.0, noise: float = 0.3, seed: int = 0
+    ):
+        import ipywidgets as widgets
+
+        self.seed = seed
+        super().__init__(
+            turning_point=widgets.FloatSlider(
+                value=turning_point,
+                min=-2,
+                max=16,
+                step=0.5,
+                description="turning point",
+                continuous_update=False,
+            ),
+            noise=widgets.FloatSlider(
+                value=noise,
+                min=0.1,
+                max=3,
+                step=0.1,
+                description="noise",
+                continuous_update=False,
+            ),
+        )
+
+    def compute(self, turning_point: float, noise: float) -> View:
+        """Simulate, fit and test; the test's summary as the table, its verdict as the status."""
+        panel = ushape_panel(
+            "u", turning_point=turning_point, noise=noise, seed=self.seed
+        )
+        fit = twfe_quadratic(panel)
+        test = utest(fit, "ai_exposure", "ai_exposure_sq")
+        return View(
+            test.summary.to_frame("simulated panel"),
+            test.verdict(),
+            series={
+                "x": panel["ai_exposure"].to_numpy(),
+                "fit": fit,
+                "test": test,
+            },
+        )
+
+    def draw(
+        self, figure, view: View, turning_point: float, noise: float
+    ) -> None:
+        fit = view.series["fit"]
+        ushape_plot(
+            view.series["x"],
+            (fit.params["ai_exposure"], fit.params["ai_exposure_sq"]),
+            view.series["test"],
+            truth=("u", turning_point),
+            figure=figure,
+        )
