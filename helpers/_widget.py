@@ -40,6 +40,29 @@ class View:
     series: Mapping[str, object] = field(default_factory=dict)
 
 
+def slider(
+    description: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    **options,
+):
+    """A float slider that updates when released (``continuous_update=False``): every explorer
+    recomputes on release, not on every pixel of a drag."""
+    import ipywidgets as widgets
+
+    return widgets.FloatSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        continuous_update=False,
+        **options,
+    )
+
+
 class Explorer:
     """Base class: subclasses call ``super().__init__(**controls)`` after setting their own data,
     and define :meth:`compute` and :meth:`draw`.

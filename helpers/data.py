@@ -122,8 +122,16 @@ def load(name: str, path: str | Path | None = None) -> pd.DataFrame:
             f"{meta['sha256']}; the file was changed. Restore it, or, if the change is "
             "deliberate, update the manifest's sha256 and describe the change there."
         )
+    raw = _read_csv(csv)
+    return _apply_schema(raw, meta, csv.name, strict_columns=shipped)
+
+
+def _read_csv(csv: Path) -> pd.DataFrame:
+    """Every cell of a CSV as text (types come from the schema), or a one-line DataError."""
+    if csv.is_dir():
+        raise DataError(f"{csv}: is a folder; expected a CSV file")
     try:
-        raw = pd.read_csv(
+        return pd.read_csv(
             csv, dtype=str, keep_default_na=False, encoding="utf-8"
         )
     except (
@@ -134,7 +142,6 @@ def load(name: str, path: str | Path | None = None) -> pd.DataFrame:
         raise DataError(
             f"{csv.name}: not a readable UTF-8 CSV ({exc})"
         ) from exc
-    return _apply_schema(raw, meta, csv.name, strict_columns=shipped)
 
 
 def _apply_schema(
@@ -331,18 +338,7 @@ def load_series(
         fname = csv.name
         if not csv.exists():
             raise DataError(f"{csv}: file not found")
-        try:
-            raw = pd.read_csv(
-                csv, dtype=str, keep_default_na=False, encoding="utf-8"
-            )
-        except (
-            UnicodeDecodeError,
-            pd.errors.ParserError,
-            pd.errors.EmptyDataError,
-        ) as exc:
-            raise DataError(
-                f"{fname}: not a readable UTF-8 CSV ({exc})"
-            ) from exc
+        raw = _read_csv(csv)
     missing = [c for c in ["date", *variables] if c not in raw.columns]
     if missing:
         raise DataError(

@@ -16,6 +16,14 @@ REPO = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((REPO / "chapters").glob("*.ipynb"))
 
 
+@pytest.fixture(autouse=True)
+def close_figures():
+    """Close the pyplot figures a test opened; pyplot keeps them in memory otherwise."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+
+
 @pytest.fixture(scope="session")
 def built_book() -> Path:
     """Build the book once per session with warnings as errors; return ``_build/html``."""

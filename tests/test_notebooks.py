@@ -16,6 +16,7 @@ import pytest
 from conftest import CHAPTERS
 
 from helpers import data
+from helpers.audit import COLUMNS
 
 FAST = {"fast": True}
 TEXT_TYPES = ("text/plain", "text/html", "text/markdown", "text/latex")
@@ -198,16 +199,7 @@ def test_chapter_scorecard_is_its_audit(notebook, tmp_path_factory):
     about each paper, in tests/<family>/)."""
     first_run(notebook, tmp_path_factory)
     written = scorecard_of(notebook)
-    assert list(written.columns) == [
-        "paper",
-        "claim_id",
-        "location",
-        "claim",
-        "reported",
-        "recomputed",
-        "status",
-        "note",
-    ]
+    assert list(written.columns) == COLUMNS
     pd.testing.assert_frame_equal(
         written, expected_scorecard(notebook.stem).reset_index(drop=True)
     )

@@ -76,46 +76,71 @@ def check_section42(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         holds=ratio > claims.number("D-rise"),
         note=f"As a ratio end/start. Read as a rise (ratio - 1) it would be {ratio - 1:.2f} times.",
     )
-    level10, level22 = classify(d10), classify(d22)
-    scorecard.check(
-        "K2",
-        "§4.2",
-        "In 2010 the country was in the imbalance-and-decline stage",
-        reported=claims["D-stage-before-2019"]["printed"],
-        recomputed=f"{level10['level_zh']}, {level10['stage_zh']}",
-        holds=level10["stage_zh"] == claims.value("D-stage-before-2019"),
-        note="Only the 2010 value is printed; the years 2011-2018 cannot be checked.",
-    )
-    scorecard.check(
-        "K3",
-        "§4.2",
-        "0.4367 is the verge-of-imbalance level",
-        reported=claims["D-level-2022"]["printed"],
-        recomputed=level22["level_zh"],
-        holds=level22["level_zh"] == claims.value("D-level-2022"),
-    )
-    scorecard.check(
-        "K3b",
-        "§5.1(2)",
-        "0.4367 lies in the running-in stage (磨合期)",
-        reported=claims["D-period"]["printed"],
-        recomputed=level22["stage_zh"],
-        holds=level22["stage_zh"] == claims.value("D-period"),
-        note=(
-            "§5.1(2) also says the country is 'in the 濒临失调 stage'; "
-            "in Table 3 濒临失调 is a level, its stage is 拮抗磨合阶段."
+    # Printed values read against Table 3: (id, location, claim, printed row, value, Table 3 field,
+    # row of the expected level or stage, note)
+    readings = [
+        (
+            "K2",
+            "§4.2",
+            "In 2010 the country was in the imbalance-and-decline stage",
+            "D-stage-before-2019",
+            d10,
+            "stage_zh",
+            "D-stage-before-2019",
+            "Only the 2010 value is printed; the years 2011-2018 cannot be checked.",
         ),
-    )
-    guangdong = classify(claims.number("D-guangdong"))
-    scorecard.check(
-        "K7",
-        "§4.2, §5.1(2)",
-        "Guangdong's 0.6741 is primary coordination",
-        reported=claims["D-guangdong"]["printed"],
-        recomputed=f"{guangdong['level_zh']} ({guangdong['stage_zh']})",
-        holds=guangdong["level_zh"] == claims.value("D-guangdong-level"),
-        note="The paper calls it 初级协调阶段; in Table 3 it is a level of the 良性协调阶段 stage.",
-    )
+        (
+            "K3",
+            "§4.2",
+            "0.4367 is the verge-of-imbalance level",
+            "D-level-2022",
+            d22,
+            "level_zh",
+            "D-level-2022",
+            "",
+        ),
+        (
+            "K3b",
+            "§5.1(2)",
+            "0.4367 lies in the running-in stage (磨合期)",
+            "D-period",
+            d22,
+            "stage_zh",
+            "D-period",
+            "§5.1(2) also says the country is 'in the 濒临失调 stage'; in Table 3 濒临失调 is a "
+            "level, its stage is 拮抗磨合阶段.",
+        ),
+        (
+            "K7",
+            "§4.2, §5.1(2)",
+            "Guangdong's 0.6741 is primary coordination",
+            "D-guangdong",
+            claims.number("D-guangdong"),
+            "level_zh",
+            "D-guangdong-level",
+            "The paper calls it 初级协调阶段; in Table 3 it is a level of the 良性协调阶段 stage.",
+        ),
+    ]
+    for (
+        claim_id,
+        location,
+        claim,
+        printed,
+        value,
+        field,
+        expected,
+        note,
+    ) in readings:
+        level = classify(value)
+        scorecard.check(
+            claim_id,
+            location,
+            claim,
+            reported=claims[printed]["printed"],
+            recomputed=f"{value:.4f}: {level['level_zh']} ({level['stage_zh']})",
+            holds=level[field] == claims.value(expected),
+            note=note,
+        )
     floor = claims.number("D-beijing-shanghai")
     low, high = classify(np.nextafter(floor, 1)), classify(0.6)
     scorecard.check(

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _style
-from helpers._widget import Explorer, View
+from helpers._widget import Explorer, View, slider
 from helpers.coupling.model import METHODS, classify, coordination_degree
 
 
@@ -17,22 +17,10 @@ class CouplingExplorer(Explorer):
     GRID = np.linspace(0.01, 1, 100)
 
     def __init__(self, u1: float = 0.3, u2: float = 0.6, weight: float = 0.5):
-        import ipywidgets as widgets
-
-        def slider(value, description, minimum=0.01, step=0.01):
-            return widgets.FloatSlider(
-                value=value,
-                min=minimum,
-                max=1,
-                step=step,
-                description=description,
-                continuous_update=False,
-            )
-
         super().__init__(
-            u1=slider(u1, "U1"),
-            u2=slider(u2, "U2"),
-            weight=slider(weight, "weight of U1", 0, 0.05),
+            u1=slider("U1", u1, 0.01, 1, 0.01),
+            u2=slider("U2", u2, 0.01, 1, 0.01),
+            weight=slider("weight of U1", weight, 0, 1, 0.05),
         )
 
     def compute(self, u1: float, u2: float, weight: float) -> View:

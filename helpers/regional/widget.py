@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers._widget import Explorer, View
+from helpers._widget import Explorer, View, slider
 from helpers.regional.figures import refresh_share_above_plot, share_above_plot
 from helpers.regional.groups import GROUPINGS, SharesAbove, share_above
 
@@ -50,14 +50,13 @@ class ThresholdExplorer(Explorer):
                 value="region",
                 description="Grouping",
             ),
-            threshold=widgets.FloatSlider(
-                value=mean if threshold is None else threshold,
-                min=float(values.min()),
-                max=float(values.max()),
-                step=0.01,
-                description="Threshold",
+            threshold=slider(
+                "Threshold",
+                mean if threshold is None else threshold,
+                float(values.min()),
+                float(values.max()),
+                0.01,
                 readout_format=".2f",
-                continuous_update=False,
             ),
         )
 

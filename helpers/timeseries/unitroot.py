@@ -153,6 +153,9 @@ def adf_table(
     )
     kpss_regression = "ct" if "t" in regression else "c"
 
+    kpss_deterministic = (
+        "constant" if kpss_regression == "c" else "constant and trend"
+    )
     rows = []
     for column in values.columns:
         y = values[column].to_numpy()
@@ -163,26 +166,20 @@ def adf_table(
             autolag=autolag,
             result_object=True,
         )
-        crit = adf.critical_values
-        reject = adf.pvalue < alpha
+        rejected = adf.pvalue < alpha
         rows.append(
-            {
-                "series": column,
-                "test": "ADF",
-                "null": "unit root",
-                "deterministic": ADF_REGRESSIONS[regression],
-                "lags": int(adf.lags),
-                "nobs": int(adf.nobs),
-                "statistic": adf.statistic,
-                "cv_1%": crit["1%"],
-                "cv_5%": crit["5%"],
-                "cv_10%": crit["10%"],
-                "pvalue": adf.pvalue,
-                "pvalue_bound": "",
-                "conclusion": "unit root rejected: stationary"
-                if reject
+            _test_row(
+                column,
+                "ADF",
+                "unit root",
+                ADF_REGRESSIONS[regression],
+                adf,
+                int(adf.nobs),
+                "",
+                "unit root rejected: stationary"
+                if rejected
                 else "unit root not rejected",
-            }
+            )
         )
         if kpss:
             with warnings.catch_warnings(record=True) as caught:
@@ -206,30 +203,44 @@ def adf_table(
                 issubclass(w.category, InterpolationWarning) for w in caught
             ):
                 bound = "<" if result.pvalue <= 0.01 + 1e-12 else ">"
-            kcrit = result.critical_values
-            reject = result.pvalue < alpha
+            rejected = result.pvalue < alpha
             rows.append(
-                {
-                    "series": column,
-                    "test": "KPSS",
-                    "null": "stationary",
-                    "deterministic": "constant"
-                    if kpss_regression == "c"
-                    else "constant and trend",
-                    "lags": int(result.lags),
-                    "nobs": n,
-                    "statistic": result.statistic,
-                    "cv_1%": kcrit["1%"],
-                    "cv_5%": kcrit["5%"],
-                    "cv_10%": kcrit["10%"],
-                    "pvalue": result.pvalue,
-                    "pvalue_bound": bound,
-                    "conclusion": "stationarity rejected"
-                    if reject
+                _test_row(
+                    column,
+                    "KPSS",
+                    "stationary",
+                    kpss_deterministic,
+                    result,
+                    n,
+                    bound,
+                    "stationarity rejected"
+                    if rejected
                     else "stationarity not rejected",
-                }
+                )
             )
     return pd.DataFrame(rows)
+
+
+def _test_row(
+    series, test, null, deterministic, result, nobs, bound, conclusion
+) -> dict:
+    """One row of :func:`adf_table` from a statsmodels test result."""
+    crit = result.critical_values
+    return {
+        "series": series,
+        "test": test,
+        "null": null,
+        "deterministic": deterministic,
+        "lags": int(result.lags),
+        "nobs": nobs,
+        "statistic": result.statistic,
+        "cv_1%": crit["1%"],
+        "cv_5%": crit["5%"],
+        "cv_10%": crit["10%"],
+        "pvalue": result.pvalue,
+        "pvalue_bound": bound,
+        "conclusion": conclusion,
+    }
 
 
 # -- the ADF test's size and power by simulation ---------------------------------------------------

@@ -202,12 +202,14 @@ def fevd_table(
 
     Examples
     --------
+    A VAR(1) whose first variable moves the second, with independent unit shocks:
+
+    >>> from types import SimpleNamespace
     >>> import numpy as np
-    >>> import statsmodels.api as sm
-    >>> m = sm.datasets.macrodata.load_pandas().data
-    >>> growth = 100 * np.log(m[["realgdp", "realcons"]]).diff().dropna()
-    >>> fevd_table(var_report(growth, maxlags=4), horizons=[4]).round(1).values.tolist()
-    [[0.9, 79.2, 20.8], [0.7, 32.9, 67.1]]
+    >>> var = SimpleNamespace(coefs=np.array([[[0.5, 0.0], [0.5, 0.5]]]), sigma_u=np.eye(2),
+    ...                       names=["y1", "y2"])
+    >>> fevd_table(var, horizons=[2]).round(2).values.tolist()
+    [[1.12, 100.0, 0.0], [1.22, 16.67, 83.33]]
     """
     if isinstance(results, VARReport):
         results = results.results

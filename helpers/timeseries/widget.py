@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import permutations
 
-from helpers._widget import Explorer, View
+from helpers._widget import Explorer, View, slider
 from helpers.timeseries.figures import adf_power_plot, fevd_bars
 from helpers.timeseries.unitroot import (
     adf_rejection_rates,
@@ -42,14 +42,7 @@ class ADFPowerExplorer(Explorer):
                 description="periods T",
                 continuous_update=False,
             ),
-            root=widgets.FloatSlider(
-                value=root,
-                min=0.5,
-                max=1.0,
-                step=0.01,
-                description="AR root",
-                continuous_update=False,
-            ),
+            root=slider("AR root", root, 0.5, 1.0, 0.01),
         )
 
     def compute(self, nobs: int, root: float) -> View:

@@ -11,6 +11,23 @@ from helpers import _style
 from helpers.ushape.simulate import ushape_true_curve
 
 
+def _fieller_spans(
+    ax: Axes, result, limits: tuple[float, float], label: str
+) -> None:
+    """Shade the Fieller interval of the extreme point (one or two pieces) within ``limits``."""
+    for lo, hi in result.fieller[1]:
+        ax.axvspan(
+            max(lo, limits[0]),
+            min(hi, limits[1]),
+            color=_style.PALETTE[1],
+            alpha=0.2,
+            lw=0,
+        )
+    ax.axvspan(
+        np.nan, np.nan, color=_style.PALETTE[1], alpha=0.2, label=label
+    )  # the legend entry
+
+
 def ushape_plot(
     x_values: np.ndarray,
     fitted: tuple[float, float],
@@ -52,20 +69,11 @@ def ushape_plot(
             label="true relation",
         )
     kind, parts = result.fieller
-    for lo, hi in parts:
-        ax.axvspan(
-            max(lo, low - 1),
-            min(hi, high + 1),
-            color=_style.PALETTE[1],
-            alpha=0.2,
-            lw=0,
-        )
-    ax.axvspan(
-        np.nan,
-        np.nan,
-        color=_style.PALETTE[1],
-        alpha=0.2,
-        label=f"Fieller {result.level:.0%} interval ({kind})",
+    _fieller_spans(
+        ax,
+        result,
+        (low - 1, high + 1),
+        f"Fieller {result.level:.0%} interval ({kind})",
     )
     if low - 1 <= result.extreme <= high + 1:
         ax.axvline(
@@ -167,22 +175,11 @@ def quadratic_scatter(
         lw=2,
         label="fitted quadratic",
     )
-    kind, parts = result.fieller
-    for lo, hi in parts:
-        ax.axvspan(
-            max(lo, grid[0]),
-            min(hi, grid[-1]),
-            color=_style.PALETTE[1],
-            alpha=0.2,
-            lw=0,
-        )
-    ax.axvspan(
-        np.nan,
-        np.nan,
-        color=_style.PALETTE[1],
-        alpha=0.2,
-        label=f"Fieller {result.level:.0%} interval of the extreme point ({kind})",
+    kind = result.fieller[0]
+    label = (
+        f"Fieller {result.level:.0%} interval of the extreme point ({kind})"
     )
+    _fieller_spans(ax, result, (grid[0], grid[-1]), label)
     ax.set(xlabel=xlabel or x, ylabel=ylabel or y)
     ax.legend(fontsize=8)
     ax.set_title(title, fontsize=10)

@@ -4,7 +4,7 @@ interval redrawn."""
 
 from __future__ import annotations
 
-from helpers._widget import Explorer, View
+from helpers._widget import Explorer, View, slider
 from helpers.ushape.figures import ushape_plot
 from helpers.ushape.lindmehlum import utest
 from helpers.ushape.panel import twfe_quadratic
@@ -22,26 +22,10 @@ class UShapeExplorer(Explorer):
     def __init__(
         self, turning_point: float = 6.0, noise: float = 0.3, seed: int = 0
     ):
-        import ipywidgets as widgets
-
         self.seed = seed
         super().__init__(
-            turning_point=widgets.FloatSlider(
-                value=turning_point,
-                min=-2,
-                max=16,
-                step=0.5,
-                description="turning point",
-                continuous_update=False,
-            ),
-            noise=widgets.FloatSlider(
-                value=noise,
-                min=0.1,
-                max=3,
-                step=0.1,
-                description="noise",
-                continuous_update=False,
-            ),
+            turning_point=slider("turning point", turning_point, -2, 16, 0.5),
+            noise=slider("noise", noise, 0.1, 3, 0.1),
         )
 
     def compute(self, turning_point: float, noise: float) -> View:

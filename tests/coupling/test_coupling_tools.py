@@ -4,7 +4,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
@@ -12,12 +11,6 @@ import pytest  # noqa: E402
 from helpers import coupling  # noqa: E402
 from helpers.coupling.figures import coupling_curves, d_heatmap, level_bands  # noqa: E402
 from helpers.coupling.widget import CouplingExplorer  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_coupling_curves_one_line_per_form():

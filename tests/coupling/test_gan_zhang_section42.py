@@ -23,7 +23,7 @@ def test_every_checkable_statement_agrees_with_table_3(claims):
         view.drop(index=["K2b", "K7b", "F5"])["status"] == "reproduced"
     ).all()
     assert view.loc["K1", "recomputed"] == "1.8166 times"
-    assert view.loc["K3b", "recomputed"] == "拮抗磨合阶段"
+    assert view.loc["K3b", "recomputed"] == "0.4367: 濒临失调 (拮抗磨合阶段)"
 
 
 def test_regional_means_satisfy_the_words_and_the_national_value(claims):

@@ -4,7 +4,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
@@ -16,12 +15,6 @@ from helpers.indices.widget import WeightExplorer  # noqa: E402
 @pytest.fixture(scope="module")
 def panel():
     return indices.load_panel()
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_load_panel_indexes_and_adds_regions(panel):

@@ -4,7 +4,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
@@ -14,12 +13,6 @@ from helpers.pvar.figures import irf_grid, unit_circle_plot  # noqa: E402
 from helpers.pvar.widget import PVARExplorer  # noqa: E402
 
 NAMES = ["AI", "LR", "EQ", "SS", "LQ"]
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
@@ -14,12 +13,6 @@ from helpers import data  # noqa: E402
 from helpers import timeseries as ts  # noqa: E402
 from helpers.timeseries import figures  # noqa: E402
 from helpers.timeseries.widget import ADFPowerExplorer, FEVDExplorer  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")
