@@ -270,6 +270,17 @@ class PanelVARResults:
             order,
         )
 
+    def conf_int(self, level: float = 0.95) -> pd.DataFrame:
+        """Normal confidence intervals at ``level``: ``lower`` and ``upper`` per (equation,
+        regressor), as linearmodels' ``conf_int``."""
+        z = stats.norm.ppf(0.5 + _checks.probability("level", level) / 2)
+        params, se = self.params.stack(), self.std_errors.stack()
+        frame = pd.DataFrame(
+            {"lower": params - z * se, "upper": params + z * se}
+        )
+        frame.index.names = ["equation", "regressor"]
+        return frame
+
     # -- reporting -------------------------------------------------------------------------------
 
     @property

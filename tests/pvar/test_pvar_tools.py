@@ -65,6 +65,12 @@ def test_coefficient_table_and_stars(small_fit):
         and pvar.stars(0.07) == "*"
         and pvar.stars(0.2) == ""
     )
+    intervals = small_fit.conf_int(0.9)
+    z = 1.6448536269514722
+    assert intervals.loc[("y1", "L1.y1"), "upper"] == pytest.approx(
+        small_fit.params.loc["y1", "L1.y1"]
+        + z * small_fit.std_errors.loc["y1", "L1.y1"]
+    )
     summary = small_fit.summary
     assert list(summary.columns) == ["param", "std_error", "tstat", "pvalue"]
 
