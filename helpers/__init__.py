@@ -22,4 +22,4 @@ The estimators import without matplotlib or ipywidgets; only ``figures`` and ``w
 them.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

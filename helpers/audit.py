@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
-from helpers.paths import SCORECARD_DIR
+from helpers.paths import output_dir
 
 COLUMNS = [
     "paper",
@@ -43,8 +43,8 @@ class Scorecard:
     paper
         Short citation of the paper, e.g. ``"Fang, Chang & Hu (2025)"``.
     chapter
-        The chapter's file stem; :meth:`write` saves to ``_build/scorecards/<chapter>.csv`` under
-        the repository root.
+        The chapter's file stem; :meth:`write` saves ``scorecard.csv`` in the run's folder,
+        ``results/<chapter>`` under the working directory unless another folder is given.
 
     Examples
     --------
@@ -275,15 +275,15 @@ class Scorecard:
         )
 
     def write(self, directory: str | Path | None = None) -> Path:
-        """Write ``<chapter>.csv`` to ``directory`` (default ``_build/scorecards``); return its
-        path."""
+        """Write ``scorecard.csv`` into ``directory`` (default ``results/<chapter>`` under the
+        working directory, see :func:`helpers.paths.output_dir`); return its path."""
         if not self._rows:
             raise ValueError(
                 "the scorecard is empty; add claims before writing it"
             )
-        folder = Path(directory) if directory is not None else SCORECARD_DIR
+        folder = output_dir(self.chapter, directory)
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{self.chapter}.csv"
+        path = folder / "scorecard.csv"
         self.frame.to_csv(
             path, index=False, encoding="utf-8", lineterminator="\n"
         )

@@ -62,18 +62,16 @@ def _cached_response(
     import datetime
     import json
 
-    from helpers.paths import ONLINE_CACHE_DIR
+    from helpers.paths import online_cache_dir
 
-    folder = Path(cache_dir) if cache_dir is not None else ONLINE_CACHE_DIR
+    folder = Path(cache_dir) if cache_dir is not None else online_cache_dir()
     path = folder / f"{key}.json"
     if not online:
         if path.exists():
             return json.loads(path.read_text(encoding="utf-8"))
-        from helpers.paths import REPO_ROOT
-
         shown = (
-            path.relative_to(REPO_ROOT)
-            if REPO_ROOT and path.is_relative_to(REPO_ROOT)
+            path.relative_to(Path.cwd())
+            if path.is_relative_to(Path.cwd())
             else path
         )
         raise OnlineDataUnavailable(

@@ -1,8 +1,14 @@
-"""Committed notebooks carry no outputs or execution counts, and open with a parameters cell."""
+"""Committed notebooks carry no outputs or execution counts, open with a parameters cell followed
+by the generated setup cell, and keep their logic in helpers/."""
+
+import sys
 
 import nbformat
 import pytest
-from conftest import CHAPTERS
+from conftest import CHAPTERS, REPO
+
+sys.path.insert(0, str(REPO / "book"))
+import chapter_setup  # noqa: E402
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
@@ -24,6 +30,26 @@ def test_first_code_cell_is_parameters(notebook):
     assert "fast = False" in first.source, (
         "the parameters cell must define fast = False"
     )
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
+def test_setup_cell_follows_the_parameters(notebook):
+    """The cell is what book/chapter_setup.py writes from the repository URL and the release,
+    hidden in the book; it pins the release of this checkout (a tag, not a branch)."""
+    import json
+
+    _, cell = chapter_setup.setup_cell(json.loads(notebook.read_text("utf-8")))
+    assert cell is not None, (
+        "no setup cell after the parameters: run python book/chapter_setup.py"
+    )
+    source = "".join(cell["source"])
+    assert source == chapter_setup.cell_source(), (
+        "the setup cell is out of date: run python book/chapter_setup.py"
+    )
+    assert cell["metadata"].get("tags") == ["remove-cell"]
+    import helpers
+
+    assert f"@v{helpers.__version__}" in source
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
@@ -53,11 +79,14 @@ def test_chapter_defines_no_function(notebook):
     """Logic belongs in helpers/ with a test; a chapter holds narrative and calls."""
     import ast
 
+    from IPython.core.inputtransformer2 import TransformerManager
+
     nb = nbformat.read(notebook, as_version=4)
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        for node in ast.walk(ast.parse(cell.source)):
+        python = TransformerManager().transform_cell(cell.source)  # %pip
+        for node in ast.walk(ast.parse(python)):
             assert not isinstance(
                 node,
                 (

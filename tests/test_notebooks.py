@@ -1,8 +1,9 @@
-"""Execute every chapter with papermill at its fast parameters.
+"""Execute every chapter with papermill at its fast parameters, in a temporary working folder.
 
 A chapter fails on any error, and on anything written to stderr (which is where Python warnings go).
-Executing it twice must give the same text outputs. A replicator's malformed file must stop the
-chapter with a one-line data error, not a traceback.
+Executing it twice must give the same text outputs. It writes its scorecard into the folder it runs
+in, never into the repository. A replicator's malformed file must stop the chapter with a one-line
+data error, not a traceback.
 """
 
 import json
@@ -13,7 +14,7 @@ import nbformat
 import pandas as pd
 import papermill as pm
 import pytest
-from conftest import CHAPTERS
+from conftest import CHAPTERS, REPO
 
 from helpers import data
 from helpers.audit import COLUMNS
@@ -25,6 +26,7 @@ pytestmark = pytest.mark.slow
 
 
 def run(notebook: Path, out_dir: Path, **parameters) -> nbformat.NotebookNode:
+    """Execute ``notebook`` with ``out_dir`` as its working folder; return the executed copy."""
     out = out_dir / notebook.name
     with warnings.catch_warnings():
         # papermill/nbclient warn about their own internals; the chapter's warnings are checked
@@ -34,7 +36,7 @@ def run(notebook: Path, out_dir: Path, **parameters) -> nbformat.NotebookNode:
             str(notebook),
             str(out),
             parameters={**FAST, **parameters},
-            cwd=str(notebook.parent),
+            cwd=str(out_dir),
             kernel_name="python3",
             progress_bar=False,
             log_output=False,
@@ -88,14 +90,24 @@ def text_outputs(nb: nbformat.NotebookNode) -> list:
     return texts
 
 
-_first_runs: dict[str, nbformat.NotebookNode] = {}
+def scorecard_in(folder: Path, notebook: Path) -> Path:
+    """Where a run in ``folder`` writes the chapter's scorecard (its default output_dir)."""
+    return folder / "results" / notebook.stem / "scorecard.csv"
+
+
+_first_runs: dict[str, tuple[nbformat.NotebookNode, Path]] = {}
 
 
 def first_run(notebook: Path, tmp_path_factory) -> nbformat.NotebookNode:
+    return first_run_and_folder(notebook, tmp_path_factory)[0]
+
+
+def first_run_and_folder(
+    notebook: Path, tmp_path_factory
+) -> tuple[nbformat.NotebookNode, Path]:
     if notebook.name not in _first_runs:
-        _first_runs[notebook.name] = run(
-            notebook, tmp_path_factory.mktemp("run1")
-        )
+        folder = tmp_path_factory.mktemp("run1")
+        _first_runs[notebook.name] = (run(notebook, folder), folder)
     return _first_runs[notebook.name]
 
 
@@ -105,8 +117,14 @@ def test_chapters_exist():
 
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
 def test_chapter_runs_without_errors_or_warnings(notebook, tmp_path_factory):
-    nb = first_run(notebook, tmp_path_factory)
+    nb, folder = first_run_and_folder(notebook, tmp_path_factory)
     assert problems(nb) == []
+    setup = next(c for c in nb.cells if c.get("id") == "setup")
+    assert setup.outputs == [], "the setup cell acted although helpers is here"
+    # what the run wrote is in its working folder, and nothing in the repository
+    assert scorecard_in(folder, notebook).exists()
+    for place in (REPO / "results", REPO / "chapters" / "results"):
+        assert not place.exists(), f"a run wrote into the repository: {place}"
     images = sum(
         "image/png" in o.get("data", {})
         for c in nb.cells
@@ -137,24 +155,11 @@ def test_chapter1_runs_on_a_replicator_file(tmp_path):
     lines[1], lines[31] = "北京,18.70,31", "西藏,96.58,1"
     mine = tmp_path / "mine.csv"
     mine.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    scorecard = (
-        notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv"
-    )
-    shipped = scorecard.read_bytes() if scorecard.exists() else None
-    try:
-        nb = run(notebook, tmp_path, data_path=str(mine))
-        assert problems(nb) == []
-        assert ",discrepancy," in scorecard.read_text(encoding="utf-8")
-    finally:  # leave the shipped data's scorecard in place for whoever reads _build next
-        if shipped is not None:
-            scorecard.write_bytes(shipped)
-
-
-def scorecard_of(notebook: Path) -> pd.DataFrame:
-    path = (
-        notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv"
-    )
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    nb = run(notebook, tmp_path, data_path=str(mine), output_dir="my run")
+    assert problems(nb) == []
+    written = tmp_path / "my run" / "scorecard.csv"
+    assert ",discrepancy," in written.read_text(encoding="utf-8")
+    assert not (tmp_path / "results").exists()
 
 
 def expected_scorecard(stem: str) -> pd.DataFrame:
@@ -197,8 +202,10 @@ def expected_scorecard(stem: str) -> pd.DataFrame:
 def test_chapter_scorecard_is_its_audit(notebook, tmp_path_factory):
     """The chapter writes exactly the rows its tested audit helpers give (they carry the assertions
     about each paper, in tests/<family>/)."""
-    first_run(notebook, tmp_path_factory)
-    written = scorecard_of(notebook)
+    _, folder = first_run_and_folder(notebook, tmp_path_factory)
+    written = pd.read_csv(
+        scorecard_in(folder, notebook), dtype=str, keep_default_na=False
+    )
     assert list(written.columns) == COLUMNS
     pd.testing.assert_frame_equal(
         written, expected_scorecard(notebook.stem).reset_index(drop=True)
@@ -235,23 +242,16 @@ def test_chapter6_says_it_uses_simulated_data_offline(tmp_path_factory):
     notebook = next(p for p in CHAPTERS if p.stem.startswith("06_"))
     nb = first_run(notebook, tmp_path_factory)
     text = "\n".join(str(t) for t in text_outputs(nb))
-    if not (
-        notebook.parents[1] / ".online_cache"
-    ).exists():  # a developer's downloads would be used instead
-        assert (
-            "is not cached (.online_cache/" in text
-            and "SIMULATED data" in text
-        )
+    # the run's folder is new, so it holds no downloads
+    assert "is not cached (.online_cache/" in text and "SIMULATED data" in text
 
 
 def test_chapter7_verdicts_follow_the_test_not_the_signs(tmp_path_factory):
     notebook = next(p for p in CHAPTERS if p.stem.startswith("07_"))
-    nb = first_run(notebook, tmp_path_factory)
+    nb, folder = first_run_and_folder(notebook, tmp_path_factory)
     text = "\n".join(str(t) for t in text_outputs(nb))
     assert "Verdicts matching the truth: **3 of 3**" in text
-    card = pd.read_csv(
-        notebook.parents[1] / "_build" / "scorecards" / f"{notebook.stem}.csv"
-    ).set_index("claim_id")
+    card = pd.read_csv(scorecard_in(folder, notebook)).set_index("claim_id")
     assert (
         card.loc["U1", "status"] == "not_reproducible"
         and "cites no study" in card.loc["U1", "note"]

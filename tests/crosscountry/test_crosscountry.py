@@ -125,10 +125,9 @@ def test_audit_of_the_report():
 def test_cross_section_offline_is_the_labelled_simulation(
     tmp_path, monkeypatch
 ):
-    from helpers import paths
     from helpers.crosscountry import cross_section
 
-    monkeypatch.setattr(paths, "ONLINE_CACHE_DIR", tmp_path / "empty")
+    monkeypatch.chdir(tmp_path)  # the cache is read from the working directory
     section = cross_section(2023, online=False, seed=5)
     assert (
         section.simulated
