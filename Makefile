@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: book test lint bench install clean
+.PHONY: book test standalone lab chapter-cells lint bench install clean
 
 install: $(STAMP)
 
@@ -27,6 +27,19 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The wheel in fresh environments on Python 3.12 and 3.13, every chapter run alone (slow; CI runs it)
+standalone: $(STAMP)
+	$(BIN)/python -m pytest -m standalone
+
+# Open the chapters in JupyterLab (MyST rendered by jupyterlab-myst)
+lab: $(STAMP)
+	$(BIN)/jupyter lab chapters/
+
+# Rewrite the chapters' generated cells (setup cell, collapsed solutions) after a change of release,
+# repository URL or exercise
+chapter-cells: $(STAMP)
+	$(BIN)/python book/chapter_cells.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -2,11 +2,11 @@
 
 Measures, each over repeated runs with the median reported:
 
-1. the full book build (``jupyter-book build . -W -n --keep-going``, what ``make book`` runs) from
-an
-   empty execution cache, in a scratch copy of the repository;
-2. a rebuild after editing only prose (a markdown cell of chapter 1), where the execution cache
-   must spare re-running the chapter;
+1. the full book build (``jupyter-book build . -W -n --keep-going``, what ``make book`` runs)
+   from an empty ``_build``, in a scratch copy of the repository;
+2. a rebuild after editing only prose (a markdown cell of chapter 1): Sphinx re-reads that
+   chapter alone, and with inline execution (the prose's ``{eval}`` numbers come from the run)
+   re-reading it executes it again;
 3. the latency of the chapter 1 widget's callback (recompute the table and redraw the figure);
 4. entropy weights and the AI and employment-quality indices, and the coupling coordination degree,
    for the whole simulated Gan & Zhang panel (30 provinces x 13 years x 31 indicators);
@@ -98,7 +98,7 @@ def scratch_copy(parent: Path, name: str) -> Path:
 
 
 def full_builds(n: int, parent: Path) -> list[float]:
-    """Each run in a fresh copy, so the execution cache starts empty."""
+    """Each run in a fresh copy, so nothing is reused from an earlier build."""
     return [build(scratch_copy(parent, f"full{i}")) for i in range(n)]
 
 
@@ -358,7 +358,10 @@ def summary(values: list[float]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--builds", type=int, default=3, help="full builds from an empty cache"
+        "--builds",
+        type=int,
+        default=3,
+        help="full builds from an empty _build",
     )
     parser.add_argument(
         "--rebuilds", type=int, default=5, help="prose-only rebuilds"
@@ -379,7 +382,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         parent = Path(tmp)
         print(
-            f"full build from an empty cache, {args.builds} runs ...",
+            f"full build from an empty _build, {args.builds} runs ...",
             flush=True,
         )
         results["full_build_s"] = summary(full_builds(args.builds, parent))

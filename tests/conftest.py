@@ -1,6 +1,7 @@
 """Shared fixtures: the repository root, and one build of the book for the tests that need it."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +42,29 @@ def built_book() -> Path:
             f"jupyter-book build failed (exit {result.returncode}):\n{log[-6000:]}"
         )
     return REPO / "_build" / "html"
+
+
+# Debian's chromium, driven by Playwright's Python package, for the browser tests
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The browser's path; skipped with the install command where it is missing, except in CI."""
+    if not Path(CHROMIUM).exists():
+        message = "Chromium is not installed; on Debian or Ubuntu: sudo apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(
+                message
+                + " (CI must run the browser tests; .ci/run installs it)"
+            )
+        pytest.skip(message)
+    return CHROMIUM

@@ -1,5 +1,6 @@
 """Open the rendered book in headless Chromium: every page loads, has its title, shows its figures
-and logs no console errors. Screenshots go to _build/screenshots/.
+and logs no console errors; chapter pages carry launch (Binder, Colab), repository, issues and
+download buttons that point at the right notebook. Screenshots go to _build/screenshots/.
 
 Uses Debian's chromium (/usr/bin/chromium) driven by Playwright's Python package. Where it is
 missing the test is skipped with the install command, except in CI, where it must run.
@@ -7,39 +8,15 @@ missing the test is skipped with the install command, except in CI, where it mus
 
 import functools
 import http.server
-import os
-import shutil
+import json
 import threading
-from pathlib import Path
 
 import pytest
-from conftest import CHAPTERS, REPO
+from conftest import ARGS, CHAPTERS, REPO
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 BOOK_TITLE = "AI and Regional Development"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    if not Path(CHROMIUM).exists():
-        message = "Chromium is not installed; on Debian or Ubuntu: sudo apt-get install chromium"
-        if os.environ.get("CI"):
-            pytest.fail(
-                message
-                + " (CI must run the browser test; .ci/run installs it)"
-            )
-        pytest.skip(message)
-    return CHROMIUM
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +99,65 @@ def test_page_renders(chromium, server, page, title):
         finally:
             browser.close()
     assert errors == [], f"{page}: console errors: {errors}"
+
+
+def expected_links(stem: str) -> dict[str, str]:
+    """The launch and repository URLs a chapter page must carry, from _config.yml alone."""
+    import yaml
+
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    repository = config["repository"]["url"].rstrip("/")
+    branch = config["repository"]["branch"]
+    owner_repo = repository.removeprefix("https://github.com/")
+    notebook = f"chapters/{stem}.ipynb"
+    binder = config["launch_buttons"]["binderhub_url"].rstrip("/")
+    colab = config["launch_buttons"]["colab_url"].rstrip("/")
+    return {
+        "Binder": f"{binder}/v2/gh/{owner_repo}/{branch}?urlpath=lab/tree/{notebook}",
+        "Colab": f"{colab}/github/{owner_repo}/blob/{branch}/{notebook}",
+        "Repository": repository,
+    }
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_page_has_launch_repository_and_download_buttons(
+    chromium, server, notebook
+):
+    """The rocket menu opens Binder and Colab on this chapter's notebook in the configured
+    repository and branch; the repository and issues buttons are there; the download button
+    serves this chapter's notebook."""
+    from playwright.sync_api import sync_playwright
+
+    wanted = expected_links(notebook.stem)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        try:
+            tab = browser.new_page(viewport={"width": 1280, "height": 900})
+            tab.goto(f"{server}/chapters/{notebook.stem}.html")
+            tab.locator(".dropdown-launch-buttons > button").click()
+            for name in ("Binder", "Colab"):
+                link = tab.locator(".dropdown-launch-buttons a", has_text=name)
+                assert link.is_visible(), f"no visible {name} button"
+                assert link.get_attribute("href") == wanted[name]
+            tab.locator(".dropdown-source-buttons > button").click()
+            repository = tab.locator(".btn-source-repository-button")
+            assert repository.is_visible()
+            assert repository.get_attribute("href") == wanted["Repository"]
+            issues = tab.locator(".btn-source-issues-button")
+            assert issues.get_attribute("href").startswith(
+                wanted["Repository"] + "/issues/new"
+            )
+            tab.locator(".dropdown-download-buttons > button").click()
+            download = tab.locator(".btn-download-source-button")
+            assert download.is_visible()
+            response = tab.request.get(
+                tab.evaluate(
+                    "() => document.querySelector("
+                    "'.btn-download-source-button').href"
+                )
+            )
+            assert response.ok
+            served = json.loads(response.body())
+            assert served == json.loads(notebook.read_text(encoding="utf-8"))
+        finally:
+            browser.close()

@@ -8,7 +8,7 @@ import pytest
 from conftest import CHAPTERS, REPO
 
 sys.path.insert(0, str(REPO / "book"))
-import chapter_setup  # noqa: E402
+import chapter_cells  # noqa: E402
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
@@ -33,23 +33,41 @@ def test_first_code_cell_is_parameters(notebook):
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
-def test_setup_cell_follows_the_parameters(notebook):
-    """The cell is what book/chapter_setup.py writes from the repository URL and the release,
-    hidden in the book; it pins the release of this checkout (a tag, not a branch)."""
+def test_generated_cells_are_current(notebook):
+    """The setup cell and the collapsed solutions are what book/chapter_cells.py writes."""
+    text = notebook.read_text(encoding="utf-8")
+    assert chapter_cells.updated(text) == text, (
+        "the chapter's generated cells are out of date: run make chapter-cells"
+    )
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
+def test_setup_cell_pins_this_release_and_is_hidden_in_the_book(notebook):
     import json
 
-    _, cell = chapter_setup.setup_cell(json.loads(notebook.read_text("utf-8")))
-    assert cell is not None, (
-        "no setup cell after the parameters: run python book/chapter_setup.py"
-    )
-    source = "".join(cell["source"])
-    assert source == chapter_setup.cell_source(), (
-        "the setup cell is out of date: run python book/chapter_setup.py"
-    )
-    assert cell["metadata"].get("tags") == ["remove-cell"]
     import helpers
 
-    assert f"@v{helpers.__version__}" in source
+    _, cell = chapter_cells.setup_cell(json.loads(notebook.read_text("utf-8")))
+    assert cell is not None and cell["metadata"]["tags"] == ["remove-cell"]
+    assert f'@v{helpers.__version__}"' in "".join(cell["source"])
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
+def test_solution_code_is_folded_in_jupyterlab_and_nothing_else(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    collapsed = [
+        i for i, c in enumerate(nb.cells) if c.metadata.get("jupyter")
+    ]
+    assert collapsed, "no solution code cells found"
+    for i in collapsed:
+        assert nb.cells[i].cell_type == "code"
+        before = "".join(
+            c.source for c in nb.cells[:i] if c.cell_type == "markdown"
+        )
+        # the nearest directive above is a solution-start, not a solution-end
+        assert before.rfind("{solution-start}") > before.rfind(
+            "{solution-end}"
+        )
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)

@@ -97,3 +97,81 @@ def test_estimators_import_without_matplotlib_or_ipywidgets():
         check=True,
     )
     assert out.stdout.strip() == "[]"
+
+
+BUILD_OR_TEST = {
+    "jupyter-book",
+    "sphinx",
+    "myst-nb",
+    "papermill",
+    "pytest",
+    "playwright",
+    "hypothesis",
+    "ruff",
+}
+
+
+def pins(path: Path) -> dict[str, str]:
+    """name -> version of the ``name==version`` lines of a requirements file."""
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, sep, version = line.partition("==")
+        if sep and not line.startswith("#"):
+            found[name.strip().lower().replace("_", "-")] = version.strip()
+    return found
+
+
+def test_lab_extra_is_for_readers_only():
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]
+    names = {
+        req.split(">")[0].split("=")[0].split("<")[0].strip().lower()
+        for req in extras["lab"]
+    }
+    assert {"jupyterlab", "jupyterlab-myst", "ipykernel"} <= names
+    assert not names & BUILD_OR_TEST
+
+
+def test_binder_runs_the_lab_extra_at_the_tested_versions():
+    """binder/ pins what the tests ran (requirements.txt) for the lab extra, on a supported
+    Python, and installs the package with that extra."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    runtime = (REPO / "binder" / "runtime.txt").read_text().strip()
+    version = runtime.removeprefix("python-")
+    assert (
+        f"Programming Language :: Python :: {version}"
+        in project["classifiers"]
+    )
+    binder = pins(REPO / "binder" / "requirements.txt")
+    tested = pins(REPO / "requirements.txt")
+    assert {"jupyterlab", "jupyterlab-myst", "ipykernel", "numpy"} <= set(
+        binder
+    )
+    assert not set(binder) & BUILD_OR_TEST
+    # notebook: Binder's image has a Notebook that refuses this JupyterLab
+    differing = {
+        name: (version, tested.get(name))
+        for name, version in binder.items()
+        if name != "notebook" and tested.get(name) != version
+    }
+    assert differing == {}, "binder/requirements.txt differs from the tests'"
+    lines = [
+        line
+        for line in (REPO / "binder" / "requirements.txt")
+        .read_text()
+        .splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert lines[-1] == ".[lab]"
+
+
+def test_supported_pythons():
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    assert project["requires-python"] == ">=3.11"
+    for minor in (11, 12, 13):
+        assert (
+            f"Programming Language :: Python :: 3.{minor}"
+            in project["classifiers"]
+        )
+    assert project["dynamic"] == ["version"]

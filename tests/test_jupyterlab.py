@@ -1,0 +1,196 @@
+"""A chapter in a real JupyterLab, driven by headless Chromium: it reads like the book.
+
+Chapter 7 is copied into an empty folder and opened in the development environment's JupyterLab
+(with jupyterlab-myst); all cells run. Then: exercises render as exercises (no raw MyST), a number
+the prose quotes through {eval} is shown with the value the chapter computes, and moving a widget
+slider redraws the widget's figure. Screenshots go to _build/screenshots/jupyterlab_*.png.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import ARGS, CHAPTERS, REPO
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+CHAPTER = next(p for p in CHAPTERS if p.stem.startswith("07_"))
+TOKEN = "book-test"
+RAW_MYST = [":label:", ":class:", "{exercise}", "{solution", "{eval}", "{cite"]
+# The notebook's code cells have all run, and none is still queued or running.
+ALL_RUN = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const cells = panel.content.widgets.filter((w) => w.model.type === "code");
+  return cells.every((w) => w.model.executionCount !== null)
+    && panel.sessionContext.session.kernel.status === "idle";
+}"""
+ERRORS = """() => {
+  const found = [];
+  for (const w of window.jupyterapp.shell.currentWidget.content.widgets) {
+    if (w.model.type !== "code") continue;
+    for (let i = 0; i < w.model.outputs.length; i++) {
+      const o = w.model.outputs.get(i).toJSON();
+      if (o.output_type === "error") found.push(o.ename + ": " + o.evalue);
+      if (o.name === "stderr") found.push("stderr: " + o.text);
+    }
+  }
+  return found;
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab serving a folder that holds only the chapter, isolated from the user's Jupyter
+    configuration; every notebook cell is rendered (no windowing), and no news is fetched."""
+    root = tmp_path_factory.mktemp("lab")
+    (root / "work").mkdir()
+    shutil.copy(CHAPTER, root / "work" / CHAPTER.name)
+    settings = root / "settings" / "@jupyterlab"
+    for plugin, values in {
+        "notebook-extension/tracker": {"windowingMode": "none"},
+        "apputils-extension/notification": {
+            "fetchNews": "false",
+            "checkForUpdates": False,
+        },
+    }.items():
+        path = settings / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values), encoding="utf-8")
+    env = dict(
+        os.environ,
+        JUPYTERLAB_SETTINGS_DIR=str(root / "settings"),
+        JUPYTER_CONFIG_DIR=str(root / "config"),
+        JUPYTER_RUNTIME_DIR=str(root / "runtime"),
+        JUPYTER_PLATFORM_DIRS="1",
+    )
+    port = free_port()
+    log = (root / "server.log").open("w")
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            f"--IdentityProvider.token={TOKEN}",
+            f"--ServerApp.root_dir={root / 'work'}",
+            "--LabApp.expose_app_in_browser=True",
+            "--allow-root",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    try:
+        for _ in range(120):
+            try:
+                socket.create_connection(("127.0.0.1", port)).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(
+                f"JupyterLab did not start:\n{(root / 'server.log').read_text()}"
+            )
+        yield f"http://127.0.0.1:{port}", root
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def expected_statistic() -> str:
+    """The Lind-Mehlum t the chapter quotes in its prose, computed here independently."""
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+
+    from helpers import ushape
+
+    crime = sm.datasets.statecrime.load_pandas().data
+    fit = smf.ols("urban ~ hs_grad + I(hs_grad ** 2)", data=crime).fit()
+    return format(
+        ushape.utest(fit, "hs_grad", "I(hs_grad ** 2)").statistic, ".4f"
+    )
+
+
+def test_chapter_reads_like_the_book_in_jupyterlab(chromium, lab):
+    from playwright.sync_api import sync_playwright
+
+    url, root = lab
+    shots = REPO / "_build" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        try:
+            tab = browser.new_page(viewport={"width": 1300, "height": 900})
+            tab.goto(f"{url}/lab/tree/{CHAPTER.name}?token={TOKEN}")
+            tab.wait_for_function(
+                "() => window.jupyterapp?.shell.currentWidget?.sessionContext"
+                "?.session?.kernel?.status === 'idle'",
+                timeout=120_000,
+            )
+            tab.evaluate(
+                "() => window.jupyterapp.commands.execute('notebook:run-all-cells')"
+            )
+            tab.wait_for_function(ALL_RUN, timeout=600_000, polling=1000)
+            assert tab.evaluate(ERRORS) == []
+
+            # MyST is rendered: exercises as exercises, no directive or role left as text
+            text = tab.locator(".jp-Notebook").inner_text()
+            assert [raw for raw in RAW_MYST if raw in text] == []
+            exercises = json.loads(CHAPTER.read_text("utf-8"))
+            n_exercises = sum(
+                "{exercise}" in "".join(c["source"])
+                for c in exercises["cells"]
+            )
+            for k in range(1, n_exercises + 1):
+                assert f"Exercise {k}" in text
+            tab.locator(
+                ".jp-MarkdownCell",
+                has=tab.get_by_text("Exercise 1", exact=True),
+            ).first.scroll_into_view_if_needed()
+            tab.screenshot(path=str(shots / "jupyterlab_exercise.png"))
+
+            # the prose's number, filled in by the kernel through {eval}
+            statistic = expected_statistic()
+            sentence = tab.locator(
+                ".jp-MarkdownCell", has_text="with the extreme point at"
+            )
+            assert statistic in sentence.inner_text()
+            sentence.scroll_into_view_if_needed()
+            tab.screenshot(path=str(shots / "jupyterlab_prose_number.png"))
+
+            # a widget control redraws its figure
+            figure = tab.locator("img.widget-image").first
+            figure.scroll_into_view_if_needed()
+            before = figure.screenshot()
+            handle = tab.locator(".widget-slider .noUi-handle").first
+            handle.focus()
+            tab.keyboard.press("ArrowRight")
+            tab.keyboard.press("ArrowRight")
+            tab.wait_for_function(ALL_RUN, timeout=60_000, polling=500)
+            deadline = time.monotonic() + 30
+            while (
+                figure.screenshot() == before and time.monotonic() < deadline
+            ):
+                time.sleep(0.5)
+            assert figure.screenshot() != before, "the figure did not change"
+            tab.screenshot(path=str(shots / "jupyterlab_widget.png"))
+        finally:
+            browser.close()
+    # the run's outputs went to the folder JupyterLab runs the notebook in
+    assert (
+        root / "work" / "results" / CHAPTER.stem / "scorecard.csv"
+    ).exists()

@@ -1,0 +1,204 @@
+"""The offline stand-in for Colab: the package as a wheel in a fresh virtual environment on another
+Python, and every chapter run alone from an empty folder.
+
+1. Build the wheel of this checkout.
+2. Make a virtual environment on Python 3.12 or 3.13 (the machine's pyenv, or the interpreter in
+   $STANDALONE_PYTHON) with only papermill and ipykernel to drive it.
+3. Install the package the way a reader's notebook does: run the chapters' setup cell in that
+   environment, with its release (a git tag, out of reach offline) replaced by the wheel.
+4. Copy each chapter alone into an empty folder and run it there at its fast parameters: it reads
+   its data from the installed package and writes its scorecard into that folder.
+
+Slow (the environment is installed from the package registry), so ``make test`` leaves it out and
+``make standalone`` (run by .ci/run) runs it.
+"""
+
+import concurrent.futures
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import CHAPTERS, REPO
+
+sys.path.insert(0, str(REPO / "book"))
+import chapter_cells  # noqa: E402
+
+pytestmark = [pytest.mark.slow, pytest.mark.standalone]
+KERNEL = "book-standalone"
+
+
+def interpreter(version: str) -> str:
+    """A python<version> that runs: $STANDALONE_PYTHON, one on PATH, or pyenv's."""
+    candidates = [os.environ.get("STANDALONE_PYTHON", "")]
+    candidates.append(shutil.which(f"python{version}") or "")
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    candidates += sorted(
+        str(p) for p in pyenv.glob(f"versions/{version}*/bin/python{version}")
+    )
+    for candidate in filter(None, candidates):
+        probe = subprocess.run(
+            [candidate, "-c", "import sys; print(sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+        )
+        if probe.returncode == 0 and probe.stdout.strip() == str(
+            tuple(int(x) for x in version.split("."))
+        ):
+            return candidate
+    message = f"Python {version} not found (pyenv install {version}, or set STANDALONE_PYTHON)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def sh(*command, **kwargs) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(
+        [str(c) for c in command],
+        capture_output=True,
+        text=True,
+        env=env,
+        **kwargs,
+    )
+    assert result.returncode == 0, (
+        f"{' '.join(map(str, command))} failed:\n{result.stdout[-3000:]}\n"
+        f"{result.stderr[-3000:]}"
+    )
+    return result
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """The wheel, built from a copy of the sources: setuptools' build/ folder in the checkout would
+    otherwise keep modules that no longer exist."""
+    source = tmp_path_factory.mktemp("source") / "book"
+    shutil.copytree(
+        REPO,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "_build", "build", "*.egg-info", "__pycache__"
+        ),
+    )
+    out = tmp_path_factory.mktemp("dist")
+    sh(sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", out, source)
+    (built,) = out.glob("ai_regional_development_book_helpers-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module", params=["3.13", "3.12"])
+def environment(request, wheel, tmp_path_factory) -> Path:
+    """A fresh venv whose only copy of the package came in through the setup cell."""
+    python = interpreter(request.param)
+    venv = tmp_path_factory.mktemp(f"venv{request.param}")
+    sh(python, "-m", "venv", venv)
+    bin_ = venv / "bin"
+    sh(bin_ / "python", "-m", "pip", "install", "-q", "papermill", "ipykernel")
+    sh(
+        bin_ / "python",
+        "-m",
+        "ipykernel",
+        "install",
+        "--sys-prefix",
+        "--name",
+        KERNEL,
+    )
+    # the setup cell as the chapters carry it, with the wheel for the release's tag
+    source = chapter_cells.cell_source()
+    pinned = f'book_release = "git+{chapter_cells.repository_url()}@v'
+    assert source.count(pinned) == 1
+    line = next(x for x in source.splitlines() if x.startswith(pinned))
+    source = source.replace(line, f'book_release = "{wheel.as_uri()}"')
+    setup = nbformat.v4.new_notebook()
+    setup.cells = [
+        nbformat.v4.new_code_cell(source),
+        nbformat.v4.new_code_cell(
+            "import helpers.paths\n"
+            "print(helpers.__version__, helpers.paths.IN_SOURCE_TREE, "
+            "helpers.paths.DATA_DIR)"
+        ),
+        nbformat.v4.new_code_cell(source),  # run again: now it does nothing
+    ]
+    folder = tmp_path_factory.mktemp("setup")
+    nbformat.write(setup, folder / "setup.ipynb")
+    sh(
+        bin_ / "papermill",
+        "setup.ipynb",
+        "done.ipynb",
+        "-k",
+        KERNEL,
+        "--cwd",
+        folder,
+        cwd=folder,
+    )
+    done = nbformat.read(folder / "done.ipynb", as_version=4)
+    version, in_tree, data_dir = (
+        done.cells[1].outputs[0]["text"].split(maxsplit=2)
+    )
+    import helpers
+
+    assert version == helpers.__version__ and in_tree == "False"
+    assert Path(data_dir.strip()).is_relative_to(venv), data_dir
+    assert done.cells[2].outputs == [], "the setup cell acted a second time"
+    return venv
+
+
+def run_alone(
+    venv: Path, notebook: Path, folder: Path
+) -> nbformat.NotebookNode:
+    folder.mkdir()
+    shutil.copy(notebook, folder / notebook.name)
+    sh(
+        venv / "bin" / "papermill",
+        notebook.name,
+        "executed.ipynb",
+        "-k",
+        KERNEL,
+        "-p",
+        "fast",
+        "True",
+        "--cwd",
+        folder,
+        cwd=folder,
+    )
+    return nbformat.read(folder / "executed.ipynb", as_version=4)
+
+
+def test_every_chapter_runs_alone_from_an_empty_folder(environment, tmp_path):
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        runs = {
+            nb: pool.submit(run_alone, environment, nb, tmp_path / nb.stem)
+            for nb in CHAPTERS
+        }
+    failures = []
+    for notebook, future in runs.items():
+        try:
+            executed = future.result()
+        except AssertionError as error:
+            failures.append(f"{notebook.stem}: {error}")
+            continue
+        folder = tmp_path / notebook.stem
+        written = folder / "results" / notebook.stem / "scorecard.csv"
+        errors = [
+            f"{o['ename']}: {o['evalue']}"
+            if o.get("output_type") == "error"
+            else f"stderr: {o['text'][:300]}"
+            for c in executed.cells
+            for o in c.get("outputs", [])
+            if o.get("output_type") == "error" or o.get("name") == "stderr"
+        ]
+        if errors or not written.exists():
+            failures.append(f"{notebook.stem}: {errors or 'no scorecard'}")
+        setup = next(c for c in executed.cells if c.get("id") == "setup")
+        assert setup.outputs == [], f"{notebook.stem}: the setup cell acted"
+        leftovers = {p.name for p in folder.iterdir()} - {
+            notebook.name,
+            "executed.ipynb",
+            "results",
+        }
+        assert not leftovers, f"{notebook.stem} wrote {sorted(leftovers)}"
+    assert not failures, "\n".join(failures)
+    assert not (REPO / "results").exists()
