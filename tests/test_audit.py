@@ -78,13 +78,35 @@ def test_check_accepts_numpy_booleans(card):
     )
 
 
-def test_write_creates_the_chapter_csv(card, tmp_path):
+def test_write_creates_the_scorecard_in_the_given_folder(card, tmp_path):
     card.compare("C1", "Table 1", "mean", 1.0, 1.0, decimals=1)
-    path = card.write(tmp_path)
-    assert path == tmp_path / "99_test_chapter.csv"
+    path = card.write(tmp_path / "my run")
+    assert path == tmp_path / "my run" / "scorecard.csv"
     back = pd.read_csv(path, dtype=str, keep_default_na=False)
     assert list(back.columns) == COLUMNS
     assert back.loc[0, "status"] == "reproduced"
+
+
+def test_write_defaults_to_the_working_folder(card, tmp_path, monkeypatch):
+    """Not the package, not the repository: results/<chapter> where the run is."""
+    from helpers import paths
+
+    monkeypatch.chdir(tmp_path)
+    card.compare("C1", "Table 1", "mean", 1.0, 1.0, decimals=1)
+    path = card.write()
+    assert path == tmp_path / "results" / "99_test_chapter" / "scorecard.csv"
+    assert paths.shown(path) == "results/99_test_chapter/scorecard.csv"
+    assert paths.online_cache_dir() == tmp_path / ".online_cache"
+
+
+def test_write_refuses_a_file_as_the_folder(card, tmp_path):
+    card.compare("C1", "Table 1", "mean", 1.0, 1.0, decimals=1)
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x")
+    with pytest.raises(ValueError, match="output_dir .*notes.txt' is a file"):
+        card.write(a_file)
+    with pytest.raises(TypeError, match="output_dir must be a folder path"):
+        card.write(3)
 
 
 def test_bad_input_is_refused(card):
