@@ -55,8 +55,13 @@ def interpreter(version: str) -> str:
     pytest.skip(message)
 
 
-def sh(*command, **kwargs) -> subprocess.CompletedProcess:
+def sh(*command, venv: Path | None = None, **kwargs):
+    """Run ``command``; fail the test with its output if it fails. Inside ``venv``, matplotlib
+    keeps its font cache there: a cache shared with other environments would list this one's
+    fonts, and once the temporary environment is deleted, other runs would warn about them."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if venv is not None:
+        env["MPLCONFIGDIR"] = str(venv / "matplotlib")
     result = subprocess.run(
         [str(c) for c in command],
         capture_output=True,
@@ -133,6 +138,7 @@ def environment(request, wheel, tmp_path_factory) -> Path:
         "--cwd",
         folder,
         cwd=folder,
+        venv=venv,
     )
     done = nbformat.read(folder / "done.ipynb", as_version=4)
     version, in_tree, data_dir = (
@@ -163,6 +169,7 @@ def run_alone(
         "--cwd",
         folder,
         cwd=folder,
+        venv=venv,
     )
     return nbformat.read(folder / "executed.ipynb", as_version=4)
 
