@@ -50,3 +50,23 @@ def test_pages_carry_no_dead_scripts(built_book):
         html = page.read_text(encoding="utf-8")
         assert html.count("const THEBE_JS_URL") <= 1, page
         assert "application/vnd.jupyter.widget-state+json" not in html, page
+
+
+def test_printed_output_renders_the_same_however_the_kernel_split_it():
+    """book/_ext/merged_streams.py: a chunk boundary in mid-line adds no blank line."""
+    import sys
+
+    from conftest import REPO
+    from nbformat.v4 import new_output
+
+    sys.path.insert(0, str(REPO / "book" / "_ext"))
+    from merged_streams import coalesce_streams
+
+    def stream(text):
+        return new_output("stream", name="stdout", text=text)
+
+    whole = coalesce_streams([stream("a\nb\n")])
+    assert whole[0]["text"] == "a\nb\n"
+    for chunks in (["a", "\nb\n"], ["a\n", "b\n"], ["a\nb", "\n"]):
+        split = coalesce_streams([stream(c) for c in chunks])
+        assert [o["text"] for o in split] == ["a\nb\n"], chunks
