@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from helpers.errors import InputError, InputTypeError
+
 #: How many offending labels a message lists before "and N more".
 LIMIT = 5
 
@@ -41,7 +43,7 @@ def option(name: str, value, allowed: Sequence) -> None:
     """``value`` must be one of ``allowed``."""
     if isinstance(value, (list, dict, set)) or value not in allowed:
         choices = ", ".join(repr(a) for a in allowed)
-        raise ValueError(f"{name} must be one of {choices}; got {value!r}")
+        raise InputError(f"{name} must be one of {choices}; got {value!r}")
 
 
 def integer(
@@ -49,7 +51,7 @@ def integer(
 ) -> int:
     """A whole number (not a bool), optionally within ``[minimum, maximum]``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(
+        raise InputTypeError(
             f"{name} must be an integer; got {value!r} ({type(value).__name__})"
         )
     _within(name, int(value), minimum, maximum, "an integer")
@@ -65,12 +67,12 @@ def number(
 ) -> float:
     """A finite real number (not a bool) within the bounds (``strict`` excludes them)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(
+        raise InputTypeError(
             f"{name} must be a number; got {value!r} ({type(value).__name__})"
         )
     value = float(value)
     if not np.isfinite(value):
-        raise ValueError(f"{name} must be a finite number; got {value}")
+        raise InputError(f"{name} must be a finite number; got {value}")
     _within(name, value, minimum, maximum, "a number", strict)
     return value
 
@@ -96,7 +98,7 @@ def _within(name, value, minimum, maximum, kind, strict=False) -> None:
             span = f"{'above' if strict else 'at least'} {minimum}"
         else:
             span = f"{'below' if strict else 'at most'} {maximum}"
-        raise ValueError(f"{name} must be {kind} {span}; got {value}")
+        raise InputError(f"{name} must be {kind} {span}; got {value}")
 
 
 def names(name: str, value) -> list[str]:
@@ -108,11 +110,11 @@ def names(name: str, value) -> list[str]:
     try:
         items = list(value)
     except TypeError:
-        raise TypeError(
+        raise InputTypeError(
             f"{name} must be a column name or a list of names; got {value!r}"
         ) from None
     if not all(isinstance(item, str) for item in items):
-        raise TypeError(
+        raise InputTypeError(
             f"{name} must be a column name or a list of names; got {value!r}"
         )
     return items
@@ -124,7 +126,7 @@ def columns(
     """``frame`` must have every column in ``required``."""
     missing = [c for c in required if c not in frame.columns]
     if missing:
-        raise ValueError(
+        raise InputError(
             f"{name} lacks column(s) {labels(missing)}; its columns are {labels(frame.columns)}"
         )
 
@@ -143,11 +145,11 @@ def series(
     zeros or negatives (``positive``) and too few values are a ``ValueError``.
     """
     if isinstance(values, pd.DataFrame):
-        raise TypeError(
+        raise InputTypeError(
             f"{name} must be one-dimensional (a Series or a list); got a DataFrame"
         )
     if isinstance(values, (str, bytes)) or np.ndim(values) > 1:
-        raise TypeError(
+        raise InputTypeError(
             f"{name} must be one-dimensional (a Series or a list); got {values!r}"
         )
     data = (
@@ -156,25 +158,25 @@ def series(
         else pd.Series(np.atleast_1d(values))
     )
     if len(data) < min_length:
-        raise ValueError(
+        raise InputError(
             f"{name} has {len(data)} value(s); at least {min_length} are needed"
         )
     if pd.api.types.is_bool_dtype(data):
-        raise TypeError(f"{name} must be numeric; got booleans")
+        raise InputTypeError(f"{name} must be numeric; got booleans")
     numeric = pd.to_numeric(data, errors="coerce")
     text = numeric.isna() & data.notna()
     if text.any():
-        raise TypeError(
+        raise InputTypeError(
             f"{name} must be numeric; not a number at {labels(text)}"
         )
     numeric = numeric.astype(float)
     _finite(numeric, name)
     if positive and (numeric <= 0).any():
-        raise ValueError(
+        raise InputError(
             f"{name} must be positive; zero or negative at {labels(numeric <= 0)}"
         )
     if nonnegative and (numeric < 0).any():
-        raise ValueError(
+        raise InputError(
             f"{name} must not be negative; negative at {labels(numeric < 0)}"
         )
     return numeric
@@ -196,19 +198,19 @@ def frame(
     if isinstance(data, pd.Series):
         data = data.to_frame(data.name if data.name is not None else "y")
     if not isinstance(data, pd.DataFrame):
-        raise TypeError(
+        raise InputTypeError(
             f"{name} must be a pandas DataFrame; got {type(data).__name__}"
         )
     if data.shape[1] < min_columns:
-        raise ValueError(
+        raise InputError(
             f"{name} has {data.shape[1]} column(s); at least {min_columns} are needed"
         )
     if len(data) < min_rows:
-        raise ValueError(
+        raise InputError(
             f"{name} has {len(data)} row(s); at least {min_rows} are needed"
         )
     if data.columns.duplicated().any():
-        raise ValueError(
+        raise InputError(
             f"{name} has duplicated column names: {labels(data.columns[data.columns.duplicated()])}"
         )
     text = [
@@ -218,14 +220,14 @@ def frame(
         or pd.api.types.is_bool_dtype(data[c])
     ]
     if text:
-        raise TypeError(
+        raise InputTypeError(
             f"{name} must be numeric; column(s) {labels(text)} are not"
         )
     values = data.astype("float64")
     for column in values.columns:
         _finite(values[column], f"{name}[{column!r}]")
         if nonconstant and values[column].nunique() < 2:
-            raise ValueError(
+            raise InputError(
                 f"{name}[{column!r}] is constant; a constant column carries no information"
             )
     return values
@@ -234,10 +236,10 @@ def frame(
 def _finite(values: pd.Series, name: str) -> None:
     missing = values.isna()
     if missing.any():
-        raise ValueError(f"{name} has missing values at {labels(missing)}")
+        raise InputError(f"{name} has missing values at {labels(missing)}")
     infinite = ~np.isfinite(values.to_numpy())
     if infinite.any():
-        raise ValueError(
+        raise InputError(
             f"{name} has infinite values at {labels(values.index[infinite])}"
         )
 
@@ -246,7 +248,7 @@ def aligned(other: pd.Series, values: pd.Series, name: str) -> pd.Series:
     """``other`` matched to ``values``: by label when both carry the same labels, by position when
     either has a default (0..n-1) index and the lengths agree."""
     if len(other) != len(values):
-        raise ValueError(
+        raise InputError(
             f"{name} has {len(other)} entries but values has {len(values)}"
         )
     if other.index.equals(values.index):
@@ -260,7 +262,7 @@ def aligned(other: pd.Series, values: pd.Series, name: str) -> pd.Series:
     missing = [
         label for label in values.index if label not in set(other.index)
     ]
-    raise ValueError(
+    raise InputError(
         f"{name} has no entry for unit(s) {labels(missing)} of values"
     )
 
@@ -268,6 +270,6 @@ def aligned(other: pd.Series, values: pd.Series, name: str) -> pd.Series:
 def enough(n: int, needed: int, what: str, name: str = "data") -> None:
     """``n`` observations must be at least ``needed`` for ``what``; the message gives both."""
     if n < needed:
-        raise ValueError(
+        raise InputError(
             f"{name} has {n} observations; {what} needs at least {needed}"
         )

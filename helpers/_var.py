@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputError
 
 KINDS = ("orthogonal", "generalized")
 
@@ -44,7 +45,7 @@ def order_index(
         return np.arange(len(names))
     order = [str(o) for o in order]
     if sorted(order) != sorted(names):
-        raise ValueError(
+        raise InputError(
             f"order must list each of {names} exactly once; got {order}"
         )
     return np.array([names.index(o) for o in order])
@@ -118,7 +119,7 @@ def fevd(
     names = [str(n) for n in names]
     horizons = [_checks.integer("horizons", h, minimum=1) for h in horizons]
     if not horizons:
-        raise ValueError("horizons must list at least one horizon")
+        raise InputError("horizons must list at least one horizon")
     position = order_index(names, order)
     theta = responses(coefs, sigma, max(horizons) - 1, "orthogonal", position)
     contributions = np.cumsum(theta**2, axis=0)  # (horizon, response, shock)

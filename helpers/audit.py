@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputError, InputTypeError
 from helpers.paths import output_dir
 
 COLUMNS = [
@@ -57,7 +58,7 @@ class Scorecard:
     def __init__(self, paper: str, chapter: str) -> None:
         for arg, value in (("paper", paper), ("chapter", chapter)):
             if not isinstance(value, str) or not value.strip():
-                raise ValueError(
+                raise InputError(
                     f"{arg} must be a non-empty string, got {value!r}"
                 )
         self.paper = paper
@@ -84,11 +85,11 @@ class Scorecard:
         """
         for arg, value in (("reported", reported), ("recomputed", recomputed)):
             if not isinstance(value, numbers.Real) or isinstance(value, bool):
-                raise TypeError(
+                raise InputTypeError(
                     f"{arg} must be a real number, got {type(value).__name__}"
                 )
             if not math.isfinite(value):
-                raise ValueError(
+                raise InputError(
                     f"{arg} must be finite for claim {claim_id!r}, got {value}"
                 )
         decimals = _checks.integer("decimals", decimals, minimum=0)
@@ -126,7 +127,7 @@ class Scorecard:
         """
         # numpy booleans are fine; anything else suggests a value was passed by mistake
         if not isinstance(holds, (bool, np.bool_)):
-            raise TypeError(
+            raise InputTypeError(
                 f"holds must be a boolean, got {type(holds).__name__}"
             )
         holds = bool(holds)
@@ -152,7 +153,7 @@ class Scorecard:
     ) -> str:
         """Record a claim the published numbers do not allow checking, and why."""
         if not isinstance(why, str) or not why.strip():
-            raise ValueError(
+            raise InputError(
                 f"why must explain why claim {claim_id!r} cannot be checked"
             )
         self._add(
@@ -227,11 +228,11 @@ class Scorecard:
             ("claim", claim),
         ):
             if not isinstance(value, str) or not value.strip():
-                raise ValueError(
+                raise InputError(
                     f"{arg} must be a non-empty string, got {value!r}"
                 )
         if any(r["claim_id"] == claim_id for r in self._rows):
-            raise ValueError(
+            raise InputError(
                 f"claim_id {claim_id!r} is already on the scorecard"
             )
         self._rows.append(
@@ -262,7 +263,7 @@ class Scorecard:
         if claim_ids is not None:
             missing = [c for c in claim_ids if c not in frame.index]
             if missing:
-                raise ValueError(
+                raise InputError(
                     f"claim_ids not on the scorecard: {_checks.labels(missing)}"
                 )
             frame = frame.loc[list(claim_ids)]
@@ -278,7 +279,7 @@ class Scorecard:
         """Write ``scorecard.csv`` into ``directory`` (default ``results/<chapter>`` under the
         working directory, see :func:`helpers.paths.output_dir`); return its path."""
         if not self._rows:
-            raise ValueError(
+            raise InputError(
                 "the scorecard is empty; add claims before writing it"
             )
         folder = output_dir(self.chapter, directory)
@@ -325,7 +326,7 @@ class Claims:
     def value(self, claim_id: str) -> str:
         value = self[claim_id]["value"]
         if pd.isna(value) or not str(value).strip():
-            raise ValueError(
+            raise InputError(
                 f"claim {claim_id!r} of {self.name} has no value to check against"
             )
         return str(value).strip()
@@ -335,7 +336,7 @@ class Claims:
         try:
             return float(self.value(claim_id))
         except ValueError:
-            raise ValueError(
+            raise InputError(
                 f"claim {claim_id!r} of {self.name}: value {self.value(claim_id)!r} is not a number"
             ) from None
 
@@ -351,7 +352,7 @@ class Claims:
             try:
                 out[name.strip()] = float(number)
             except ValueError:
-                raise ValueError(
+                raise InputError(
                     f"claim {claim_id!r} of {self.name}: {item!r} is not name=number"
                 ) from None
         return out
@@ -385,7 +386,7 @@ def feasible(
         {k for coefs, _, _ in constraints for k in coefs} - set(names)
     )
     if unknown:
-        raise ValueError(f"constraints use unknowns without bounds: {unknown}")
+        raise InputError(f"constraints use unknowns without bounds: {unknown}")
     a_ub, b_ub, a_eq, b_eq = [], [], [], []
     for coefs, op, rhs in constraints:
         row = [float(coefs.get(n, 0.0)) for n in names]
@@ -396,7 +397,7 @@ def feasible(
         elif op == "==":
             a_eq.append(row), b_eq.append(rhs)
         else:
-            raise ValueError(
+            raise InputError(
                 f"constraint operator must be '<=', '>=' or '==', got {op!r}"
             )
     result = linprog(
@@ -444,7 +445,7 @@ def implied_totals(
     [115.7, 124.5]
     """
     if not isinstance(amounts, pd.Series) or not isinstance(shares, pd.Series):
-        raise TypeError(
+        raise InputTypeError(
             "amounts and shares must be pandas Series indexed by the parts"
         )
     amounts, shares = (
@@ -452,7 +453,7 @@ def implied_totals(
         _checks.series(shares, "shares"),
     )
     if not amounts.index.equals(shares.index):
-        raise ValueError(
+        raise InputError(
             f"amounts and shares must have the same index; got {_checks.labels(amounts.index)} "
             f"and {_checks.labels(shares.index)}"
         )
@@ -464,7 +465,7 @@ def implied_totals(
     )
     da, ds = 0.5 * 10.0**-amount_decimals, 0.5 * 10.0**-share_decimals
     if (shares <= ds).any() or (amounts < 0).any():
-        raise ValueError(
+        raise InputError(
             "shares must exceed their rounding and amounts must not be negative"
         )
     table = pd.DataFrame(

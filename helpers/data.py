@@ -20,6 +20,7 @@ import pandas as pd
 import yaml
 
 from helpers import _checks
+from helpers.errors import DataError, InputError, InputTypeError
 from helpers.paths import DATA_DIR
 
 #: Column types a manifest may declare, and the pandas dtype each becomes.
@@ -32,17 +33,6 @@ COLUMN_TYPES = {
 
 #: Keys every manifest must have.
 REQUIRED_KEYS = ("title", "source", "terms", "synthetic", "sha256", "columns")
-
-
-class DataError(ValueError):
-    """A dataset or its manifest does not match what the book expects.
-
-    In Jupyter and papermill it shows as its one-line message, not a traceback through the helpers:
-    the message already names the file, the column and the rows at fault.
-    """
-
-    def _render_traceback_(self) -> list[str]:
-        return [f"DataError: {self}"]
 
 
 def sha256(path: str | Path) -> str:
@@ -64,7 +54,7 @@ def manifest(name: str) -> dict[str, Any]:
         If there is no such dataset, or the manifest lacks a required key.
     """
     if not isinstance(name, str):
-        raise TypeError(
+        raise InputTypeError(
             f"name must be a dataset name (str), got {type(name).__name__}"
         )
     path = DATA_DIR / f"{name}.yml"
@@ -327,7 +317,7 @@ def load_series(
         or not variables
         or not all(isinstance(v, str) for v in variables)
     ):
-        raise ValueError(
+        raise InputError(
             f"variables must be a non-empty list of column names, got {variables!r}"
         )
     if path is None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import DataError
+from helpers.errors import InputError
 
 #: The World Bank indicators chapter 6 uses (World Development Indicators codes).
 WORLD_BANK_INDICATORS = {
@@ -131,7 +132,7 @@ def world_bank(
     included; their ``iso3`` codes such as ``WLD`` and ``HIC`` are not countries.
     """
     if indicator not in WORLD_BANK_INDICATORS:
-        raise ValueError(
+        raise InputError(
             f"indicator must be one of {', '.join(WORLD_BANK_INDICATORS)}, got {indicator!r}"
         )
     end = start if end is None else end
@@ -140,7 +141,7 @@ def world_bank(
         and isinstance(end, int)
         and 1960 <= start <= end
     ):
-        raise ValueError(
+        raise InputError(
             f"start and end must be years from 1960 with start <= end, got {start!r}, {end!r}"
         )
     key = f"worldbank_{indicator}_{start}_{end}"
@@ -201,7 +202,7 @@ def imf_datamapper(
         not isinstance(indicator, str)
         or not indicator.replace("_", "").isalnum()
     ):
-        raise ValueError(
+        raise InputError(
             f"indicator must be a DataMapper code such as 'AI_PI', got {indicator!r}"
         )
     what = f"IMF DataMapper indicator {indicator}"

@@ -13,6 +13,8 @@ new one.
 
 from pathlib import Path
 
+from helpers.errors import InputError, InputTypeError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 _INSTALLED_DATA = PACKAGE_DIR / "datasets"
 _SOURCE_ROOT = PACKAGE_DIR.parent
@@ -42,13 +44,13 @@ def output_dir(chapter: str, directory: str | Path | None = None) -> Path:
     """
     if directory is not None:
         if not isinstance(directory, str | Path) or not str(directory).strip():
-            raise TypeError(
+            raise InputTypeError(
                 "output_dir must be a folder path (a string), got "
                 f"{directory!r}"
             )
         folder = Path(directory).expanduser()
         if folder.exists() and not folder.is_dir():
-            raise ValueError(
+            raise InputError(
                 f"output_dir {str(folder)!r} is a file; give a folder to "
                 "write the run's outputs into"
             )

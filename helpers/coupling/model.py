@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputError
 
 METHODS = ("standard", "wang", "fan")
 
@@ -123,7 +124,7 @@ LEVELS = pd.DataFrame(
 def _indices(U) -> tuple[np.ndarray, pd.Index | None, list[str]]:
     """Stack the subsystem indices into an (units, n) array, checking them."""
     if len(U) < 2:
-        raise ValueError(
+        raise InputError(
             f"the coupling model needs at least two subsystem indices; got {len(U)}"
         )
     names = [getattr(u, "name", None) or f"U{k + 1}" for k, u in enumerate(U)]
@@ -135,7 +136,7 @@ def _indices(U) -> tuple[np.ndarray, pd.Index | None, list[str]]:
             and index is not None
             and not u.index.equals(index)
         ):
-            raise ValueError(
+            raise InputError(
                 f"subsystem {name} is indexed differently from the first Series"
             )
         values = _checks.series(u, f"subsystem {name}")
@@ -146,13 +147,13 @@ def _indices(U) -> tuple[np.ndarray, pd.Index | None, list[str]]:
                 if index is None
                 else index[outside.to_numpy()]
             )
-            raise ValueError(
+            raise InputError(
                 f"subsystem {name} has values outside [0, 1] at {_checks.labels(where)}"
             )
         columns.append(values.to_numpy())
     lengths = [len(c) for c in columns]
     if len(set(lengths)) > 1:
-        raise ValueError(
+        raise InputError(
             f"subsystem indices have different lengths: {lengths}"
         )
     return np.column_stack(columns), index, names
@@ -223,11 +224,11 @@ def coordination_degree(
             nonnegative=True,
         ).to_numpy()
         if len(a) != n:
-            raise ValueError(
+            raise InputError(
                 f"weights has {len(a)} entries for {n} subsystems"
             )
         if not np.isclose(a.sum(), 1.0, atol=1e-9):
-            raise ValueError(
+            raise InputError(
                 f"weights must sum to one; they sum to {a.sum():.6g}"
             )
     C = _coupling(x, method)
@@ -265,7 +266,7 @@ def classify(D) -> pd.DataFrame | pd.Series:
     values = np.atleast_1d(np.asarray(D, dtype=float))
     bad = ~np.isfinite(values) | (values < 0) | (values > 1)
     if bad.any():
-        raise ValueError(
+        raise InputError(
             f"D must lie in [0, 1]; got {_checks.labels(values[bad])}"
         )
     # searchsorted on the upper bounds with side="left" puts b itself in the interval (a, b]

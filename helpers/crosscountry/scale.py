@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputError, InputTypeError
 
 COLUMNS = ["economy", "gdp_usd", "aipi", "fdi_usd"]
 SAMPLES = {
@@ -21,7 +22,7 @@ SCALES = ("levels", "% of GDP")
 
 def _cross_section(data: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(data, pd.DataFrame):
-        raise TypeError(
+        raise InputTypeError(
             f"data must be a pandas DataFrame; got {type(data).__name__}"
         )
     _checks.columns(data, COLUMNS, "data")
@@ -92,7 +93,7 @@ def scale_regressions(data: pd.DataFrame) -> ScaleRegressions:
         log_gdp=lambda f: np.log(f["gdp_usd"]),
     )
     if len(positive) < 5:
-        raise ValueError(
+        raise InputError(
             f"data has {len(positive)} economies with positive FDI and GDP; the regressions need "
             "at least 5"
         )

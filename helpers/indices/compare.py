@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputError
 from helpers.indices.entropy import entropy_weights, standardize_indicators
 
 
@@ -39,7 +40,7 @@ def weight_sensitivity(
     """Entropy weights of ``data`` under each named set of options (keyword arguments of
     :func:`helpers.indices.entropy_weights`): one column per variant, one row per indicator."""
     if not isinstance(variants, Mapping) or not variants:
-        raise ValueError(
+        raise InputError(
             "variants must map a name to the options of entropy_weights"
         )
     return pd.DataFrame(

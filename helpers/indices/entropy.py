@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputError, InputTypeError
 
 STANDARDIZE = ("minmax", "none")
 ZERO = ("shift", "limit")
@@ -54,12 +55,12 @@ def _check_data(data: pd.DataFrame, standardize: str) -> pd.DataFrame:
         for column in values.columns:
             negative = values[column] < 0
             if negative.any():
-                raise ValueError(
+                raise InputError(
                     f"indicator {column!r} has negative values in rows {_checks.labels(negative)}; "
                     "standardize='none' needs non-negative data (use standardize='minmax')"
                 )
             if values[column].sum() == 0:
-                raise ValueError(
+                raise InputError(
                     f"indicator {column!r} is zero for every unit; its proportions are undefined"
                 )
     return values
@@ -74,13 +75,13 @@ def directions_vector(directions, columns: pd.Index) -> np.ndarray:
     if directions is None:
         return np.ones(len(columns))
     if not isinstance(directions, (Mapping, pd.Series)):
-        raise TypeError(
+        raise InputTypeError(
             "directions must be a mapping or Series from indicator name to direction"
         )
     directions = dict(directions)
     unknown_columns = [c for c in directions if c not in columns]
     if unknown_columns:
-        raise ValueError(
+        raise InputError(
             f"directions name indicator(s) not in data: {_checks.labels(unknown_columns)}"
         )
     signs = []
@@ -91,7 +92,7 @@ def directions_vector(directions, columns: pd.Index) -> np.ndarray:
         elif label in _NEGATIVE:
             signs.append(-1.0)
         else:
-            raise ValueError(
+            raise InputError(
                 f"unknown direction {label!r} for indicator {column!r}; use '+'/'positive' or "
                 "'-'/'negative'"
             )
@@ -104,11 +105,11 @@ def _groups(data: pd.DataFrame, panel) -> np.ndarray | None:
     if panel is None:
         return None
     if not isinstance(data.index, pd.MultiIndex) or data.index.nlevels != 2:
-        raise ValueError(
+        raise InputError(
             f"panel={panel!r} needs data indexed by (unit, year): a two-level MultiIndex"
         )
     if data.index.duplicated().any():
-        raise ValueError(
+        raise InputError(
             f"duplicate (unit, year) rows: {_checks.labels(data.index[data.index.duplicated()])}"
         )
     return (
@@ -139,7 +140,7 @@ def standardize_indicators(
     if standardize == "none":
         if (signs < 0).any():
             negative = list(values.columns[signs < 0])
-            raise ValueError(
+            raise InputError(
                 f"negative indicator(s) {_checks.labels(negative)} need standardize='minmax' to be "
                 "scored"
             )
@@ -184,7 +185,7 @@ def _weights_table(e: np.ndarray, columns: pd.Index) -> pd.DataFrame:
     )  # rounding can push a constant column's entropy a hair above one
     d = 1.0 - e
     if d.sum() <= 0:
-        raise ValueError(
+        raise InputError(
             "every indicator is constant, so the entropy weights are undefined"
         )
     table = pd.DataFrame(
@@ -253,7 +254,7 @@ def entropy_weights(
     )
     if groups is None:
         if len(z) < 2:
-            raise ValueError(
+            raise InputError(
                 f"entropy weights need at least two units, got {len(z)}"
             )
         return _weights_table(
@@ -263,7 +264,7 @@ def entropy_weights(
     for year in pd.unique(groups):
         rows = groups == year
         if rows.sum() < 2:
-            raise ValueError(
+            raise InputError(
                 f"entropy weights need at least two units per year; year {year} has {rows.sum()}"
             )
         per_year[year] = _weights_table(
@@ -298,12 +299,12 @@ def composite_index(
     """
     if isinstance(weights, pd.DataFrame):
         if "weight" not in weights:
-            raise ValueError(
+            raise InputError(
                 "weights table has no 'weight' column (pass the output of entropy_weights)"
             )
         weights = weights["weight"]
     if not isinstance(weights, pd.Series):
-        raise TypeError(
+        raise InputTypeError(
             f"weights must be a Series or the entropy_weights table, got {type(weights).__name__}"
         )
     if panel == "per_year":
@@ -312,7 +313,7 @@ def composite_index(
         )
         years = data.index.get_level_values(1)
         if not isinstance(weights.index, pd.MultiIndex):
-            raise ValueError(
+            raise InputError(
                 "panel='per_year' needs per-year weights indexed by (year, indicator)"
             )
         w = (
@@ -322,7 +323,7 @@ def composite_index(
         )
         missing_years = sorted(set(years) - set(w.index))
         if missing_years:
-            raise ValueError(
+            raise InputError(
                 f"no weights for year(s) {_checks.labels(missing_years)}"
             )
         _check_weight_names(w.columns, z.columns)
@@ -334,7 +335,7 @@ def composite_index(
     z = standardize_indicators(data, directions, standardize)
     _check_weight_names(weights.index, z.columns)
     if not np.isfinite(weights.to_numpy(float)).all() or (weights < 0).any():
-        raise ValueError("weights must be finite and non-negative")
+        raise InputError("weights must be finite and non-negative")
     return pd.Series(
         z[weights.index].to_numpy() @ weights.to_numpy(float),
         index=data.index,
@@ -346,7 +347,7 @@ def _check_weight_names(weight_names: pd.Index, columns: pd.Index) -> None:
     missing = [c for c in columns if c not in weight_names]
     extra = [c for c in weight_names if c not in columns]
     if missing or extra:
-        raise ValueError(
+        raise InputError(
             f"weights and data disagree: no weight for {_checks.labels(missing) or 'none'}; "
             f"weights for unknown {_checks.labels(extra) or 'none'}"
         )
@@ -396,18 +397,18 @@ def hierarchical_index(
     step 3 (各指标权重以及各层维度权重); the paper does not give its formulas.
     """
     if not isinstance(structure, Mapping) or not structure:
-        raise ValueError(
+        raise InputError(
             "structure must map each dimension to a non-empty list of indicators"
         )
     listed = [c for columns in structure.values() for c in columns]
     unknown = [c for c in listed if c not in data.columns]
     if unknown:
-        raise ValueError(
+        raise InputError(
             f"structure names indicator(s) not in data: {_checks.labels(unknown)}"
         )
     twice = sorted({c for c in listed if listed.count(c) > 1})
     if twice:
-        raise ValueError(
+        raise InputError(
             f"indicator(s) {_checks.labels(twice)} appear in more than one dimension"
         )
     options = dict(
@@ -416,7 +417,7 @@ def hierarchical_index(
     weights, dims = {}, {}
     for dimension, columns in structure.items():
         if not columns:
-            raise ValueError(f"dimension {dimension!r} has no indicators")
+            raise InputError(f"dimension {dimension!r} has no indicators")
         block = data[list(columns)]
         block_directions = (
             None
@@ -468,7 +469,7 @@ def system_indices(
     if not isinstance(system, pd.DataFrame) or not needed <= set(
         system.columns
     ):
-        raise ValueError(
+        raise InputError(
             f"system must be a table with columns {sorted(needed)}"
         )
     results = {}
@@ -480,7 +481,7 @@ def system_indices(
         directions = dict(zip(block["indicator"], block["direction"]))
         missing = [c for c in directions if c not in data.columns]
         if missing:
-            raise ValueError(
+            raise InputError(
                 f"data lacks indicator column(s) {_checks.labels(missing)} of system {name!r}"
             )
         results[name] = hierarchical_index(

@@ -54,6 +54,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputError, InputTypeError
 from helpers.pvar.gmm import Moments, estimate
 from helpers.pvar.results import PanelVARResults
 
@@ -73,7 +74,7 @@ def _lag_range(value, argument: str) -> tuple[int, int | None]:
     try:
         first, last = value
     except (TypeError, ValueError):
-        raise TypeError(
+        raise InputTypeError(
             f"{argument} must be a pair (first, last) of lags, last may be None; got {value!r}"
         ) from None
     first = _checks.integer(f"{argument} (first lag)", first, minimum=0)
@@ -98,7 +99,7 @@ def _grid(
     time: str | None,
 ) -> _Grid:
     if not isinstance(data, pd.DataFrame):
-        raise TypeError(
+        raise InputTypeError(
             f"data must be a pandas DataFrame, got {type(data).__name__}"
         )
     if entity is None and time is None:
@@ -106,13 +107,13 @@ def _grid(
             not isinstance(data.index, pd.MultiIndex)
             or data.index.nlevels != 2
         ):
-            raise ValueError(
+            raise InputError(
                 "give entity= and time= column names, or pass data indexed by (entity, time)"
             )
         frame = data.reset_index()
         entity, time = frame.columns[0], frame.columns[1]
     elif entity is None or time is None:
-        raise ValueError(
+        raise InputError(
             "give both entity= and time= (or neither, with data indexed by (entity, time))"
         )
     else:
@@ -125,23 +126,23 @@ def _grid(
         or pd.api.types.is_bool_dtype(frame[c])
     ]
     if non_numeric:
-        raise TypeError(
+        raise InputTypeError(
             f"data must be numeric; column(s) {_checks.labels(non_numeric)} are not"
         )
     times = frame[time]
     if not pd.api.types.is_numeric_dtype(times) or pd.api.types.is_bool_dtype(
         times
     ):
-        raise TypeError(
+        raise InputTypeError(
             f"time column {time!r} must hold whole numbers such as years (gaps are allowed)"
         )
     if times.isna().any() or not np.all(np.mod(times, 1) == 0):
-        raise ValueError(
+        raise InputError(
             f"time column {time!r} must hold whole numbers such as years, without gaps in the "
             "column"
         )
     if frame[entity].isna().any():
-        raise ValueError(f"entity column {entity!r} has missing values")
+        raise InputError(f"entity column {entity!r} has missing values")
     keys = frame[[entity, time]]
     duplicated = keys.duplicated(keep=False)
     if duplicated.any():
@@ -151,14 +152,14 @@ def _grid(
                 for e, t in keys[duplicated].itertuples(index=False)
             }
         )
-        raise ValueError(
+        raise InputError(
             f"data has duplicate (entity, time) keys {_checks.labels(pairs)}: "
             "each unit may appear once per period"
         )
     for column in columns:
         infinite = np.isinf(frame[column].to_numpy(dtype=float))
         if infinite.any():
-            raise ValueError(
+            raise InputError(
                 f"data[{column!r}] has infinite values at {_checks.labels(frame.index[infinite])}"
             )
     entities = pd.Index(pd.unique(frame[entity]), name=entity)
@@ -306,10 +307,10 @@ class PanelVAR:
         self.predetermined = _checks.names("predetermined", predetermined)
         self.exog = _checks.names("exog", exog)
         if not self.dependent:
-            raise ValueError("dependent must name at least one column")
+            raise InputError("dependent must name at least one column")
         every = self.dependent + self.predetermined + self.exog
         if len(set(every)) < len(every):
-            raise ValueError(
+            raise InputError(
                 f"a column appears twice among dependent, predetermined and exog: {every}"
             )
         self.lags = _checks.integer("lags", lags, minimum=1)
@@ -325,7 +326,7 @@ class PanelVAR:
             predetermined_lags, "predetermined_lags"
         )
         if self.instrument_lags[0] < 1:
-            raise ValueError(
+            raise InputError(
                 "instrument_lags must start at lag 1 or later: current levels of the dependent "
                 "variables are endogenous"
             )
@@ -357,7 +358,7 @@ class PanelVAR:
             with np.errstate(invalid="ignore"):
                 spread = np.nanmax(array, axis=1) - np.nanmin(array, axis=1)
             if not np.any(spread > 0):
-                raise ValueError(
+                raise InputError(
                     f"{name!r} is constant within every unit: the fixed effects absorb it and it "
                     "cannot be "
                     "estimated or used as an instrument"
@@ -400,7 +401,7 @@ class PanelVAR:
             in_trans &= allowed
             in_level &= allowed
         if not in_trans.any():
-            raise ValueError(
+            raise InputError(
                 f"no observations are left after taking {p} lag(s) and the "
                 f"{self.transform.upper()} transform: "
                 f"the panel has {n_periods} period(s) and a unit needs at least {p + 2} "
@@ -479,7 +480,7 @@ class PanelVAR:
         )
         n_params = x.shape[1]
         if n_inst < n_params:
-            raise ValueError(
+            raise InputError(
                 f"the model has {n_params} regressors per equation but only {n_inst} instruments: "
                 "too few periods "
                 f"for {p} lag(s) with instrument_lags={self.instrument_lags}; use fewer lags or "

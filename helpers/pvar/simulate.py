@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputError
 
 
 def pvar_panel(
@@ -37,9 +38,9 @@ def pvar_panel(
         else [f"y{k + 1}" for k in range(A.shape[0])]
     )
     if A.ndim != 2 or A.shape[0] != A.shape[1]:
-        raise ValueError(f"coefs must be a square matrix, got shape {A.shape}")
+        raise InputError(f"coefs must be a square matrix, got shape {A.shape}")
     if np.abs(np.linalg.eigvals(A)).max() >= 1:
-        raise ValueError(
+        raise InputError(
             "coefs must describe a stable VAR (every eigenvalue of A inside the unit circle)"
         )
     k = A.shape[0]

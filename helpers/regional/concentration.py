@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputError, InputTypeError
 from helpers.regional.inequality import _values
 
 
@@ -59,7 +60,7 @@ def hhi(
     s = _values(shares, name="shares")
     total = _checks.number("total", total, minimum=0, strict=True)
     if abs(s.sum() - total) > tol * total:
-        raise ValueError(
+        raise InputError(
             f"shares add up to {s.sum():.4g}, not {total:g}: the HHI needs every unit's share. "
             "For a table of the top units only, use hhi_bounds()."
         )
@@ -68,7 +69,7 @@ def hhi(
         return h
     n = len(s)
     if n < 2:
-        raise ValueError("the normalized HHI needs at least two units")
+        raise InputError("the normalized HHI needs at least two units")
     return float((h / total**2 - 1 / n) / (1 - 1 / n))
 
 
@@ -120,19 +121,19 @@ def hhi_bounds(
     n_units = _checks.integer("n_units", n_units, minimum=1)
     m = n_units - len(s)
     if m < 0:
-        raise ValueError(
+        raise InputError(
             f"n_units ({n_units}) is smaller than the {len(s)} listed shares"
         )
     residual = total - float(s.sum())
     if residual < -1e-9:
-        raise ValueError(
+        raise InputError(
             f"listed shares add up to {s.sum():.4g}, more than total {total:g}"
         )
     residual = max(residual, 0.0)
     listed = float(np.sum(s.to_numpy() ** 2))
     if m == 0:
         if residual > 1e-6 * total:
-            raise ValueError(
+            raise InputError(
                 f"no unlisted units, yet the shares leave {residual:.4g} unassigned"
             )
         return pd.Series(
@@ -146,7 +147,7 @@ def hhi_bounds(
         )
     cap = float(s.min()) if listed_are_largest else residual
     if residual > m * cap + 1e-9:
-        raise ValueError(
+        raise InputError(
             f"the residual {residual:.4g} cannot be shared by {m} unlisted units of at most "
             f"{cap:.4g} each; the listed shares cannot be the largest"
         )
@@ -177,7 +178,7 @@ def concentration_summary(
     can exceed the k-th largest listed share, which the row ``CR{k} exact`` reports.
     """
     if not isinstance(shares, pd.DataFrame):
-        raise TypeError(
+        raise InputTypeError(
             f"shares must be a DataFrame of share columns; got {type(shares).__name__}"
         )
     _checks.columns(shares, [ranked_by], "shares")

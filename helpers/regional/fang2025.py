@@ -7,6 +7,7 @@ import pandas as pd
 
 from helpers import _checks
 from helpers.audit import Claims, Scorecard
+from helpers.errors import InputTypeError
 from helpers.regional.groups import rank_gaps, share_above
 
 PAPER = "Fang, Chang & Hu (2025)"
@@ -23,7 +24,7 @@ REGIONS = ["East", "Central", "West", "Northeast"]
 
 def _table1(ai: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(ai, pd.DataFrame):
-        raise TypeError(
+        raise InputTypeError(
             f"ai must be Table 1 with the province table attached; got {type(ai).__name__}"
         )
     _checks.columns(ai, ["province_zh", "region", "index", "rank"], "ai")

@@ -10,6 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
 
 from helpers import _style
+from helpers.errors import InputError, InputTypeError
 from helpers.regional.groups import SharesAbove
 
 
@@ -25,7 +26,7 @@ def ranked_bar(
     """Horizontal bars from the highest value (top) down, coloured by group, with an optional
     reference line (e.g. the national mean)."""
     if not values.index.equals(groups.index):
-        raise ValueError("values and groups must share the same index")
+        raise InputError("values and groups must share the same index")
     order = values.sort_values(ascending=True, kind="mergesort").index
     colours = _style.group_colours(groups)
     ax = _style.axes(ax, (7, 0.25 * len(values) + 1.2))
@@ -66,9 +67,9 @@ def tile_map(
     """
     missing = [c for c in ("tile_col", "tile_row") if c not in tiles.columns]
     if missing:
-        raise ValueError(f"tiles lacks column(s) {', '.join(missing)}")
+        raise InputError(f"tiles lacks column(s) {', '.join(missing)}")
     if set(values.index) - set(tiles.index):
-        raise ValueError(
+        raise InputError(
             "tiles has no position for "
             + ", ".join(set(values.index) - set(tiles.index))
         )
@@ -165,7 +166,7 @@ def share_above_plot(
     """Bars of the share of each group above the threshold (:func:`helpers.regional.share_above`),
     labelled with the fraction."""
     if not isinstance(result, SharesAbove):
-        raise TypeError(
+        raise InputTypeError(
             f"result must be what share_above() returns; got {type(result).__name__}"
         )
     table = result.table
@@ -203,7 +204,7 @@ def refresh_share_above_plot(ax: Axes, result: SharesAbove) -> Axes:
     table = result.table
     drawn = [t.get_text() for t in ax.get_xticklabels()]
     if drawn != [str(g) for g in table.index]:
-        raise ValueError(
+        raise InputError(
             f"the axes show groups {drawn}, the table has {list(map(str, table.index))}; "
             "draw it anew with share_above_plot()"
         )

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks, data
+from helpers.errors import InputError, InputTypeError
 
 #: Groupings a chapter can choose, with their display names and group order.
 GROUPINGS = {
@@ -42,7 +43,7 @@ def attach_provinces(
         for 江苏): the message lists the unknown names.
     """
     if not isinstance(frame, pd.DataFrame):
-        raise TypeError(
+        raise InputTypeError(
             f"frame must be a DataFrame, got {type(frame).__name__}"
         )
     if on not in frame.columns:
@@ -71,13 +72,13 @@ def _grouped(
     values: pd.Series, groups: pd.Series
 ) -> tuple[pd.Series, pd.Series]:
     if not isinstance(values, pd.Series) or not isinstance(groups, pd.Series):
-        raise TypeError(
+        raise InputTypeError(
             "values and groups must be pandas Series indexed by unit"
         )
     numeric = _checks.series(values, "values")
     groups = _checks.aligned(groups, numeric, "groups")
     if groups.isna().any():
-        raise ValueError(
+        raise InputError(
             f"groups has no group for {_checks.labels(groups.isna())}"
         )
     return numeric, groups
@@ -170,7 +171,7 @@ def rank_gaps(values: pd.Series) -> pd.DataFrame:
     """Values ranked from the top with the drop to the next unit (``gap``); the largest gaps are the
     natural places to cut a ranking into tiers."""
     if not isinstance(values, pd.Series):
-        raise TypeError("values must be a pandas Series indexed by unit")
+        raise InputTypeError("values must be a pandas Series indexed by unit")
     ranked = _checks.series(values, "values").sort_values(
         ascending=False, kind="mergesort"
     )
@@ -193,7 +194,7 @@ def yearly_means(
         not isinstance(values.index, pd.MultiIndex)
         or values.index.nlevels != 2
     ):
-        raise ValueError("values must be indexed by (unit, year)")
+        raise InputError("values must be indexed by (unit, year)")
     values, regions = _grouped(values, regions)
     years = values.index.get_level_values(1)
     table = values.groupby([regions.to_numpy(), years]).mean().unstack(0)

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputError, InputTypeError
 
 # -- input checks ------------------------------------------------------------------------------
 
@@ -35,12 +36,12 @@ def _values(
     """``values`` as a float Series, refusing what the indices cannot take."""
     numeric = _checks.series(values, name, nonnegative=True)
     if not allow_zero and (numeric == 0).any():
-        raise ValueError(
+        raise InputError(
             f"{name} must be positive (the index takes logs); zero at "
             f"{_checks.labels(numeric == 0)}"
         )
     if numeric.sum() == 0:
-        raise ValueError(f"{name} are all zero; the mean must be positive")
+        raise InputError(f"{name} are all zero; the mean must be positive")
     return numeric
 
 
@@ -96,12 +97,12 @@ def gini(values, weights=None, small_sample: bool = False) -> float:
     w = _weights(weights, y)
     if small_sample:
         if weights is not None:
-            raise ValueError(
+            raise InputError(
                 "small_sample=True is defined for unweighted data; with population weights "
                 "the number of individuals, not units, would set the correction"
             )
         if len(y) < 2:
-            raise ValueError("small_sample=True needs at least two units")
+            raise InputError("small_sample=True needs at least two units")
     order = np.argsort(y.to_numpy(), kind="mergesort")
     ys, ws = y.to_numpy()[order], w[order]
     w_before = np.cumsum(ws) - ws  # population below unit i
@@ -326,7 +327,7 @@ def theil_decomposition(
 
 def _groups(groups, y: pd.Series) -> pd.Series:
     if isinstance(groups, pd.DataFrame):
-        raise TypeError(
+        raise InputTypeError(
             "groups must be one-dimensional (a Series or a list); got a DataFrame"
         )
     g = (
@@ -336,7 +337,7 @@ def _groups(groups, y: pd.Series) -> pd.Series:
     )
     g = _checks.aligned(g, y, "groups")
     if g.isna().any():
-        raise ValueError(
+        raise InputError(
             f"groups has missing labels at {_checks.labels(g.isna())}"
         )
     return g

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers._widget import Explorer, View, slider
+from helpers.errors import InputError
 from helpers.regional.figures import refresh_share_above_plot, share_above_plot
 from helpers.regional.groups import GROUPINGS, SharesAbove, share_above
 
@@ -37,7 +38,7 @@ class ThresholdExplorer(Explorer):
 
         missing = [g for g in GROUPINGS if g not in provinces.columns]
         if missing:
-            raise ValueError(
+            raise InputError(
                 f"provinces lacks grouping column(s) {', '.join(missing)}"
             )
         self.data, self.provinces = values, provinces

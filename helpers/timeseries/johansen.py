@@ -15,6 +15,7 @@ import pandas as pd
 from scipy import linalg
 
 from helpers import _checks
+from helpers.errors import InputError
 
 #: Deterministic cases of :func:`johansen`, in Johansen's (1995) order (his H_2, H_1*, H_1, H*, H).
 JOHANSEN_CASES = {
@@ -124,7 +125,7 @@ def johansen(
     k_ar_diff = _checks.integer("k_ar_diff", k_ar_diff, minimum=0)
     seasons = _checks.integer("seasons", seasons, minimum=0)
     if seasons == 1:
-        raise ValueError("seasons must be 0 (none) or at least 2; got 1")
+        raise InputError("seasons must be 0 (none) or at least 2; got 1")
     values = _checks.frame(data, "data", min_columns=2, nonconstant=True)
     y = values.to_numpy()
     n, k = y.shape

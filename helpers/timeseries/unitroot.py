@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputError
 
 #: ADF deterministic terms as statsmodels names them.
 ADF_REGRESSIONS = {
@@ -70,12 +71,12 @@ def match_mackinnon(
             [float(printed[level]) for level in ("1%", "5%", "10%")]
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise ValueError(
+        raise InputError(
             f"printed must give numbers for '1%', '5%' and '10%', got {printed!r}"
         ) from error
     sizes = np.asarray(list(nobs), dtype=float)
     if sizes.size == 0 or (sizes <= 0).any():
-        raise ValueError(
+        raise InputError(
             "nobs must be a non-empty range of positive sample sizes"
         )
     from statsmodels.tsa.adfvalues import tau_2010s
@@ -137,7 +138,7 @@ def adf_table(
     _checks.option("regression", regression, list(ADF_REGRESSIONS))
     _checks.option("autolag", autolag, ("AIC", "BIC", "t-stat", None))
     if autolag is None and maxlag is None:
-        raise ValueError("autolag=None needs a fixed maxlag")
+        raise InputError("autolag=None needs a fixed maxlag")
     if maxlag is not None:
         maxlag = _checks.integer("maxlag", maxlag, minimum=0)
     alpha = _checks.probability("alpha", alpha)

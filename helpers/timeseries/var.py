@@ -11,6 +11,7 @@ import pandas as pd
 
 from helpers import _checks, _var
 from helpers._stats import TestStatistic
+from helpers.errors import InputError, InputTypeError
 
 
 @dataclass
@@ -214,7 +215,7 @@ def fevd_table(
     if isinstance(results, VARReport):
         results = results.results
     if not hasattr(results, "coefs") or not hasattr(results, "sigma_u"):
-        raise TypeError(
+        raise InputTypeError(
             "results must be a fitted statsmodels VARResults or a VARReport; got "
             f"{type(results).__name__}"
         )
@@ -248,7 +249,7 @@ def check_fevd_table(
     _checks.columns(table, [se_column], "table")
     shares = table.drop(columns=[se_column])
     if not table.index.is_monotonic_increasing or table.index.has_duplicates:
-        raise ValueError(
+        raise InputError(
             f"table must be indexed by increasing horizons; got {_checks.labels(table.index)}"
         )
     decimals = _checks.integer("decimals", decimals, minimum=0)

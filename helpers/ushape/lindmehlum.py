@@ -22,6 +22,7 @@ import pandas as pd
 from scipy import stats
 
 from helpers import _checks
+from helpers.errors import InputError, InputTypeError
 
 FORMS = ("quadratic", "inverse")
 SHAPES = ("U", "inverse U")
@@ -96,13 +97,13 @@ def _estimates(results, x: str, x2: str):
     """(params, covariance, residual df, values of x) from a statsmodels or linearmodels result."""
     params = getattr(results, "params", None)
     if not isinstance(params, pd.Series):
-        raise TypeError(
+        raise InputTypeError(
             "results must be a fitted statsmodels or linearmodels model with named parameters "
             f"(fit it on a DataFrame or with a formula); got {type(results).__name__}"
         )
     for name in (x, x2):
         if name not in params.index:
-            raise ValueError(
+            raise InputError(
                 f"{name!r} is not a term of the model; its terms are {list(params.index)}"
             )
     if hasattr(results, "cov_params"):  # statsmodels
@@ -110,7 +111,7 @@ def _estimates(results, x: str, x2: str):
     else:  # linearmodels
         cov = getattr(results, "cov", None)
     if not isinstance(cov, pd.DataFrame) or cov.isna().to_numpy().any():
-        raise ValueError(
+        raise InputError(
             "the model has no usable covariance matrix of its estimates"
         )
     df = float(getattr(results, "df_resid", np.inf))
@@ -172,17 +173,17 @@ def utest(
         df = _checks.number("df", df, minimum=0, strict=True)
     if interval is None:
         if values is None:
-            raise ValueError(
+            raise InputError(
                 "give the interval: the model's data for x are not available"
             )
         interval = (float(np.min(values)), float(np.max(values)))
     low, high = (_checks.number("interval", v) for v in interval)
     if low >= high:
-        raise ValueError(
+        raise InputError(
             f"interval must be (xL, xH) with xL < xH; got {interval!r}"
         )
     if form == "inverse" and low <= 0:
-        raise ValueError(
+        raise InputError(
             "the inverse form needs a positive interval (1/x is undefined at 0)"
         )
     b1, b2 = float(params[x]), float(params[x2])
@@ -192,7 +193,7 @@ def utest(
         float(cov.loc[x, x2]),
     )
     if b2 == 0:
-        raise ValueError(
+        raise InputError(
             f"the coefficient of {x2!r} is exactly zero: the curve has no curvature to test"
         )
     if shape is None:

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputError
 
 
 def _positive(frame, argument: str):
@@ -36,7 +37,7 @@ def advancement(tertiary: pd.Series, secondary: pd.Series) -> pd.Series:
         _positive(secondary, "secondary"),
     )
     if not tertiary.index.equals(secondary.index):
-        raise ValueError("tertiary and secondary must have the same index")
+        raise InputError("tertiary and secondary must have the same index")
     return (tertiary / secondary).rename("advancement")
 
 
@@ -65,11 +66,11 @@ def rationalisation(
     if list(output.columns) != list(
         employment.columns
     ) or not output.index.equals(employment.index):
-        raise ValueError(
+        raise InputError(
             "output and employment must have the same sectors (columns) and rows"
         )
     if output.shape[1] < 2:
-        raise ValueError("rationalisation needs at least two sectors")
+        raise InputError("rationalisation needs at least two sectors")
     shares = output.div(output.sum(axis=1), axis=0)
     labour = employment.div(employment.sum(axis=1), axis=0)
     return (

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputTypeError
 from helpers.ushape.lindmehlum import UTestResult, utest
 from helpers.ushape.twolines import two_lines
 
@@ -24,7 +25,7 @@ def twfe_quadratic(
     from linearmodels.panel import PanelOLS
 
     if not isinstance(panel, pd.DataFrame):
-        raise TypeError(
+        raise InputTypeError(
             f"panel must be a pandas DataFrame; got {type(panel).__name__}"
         )
     _checks.columns(panel, [y, x, entity, time], "panel")

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
+from helpers.errors import InputTypeError
 
 
 def two_lines(
@@ -32,7 +33,7 @@ def two_lines(
 
     controls = _checks.names("controls", controls)
     if not isinstance(data, pd.DataFrame):
-        raise TypeError(
+        raise InputTypeError(
             f"data must be a pandas DataFrame; got {type(data).__name__}"
         )
     _checks.columns(

@@ -1,0 +1,304 @@
+"""The chapters' parameters and inputs, declared once.
+
+Each chapter's parameters cell sets these names to these defaults (a test checks it), and its next
+code cell calls :func:`validate`, so a value out of range stops the chapter with one line. The
+replicator's guide (``book/replicators.md``) prints the same declarations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from helpers import parameters as p
+from helpers.errors import InputError
+
+
+@dataclass(frozen=True)
+class Parameter:
+    spec: p.Spec
+    default: object
+    help: str
+
+
+@dataclass(frozen=True)
+class Input:
+    """A file a replicator can pass: the parameter, the dataset whose schema it must follow (or
+    ``None`` for chapter 5's free-form time series), and a template under ``book/templates``."""
+
+    parameter: str
+    dataset: str | None
+    description: str
+    template: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    stem: str
+    title: str
+    parameters: dict[str, Parameter]
+    inputs: tuple[Input, ...] = ()
+    computes: str = ""
+    specs: dict = field(init=False, repr=False)
+
+    def __post_init__(self):
+        object.__setattr__(
+            self,
+            "specs",
+            {name: q.spec for name, q in self.parameters.items()},
+        )
+
+
+FAST = Parameter(p.Flag(), False, "True: a quicker run, for tests")
+OUTPUT = Parameter(
+    p.OutputFolder(),
+    None,
+    "folder for this run's outputs (default: results/<chapter> here)",
+)
+SEED = p.Seed()
+PANEL_INPUT = Input(
+    "data_path",
+    "gan_zhang_simulated_panel",
+    "a provincial panel: province_zh, year and the 31 indicators of Tables 1 and 2 (any "
+    "provinces, any years, gaps allowed)",
+    "gan_zhang_panel_template.csv",
+)
+
+CHAPTERS = {
+    c.stem: c
+    for c in [
+        Chapter(
+            "01_regional_ai_competitiveness",
+            "Regional AI competitiveness",
+            {
+                "fast": FAST,
+                "n_reps": Parameter(
+                    p.Integer(1, 1_000_000),
+                    4999,
+                    "regroupings in the permutation test",
+                ),
+                "seed": Parameter(
+                    SEED, 20261122, "seed of the permutation test"
+                ),
+                "data_path": Parameter(
+                    p.InputFile(), None, "your CSV shaped like Table 1"
+                ),
+                "firms_path": Parameter(
+                    p.InputFile(), None, "your CSV shaped like Table 2"
+                ),
+                "output_dir": OUTPUT,
+            },
+            (
+                Input(
+                    "data_path",
+                    "fang2025_ai_competitiveness",
+                    "an index for some or all of the 31 provinces: province_zh, index, rank",
+                    "fang2025_index_template.csv",
+                ),
+                Input(
+                    "firms_path",
+                    "fang2025_firms_patents",
+                    "the shares of AI firms and patents of the leading provinces: "
+                    "province_zh, firm_share_pct, patent_share_pct",
+                    "fang2025_firms_template.csv",
+                ),
+            ),
+            "regional means, shares above the mean, Gini and Theil indices with their "
+            "between/within split and a permutation test; CR5 and HHI bounds of the shares",
+        ),
+        Chapter(
+            "02_entropy_composite_index",
+            "Composite indices by the entropy weight method",
+            {
+                "fast": FAST,
+                "data_path": Parameter(
+                    p.InputFile(),
+                    None,
+                    "your panel CSV, shaped like data/gan_zhang_simulated_panel.csv",
+                ),
+                "panel_mode": Parameter(
+                    p.Choice(("pooled", "per_year", "mean_of_years")),
+                    "pooled",
+                    "how the indices treat the years",
+                ),
+                "output_dir": OUTPUT,
+            },
+            (PANEL_INPUT,),
+            "entropy weights and the AI and employment-quality indices, their regional paths, "
+            "weight sensitivity, equal and first-component weights",
+        ),
+        Chapter(
+            "03_coupling_coordination",
+            "The coupling coordination degree model",
+            {
+                "fast": FAST,
+                "data_path": Parameter(
+                    p.InputFile(),
+                    None,
+                    "your panel CSV, shaped like data/gan_zhang_simulated_panel.csv",
+                ),
+                "weight_ai": Parameter(
+                    p.Number(minimum=0, maximum=1),
+                    0.5,
+                    "weight of the AI index in T (the paper: 0.5)",
+                ),
+                "output_dir": OUTPUT,
+            },
+            (PANEL_INPUT,),
+            "C, T and D in the standard, Wang and Fan forms, their Table 3 levels, regional "
+            "paths and the ranking in the last year",
+        ),
+        Chapter(
+            "04_panel_var_gmm",
+            "Panel VARs estimated by GMM",
+            {
+                "fast": FAST,
+                "data_path": Parameter(
+                    p.InputFile(),
+                    None,
+                    "your panel CSV, shaped like data/gan_zhang_simulated_panel.csv",
+                ),
+                "transform": Parameter(
+                    p.Choice(("fod", "fd")), "fod", '"fod" (the paper) or "fd"'
+                ),
+                "lags": Parameter(p.Integer(1, 4), 1, "the paper: 1"),
+                "order": Parameter(
+                    p.Names(
+                        options=("AI", "LR", "EQ", "SS", "LQ"),
+                        permutation=True,
+                    ),
+                    ["AI", "LR", "EQ", "SS", "LQ"],
+                    "Cholesky ordering of the impulse responses",
+                ),
+                "n_reps": Parameter(
+                    p.Integer(20, 100_000),
+                    1000,
+                    "Monte Carlo draws for the IRF bands",
+                ),
+                "seed": Parameter(SEED, 20261122, "seed of the draws"),
+                "output_dir": OUTPUT,
+            },
+            (PANEL_INPUT,),
+            "a PVAR on the five dimension scores (latent_* columns if the file has them, else "
+            "the entropy dimension indices): estimates, J, lag selection, stability, Granger "
+            "tests, impulse responses and FEVD",
+        ),
+        Chapter(
+            "05_var_cointegration_audit",
+            "Unit roots, VARs, variance decompositions and cointegration",
+            {
+                "fast": FAST,
+                "data_path": Parameter(
+                    p.InputFile(),
+                    None,
+                    "your CSV: a 'date' column (1959Q1 or 2001-03-31) and the columns "
+                    "`variables`",
+                ),
+                "variables": Parameter(
+                    p.Names(minimum=2),
+                    ["realgdp", "realcons", "realinv"],
+                    "positive series, analysed in logs",
+                ),
+                "max_lags": Parameter(
+                    p.Integer(1, 24),
+                    8,
+                    "largest lag order the criteria consider",
+                ),
+                "deterministic": Parameter(
+                    p.Choice(("n", "rc", "c", "rt", "t")),
+                    "c",
+                    "Johansen case for the VECM",
+                ),
+                "horizon": Parameter(
+                    p.Integer(1, 200),
+                    20,
+                    "periods ahead for impulse responses and the FEVD",
+                ),
+                "n_reps": Parameter(
+                    p.Integer(10, 100_000),
+                    2000,
+                    "Monte Carlo replications per sample size",
+                ),
+                "seed": Parameter(SEED, 20261122, "seed of the Monte Carlo"),
+                "output_dir": OUTPUT,
+            },
+            (
+                Input(
+                    "data_path",
+                    None,
+                    "time series: a date column and two or more positive numeric columns named "
+                    "in `variables`",
+                    "time_series_template.csv",
+                ),
+            ),
+            "ADF and KPSS tests, lag selection, a VAR with its checks, impulse responses, "
+            "FEVD, Johansen's tests and a VECM",
+        ),
+        Chapter(
+            "06_global_industrial_layout",
+            "AI and the global industrial layout",
+            {
+                "fast": FAST,
+                "online": Parameter(
+                    p.Flag(),
+                    False,
+                    "True: download World Bank and IMF data (needs internet; cached)",
+                ),
+                "year": Parameter(
+                    p.Integer(1990, 2030),
+                    2023,
+                    "year of the World Bank and IMF data in the method section",
+                ),
+                "seed": Parameter(
+                    SEED, 20261122, "seed of the simulated cross-section"
+                ),
+                "output_dir": OUTPUT,
+            },
+            (),
+            "the report's figures checked; AIPI against FDI in levels and as a share of GDP, "
+            "on downloaded data (online) or a labelled simulation",
+        ),
+        Chapter(
+            "07_ai_upgrading_u_shape",
+            "Is AI's effect on upgrading U-shaped?",
+            {
+                "fast": FAST,
+                "turning_point": Parameter(
+                    p.Number(minimum=-100, maximum=100),
+                    6.0,
+                    "true minimum of the simulated U (AI exposure runs from about 1 to 13)",
+                ),
+                "noise": Parameter(
+                    p.Number(above=0, maximum=100),
+                    0.3,
+                    "standard deviation of the simulated upgrading shocks",
+                ),
+                "seed": Parameter(SEED, 20261122, "seed of the simulation"),
+                "alpha": Parameter(
+                    p.Number(above=0, maximum=0.5),
+                    0.05,
+                    "significance level of the tests",
+                ),
+                "output_dir": OUTPUT,
+            },
+            (),
+            "the Lind-Mehlum test, Fieller and delta-method intervals and two lines on three "
+            "simulated panels",
+        ),
+    ]
+}
+
+
+def validate(stem: str, **values) -> dict:
+    """Check the chapter ``stem``'s parameters (see :func:`helpers.parameters.validate`).
+
+    Examples
+    --------
+    >>> validate("07_ai_upgrading_u_shape", fast=False, turning_point=6.0, noise=0.3,
+    ...          seed=1, alpha=0.05, output_dir=None)["alpha"]
+    0.05
+    """
+    if stem not in CHAPTERS:
+        raise InputError(
+            f"no chapter {stem!r}; chapters: {', '.join(CHAPTERS)}"
+        )
+    return p.validate(CHAPTERS[stem].specs, **values)

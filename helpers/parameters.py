@@ -1,0 +1,276 @@
+"""Checking a chapter's parameters before anything runs.
+
+Each chapter declares its parameters once, in :mod:`helpers.chapters`, as a name, a
+:class:`Spec` (type, range or allowed values) and a one-line help text; its first code cell after
+the setup calls :func:`validate` on the values it was given (by papermill, or as edited). A value
+that does not fit stops the chapter with one line that names the parameter, the value and what is
+allowed, e.g. ``ParameterError: alpha = 2: expected a number greater than 0 and less than 1``.
+
+The same specs write the parameter tables of the replicator's guide, so the documented range is
+the enforced one.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers.errors import ParameterError
+
+__all__ = [
+    "Choice",
+    "Flag",
+    "InputFile",
+    "Integer",
+    "Names",
+    "Number",
+    "OutputFolder",
+    "Seed",
+    "Spec",
+    "validate",
+]
+
+
+class Spec:
+    """What a parameter accepts. Subclasses implement :meth:`check` and :meth:`describe`."""
+
+    def check(self, value):
+        """``value`` as the chapter uses it; raise ``ValueError(reason)`` if it does not fit."""
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """What is allowed, in words (used in error messages and the guide)."""
+        raise NotImplementedError
+
+
+def _kind(value) -> str:
+    return type(value).__name__
+
+
+@dataclass(frozen=True)
+class Flag(Spec):
+    """``True`` or ``False``."""
+
+    def check(self, value):
+        if not isinstance(value, bool):
+            raise ValueError(f"got a {_kind(value)}")
+        return value
+
+    def describe(self) -> str:
+        return "True or False"
+
+
+@dataclass(frozen=True)
+class Integer(Spec):
+    """A whole number (not a bool) within ``[minimum, maximum]``."""
+
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def check(self, value):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise ValueError(f"got a {_kind(value)}")
+        value = int(value)
+        if (self.minimum is not None and value < self.minimum) or (
+            self.maximum is not None and value > self.maximum
+        ):
+            raise ValueError("out of range")
+        return value
+
+    def describe(self) -> str:
+        if self.minimum is not None and self.maximum is not None:
+            return f"an integer from {self.minimum:,} to {self.maximum:,}"
+        if self.minimum is not None:
+            return f"an integer of at least {self.minimum:,}"
+        if self.maximum is not None:
+            return f"an integer of at most {self.maximum:,}"
+        return "an integer"
+
+
+def Seed() -> Integer:  # noqa: N802 (reads as a type in the specs)
+    """A seed for NumPy's random generator: an integer from 0 to 2**32 - 1."""
+    return Integer(0, 2**32 - 1)
+
+
+@dataclass(frozen=True)
+class Number(Spec):
+    """A finite real number (an integer is accepted) within the given bounds; ``above`` and
+    ``below`` are exclusive, ``minimum`` and ``maximum`` inclusive."""
+
+    minimum: float | None = None
+    maximum: float | None = None
+    above: float | None = None
+    below: float | None = None
+
+    def check(self, value):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise ValueError(f"got a {_kind(value)}")
+        value = float(value)
+        if not math.isfinite(value):
+            raise ValueError("not finite")
+        if (
+            (self.minimum is not None and value < self.minimum)
+            or (self.maximum is not None and value > self.maximum)
+            or (self.above is not None and value <= self.above)
+            or (self.below is not None and value >= self.below)
+        ):
+            raise ValueError("out of range")
+        return value
+
+    def describe(self) -> str:
+        parts = []
+        if self.minimum is not None:
+            parts.append(f"at least {self.minimum:g}")
+        if self.above is not None:
+            parts.append(f"greater than {self.above:g}")
+        if self.maximum is not None:
+            parts.append(f"at most {self.maximum:g}")
+        if self.below is not None:
+            parts.append(f"less than {self.below:g}")
+        return "a number" + (" " + " and ".join(parts) if parts else "")
+
+
+@dataclass(frozen=True)
+class Choice(Spec):
+    """One of a fixed set of values."""
+
+    options: tuple
+
+    def check(self, value):
+        if isinstance(value, (list, dict, set)) or value not in self.options:
+            raise ValueError("not an allowed value")
+        return value
+
+    def describe(self) -> str:
+        return "one of " + ", ".join(repr(o) for o in self.options)
+
+
+@dataclass(frozen=True)
+class Names(Spec):
+    """A list of distinct non-empty strings: ``count`` of them exactly, or at least ``minimum``;
+    with ``options``, each one of them (``permutation`` requires all of them, once each)."""
+
+    minimum: int = 1
+    count: int | None = None
+    options: tuple | None = None
+    permutation: bool = False
+
+    def check(self, value):
+        if isinstance(value, tuple):
+            value = list(value)
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and v.strip() for v in value
+        ):
+            raise ValueError("not a list of names")
+        if len(set(value)) != len(value):
+            raise ValueError("a name is repeated")
+        if self.options is not None and any(
+            v not in self.options for v in value
+        ):
+            raise ValueError("a name is not allowed")
+        if self.permutation and sorted(value) != sorted(self.options):
+            raise ValueError("not every name once")
+        if (self.count is not None and len(value) != self.count) or len(
+            value
+        ) < self.minimum:
+            raise ValueError("wrong number of names")
+        return value
+
+    def describe(self) -> str:
+        if self.permutation:
+            return "a list of " + ", ".join(self.options) + " in any order"
+        size = (
+            f"{self.count}" if self.count is not None else f"{self.minimum}+"
+        )
+        within = " from " + ", ".join(self.options) if self.options else ""
+        return f"a list of {size} distinct names{within}"
+
+
+@dataclass(frozen=True)
+class InputFile(Spec):
+    """``None`` (the chapter's own data) or the path of an existing file."""
+
+    def check(self, value):
+        if value is None:
+            return None
+        if not isinstance(value, (str, Path)) or not str(value).strip():
+            raise ValueError(f"got a {_kind(value)}")
+        path = Path(value).expanduser()
+        if path.is_dir():
+            raise ValueError("is a folder")
+        if not path.exists():
+            raise ValueError("no such file")
+        return str(path)
+
+    def describe(self) -> str:
+        return "None (the chapter's data) or the path of a CSV file"
+
+
+@dataclass(frozen=True)
+class OutputFolder(Spec):
+    """``None`` (``results/<chapter>`` under the working directory) or a folder path."""
+
+    def check(self, value):
+        if value is None:
+            return None
+        if not isinstance(value, (str, Path)) or not str(value).strip():
+            raise ValueError(f"got a {_kind(value)}")
+        if Path(value).expanduser().is_file():
+            raise ValueError("is a file")
+        return str(Path(value).expanduser())
+
+    def describe(self) -> str:
+        return (
+            "None (results/<chapter> in the working folder) or a folder path"
+        )
+
+
+_REASONS = {
+    "is a folder": "is a folder; expected a CSV file",
+    "no such file": "no such file",
+    "is a file": "is a file; expected a folder to write into",
+}
+
+
+def validate(specs: dict[str, Spec], **values) -> dict:
+    """Check every value against its spec; return them as the chapter should use them.
+
+    Raises
+    ------
+    ParameterError
+        On the first value that does not fit, naming the parameter, the value and what is allowed;
+        or when a declared parameter is not given, or one is given that is not declared.
+
+    Examples
+    --------
+    >>> specs = {"alpha": Number(above=0, below=1), "seed": Seed()}
+    >>> validate(specs, alpha=0.05, seed=7)
+    {'alpha': 0.05, 'seed': 7}
+    >>> validate(specs, alpha=2, seed=7)
+    Traceback (most recent call last):
+    ...
+    helpers.errors.ParameterError: alpha = 2: expected a number greater than 0 and less than 1
+    """
+    unknown = sorted(set(values) - set(specs))
+    if unknown:
+        raise ParameterError(
+            f"unknown parameter(s) {', '.join(unknown)}; this chapter takes "
+            f"{', '.join(specs)}"
+        )
+    missing = [name for name in specs if name not in values]
+    if missing:
+        raise ParameterError(f"parameter(s) {', '.join(missing)} not given")
+    checked = {}
+    for name, spec in specs.items():
+        value = values[name]
+        try:
+            checked[name] = spec.check(value)
+        except ValueError as reason:
+            detail = _REASONS.get(str(reason))
+            raise ParameterError(
+                f"{name} = {value!r}: "
+                + (detail or f"expected {spec.describe()}")
+            ) from None
+    return checked

@@ -1,0 +1,113 @@
+"""Run a chapter as the book renders it, to test what its prose says.
+
+papermill executes the code but leaves the prose's ``{eval}`name``` roles as they are; the book
+(myst-nb's inline execution) and JupyterLab (jupyterlab-myst) fill them with the kernel's values.
+:func:`execute` does the same: it injects the parameters as papermill does, runs the code cells in
+order in one kernel, and after each Markdown cell evaluates its roles in that kernel, so a test can
+read the text a reader would read for that run.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from myst_nb.core.execute.inline import ModifiedNotebookClient
+from nbclient.exceptions import CellExecutionError
+from papermill.iorw import load_notebook_node
+from papermill.parameterize import parameterize_notebook
+
+EVAL = re.compile(r"\{eval\}`([^`]+)`")
+
+
+@dataclass
+class Executed:
+    notebook: nbformat.NotebookNode
+    error: CellExecutionError | None
+    prose: list[
+        str
+    ]  # every Markdown cell with its roles filled, up to where the run stopped
+    printed: list[str]  # every code cell's text outputs
+
+    @property
+    def text(self) -> str:
+        """All a reader sees: the prose and the printed outputs."""
+        return "\n".join(self.prose + self.printed)
+
+    @property
+    def error_line(self) -> str:
+        """What the failing cell showed (its rendered traceback), joined."""
+        for cell in self.notebook.cells:
+            for output in cell.get("outputs", []):
+                if output.get("output_type") == "error":
+                    return "\n".join(output.get("traceback", []))
+        return ""
+
+
+def _value(outputs: list) -> str:
+    for output in outputs:
+        if output.get("output_type") == "error":
+            raise AssertionError(
+                f"{output['ename']}: {output['evalue']} while evaluating prose"
+            )
+        if "text/plain" in output.get("data", {}):
+            text = output["data"]["text/plain"]
+            if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+                text = text[1:-1]
+            return text
+    raise AssertionError("an {eval} role gave no value")
+
+
+TEXT = ("text/plain", "text/markdown", "text/html")
+
+
+def _printed(cell) -> list[str]:
+    found = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            found.append(output["text"])
+        for kind in TEXT:
+            if kind in output.get("data", {}):
+                found.append(output["data"][kind])
+    return found
+
+
+def execute(notebook: Path, folder: Path, **parameters) -> Executed:
+    """Run ``notebook`` in ``folder`` with ``parameters``; stop at the first error."""
+    nb = load_notebook_node(str(notebook))  # as papermill reads it
+    nb = parameterize_notebook(nb, parameters, kernel_name="python3")
+    client = ModifiedNotebookClient(
+        nb,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(folder)}},
+        timeout=600,
+        allow_errors=False,
+        record_timing=False,  # as myst-nb's inline execution (its evaluation needs it)
+    )
+    prose, printed, error = [], [], None
+    with warnings.catch_warnings():
+        warnings.simplefilter(
+            "ignore"
+        )  # nbclient and jupyter_client internals
+        with client.setup_kernel():
+            for i, cell in enumerate(nb.cells):
+                if cell.cell_type == "code":
+                    try:
+                        client.execute_cell(cell, i)
+                    except CellExecutionError as caught:
+                        error = caught
+                        break
+                    printed.extend(_printed(cell))
+                elif cell.cell_type == "markdown":
+                    prose.append(
+                        EVAL.sub(
+                            lambda m: _value(
+                                client.eval_expression(m.group(1))
+                            ),
+                            cell.source,
+                        )
+                    )
+    return Executed(nb, error, prose, printed)
