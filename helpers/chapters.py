@@ -302,3 +302,21 @@ def validate(stem: str, **values) -> dict:
             f"no chapter {stem!r}; chapters: {', '.join(CHAPTERS)}"
         )
     return p.validate(CHAPTERS[stem].specs, **values)
+
+
+def parameters_table(stem: str):
+    """The chapter's parameters as a table: default, what is allowed, meaning (the guide's)."""
+    import pandas as pd
+
+    chapter = CHAPTERS[stem]
+    return pd.DataFrame(
+        [
+            {
+                "parameter": name,
+                "default": repr(q.default),
+                "allowed": q.spec.describe(),
+                "meaning": q.help,
+            }
+            for name, q in chapter.parameters.items()
+        ]
+    ).set_index("parameter")

@@ -173,7 +173,7 @@ def _apply_schema(
         if dup.any():
             rows = _rows(dup)
             raise DataError(
-                f"{fname}: duplicate key ({', '.join(key)}) in rows {rows}"
+                f"{fname}: duplicate key ({', '.join(key)}) in {rows}"
             )
     return out
 
@@ -183,7 +183,7 @@ def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
     blank = values.str.strip() == ""
     if blank.any() and not col.get("nullable", False):
         raise DataError(
-            f"{fname}: column {name!r} has missing values in rows {_rows(blank)}"
+            f"{fname}: column {name!r} has missing values in {_rows(blank)}"
         )
     text = values.where(~blank)
     if kind == "string":
@@ -194,7 +194,7 @@ def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
         bad = ~blank & ~lowered.isin(list(mapping))
         if bad.any():
             raise DataError(
-                f"{fname}: column {name!r} must be true/false; rows {_rows(bad)} are not"
+                f"{fname}: column {name!r} must be true/false; {_rows(bad)} are not"
             )
         typed = lowered.map(mapping).astype("boolean")
     else:
@@ -205,7 +205,7 @@ def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
         if bad.any():
             shown = ", ".join(repr(v) for v in values[bad].head(3))
             raise DataError(
-                f"{fname}: column {name!r} must be {kind}; rows {_rows(bad)} are not ({shown})"
+                f"{fname}: column {name!r} must be {kind}; {_rows(bad)} are not ({shown})"
             )
         typed = numbers.astype(COLUMN_TYPES[kind])
 
@@ -215,7 +215,7 @@ def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
         if bad.any():
             shown = ", ".join(sorted({str(v) for v in typed[bad]}))
             raise DataError(
-                f"{fname}: column {name!r} has value(s) {shown} in rows {_rows(bad)}; "
+                f"{fname}: column {name!r} has value(s) {shown} in {_rows(bad)}; "
                 f"allowed: {', '.join(map(str, allowed))}"
             )
     for bound in ("min", "max"):
@@ -227,7 +227,7 @@ def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
         if outside.any():
             raise DataError(
                 f"{fname}: column {name!r} has values outside its {bound} of {col[bound]} "
-                f"in rows {_rows(outside)}"
+                f"in {_rows(outside)}"
             )
     return typed
 

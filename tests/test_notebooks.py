@@ -144,8 +144,8 @@ def test_chapter_is_deterministic(notebook, tmp_path_factory):
 
 
 def test_chapter1_runs_on_a_replicator_file(tmp_path):
-    """A well-formed file of other numbers runs through, and the scorecard judges the claims on
-    it."""
+    """A well-formed file of other numbers runs through: the paper's statements are judged on it
+    in a results table, while the audit's scorecard stays that of the printed tables."""
     notebook = next(p for p in CHAPTERS if p.stem.startswith("01_"))
     source = (
         notebook.parents[1] / "data" / "fang2025_ai_competitiveness.csv"
@@ -157,8 +157,17 @@ def test_chapter1_runs_on_a_replicator_file(tmp_path):
     mine.write_text("\n".join(lines) + "\n", encoding="utf-8")
     nb = run(notebook, tmp_path, data_path=str(mine), output_dir="my run")
     assert problems(nb) == []
-    written = tmp_path / "my run" / "scorecard.csv"
-    assert ",discrepancy," in written.read_text(encoding="utf-8")
+    folder = tmp_path / "my run"
+    on_mine = pd.read_csv(folder / "claims_on_this_data.csv")
+    assert "discrepancy" in set(on_mine["status"])
+    written = pd.read_csv(
+        folder / "scorecard.csv", dtype=str, keep_default_na=False
+    )
+    pd.testing.assert_frame_equal(
+        written, expected_scorecard(notebook.stem).reset_index(drop=True)
+    )
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    assert manifest["inputs"]["data_path"]["sha256"] == data.sha256(mine)
     assert not (tmp_path / "results").exists()
 
 
