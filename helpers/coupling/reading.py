@@ -40,12 +40,12 @@ def top_sentence(ranking: pd.DataFrame, year) -> str:
 def spread_sentence(summary: pd.DataFrame) -> str:
     """The median and range of C under each form (``summary``: describe() rows by form)."""
     parts = [
-        f"{FORMS[m]} $C$ from {summary.at['min', m]:.3f} to {summary.at['max', m]:.3f}"
+        f"{FORMS[m]} C from {summary.at['min', m]:.3f} to {summary.at['max', m]:.3f}"
         for m in METHODS
         if m in summary.columns
     ]
     return (
-        f"On this run's panel the median standard $C$ is {summary.at['50%', 'standard']:.3f}. "
+        f"On this run's panel the median standard C is {summary.at['50%', 'standard']:.3f}. "
         "The forms range as follows: " + "; ".join(parts) + "."
     )
 
@@ -53,17 +53,17 @@ def spread_sentence(summary: pd.DataFrame) -> str:
 def share_sentence(share_T: float) -> str:
     """How much of the variance of ln D comes from ln T, and what that means."""
     text = (
-        f"{share_T:.0%} of the variance of $\\ln D$ is attributable to $\\ln T$ (the covariance "
-        "share, which adds up to one with the share of $\\ln C$), "
+        f"{share_T:.0%} of the variance of ln D is attributable to ln T (the covariance "
+        "share, which adds up to one with the share of ln C), "
     )
     if share_T > 0.5:
         return text + (
-            "so on this data most of the variation in $D$ comes from $T$, the *level* of "
+            "so on this data most of the variation in D comes from T, the level of "
             "development, not from the balance of the two systems that the word "
             '"coordination" suggests.'
         )
     return text + (
-        "so on this data the balance of the two systems moves $D$ more than their level does."
+        "so on this data the balance of the two systems moves D more than their level does."
     )
 
 
@@ -109,6 +109,6 @@ def forms_sentence(in_last: pd.DataFrame, year) -> str:
 def three_sentence(table: pd.DataFrame, who: str) -> str:
     """The standard and Wang coupling degrees of three subsystems for one province-year."""
     return (
-        f"For {who}, the standard $C$ is {table.at['standard', 'C']:.3f} and Wang's "
+        f"For {who}, the standard C is {table.at['standard', 'C']:.3f} and Wang's "
         f"{table.at['wang', 'C']:.3f}."
     )

@@ -24,6 +24,7 @@ from helpers.indices.panel import (
     DIMENSIONS,
     dimension_scores,
     load_panel,
+    pvar_variables,
     true_dynamics,
 )
 
@@ -38,6 +39,7 @@ __all__ = [
     "first_component_weights",
     "hierarchical_index",
     "load_panel",
+    "pvar_variables",
     "standardize_indicators",
     "system_indices",
     "weight_dispersion",

@@ -60,6 +60,39 @@ def dimension_scores(panel: pd.DataFrame) -> pd.DataFrame:
     return scores[["province_zh", "year", *DIMENSIONS]]
 
 
+def pvar_variables(
+    panel: pd.DataFrame, system: pd.DataFrame
+) -> tuple[pd.DataFrame, str]:
+    """The five variables of chapter 4's panel VAR, and what they are.
+
+    The paper estimates its PVAR on the AI index and the four employment-quality dimension indices
+    built by entropy weights (chapter 2). A panel that carries ``latent_*`` columns (the book's
+    simulation, or a replicator's own dimension scores under those names) is used through them,
+    because the simulation's true coefficients are about those scores; any other panel gets the
+    paper's variables, computed here with pooled entropy weights.
+
+    Returns columns ``province_zh``, ``year`` and AI, LR, EQ, SS, LQ, and a description.
+    """
+    latent = [f"latent_{v}" for v in DIMENSIONS]
+    if all(c in panel.columns for c in latent):
+        return (
+            dimension_scores(panel),
+            "the five dimension scores of the panel's latent_* columns",
+        )
+    from helpers.indices.entropy import system_indices
+
+    results = system_indices(panel, system, panel="pooled")
+    emp = results["EMP"].dimensions
+    scores = pd.DataFrame(
+        {"AI": results["AI"].index, **{v: emp[v] for v in DIMENSIONS[1:]}}
+    ).reset_index()
+    return (
+        scores[["province_zh", "year", *DIMENSIONS]],
+        "the AI index and the four employment-quality dimension indices, built with pooled "
+        "entropy weights as in the paper",
+    )
+
+
 def true_dynamics() -> pd.DataFrame:
     """The VAR(1) matrix A of the simulation's latent scores (rows equations, columns lagged
     variables), as its manifest records it: the truth an estimate on the shipped panel can be

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import scipy.linalg
 
 from helpers import _checks
 from helpers.errors import InputError, InputTypeError
@@ -566,7 +567,16 @@ class PanelVAR:
     # -- estimation --------------------------------------------------------------------------------
 
     def fit(self) -> PanelVARResults:
-        """Estimate the model (one- or two-step GMM) and return a :class:`PanelVARResults`."""
+        """Estimate the model (one- or two-step GMM) and return a :class:`PanelVARResults`.
+
+        Raises
+        ------
+        InputError
+            When the data cannot identify the model: a variable that is a linear combination of
+            the others (so its coefficient is not identified), or no more units than coefficients
+            per equation (so their cluster-robust covariance cannot have full rank).
+        """
+        self._check_identified()
         fit = estimate(self.design.moments, self.steps, self.inverse)
         if fit.rank < fit.n_moments:
             n_units = self.design.moments.zx.shape[0]
@@ -591,6 +601,40 @@ class PanelVAR:
                 )
             warnings.warn(message, InstrumentWarning, stacklevel=2)
         return PanelVARResults(self, fit)
+
+    def _check_identified(self) -> None:
+        variables = self.dependent + self.predetermined + self.exog
+        n_units, _, n_reg = self.design.moments.zx.shape
+        if n_units <= n_reg:
+            raise InputError(
+                f"each equation has {n_reg} coefficients ({len(variables)} variable(s) x "
+                f"{self.lags} lag(s)), and their cluster-robust covariance needs more units than "
+                f"coefficients; the panel gives {n_units} unit(s) with usable observations. Use "
+                "more units, fewer variables or fewer lags"
+            )
+        # a variable that is a linear combination of the others (within units) is not identified
+        stacked = np.stack([self._grid.values[v] for v in variables], axis=-1)
+        with np.errstate(invalid="ignore"):
+            within = stacked - np.nanmean(stacked, axis=1, keepdims=True)
+        rows = within.reshape(-1, len(variables))
+        rows = rows[~np.isnan(rows).any(axis=1)]
+        rows = rows / np.abs(rows).max(axis=0)
+        _, r, pivot = scipy.linalg.qr(rows, mode="economic", pivoting=True)
+        tol = np.abs(r[0, 0]) * max(rows.shape) * np.finfo(float).eps * 1e3
+        rank = int((np.abs(np.diag(r)) > tol).sum())
+        if rank < len(variables):
+            redundant = [variables[k] for k in pivot[rank:]]
+            what = (
+                "is a linear combination"
+                if len(redundant) == 1
+                else "are linear combinations"
+            )
+            raise InputError(
+                f"{', '.join(redundant)} {what} of the other variables "
+                f"({', '.join(variables)}) within units, so the coefficients are not "
+                "identified; drop or replace "
+                + ("it" if len(redundant) == 1 else "them")
+            )
 
     @property
     def nobs(self) -> int:

@@ -545,3 +545,28 @@ def test_bad_irf_arguments(bivariate):
         bivariate.irf(5, kind="cholesky")
     with pytest.raises(ValueError, match="method must be"):
         bivariate.irf_bands(5, method="delta")
+
+
+def test_data_that_cannot_identify_the_model_get_one_clear_line():
+    """Too few units for the coefficients, and a collinear variable, are named, not a
+    LinAlgError or silent nonsense."""
+    from helpers import indices
+    from helpers.errors import InputError
+
+    scores = indices.dimension_scores(indices.load_panel(None))
+    settings = dict(
+        lags=1,
+        entity="province_zh",
+        time="year",
+        collapse=True,
+        instrument_lags=(1, 3),
+        steps="onestep",
+    )
+    few = scores[scores["province_zh"].isin(["北京", "河南", "四川"])]
+    with pytest.raises(InputError, match="needs more units than coefficients"):
+        pvar.PanelVAR(few, indices.DIMENSIONS, **settings).fit()
+    collinear = scores.assign(LR=2 * scores["EQ"] + scores["AI"])
+    with pytest.raises(
+        InputError, match="is a linear combination of the other"
+    ):
+        pvar.PanelVAR(collinear, indices.DIMENSIONS, **settings).fit()

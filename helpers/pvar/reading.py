@@ -1,0 +1,158 @@
+"""Chapter 4's sentences about the panel VAR on the data of a run, computed from its results.
+
+The counts that decide whether GMM can be trusted (instrument columns, moment conditions,
+provinces, the rank of the moment covariance) and what the estimates say (coverage of a known
+truth, stability, the lag order chosen) come from the fitted models, so the text holds for a
+replicator's panel as for the book's simulation.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.pvar.model import PanelVARResults
+
+
+def _moments(results: PanelVARResults) -> int:
+    return results.n_instruments * len(results.model.dependent)
+
+
+def proliferation_sentence(results: PanelVARResults) -> str:
+    """The instrument count with every available lag, against the number of provinces."""
+    moments, units = _moments(results), results.n_entities
+    text = (
+        f"With every available lag, this run's panel gives {results.n_instruments} instrument "
+        f"columns per equation, {len(results.model.dependent)} x {results.n_instruments} = "
+        f"{moments} moment conditions, and {units} provinces to estimate their covariance."
+    )
+    if moments >= units:
+        text += " The two-step weight matrix is then singular, as the helper's warning above says."
+    return text
+
+
+def proliferation_verdict(results: PanelVARResults) -> str:
+    """What the two-step estimates with every lag are worth, from their J and largest root."""
+    moments, units = _moments(results), results.n_entities
+    modulus = float(results.stability()["modulus"].max())
+    j = results.j_stat
+    facts = (
+        f"Hansen's J is {j.stat:.2f} on {j.df} degrees of freedom and the largest root has "
+        f"modulus {modulus:.2f}"
+    )
+    if moments >= units:
+        return (
+            f"Such estimates cannot be trusted: with {moments} moment conditions and {units} "
+            f"provinces the weight matrix is singular; here {facts}. Roodman's rule of thumb is "
+            "to keep the instruments below the number of units."
+        )
+    return (
+        f"Here the moment conditions ({moments}) are fewer than the provinces ({units}), so the "
+        f"two-step weights can be estimated; {facts}. Roodman's rule of thumb is still to keep "
+        "the instruments well below the number of units."
+    )
+
+
+def collapsed_sentence(results: PanelVARResults) -> str:
+    """The instrument set the chapter uses, and why one-step."""
+    first, last = results.model.instrument_lags
+    moments, units = _moments(results), results.n_entities
+    text = (
+        f"We collapse the instruments and use the levels dated t-{first} to t-{last} "
+        f"(valid under {results.model.transform.upper()}), {results.n_instruments} instruments "
+        f"per equation. "
+    )
+    if moments >= units:
+        return text + (
+            f"Even so, {moments} joint moment conditions are at least the {units} provinces, so "
+            "we report one-step GMM with cluster-robust standard errors, whose weight matrix "
+            "needs no estimated covariance."
+        )
+    return text + (
+        f"The {moments} joint moment conditions are fewer than the {units} provinces; we still "
+        "report one-step GMM with cluster-robust standard errors, which needs no estimated "
+        "weight matrix."
+    )
+
+
+def truth_sentence(side: pd.DataFrame, rmse: float) -> str:
+    """Coverage of the true coefficients by the 95% intervals (simulated data only)."""
+    covered, total = int(side["truth inside"].sum()), len(side)
+    return (
+        f"{covered} of the {total} true coefficients lie inside their 95% intervals; the median "
+        f"standard error is {side['s.e.'].median():.2f} and the root-mean-square error of the "
+        f"estimates {rmse:.2f}."
+    )
+
+
+def j_sentence(results: PanelVARResults) -> str:
+    """Whether Hansen's J can test anything on this panel."""
+    moments, units, rank = (
+        _moments(results),
+        results.n_entities,
+        results.moment_rank,
+    )
+    text = (
+        f"Hansen's J needs the inverse of the covariance of the moment conditions, estimated from "
+        f"the provinces' contributions. With {moments} moment conditions and {units} provinces "
+        f"that covariance has rank {rank}"
+    )
+    if rank < moments:
+        return text + (
+            ", less than its size, and the J statistic then equals the rank whatever the data "
+            "(the helper warns, above)."
+        )
+    return text + ", full, so J can test the overidentifying restrictions."
+
+
+def mmsc_sentence(selection: pd.DataFrame, results: PanelVARResults) -> str:
+    """The lag order MMSC-BIC picks, and whether J could discriminate between the orders."""
+    orders = [c for c in selection.index if isinstance(c, (int,))]
+    chosen = int(selection.loc[orders, "MMSC-BIC"].astype(float).idxmin())
+    j = selection.loc[orders, "J"].astype(float)
+    n_eq, units = len(results.model.dependent), results.n_entities
+    most = (units - 1) // n_eq
+    text = f"MMSC-BIC picks {chosen} lag(s)"
+    if j.max() - j.min() < 1e-6:
+        text += (
+            ". J is the same for every lag order, so the criteria differ only by their "
+            "penalties and the choice is made by parsimony alone"
+        )
+    return text + (
+        f". A testable J needs fewer moment conditions than provinces: with {units} provinces "
+        f"and {n_eq} equations, at most {most} instruments per equation."
+    )
+
+
+def stability_sentence(modulus: float, true_modulus: float | None) -> str:
+    """The largest root of the estimate, against the truth when it is known."""
+    verdict = (
+        "inside the unit circle: the estimated system is stable"
+        if modulus < 1
+        else "on or outside the unit circle: the estimated system is not stable"
+    )
+    text = f"The largest eigenvalue modulus is {modulus:.3f}, {verdict}."
+    if true_modulus is not None:
+        text += (
+            f" The true matrix of the simulation has largest modulus {true_modulus:.2f}; "
+            "persistent, trending series make lagged levels weak instruments and push "
+            "estimated roots towards one."
+        )
+    return text
+
+
+def nickell_sentence(
+    within: pd.DataFrame, gmm: PanelVARResults, truth: pd.DataFrame
+) -> str:
+    """The own-lag coefficient of the first variable by fixed-effects OLS and by GMM, against the
+    truth of a simulated toy panel."""
+    equation, regressor = within.index[0], within.columns[0]
+    true = float(truth.loc[equation, regressor])
+    estimate = float(gmm.params.loc[equation, regressor])
+    se = float(gmm.std_errors.loc[equation, regressor])
+    return (
+        f"Least squares with fixed effects pulls the own-lag coefficient of {equation} from "
+        f"{true:g} to {float(within.loc[equation, regressor]):.2f}, a bias that does not shrink "
+        f"with more units. GMM gives {estimate:.2f} (standard error {se:.2f}), "
+        f"{abs(estimate - true) / se:.1f} standard errors from the truth; with only six periods "
+        "its instruments are not strong, which is why it is less precise."
+    )
