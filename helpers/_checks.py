@@ -233,6 +233,42 @@ def frame(
     return values
 
 
+def not_collinear(values: pd.DataFrame, name: str = "data") -> None:
+    """No column of ``values`` may be a linear combination of the others and a constant: the
+    methods that regress on all of them (a VAR, Johansen's test) could not separate them.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"a": [1.0, 2, 4, 3], "b": [2.0, 4, 8, 6]})
+    >>> not_collinear(frame)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    helpers.errors.InputError: data: b is a linear combination of the other columns (a) and ...
+    """
+    import scipy.linalg
+
+    centred = values - values.mean()
+    spread = centred.abs().max()
+    scaled = (centred / spread.where(spread > 0, 1.0)).to_numpy(float)
+    _, r, pivot = scipy.linalg.qr(scaled, mode="economic", pivoting=True)
+    tol = abs(r[0, 0]) * max(scaled.shape) * np.finfo(float).eps * 1e3
+    rank = int((np.abs(np.diag(r)) > tol).sum())
+    if rank < values.shape[1]:
+        redundant = [str(values.columns[k]) for k in pivot[rank:]]
+        others = [str(c) for c in values.columns if str(c) not in redundant]
+        what = (
+            "is a linear combination"
+            if len(redundant) == 1
+            else "are linear combinations"
+        )
+        raise InputError(
+            f"{name}: {', '.join(redundant)} {what} of the other columns ({', '.join(others)}) "
+            "and a constant, so the methods cannot tell them apart; drop "
+            + ("it" if len(redundant) == 1 else "them")
+            + " or use another series"
+        )
+
+
 def _finite(values: pd.Series, name: str) -> None:
     missing = values.isna()
     if missing.any():
@@ -267,9 +303,13 @@ def aligned(other: pd.Series, values: pd.Series, name: str) -> pd.Series:
     )
 
 
-def enough(n: int, needed: int, what: str, name: str = "data") -> None:
-    """``n`` observations must be at least ``needed`` for ``what``; the message gives both."""
+def enough(
+    n: int, needed: int, what: str, name: str = "data", hint: str = ""
+) -> None:
+    """``n`` observations must be at least ``needed`` for ``what``; the message gives both, and
+    ``hint`` says what to change."""
     if n < needed:
         raise InputError(
             f"{name} has {n} observations; {what} needs at least {needed}"
+            + (f"; {hint}" if hint else "")
         )

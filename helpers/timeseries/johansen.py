@@ -137,6 +137,8 @@ def johansen(
         needed,
         f"a Johansen test of {k} series with {k_ar_diff} lagged difference(s)",
     )
+    # collinear differences (e.g. log(2x) beside log(x)) leave the moment matrices singular
+    _checks.not_collinear(values.diff().dropna(), "data (differences)")
 
     dy = np.diff(y, axis=0)
     nobs = n - 1 - k_ar_diff

@@ -110,6 +110,7 @@ def var_report(
         f"per equation, {top} observation(s) lost to the lags, {k} residual degrees of freedom "
         "for a non-singular residual covariance)",
     )
+    _checks.not_collinear(values, "data")
     # statsmodels warns when a date index has no frequency; the dates are labels only here
     index = values.index
     if isinstance(index, pd.DatetimeIndex) and index.freq is None:

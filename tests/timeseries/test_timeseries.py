@@ -788,3 +788,19 @@ def test_vectors_equal_statsmodels_vecm(macro, case, vecm_deterministic):
         .to_numpy()[: fitted.beta.shape[0]]
     )
     np.testing.assert_allclose(ours, fitted.beta[:, 0], rtol=1e-7)
+
+
+def test_collinear_series_are_named_not_a_linalg_error():
+    from helpers import data
+    from helpers.errors import InputError
+
+    macro = data.statsmodels_macrodata()
+    levels = np.log(
+        pd.DataFrame(
+            {"gdp": macro["realgdp"], "gdp_twice": 2 * macro["realgdp"]}
+        )
+    )
+    with pytest.raises(InputError, match="gdp_twice is a linear combination"):
+        ts.var_report(levels.diff().dropna(), maxlags=4)
+    with pytest.raises(InputError, match="gdp_twice is a linear combination"):
+        ts.johansen(levels, k_ar_diff=1)

@@ -1,0 +1,91 @@
+"""Chapter 5's sentences about its simulations and the series of a run, computed from results.
+
+The ADF Monte Carlo depends on the replications and the seed, and the time-series part on the
+series a run is given (statsmodels' US data by default, or a replicator's file), so what the
+chapter says about them is written here from the numbers.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.timeseries.johansen import JOHANSEN_CASES
+
+
+def power_sentence(rates: pd.DataFrame, n_reps: int) -> str:
+    """Size and power of the ADF test from ``adf_rejection_rates`` (rows: T, columns: roots)."""
+    size = 100 * rates[1.0]
+    text = (
+        f"Over {n_reps:,} replications per sample size, the test rejects a true unit root in "
+        f"{size.min():.1f}% to {size.max():.1f}% of samples (nominal 5%)."
+    )
+    points = [(10, 0.5), (20, 0.9), (50, 0.5)]
+    found = [
+        f"{100 * rates.loc[t, r]:.0f}% with {t} periods and root {r:g}"
+        for t, r in points
+        if t in rates.index and r in rates.columns
+    ]
+    if found:
+        text += " It detects a stationary series in " + "; ".join(found) + "."
+    return text + (
+        " With two periods there is no test at all; a short series gives a 'unit root' verdict "
+        "that says little, and a 'stationary' one only rarely."
+    )
+
+
+def data_sentence(label: str, series: pd.DataFrame) -> str:
+    """What the series of this run are."""
+    return (
+        f"This run analyses {label}: {len(series)} observations from "
+        f"{series.index[0]:%Y-%m} to {series.index[-1]:%Y-%m}, variables "
+        f"{', '.join(series.columns)}, in logs."
+    )
+
+
+def fevd_sentence(decomposition: pd.DataFrame, checks: pd.DataFrame) -> str:
+    """What the computed decomposition shows: row sums, S.E., horizon 1, and how much the
+    shares still move between the last two horizons."""
+    horizons = sorted(decomposition.index.get_level_values(1).unique())
+    shares = decomposition.drop(columns="S.E.")
+    names = list(decomposition.index.get_level_values(0).unique())
+    first = names[0]
+    own_first = float(shares.loc[(first, horizons[0]), first])
+    ok, total = int(checks["ok"].sum()), len(checks)
+    text = (
+        f"{ok} of {total} rows pass the checks (rows summing to 100, shares in [0, 100], S.E. "
+        f"not falling), and at horizon {horizons[0]} {first}, ordered first, owes "
+        f"{own_first:.1f}% of its variance to its own shock: the properties Tables 2-6 violate."
+    )
+    if len(horizons) >= 2:
+        a, b = horizons[-2], horizons[-1]
+        moved = (
+            (shares.xs(b, level=1) - shares.xs(a, level=1)).abs().max().max()
+        )
+        text += (
+            f" Between horizons {a} and {b} no share moves by more than {moved:.2f} points: in "
+            "a stable VAR the shares converge as the horizon grows, so rows that still move by "
+            "several points between periods 80 and 100, as in Tables 2-6, would need a root very "
+            "close to one."
+        )
+    return text
+
+
+def johansen_sentence(by_case: dict, deterministic: str, rank) -> str:
+    """The ranks by case and what the chapter's case gives, or why it gives none."""
+    text = (
+        "Ranks (trace, max-eigenvalue) by case: "
+        + "; ".join(f"{case} {ranks}" for case, ranks in by_case.items())
+        + ". "
+    )
+    name = JOHANSEN_CASES[deterministic]
+    if rank is None:
+        return text + (
+            f'Case "{deterministic}" ({name}) has no tabulated critical values in the book\'s '
+            'tables, so its rank cannot be read and no VECM is estimated; case "rt" restricts '
+            "the trend to the cointegrating relations and has them."
+        )
+    return text + (
+        f'The parameter deterministic = "{deterministic}" ({name}) gives rank {rank} by the '
+        "trace test. When the cases or the two tests disagree, as they often do near the "
+        "critical values, a careful report says so and shows the results under each."
+    )
