@@ -41,6 +41,16 @@ PAGES = [
 ] + [(f"chapters/{nb.stem}.html", None) for nb in CHAPTERS]
 
 
+def test_site_root_serves_a_favicon(server):
+    """A browser asks for /favicon.ico on a page without an icon link (the redirecting
+    index.html); a 404 there is a console error, seen or not depending on timing."""
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server}/favicon.ico") as response:
+        assert response.status == 200
+        assert response.read(4) == b"\x00\x00\x01\x00"  # an ICO header
+
+
 @pytest.mark.parametrize("page, title", PAGES, ids=[p for p, _ in PAGES])
 def test_page_renders(chromium, server, page, title):
     from playwright.sync_api import sync_playwright
