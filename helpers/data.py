@@ -2,7 +2,9 @@
 
 Every dataset is ``data/<name>.csv`` with a manifest ``data/<name>.yml`` beside it. The manifest
 records where the numbers come from, their terms of use, the CSV's sha256 and a schema: each
-column's name, type, unit and meaning, and optionally allowed values, a range, and the key columns.
+column's name, type, unit and meaning, and optionally allowed values (``values``, a list, or
+``values_from: <dataset>.<column>``, the values of another dataset's column), a range, and the key
+columns.
 
 :func:`load` refuses a file whose checksum or schema does not match, naming the file and the
 problem. A replicator who passes their own file (``path=...``) gets the same schema check, without
@@ -16,6 +18,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -129,8 +132,9 @@ def _read_csv(csv: Path) -> pd.DataFrame:
         pd.errors.ParserError,
         pd.errors.EmptyDataError,
     ) as exc:
+        detail = " ".join(str(exc).split())  # pandas' messages span lines
         raise DataError(
-            f"{csv.name}: not a readable UTF-8 CSV ({exc})"
+            f"{csv.name}: not a readable UTF-8 CSV ({detail})"
         ) from exc
 
 
@@ -194,7 +198,7 @@ def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
         bad = ~blank & ~lowered.isin(list(mapping))
         if bad.any():
             raise DataError(
-                f"{fname}: column {name!r} must be true/false; {_rows(bad)} are not"
+                f"{fname}: column {name!r} must be true/false; {_rows_are_not(bad)}"
             )
         typed = lowered.map(mapping).astype("boolean")
     else:
@@ -205,7 +209,7 @@ def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
         if bad.any():
             shown = ", ".join(repr(v) for v in values[bad].head(3))
             raise DataError(
-                f"{fname}: column {name!r} must be {kind}; {_rows(bad)} are not ({shown})"
+                f"{fname}: column {name!r} must be {kind}; {_rows_are_not(bad)} ({shown})"
             )
         typed = numbers.astype(COLUMN_TYPES[kind])
 
@@ -217,6 +221,17 @@ def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
             raise DataError(
                 f"{fname}: column {name!r} has value(s) {shown} in {_rows(bad)}; "
                 f"allowed: {', '.join(map(str, allowed))}"
+            )
+    reference = col.get("values_from")
+    if reference is not None:
+        dataset, column = reference.split(".")
+        known = load(dataset)[column]
+        bad = typed.notna() & ~typed.isin(set(known))
+        if bad.any():
+            shown = ", ".join(sorted({str(v) for v in typed[bad]}))
+            raise DataError(
+                f"{fname}: column {name!r} has value(s) {shown} in {_rows(bad)} that are not "
+                f"in {reference}; expected values such as {', '.join(known.head(3))}"
             )
     for bound in ("min", "max"):
         limit = col.get(bound)
@@ -234,7 +249,12 @@ def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
 
 def _rows(mask: pd.Series) -> str:
     """Name offending rows as the CSV's line numbers (the header is line 1)."""
-    return "lines " + _checks.labels([i + 2 for i in mask[mask].index])
+    lines = [i + 2 for i in mask[mask].index]
+    return ("line " if len(lines) == 1 else "lines ") + _checks.labels(lines)
+
+
+def _rows_are_not(mask: pd.Series) -> str:
+    return _rows(mask) + (" is not" if int(mask.sum()) == 1 else " are not")
 
 
 def catalogue() -> pd.DataFrame:
@@ -349,7 +369,13 @@ def load_series(
             )
         index = pd.DatetimeIndex(parsed)
     if not index.is_monotonic_increasing or index.has_duplicates:
-        raise DataError(f"{fname}: dates must increase without repeats")
+        # the first date not after the one before it, as CSV lines (the header is line 1)
+        line = int(np.flatnonzero(np.diff(index.asi8) <= 0)[0]) + 3
+        raise DataError(
+            f"{fname}: dates must increase without repeats; line {line} "
+            f"({dates.iloc[line - 2]}) does not come after line {line - 1} "
+            f"({dates.iloc[line - 3]})"
+        )
     out = pd.DataFrame(
         {
             v: _typed_column(raw[v], {"name": v, "type": "float"}, fname)
@@ -361,7 +387,7 @@ def load_series(
             bad = out[v] <= 0
             if bad.any():
                 raise DataError(
-                    f"{fname}: column {v!r} must be positive to take logs; {_rows(bad)} are not"
+                    f"{fname}: column {v!r} must be positive to take logs; {_rows_are_not(bad)}"
                 )
     out.index = pd.DatetimeIndex(index, name="date")
     return out

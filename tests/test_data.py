@@ -331,7 +331,7 @@ def _user_file(tmp_path, text: str) -> Path:
         ),
         (
             "province_zh,index,rank\n北京,high,1\n",
-            "column 'index' must be float; lines 2 are not \\('high'\\)",
+            "column 'index' must be float; line 2 is not \\('high'\\)",
         ),
         (
             "province_zh,index,rank\n北京,90,1.5\n",
@@ -339,15 +339,20 @@ def _user_file(tmp_path, text: str) -> Path:
         ),
         (
             "province_zh,index,rank\n北京,,1\n",
-            "column 'index' has missing values in lines 2",
+            "column 'index' has missing values in line 2",
         ),
         (
             "province_zh,index,rank\n北京,120,1\n",
-            "column 'index' has values outside its max of 100 in lines 2",
+            "column 'index' has values outside its max of 100 in line 2",
         ),
         (
             "province_zh,index,rank\n北京,90,1\n北京,80,2\n",
             "duplicate key \\(province_zh\\) in lines 2, 3",
+        ),
+        (
+            "province_zh,index,rank\n北京,90,1\n北平,80,2\n",
+            "column 'province_zh' has value\\(s\\) 北平 in line 3 that are "
+            "not in provinces.name_zh",
         ),
         ("province_zh,index,rank\n", "has a header but no rows"),
     ],
@@ -379,7 +384,7 @@ def test_allowed_values_are_enforced(tmp_path):
     )
     with pytest.raises(
         DataError,
-        match="column 'region' has value\\(s\\) North East in lines 7",
+        match="column 'region' has value\\(s\\) North East in line 7",
     ):
         data.load("provinces", path=_user_file(tmp_path, text))
 
@@ -450,23 +455,28 @@ def test_load_series_defaults_to_statsmodels_macrodata():
         ("date,gdp\n2001Q1,1\n", "missing column(s) cons"),
         (
             "date,gdp,cons\n2001Q1,1,x\n2001Q2,2,3\n",
-            "column 'cons' must be float; lines 2 are not ('x')",
+            "column 'cons' must be float; line 2 is not ('x')",
         ),
         (
             "date,gdp,cons\n2001Q1,1,2\n2001Q2,,3\n",
-            "column 'gdp' has missing values in lines 3",
+            "column 'gdp' has missing values in line 3",
         ),
         (
             "date,gdp,cons\n2001Q1,1,2\n2001Q2,-1,3\n",
-            "column 'gdp' must be positive to take logs; lines 3 are not",
+            "column 'gdp' must be positive to take logs; line 3 is not",
         ),
         (
             "date,gdp,cons\nsoon,1,2\n",
-            "column 'date' does not parse as dates in lines 2",
+            "column 'date' does not parse as dates in line 2",
         ),
         (
             "date,gdp,cons\n2001Q2,1,2\n2001Q1,2,3\n",
-            "dates must increase without repeats",
+            "dates must increase without repeats; line 3 (2001Q1) does not "
+            "come after line 2 (2001Q2)",
+        ),
+        (
+            "date,gdp,cons\n2001-01-01,1,2\n2001-02-01,2,3\n2001-02-01,2,3\n",
+            "line 4 (2001-02-01) does not come after line 3 (2001-02-01)",
         ),
     ],
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import _checks, data
+from helpers import data
 
 DATASET = "gan_zhang_simulated_panel"
 
@@ -19,14 +19,10 @@ def load_panel(path: str | Path | None = None) -> pd.DataFrame:
     ``path=None`` loads the shipped simulation; a replicator's CSV is checked against the same
     schema (:func:`helpers.data.load`), and its province names against the province table.
     """
-    panel = data.load(DATASET, path=path)
+    panel = data.load(
+        DATASET, path=path
+    )  # checks the names against the province table
     provinces = data.load("provinces").set_index("name_zh")
-    unknown = sorted(set(panel["province_zh"]) - set(provinces.index))
-    if unknown:
-        raise data.DataError(
-            f"{Path(path).name if path else DATASET}: province names not in the province table: "
-            f"{_checks.labels(unknown)}; expected short names such as 北京, 内蒙古, 新疆"
-        )
     names = panel["province_zh"]
     panel = panel.assign(
         region=provinces.loc[names, "region"].to_numpy(),

@@ -30,7 +30,10 @@ def test_load_panel_names_unknown_provinces(tmp_path):
     frame.to_csv(path, index=False)
     with pytest.raises(
         data.DataError,
-        match="mine.csv: province names not in the province table: 北平",
+        match=(
+            r"mine.csv: column 'province_zh' has value\(s\) 北平 in lines 2, "
+            r"3, 4, 5, 6 and 8 more that are not in provinces.name_zh"
+        ),
     ):
         indices.load_panel(path)
 
