@@ -117,3 +117,28 @@ def test_chapter_defines_no_function(notebook):
                 f"cell {i} defines a {type(node).__name__} "
                 f"(line {node.lineno}); move it to helpers/"
             )
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
+def test_no_cell_ends_by_showing_what_the_run_wrote(notebook):
+    """``run.save(...)`` returns the file's path; left as a cell's last line, the reader would see
+    ``PosixPath('/home/...')``, which is noise and differs from machine to machine."""
+    import ast
+
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    nb = nbformat.read(notebook, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or not cell.source.strip():
+            continue
+        body = ast.parse(TransformerManager().transform_cell(cell.source)).body
+        last = body[-1] if body else None
+        shown = (
+            isinstance(last, ast.Expr)
+            and isinstance(last.value, ast.Call)
+            and isinstance(last.value.func, ast.Attribute)
+            and isinstance(last.value.func.value, ast.Name)
+            and last.value.func.value.id == "run"
+            and not cell.source.rstrip().endswith(";")
+        )
+        assert not shown, f"cell {i} ends with run.{last.value.func.attr}(...)"

@@ -1,0 +1,75 @@
+"""Chapter 7's sentences about its simulated panels, computed from the fitted checks: whether the
+signs of the coefficients, the Lind-Mehlum test and the two-lines check agree with the true
+curves depends on the turning point, the noise and the seed of the run."""
+
+from __future__ import annotations
+
+from helpers.ushape.panel import ShapeCheck
+
+
+def _names(items) -> str:
+    items = list(items)
+    if not items:
+        return "none"
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def signs_sentence(
+    checks: dict[str, ShapeCheck], expected: dict[str, str], alpha: float
+) -> str:
+    """How many versions a reading by signs would call a U or an inverse U, the test's verdicts,
+    and how many match the truth (``expected``: the verdict's first words for each version)."""
+    by_signs = [
+        label
+        for label, check in checks.items()
+        if check.row["the signs suggest"] != "no shape"
+    ]
+    right = sum(
+        check.test.verdict(alpha).startswith(expected[label])
+        for label, check in checks.items()
+    )
+    verdicts = "; ".join(
+        f"{label}: {check.test.verdict(alpha)}"
+        for label, check in checks.items()
+    )
+    return (
+        f"In {len(by_signs)} of the {len(checks)} versions ({_names(by_signs)}) both "
+        f"coefficients are significant at {alpha:g}, so a reading by signs would announce a U "
+        f"or an inverse U there, as the table's column says. The Lind-Mehlum test gives "
+        f"{verdicts}. "
+        f"Verdicts matching the truth: {right} of {len(checks)}."
+    )
+
+
+def extremes_sentence(checks: dict[str, ShapeCheck]) -> str:
+    """Where the fitted extreme point lies, and what the two-lines check found, per version."""
+    inside = [label for label, c in checks.items() if c.test.extreme_inside]
+    outside = [
+        label for label, c in checks.items() if not c.test.extreme_inside
+    ]
+    lines = "; ".join(
+        f"{label}: {c.row['two lines']}" for label, c in checks.items()
+    )
+    text = (
+        f"The fitted extreme point lies inside the observed range in {_names(inside)} and "
+        f"outside it in {_names(outside)}"
+    )
+    text += (
+        "; where it lies outside, both end slopes have the same sign and the test fails "
+        "trivially, whatever the signs of the coefficients suggest."
+        if outside
+        else "."
+    )
+    return text + f" The two-lines check finds: {lines}."
+
+
+def edge_sentence(rows: dict[float, tuple[str, str]]) -> str:
+    """The test as the true turning point moves towards the edge of the data (``rows``: turning
+    point -> (the test's verdict, the kind of Fieller interval))."""
+    parts = [
+        f"turning point {tp:g}: {verdict}; Fieller interval {kind}"
+        for tp, (verdict, kind) in rows.items()
+    ]
+    return "On this run's simulations: " + "; ".join(parts) + "."
