@@ -12,8 +12,12 @@ One subpackage per method family, each holding its estimators, its simulated dat
 - :mod:`helpers.crosscountry` -- levels against shares of GDP across economies (chapter 6)
 - :mod:`helpers.ushape`       -- testing for a U shape (chapter 7)
 
-and, shared by all: :mod:`helpers.data` (datasets through their manifests), :mod:`helpers.online`
-(optional downloads), :mod:`helpers.audit` (the replication scorecard) and :mod:`helpers.paths`.
+Each family's ``reading`` module writes what its chapter says about the data of a run. Shared by
+all: :mod:`helpers.data` (datasets through their manifests), :mod:`helpers.online` (optional
+downloads), :mod:`helpers.audit` (the replication scorecard), :mod:`helpers.errors` (the one-line
+errors), :mod:`helpers.parameters` and :mod:`helpers.chapters` (the chapters' parameters and
+inputs, checked before a chapter runs), :mod:`helpers.runs` (a run's outputs and its
+``manifest.json``) and :mod:`helpers.paths`.
 Modules whose names start with an underscore are internal: input checks (``_checks``), the figure
 style (``_style``), the widget base (``_widget``), the VAR algebra (``_var``) and test statistics
 (``_stats``).

@@ -10,11 +10,14 @@ read the text a reader would read for that run.
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from myst_nb.core.execute.inline import ModifiedNotebookClient
 from nbclient.exceptions import CellExecutionError
 from papermill.iorw import load_notebook_node
@@ -26,16 +29,37 @@ EVAL = re.compile(r"\{eval\}`([^`]+)`")
 @dataclass
 class Executed:
     notebook: nbformat.NotebookNode
-    error: CellExecutionError | None
-    prose: list[
-        str
-    ]  # every Markdown cell with its roles filled, up to where the run stopped
-    printed: list[str]  # every code cell's text outputs
+    error: str | None  # the name of the error that stopped the run, if one did
+    # in reading order: ("prose", a Markdown cell with its roles filled) or ("output", a code
+    # cell's text output), up to where the run stopped
+    blocks: list[tuple[str, str]]
+
+    @property
+    def prose(self) -> list[str]:
+        return [text for kind, text in self.blocks if kind == "prose"]
+
+    @property
+    def printed(self) -> list[str]:
+        return [text for kind, text in self.blocks if kind == "output"]
 
     @property
     def text(self) -> str:
         """All a reader sees: the prose and the printed outputs."""
-        return "\n".join(self.prose + self.printed)
+        return "\n".join(text for _, text in self.blocks)
+
+    def section(self, start: str, end: str | None = None) -> str:
+        """What a reader sees from the prose block that starts with ``start`` up to the one that
+        starts with ``end`` (or the end)."""
+        found, out = False, []
+        for kind, text in self.blocks:
+            if kind == "prose" and text.startswith(start):
+                found = True
+            elif found and end and kind == "prose" and text.startswith(end):
+                break
+            if found:
+                out.append(text)
+        assert found, f"no section starting {start!r}"
+        return "\n".join(out)
 
     @property
     def error_line(self) -> str:
@@ -79,15 +103,33 @@ def execute(notebook: Path, folder: Path, **parameters) -> Executed:
     """Run ``notebook`` in ``folder`` with ``parameters``; stop at the first error."""
     nb = load_notebook_node(str(notebook))  # as papermill reads it
     nb = parameterize_notebook(nb, parameters, kernel_name="python3")
+    # The kernel talks over Unix sockets in a folder of its own: TCP ports are picked free and
+    # bound later, so kernels started side by side can race for the same port.
+    sockets = tempfile.mkdtemp(prefix="kernel-")
+    manager = KernelManager(
+        kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "ipc")
+    )
     client = ModifiedNotebookClient(
         nb,
+        km=manager,
         kernel_name="python3",
         resources={"metadata": {"path": str(folder)}},
         timeout=600,
         allow_errors=False,
+        shutdown_kernel="immediate",  # the run is over; nothing to flush
         record_timing=False,  # as myst-nb's inline execution (its evaluation needs it)
     )
-    prose, printed, error = [], [], None
+    blocks, error = [], None
+    try:
+        _run(client, nb, blocks)
+    except CellExecutionError as caught:
+        error = caught.ename
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
+    return Executed(nb, error, blocks)
+
+
+def _run(client, nb, blocks: list) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter(
             "ignore"
@@ -95,19 +137,11 @@ def execute(notebook: Path, folder: Path, **parameters) -> Executed:
         with client.setup_kernel():
             for i, cell in enumerate(nb.cells):
                 if cell.cell_type == "code":
-                    try:
-                        client.execute_cell(cell, i)
-                    except CellExecutionError as caught:
-                        error = caught
-                        break
-                    printed.extend(_printed(cell))
+                    client.execute_cell(cell, i)
+                    blocks.extend(("output", t) for t in _printed(cell))
                 elif cell.cell_type == "markdown":
-                    prose.append(
-                        EVAL.sub(
-                            lambda m: _value(
-                                client.eval_expression(m.group(1))
-                            ),
-                            cell.source,
-                        )
+                    filled = EVAL.sub(
+                        lambda m: _value(client.eval_expression(m.group(1))),
+                        cell.source,
                     )
-    return Executed(nb, error, prose, printed)
+                    blocks.append(("prose", filled))

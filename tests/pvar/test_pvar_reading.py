@@ -1,0 +1,104 @@
+"""Chapter 4's computed sentences follow the fitted models: the instrument counts against the
+number of units decide what they say about GMM."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import pvar
+from helpers.pvar import reading
+from helpers.pvar import simulate as synthetic
+
+A = pd.DataFrame(
+    [[0.5, 0.1], [0.0, 0.4]], index=["y", "x"], columns=["y", "x"]
+)
+
+
+def fit(n_units: int, **options):
+    panel = synthetic.pvar_panel(A, n_units=n_units, n_periods=6, seed=1)
+    return pvar.PanelVAR(
+        panel, ["y", "x"], entity="entity", time="time", **options
+    ).fit()
+
+
+@pytest.fixture(scope="module")
+def many():
+    """Collapsed lags 2-3 of two variables on 60 units: 8 moment conditions."""
+    return fit(60, collapse=True, instrument_lags=(2, 3), steps="onestep")
+
+
+@pytest.fixture(scope="module")
+def few():
+    """Every lag on 12 units: more moment conditions than units (the model warns, as it should)."""
+    with pytest.warns(pvar.InstrumentWarning, match="singular"):
+        return fit(12)
+
+
+def test_proliferation_says_whether_the_weights_are_singular(many, few):
+    moments = few.n_instruments * 2
+    assert moments >= few.n_entities
+    text = reading.proliferation_sentence(few)
+    assert f"{moments} moment conditions, and 12 provinces" in text
+    assert "singular" in text
+    assert "singular" not in reading.proliferation_sentence(many)
+    assert reading.proliferation_verdict(few).startswith(
+        "Such estimates cannot be trusted"
+    )
+    assert reading.proliferation_verdict(many).startswith(
+        "Here the moment conditions (8) are fewer than the provinces (60)"
+    )
+
+
+def test_collapsed_sentence_names_the_lags_and_the_count(many):
+    text = reading.collapsed_sentence(many)
+    assert "levels dated t-2 to t-3 (valid under FOD), 4 instruments" in text
+    assert "The 8 joint moment conditions are fewer than the 60" in text
+
+
+def test_j_sentence_follows_the_rank(many, few):
+    assert reading.j_sentence(many).endswith(
+        "full, so J can test the overidentifying restrictions."
+    )
+    assert few.moment_rank < few.n_instruments * 2
+    assert f"has rank {few.moment_rank}, less than its size" in (
+        reading.j_sentence(few)
+    )
+
+
+def test_truth_sentence_counts_coverage():
+    side = pd.DataFrame(
+        {"truth inside": [True, False, True], "s.e.": [0.1, 0.3, 0.2]}
+    )
+    assert reading.truth_sentence(side, 0.25) == (
+        "2 of the 3 true coefficients lie inside their 95% intervals; the median standard "
+        "error is 0.20 and the root-mean-square error of the estimates 0.25."
+    )
+
+
+def test_stability_sentence_both_sides_of_one():
+    assert "is stable." in reading.stability_sentence(0.8, None)
+    text = reading.stability_sentence(1.02, 0.9)
+    assert "is not stable" in text and "largest modulus 0.90" in text
+
+
+def test_mmsc_sentence_picks_the_smallest_bic(many):
+    selection = pd.DataFrame(
+        {"MMSC-BIC": [-3.0, -5.0, -1.0], "J": [4.0, 2.0, 1.0]}, index=[1, 2, 3]
+    )
+    text = reading.mmsc_sentence(selection, many)
+    assert text.startswith("MMSC-BIC picks 2 lag(s). A testable J")
+    assert "with 60 provinces and 2 equations, at most 29 instruments" in text
+    flat = selection.assign(J=2.0)
+    assert "parsimony alone" in reading.mmsc_sentence(flat, many)
+
+
+def test_nickell_sentence_measures_the_distance_in_standard_errors(many):
+    within = pd.DataFrame([[0.2]], index=["y"], columns=["L1.y"])
+    truth = pd.DataFrame([[0.5]], index=["y"], columns=["L1.y"])
+    text = reading.nickell_sentence(within, many, truth)
+    estimate = float(many.params.loc["y", "L1.y"])
+    se = float(many.std_errors.loc["y", "L1.y"])
+    assert "from 0.5 to 0.20" in text
+    assert f"GMM gives {estimate:.2f} (standard error {se:.2f})" in text
+    assert f"{abs(estimate - 0.5) / se:.1f} standard errors" in text
+    assert np.isfinite(se)
