@@ -120,6 +120,19 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
             gappy.drop(columns=[c for c in p if c.startswith("latent_")]),
         ),
         "panel_no_latent": write(folder, "panel_no_latent.csv", no_latent),
+        "t1_two": write(folder, "t1_two.csv", t1.head(2)),
+        "t2_two": write(folder, "t2_two.csv", t2.head(2)),
+        "panel_two_by_two": write(
+            folder,
+            "panel_two_by_two.csv",
+            p[
+                p["province_zh"].isin(["北京", "四川"])
+                & years.between(2021, 2022)
+            ],
+        ),
+        "panel_one_year": write(
+            folder, "panel_one_year.csv", p[years == 2022]
+        ),
         "series_two": write(
             folder,
             "my_series.csv",
@@ -143,6 +156,10 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
             "01",
             {"data_path": files["t1_three"], "firms_path": files["t2_three"]},
         ),
+        "ch1 two provinces": (
+            "01",
+            {"data_path": files["t1_two"], "firms_path": files["t2_two"]},
+        ),
         "ch1 columns reordered": ("01", {"data_path": files["t1_reordered"]}),
         "ch1 other numbers": (
             "01",
@@ -160,6 +177,10 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
             "02",
             {"data_path": files["panel_2014_2020"], "panel_mode": "per_year"},
         ),
+        "ch2 two provinces, two years": (
+            "02",
+            {"data_path": files["panel_two_by_two"]},
+        ),
         "ch2 unbalanced": ("02", {"data_path": files["panel_gaps_no_latent"]}),
         "ch3 no Northeast, no Guangdong": (
             "03",
@@ -169,6 +190,7 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
             "03",
             {"data_path": files["panel_2014_2020"], "weight_ai": 0.3},
         ),
+        "ch3 one year": ("03", {"data_path": files["panel_one_year"]}),
         "ch3 unbalanced": ("03", {"data_path": files["panel_gaps_no_latent"]}),
         "ch4 paper's variables": (
             "04",
@@ -242,6 +264,10 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
             p.assign(ai_firms=[""] + list(p["ai_firms"][1:])),
         ),
         "p_duplicate": write(folder, "p_dup.csv", pd.concat([p, p.head(1)])),
+        "p_two_years": write(
+            folder, "p_two_years.csv", p[p["year"].isin(["2021", "2022"])]
+        ),
+        "t1_one": write(folder, "t1_one.csv", t1.head(1)),
         "p_small": write(
             folder,
             "p_small.csv",
@@ -299,6 +325,11 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
             "01",
             {"data_path": files["t1_unknown"]},
             "DataError: t1_unknown.csv: column 'province_zh' has value(s) 北平 in line 2",
+        ),
+        "ch1 one province": (
+            "01",
+            {"data_path": files["t1_one"]},
+            "InputError: ai has 1 province(s)",
         ),
         "ch1 folder": (
             "01",
@@ -375,6 +406,11 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
             "04",
             {"data_path": files["p_small"]},
             "InputError: each equation has 5 coefficients",
+        ),
+        "ch4 two years": (
+            "04",
+            {"data_path": files["p_two_years"]},
+            "InputError: no observations are left after taking 1 lag(s)",
         ),
         "ch4 lags 9": (
             "04",
@@ -651,10 +687,12 @@ def test_panel_chapters_describe_the_file(valid_runs):
         result, folder = runs[name]
         frame = pd.read_csv(parameters["data_path"])
         text = analysis(result)
-        years = frame["year"]
+        first, last = frame["year"].min(), frame["year"].max()
+        span = f"{first}" if first == last else f"{first}-{last}"
+        # e.g. "28 provinces (East 10, Central 6, West 12), 2010-2022, ..."
         assert (
-            f"{frame['province_zh'].nunique()} provinces" in text
-            and f"{years.min()}-{years.max()}" in text
+            f"{frame['province_zh'].nunique()} provinces (" in text
+            and f"), {span}, " in text
         ), name
         assert (
             f"This run analyses your file {Path(parameters['data_path']).name}"

@@ -49,8 +49,9 @@ def panel_shape(panel: pd.DataFrame) -> str:
     )
     possible = n_prov * years.nunique()
     gaps = possible - len(panel)
+    span = f"{first}" if first == last else f"{first}-{last}"
     shape = (
-        f"{n_prov} provinces ({by_region}), {first}-{last}, "
+        f"{n_prov} provinces ({by_region}), {span}, "
         f"{len(panel)} of {possible} province-years"
     )
     return shape + (f" ({gaps} missing)" if gaps else " (balanced)")

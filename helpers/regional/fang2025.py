@@ -7,7 +7,7 @@ import pandas as pd
 
 from helpers import _checks
 from helpers.audit import Claims, Scorecard
-from helpers.errors import InputTypeError
+from helpers.errors import InputError, InputTypeError
 from helpers.regional.groups import rank_gaps, share_above
 
 PAPER = "Fang, Chang & Hu (2025)"
@@ -28,6 +28,11 @@ def _table1(ai: pd.DataFrame) -> pd.DataFrame:
             f"ai must be Table 1 with the province table attached; got {type(ai).__name__}"
         )
     _checks.columns(ai, ["province_zh", "region", "index", "rank"], "ai")
+    if len(ai) < 2:
+        raise InputError(
+            f"ai has {len(ai)} province(s); the statements of section 二 compare provinces, "
+            "so checking them needs at least 2"
+        )
     return ai
 
 

@@ -21,6 +21,10 @@ def test_panel_shape_counts_gaps_and_regions():
     )
     balanced = small_panel().drop(("北京", 2017))
     assert reading.panel_shape(balanced).endswith("(balanced)")
+    one_year = small_panel(years=(2020, 2021)).drop(("北京", 2021))
+    assert reading.panel_shape(one_year) == (
+        "2 provinces (East 1, West 1), 2020, 2 of 2 province-years (balanced)"
+    )
 
 
 def test_data_note_names_a_replicators_file_and_never_calls_it_simulated(

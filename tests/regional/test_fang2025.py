@@ -5,6 +5,7 @@ import pytest
 
 from helpers import data, regional
 from helpers.audit import Claims
+from helpers.errors import InputError
 from helpers.regional import fang2025
 
 
@@ -61,6 +62,14 @@ def test_a_different_table_gives_discrepancies():
         and card["C3"] == "discrepancy"
         and card["C1"] == "reproduced"
     )
+
+
+def test_one_province_is_refused_in_one_line():
+    one = data.load("fang2025_ai_competitiveness").head(1)
+    with pytest.raises(
+        InputError, match="ai has 1 province.*needs at least 2"
+    ):
+        fang2025.audit(*tables(one))
 
 
 def test_bottom_groups_and_cluster_shares():
