@@ -38,6 +38,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 PAGES = [
     ("index.html", "AI and Regional Development"),
     ("book/data.html", "Data"),
+    ("book/replicators.html", "Replicator"),
 ] + [(f"chapters/{nb.stem}.html", None) for nb in CHAPTERS]
 
 
