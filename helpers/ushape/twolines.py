@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import _checks
-from helpers.errors import InputTypeError
+from helpers.errors import InputError, InputTypeError
 
 
 def two_lines(
@@ -26,7 +26,8 @@ def two_lines(
     ``breakpoint`` it is chosen as Simonsohn's "Robin Hood" procedure does: start at the median of
     the x values where a fitted quadratic is within one standard error of its extreme, then move it
     within those values towards the line with the weaker slope, in proportion to the two lines' z
-    statistics. Standard errors are HC3, or clustered by ``cluster``. Returns one row per line with
+    statistics, and keep it where each line has at least two distinct x values. Standard errors are
+    HC3, or clustered by ``cluster``. Returns one row per line with
     ``slope``, ``se``, ``tstat``, ``pvalue``, the ``breakpoint`` and ``n``.
     """
     import statsmodels.formula.api as smf
@@ -69,6 +70,18 @@ def two_lines(
         z_low, z_high = abs(start.tvalues["_low"]), abs(start.tvalues["_high"])
         share = z_high / (z_low + z_high) if z_low + z_high > 0 else 0.5
         breakpoint = float(np.quantile(flat, share))
+        # each line needs two distinct x values of its own for a slope with a standard error:
+        # a flat region at the edge of the data would otherwise leave one line a single point
+        values = np.unique(frame[x])
+        if len(values) >= 4:
+            breakpoint = float(np.clip(breakpoint, values[2], values[-2]))
+    below = frame.loc[frame[x] < breakpoint, x].nunique()
+    above = frame.loc[frame[x] >= breakpoint, x].nunique()
+    if min(below, above) < 2:
+        raise InputError(
+            f"breakpoint {breakpoint:g} leaves {below} distinct {x} value(s) below it and "
+            f"{above} at or above it; each line needs at least 2"
+        )
     result = fit(breakpoint)
     return pd.DataFrame(
         {

@@ -234,3 +234,29 @@ def test_bad_input(statecrime):
         match="form must be one of 'quadratic', 'inverse'; got 'cubic'",
     ):
         utest(statecrime, "hs_grad", "I(hs_grad ** 2)", form="cubic")
+
+
+def test_two_lines_keeps_two_distinct_values_on_each_side():
+    """A concave curve whose flat region is the top of the data put the Robin Hood breakpoint on
+    the largest x, leaving the upper line one point and a singular design (seed 1002 of chapter
+    7's simulation did)."""
+    import warnings
+
+    from helpers import ushape
+
+    panel = ushape.ushape_panel(
+        "concave", turning_point=6.0, noise=0.3, seed=1002
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        check = ushape.shape_check(panel, alpha=0.05)
+    values = np.unique(panel["ai_exposure"])
+    assert check.lines["breakpoint"].iloc[0] <= values[-2]
+    assert np.isfinite(check.lines["se"]).all()
+    with pytest.raises(ValueError, match="and 1 at or above it; each line needs"):
+        two_lines(
+            pd.DataFrame({"x": [1.0, 2, 3, 4], "y": [1.0, 0, 1, 2]}),
+            "y",
+            "x",
+            breakpoint=4.0,
+        )
