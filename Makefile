@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: book test standalone lab chapter-cells lint bench install clean
+.PHONY: book book-student classroom grade test standalone lab chapter-cells lint bench install clean
 
 install: $(STAMP)
 
@@ -19,6 +19,23 @@ $(STAMP): requirements.txt pyproject.toml
 book: $(STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "The book: $(CURDIR)/_build/html/index.html"
+
+# The instructors' edition: student notebooks, answer keys and otter-grader autograders in
+# _build/classroom/ (VARIANTS=30: thirty seeded variants of the chapters with simulations);
+# then grade a folder of completed notebooks into grades.csv and feedback/
+VARIANTS ?= 0
+classroom: $(STAMP)
+	$(BIN)/python book/classroom.py build _build/classroom --variants $(VARIANTS)
+
+grade: $(STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=<folder of notebooks>"; exit 2; }
+	$(BIN)/python book/classroom.py grade "$(SUBMISSIONS)" --classroom _build/classroom
+
+# The book without solutions, for students: _build/student/_build/html
+book-student: $(STAMP)
+	$(BIN)/python book/classroom.py student-book _build/student
+	cd _build/student && $(CURDIR)/$(BIN)/jupyter-book build . $(JB_FLAGS)
+	@echo "The student edition: $(CURDIR)/_build/student/_build/html/index.html"
 
 # ruff: lint and formatting of helpers, tests, benchmarks and the chapters' code cells
 lint: $(STAMP)

@@ -39,6 +39,7 @@ PAGES = [
     ("index.html", "AI and Regional Development"),
     ("book/data.html", "Data"),
     ("book/replicators.html", "Replicator"),
+    ("book/instructors.html", "Instructor"),
 ] + [(f"chapters/{nb.stem}.html", None) for nb in CHAPTERS]
 
 

@@ -142,3 +142,27 @@ def test_no_cell_ends_by_showing_what_the_run_wrote(notebook):
             and not cell.source.rstrip().endswith(";")
         )
         assert not shown, f"cell {i} ends with run.{last.value.func.attr}(...)"
+
+
+def test_every_exercise_has_its_classroom_entry_and_no_other():
+    """book/classroom.yml describes the chapters' exercises, all of them and nothing else."""
+    import classroom
+
+    labels = [
+        e.label
+        for notebook in CHAPTERS
+        for e in classroom.exercises(nbformat.read(notebook, as_version=4))
+    ]
+    assert len(labels) == len(set(labels)), "an exercise label is repeated"
+    assert sorted(labels) == sorted(classroom.SPEC["exercises"])
+    for label, item in classroom.SPEC["exercises"].items():
+        assert item.get("answers") or item.get("prose"), label
+        for answer in item.get("answers", []):
+            assert answer["kind"] in (
+                "number",
+                "integer",
+                "boolean",
+                "text",
+                "names",
+            )
+            assert {"name", "ask", "key"} <= set(answer), (label, answer)

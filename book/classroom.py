@@ -1,0 +1,567 @@
+"""The classroom edition: student notebooks, answer keys, otter-grader autograders, and grading.
+
+The chapters stay the single source. Their exercises are ``{exercise}`` directives, each followed
+by a solution (a ``{solution-start}`` ... ``{solution-end}`` span of cells, or one ``{solution}``
+block); ``book/classroom.yml`` says which answers of each exercise are graded automatically and how
+the key computes them. From these:
+
+``python book/classroom.py build OUT [--variants N] [--fast] [--chapters 04 07]`` writes
+
+- ``OUT/student/<chapter>.ipynb``: the chapter without its solutions, with an answer cell after
+  each exercise (``name = ...`` for every graded answer, and a Markdown cell for a written part);
+  with ``--variants N`` also ``<chapter>_v01.ipynb`` ... for the chapters listed under
+  ``variants``, each with its own seed in the parameters cell;
+- ``OUT/key/<chapter>[_vNN].ipynb``: the chapter with its solutions, executed at the same
+  parameters, and ``OUT/key/<chapter>[_vNN].json``, the answers it computed;
+- ``OUT/autograder/<chapter>[_vNN].zip``: an otter-grader autograder (``otter generate``) whose
+  hidden tests compare each answer with the key's;
+- ``OUT/rubric.md``: the written parts and what a full answer says.
+
+``python book/classroom.py grade SUBMISSIONS [--classroom OUT]`` runs ``otter run`` on every
+notebook in SUBMISSIONS with the autograder of its chapter and variant (read from the notebook's
+metadata) and writes ``SUBMISSIONS/grades.csv`` (student file, exercise, points, max points,
+message) and ``SUBMISSIONS/feedback/<student>.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAPTERS = ROOT / "chapters"
+SPEC = yaml.safe_load((ROOT / "book" / "classroom.yml").read_text("utf-8"))
+FIRST_VARIANT_SEED = (
+    1001  # variant k has seed 1000 + k: easy to read off a student's notebook
+)
+
+EXERCISE = re.compile(r"```\{exercise\}[^\n]*\n:label:\s*(\S+)")
+SOLUTION_START = re.compile(r"```\{solution-start\}\s+(\S+)")
+SOLUTION_END = "{solution-end}"
+# a one-cell solution: the whole fenced block, options and text included
+SOLUTION_BLOCK = re.compile(r"```\{solution\}\s+(\S+).*?\n```[ \t]*\n?", re.S)
+
+
+@dataclass
+class Exercise:
+    label: str
+    cell: int  # the Markdown cell holding the exercise
+    solution: list[int] = field(
+        default_factory=list
+    )  # cells of a gated solution
+    block: bool = False  # a one-cell {solution} block inside a Markdown cell
+
+    @property
+    def spec(self) -> dict:
+        return SPEC["exercises"].get(self.label, {})
+
+
+def exercises(nb) -> list[Exercise]:
+    """The chapter's exercises in order, each with the cells of its solution."""
+    found: dict[str, Exercise] = {}
+    open_label = None
+    for i, cell in enumerate(nb.cells):
+        source = cell.source
+        if cell.cell_type == "markdown":
+            for label in EXERCISE.findall(source):
+                found[label] = Exercise(label, i)
+            for match in SOLUTION_BLOCK.finditer(source):
+                found[match.group(1)].block = True
+            start = SOLUTION_START.search(source)
+            if start:
+                open_label = start.group(1)
+        if open_label is not None:
+            found[open_label].solution.append(i)
+            if cell.cell_type == "markdown" and SOLUTION_END in source:
+                open_label = None
+    missing = [e.label for e in found.values() if not (e.solution or e.block)]
+    if missing:
+        raise SystemExit(f"exercises without a solution: {', '.join(missing)}")
+    return list(found.values())
+
+
+def with_parameters(nb, **values):
+    """A copy of ``nb`` whose parameters cell assigns ``values`` (each name must be there)."""
+    nb = nbformat.from_dict(json.loads(json.dumps(nb)))
+    cell = next(
+        c for c in nb.cells if "parameters" in c.metadata.get("tags", [])
+    )
+    for name, value in values.items():
+        pattern = re.compile(rf"^{name} = .*$", re.M)
+        if not pattern.search(cell.source):
+            raise SystemExit(f"the parameters cell has no {name}")
+        cell.source = pattern.sub(f"{name} = {value!r}", cell.source, count=1)
+    return nb
+
+
+def answer_cells(exercise: Exercise) -> list:
+    spec, cells = exercise.spec, []
+    answers = spec.get("answers", [])
+    if answers:
+        lines = [
+            f"# Exercise {exercise.label}: assign your answers in place of ...",
+            "# (add cells above this one for your working).",
+        ] + [f"{a['name']} = ...  # {a['ask']}" for a in answers]
+        cells.append(nbformat.v4.new_code_cell("\n".join(lines)))
+    if spec.get("prose") or not answers:
+        question = spec.get("prose", "Your answer.")
+        cells.append(
+            nbformat.v4.new_markdown_cell(
+                f"**Your answer** ({question})\n\n..."
+            )
+        )
+    for cell in cells:
+        cell.metadata["tags"] = ["answer"]
+        cell.metadata["classroom"] = {"exercise": exercise.label}
+    return cells
+
+
+def student(nb, answers: bool = True) -> nbformat.NotebookNode:
+    """The chapter without solutions, with answer cells after each exercise (``answers``; the
+    student edition of the book has none)."""
+    found = exercises(nb)
+    drop = {i for e in found for i in e.solution}
+    after = {e.cell: e for e in found}
+    out = []
+    for i, cell in enumerate(nb.cells):
+        if i in drop:
+            continue
+        if cell.cell_type == "markdown" and SOLUTION_BLOCK.search(cell.source):
+            cell = nbformat.from_dict(dict(cell))
+            cell.source = SOLUTION_BLOCK.sub("", cell.source).strip()
+            if not cell.source:
+                continue
+        out.append(cell)
+        if answers and i in after:
+            out.extend(answer_cells(after[i]))
+    nb = nbformat.from_dict(json.loads(json.dumps(nb)))
+    nb.cells = out
+    for cell in nb.cells:
+        cell.metadata.pop("jupyter", None)  # nothing left to fold
+    return nb
+
+
+KEY_TAG = "classroom-key"
+
+
+def key_source(nb) -> nbformat.NotebookNode:
+    """The chapter with, after each graded solution, the answer cell filled in by the key's
+    expressions, and a hidden cell recording the answers (removed from the key shown)."""
+    found = exercises(nb)
+    after = {}
+    for e in found:
+        answers = e.spec.get("answers", [])
+        if answers:
+            filled = answer_cells(e)[0]
+            filled.source = "\n".join(
+                [f"# Exercise {e.label}: the key's answers"]
+                + [f"{a['name']} = {a['key']}" for a in answers]
+            )
+            names = ", ".join(f"{a['name']!r}: {a['name']}" for a in answers)
+            record = _tagged(f"_classroom_answers[{e.label!r}] = {{{names}}}")
+            after[e.solution[-1] if e.solution else e.cell] = [filled, record]
+    cells = []
+    for i, cell in enumerate(nb.cells):
+        cells.append(cell)
+        if "parameters" in cell.metadata.get("tags", []):
+            cells.append(_tagged("_classroom_answers = {}"))
+        cells.extend(after.get(i, []))
+    cells.append(
+        _tagged(
+            "import json as _json\n"
+            "print(_json.dumps(_classroom_answers, default=str))"
+        )
+    )
+    nb = nbformat.from_dict(json.loads(json.dumps(nb)))
+    nb.cells = cells
+    return nb
+
+
+def _tagged(source: str):
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["tags"] = [KEY_TAG, "remove-cell"]
+    return cell
+
+
+def run_key(nb, folder: Path) -> tuple[nbformat.NotebookNode, dict]:
+    """Execute the key in ``folder``; return it (without the recording cells) and its answers."""
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+
+    folder.mkdir(parents=True, exist_ok=True)
+    done = key_source(nb)
+    # Unix sockets in a folder of the run's own: keys built side by side cannot race for a TCP
+    # port, as kernels started at once over TCP can
+    manager = KernelManager(
+        kernel_name="python3", transport="ipc", ip=str(folder / "kernel")
+    )
+    NotebookClient(
+        done,
+        km=manager,
+        timeout=1800,
+        resources={"metadata": {"path": str(folder)}},
+    ).execute()
+    last = done.cells[-1]
+    answers = json.loads(
+        "".join(
+            o.get("text", "")
+            for o in last.outputs
+            if o.output_type == "stream"
+        )
+    )
+    done.cells = [
+        c for c in done.cells if KEY_TAG not in c.metadata.get("tags", [])
+    ]
+    return done, answers
+
+
+TEST_FILE = '''"""Hidden tests of {label}: each answer against the key's ({where})."""
+
+import math
+
+from otter.test_files import test_case
+
+OK_FORMAT = False
+name = {label!r}
+points = {points}
+
+EXPECTED = {expected!r}
+
+
+def check(env, answer, kind, tolerance):
+    expected = EXPECTED[answer]
+    if answer not in env or env[answer] is Ellipsis:
+        raise AssertionError(f"{{answer}} is not answered")
+    got = env[answer]
+    if kind == "number":
+        ok = isinstance(got, (int, float)) and not isinstance(got, bool)
+        ok = ok and math.isclose(
+            float(got), expected, rel_tol=tolerance, abs_tol=tolerance
+        )
+    elif kind == "integer":
+        ok = got == expected
+    elif kind == "boolean":
+        ok = isinstance(got, bool) and got == expected
+    elif kind == "names":
+        ok = isinstance(got, (list, tuple, set)) and sorted(
+            map(str, got)
+        ) == sorted(map(str, expected))
+    else:
+        ok = str(got).strip() == str(expected)
+    if not ok:
+        raise AssertionError(f"{{answer}} = {{got!r}} is not the key's answer")
+'''
+
+TEST_CASE = """
+
+@test_case(points=1, hidden=True)
+def test_{name}(env):
+    check(env, {name!r}, {kind!r}, {tolerance!r})
+"""
+
+
+def write_tests(answers: dict, folder: Path, where: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for label, values in answers.items():
+        spec = SPEC["exercises"][label]["answers"]
+        text = TEST_FILE.format(
+            label=label, points=len(spec), expected=values, where=where
+        )
+        for a in spec:
+            text += TEST_CASE.format(
+                name=a["name"],
+                kind=a["kind"],
+                tolerance=float(a.get("tolerance", 1e-6)),
+            )
+        (folder / f"{label}.py").write_text(text, encoding="utf-8")
+
+
+def otter_generate(tests: Path, zip_path: Path) -> None:
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            _otter(),
+            "generate",
+            "--tests-dir",
+            str(tests),
+            "--output-path",
+            str(zip_path.resolve()),
+            "--no-config",
+            "--no-requirements",
+            "--no-environment",
+        ],
+        cwd=tests.parent,
+        check=True,
+        capture_output=True,
+    )
+
+
+def _otter() -> str:
+    found = Path(sys.executable).with_name("otter")
+    return str(found) if found.exists() else "otter"
+
+
+@dataclass
+class Job:
+    chapter: str  # the notebook's stem
+    name: str  # <chapter> or <chapter>_vNN
+    parameters: dict
+    variant: int | None
+
+
+def jobs(chapters: list[Path], variants: int, fast: bool) -> list[Job]:
+    out = []
+    for path in chapters:
+        base = {"fast": True} if fast else {}
+        out.append(Job(path.stem, path.stem, base, None))
+        seed_name = SPEC["variants"].get(path.stem)
+        for k in range(1, variants + 1) if seed_name else ():
+            out.append(
+                Job(
+                    path.stem,
+                    f"{path.stem}_v{k:02d}",
+                    {**base, seed_name: FIRST_VARIANT_SEED - 1 + k},
+                    k,
+                )
+            )
+    return out
+
+
+def build_one(job: Job, out: Path) -> str:
+    chapter = nbformat.read(CHAPTERS / f"{job.chapter}.ipynb", as_version=4)
+    nb = with_parameters(chapter, **job.parameters)
+    meta = {"chapter": job.chapter, "variant": job.variant, **job.parameters}
+    pupil = student(nb)
+    pupil.metadata["classroom"] = meta
+    nbformat.write(pupil, _mkdir(out / "student") / f"{job.name}.ipynb")
+    with tempfile.TemporaryDirectory() as scratch:
+        key, answers = run_key(nb, Path(scratch) / "key")
+        key.metadata["classroom"] = meta
+        nbformat.write(key, _mkdir(out / "key") / f"{job.name}.ipynb")
+        (out / "key" / f"{job.name}.json").write_text(
+            json.dumps(answers, indent=1, ensure_ascii=False) + "\n", "utf-8"
+        )
+        tests = Path(scratch) / "grader" / "tests"
+        write_tests(answers, tests, f"{job.name}, parameters {job.parameters}")
+        otter_generate(tests, out / "autograder" / f"{job.name}.zip")
+    return job.name
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def rubric() -> str:
+    lines = ["# Written parts and their rubric", ""]
+    for path in sorted(CHAPTERS.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        lines += [f"## {path.stem}", ""]
+        for e in exercises(nb):
+            spec = e.spec
+            graded = ", ".join(a["name"] for a in spec.get("answers", []))
+            lines.append(f"- **{e.label}**: autograded {graded or 'nothing'}.")
+            if spec.get("prose"):
+                lines.append(
+                    f"  Written: {spec['prose']} Full answer: {spec.get('rubric', '')}"
+                )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def build(out: Path, variants: int, fast: bool, only: list[str]) -> None:
+    chapters = sorted(CHAPTERS.glob("*.ipynb"))
+    if only:
+        chapters = [p for p in chapters if p.stem[:2] in only]
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "rubric.md").write_text(rubric(), encoding="utf-8")
+    todo = jobs(chapters, variants, fast)
+    import multiprocessing
+
+    spawn = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(4, mp_context=spawn) as pool:
+        for name in pool.map(build_one, todo, [out] * len(todo)):
+            print(f"built {name}", flush=True)
+
+
+# -- grading -----------------------------------------------------------------------------------
+
+
+def grade_one(submission: Path, classroom: Path) -> list[dict]:
+    nb = nbformat.read(submission, as_version=4)
+    meta = nb.metadata.get("classroom")
+    if not meta:
+        return [
+            _row(
+                submission,
+                "",
+                "",
+                "",
+                "not a classroom notebook (no metadata)",
+            )
+        ]
+    name = meta["chapter"] + (
+        f"_v{meta['variant']:02d}" if meta.get("variant") else ""
+    )
+    autograder = classroom / "autograder" / f"{name}.zip"
+    if not autograder.exists():
+        return [
+            _row(submission, "", "", "", f"no autograder {autograder.name}")
+        ]
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / submission.name
+        shutil.copy(submission, copy)
+        results = Path(scratch) / "results.json"
+        # otter's kernel talks over TCP, and kernels started at the same moment can, rarely, race
+        # for a port; a run that did not get as far as writing its results is run once more
+        for _ in range(2):
+            subprocess.run(
+                [_otter(), "run", "-a", str(autograder), "-o", scratch]
+                + ["--no-logo", str(copy)],
+                cwd=scratch,
+                capture_output=True,
+                text=True,
+            )
+            if results.exists():
+                break
+        if not results.exists():
+            return [
+                _row(submission, "", 0, "", "the notebook could not be graded")
+            ]
+        tests = json.loads(results.read_text("utf-8"))["tests"]
+    rows = []
+    for test in tests:
+        if "max_score" not in test:
+            continue  # otter's summary of public tests
+        failures = re.findall(r"AssertionError: (.*)", test.get("output", ""))
+        rows.append(
+            _row(
+                submission,
+                test["name"],
+                test["score"],
+                test["max_score"],
+                "; ".join(failures) or "all answers right",
+            )
+        )
+    for e in exercises(
+        nbformat.read(CHAPTERS / f"{meta['chapter']}.ipynb", 4)
+    ):
+        if e.spec.get("prose"):
+            rows.append(
+                _row(
+                    submission,
+                    f"{e.label} (written)",
+                    "",
+                    "",
+                    "graded by hand",
+                )
+            )
+    return rows
+
+
+def _row(submission, exercise, points, max_points, message) -> dict:
+    return {
+        "student file": submission.name,
+        "exercise": exercise,
+        "points": points,
+        "max points": max_points,
+        "message": message,
+    }
+
+
+def grade(submissions: Path, classroom: Path) -> Path:
+    files = sorted(submissions.glob("*.ipynb"))
+    if not files:
+        raise SystemExit(f"no notebooks in {submissions}")
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda f: grade_one(f, classroom), files))
+    path = submissions / "grades.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(
+            handle, fieldnames=list(_row(Path("x"), *"    "))
+        )
+        writer.writeheader()
+        for rows in results:
+            writer.writerows(rows)
+    feedback = _mkdir(submissions / "feedback")
+    for file, rows in zip(files, results):
+        lines = [f"# Feedback on {file.name}", ""]
+        for r in rows:
+            score = (
+                f"{r['points']} / {r['max points']}" if r["max points"] else ""
+            )
+            lines.append(f"- {r['exercise']}: {score} {r['message']}".rstrip())
+        (feedback / f"{file.stem}.md").write_text(
+            "\n".join(lines) + "\n", "utf-8"
+        )
+    return path
+
+
+def student_book(out: Path) -> None:
+    """The book's sources with every chapter's solutions left out, ready for ``jupyter-book
+    build``: the same pages, titled as the student edition, without launch buttons (they would
+    open the chapters with their solutions)."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(
+        ROOT / "book", out / "book", ignore=shutil.ignore_patterns("_build")
+    )
+    shutil.copy(ROOT / "_toc.yml", out / "_toc.yml")
+    config = yaml.safe_load((ROOT / "_config.yml").read_text("utf-8"))
+    config["title"] += " (student edition)"
+    config.pop("launch_buttons", None)
+    (out / "_config.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8"
+    )
+    _mkdir(out / "chapters")
+    for path in sorted(CHAPTERS.glob("*.ipynb")):
+        nb = student(nbformat.read(path, as_version=4), answers=False)
+        nbformat.write(nb, out / "chapters" / path.name)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    b = commands.add_parser(
+        "build", help="student notebooks, keys and autograders"
+    )
+    b.add_argument("out", type=Path)
+    b.add_argument("--variants", type=int, default=0)
+    b.add_argument(
+        "--fast", action="store_true", help="the chapters' fast parameters"
+    )
+    b.add_argument("--chapters", nargs="*", default=[], help="e.g. 04 07")
+    s = commands.add_parser(
+        "student-book", help="the book's sources without solutions"
+    )
+    s.add_argument("out", type=Path)
+    g = commands.add_parser("grade", help="grade a folder of submissions")
+    g.add_argument("submissions", type=Path)
+    g.add_argument(
+        "--classroom", type=Path, default=ROOT / "_build" / "classroom"
+    )
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        if args.variants < 0:
+            parser.error(f"--variants must be 0 or more, got {args.variants}")
+        build(args.out, args.variants, args.fast, args.chapters)
+    elif args.command == "student-book":
+        student_book(args.out)
+    else:
+        print(f"wrote {grade(args.submissions, args.classroom)}")
+
+
+if __name__ == "__main__":
+    main()
