@@ -253,7 +253,9 @@ def test_two_lines_keeps_two_distinct_values_on_each_side():
     values = np.unique(panel["ai_exposure"])
     assert check.lines["breakpoint"].iloc[0] <= values[-2]
     assert np.isfinite(check.lines["se"]).all()
-    with pytest.raises(ValueError, match="and 1 at or above it; each line needs"):
+    with pytest.raises(
+        ValueError, match="and 1 at or above it; each line needs"
+    ):
         two_lines(
             pd.DataFrame({"x": [1.0, 2, 3, 4], "y": [1.0, 0, 1, 2]}),
             "y",
