@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from helpers import parameters as p
-from helpers.errors import InputError
+from helpers.errors import InputError, ParameterError
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,11 @@ OUTPUT = Parameter(
     "folder for this run's outputs (default: results/<chapter> here)",
 )
 SEED = p.Seed()
+PANEL_SEED = Parameter(
+    p.Optional(p.Seed(), "the shipped simulated panel, seed 20250817"),
+    None,
+    "seed of a newly simulated panel, e.g. one per student (None: the shipped one)",
+)
 PANEL_INPUT = Input(
     "data_path",
     "gan_zhang_simulated_panel",
@@ -115,6 +120,7 @@ CHAPTERS = {
                     None,
                     "your panel CSV, shaped like data/gan_zhang_simulated_panel.csv",
                 ),
+                "panel_seed": PANEL_SEED,
                 "panel_mode": Parameter(
                     p.Choice(("pooled", "per_year", "mean_of_years")),
                     "pooled",
@@ -136,6 +142,7 @@ CHAPTERS = {
                     None,
                     "your panel CSV, shaped like data/gan_zhang_simulated_panel.csv",
                 ),
+                "panel_seed": PANEL_SEED,
                 "weight_ai": Parameter(
                     p.Number(minimum=0, maximum=1),
                     0.5,
@@ -157,6 +164,7 @@ CHAPTERS = {
                     None,
                     "your panel CSV, shaped like data/gan_zhang_simulated_panel.csv",
                 ),
+                "panel_seed": PANEL_SEED,
                 "transform": Parameter(
                     p.Choice(("fod", "fd")), "fod", '"fod" (the paper) or "fd"'
                 ),
@@ -301,7 +309,16 @@ def validate(stem: str, **values) -> dict:
         raise InputError(
             f"no chapter {stem!r}; chapters: {', '.join(CHAPTERS)}"
         )
-    return p.validate(CHAPTERS[stem].specs, **values)
+    checked = p.validate(CHAPTERS[stem].specs, **values)
+    if (
+        checked.get("data_path") is not None
+        and checked.get("panel_seed") is not None
+    ):
+        raise ParameterError(
+            f"data_path = {values['data_path']!r} and panel_seed = {values['panel_seed']!r}: "
+            "give one of them, not both (panel_seed simulates a new panel; data_path reads yours)"
+        )
+    return checked
 
 
 def parameters_table(stem: str):

@@ -26,6 +26,7 @@ __all__ = [
     "Integer",
     "Names",
     "Number",
+    "Optional",
     "OutputFolder",
     "Seed",
     "Spec",
@@ -92,6 +93,20 @@ class Integer(Spec):
 def Seed() -> Integer:  # noqa: N802 (reads as a type in the specs)
     """A seed for NumPy's random generator: an integer from 0 to 2**32 - 1."""
     return Integer(0, 2**32 - 1)
+
+
+@dataclass(frozen=True)
+class Optional(Spec):
+    """``None`` (what ``meaning`` says) or a value of ``spec``."""
+
+    spec: Spec
+    meaning: str
+
+    def check(self, value):
+        return None if value is None else self.spec.check(value)
+
+    def describe(self) -> str:
+        return f"None ({self.meaning}) or {self.spec.describe()}"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import json
 import platform
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,9 +73,13 @@ class Source:
 
 
 def source(
-    dataset: str | None, path: str | Path | None = None, label: str = ""
+    dataset: str | None,
+    path: str | Path | None = None,
+    label: str = "",
+    seed: int | None = None,
 ) -> Source:
-    """Describe the data of a run: ``dataset``'s shipped file, or ``path`` when given.
+    """Describe the data of a run: ``dataset``'s shipped file, or ``path`` when given, or, with
+    ``seed``, the simulated ``dataset`` generated anew with that seed.
 
     ``label`` names data that are not a shipped dataset (``dataset=None``, e.g. statsmodels'
     macro data); a shipped dataset's label and short name come from its manifest (``label`` and
@@ -86,6 +91,8 @@ def source(
     "the book's simulated panel (seed 20250817)"
     >>> source("gan_zhang_simulated_panel", "my_panel.csv").short
     'my_panel.csv'
+    >>> source("gan_zhang_simulated_panel", seed=1001).label
+    "the book's simulated panel (seed 1001)"
     """
     if path is not None:
         path = Path(path)
@@ -105,6 +112,15 @@ def source(
         return Source(None, None, label, label, simulated=False, mine=False)
     meta = data.manifest(dataset)
     simulated = bool(meta.get("synthetic", False))
+    if seed is not None:
+        if not simulated:
+            raise InputError(f"{dataset} is not simulated, so it has no seed")
+        shipped = str(meta.get("label", "the book's simulated data"))
+        named = re.sub(r"\s*\(seed \d+\)$", "", shipped) + f" (seed {seed})"
+        short = str(meta.get("short", "simulated data"))
+        return Source(
+            dataset, None, named, f"{short}, seed {seed}", True, False, seed
+        )
     seed = meta.get("seed")
     default = (
         f"the book's simulated data (seed {seed})"

@@ -155,3 +155,29 @@ def test_chapter_parameters_are_the_declared_ones(notebook):
     assert list(in_cell) == list(declared)
     assert in_cell == {name: q.default for name, q in declared.items()}
     chapters.validate(notebook.stem, **in_cell)
+
+
+def test_panel_seed_is_none_or_a_seed_and_excludes_data_path(tmp_path):
+    from helpers import chapters
+
+    a_file = tmp_path / "panel.csv"
+    a_file.write_text("a\n1\n")
+    values = dict(
+        fast=False, data_path=None, panel_seed=None, panel_mode="pooled"
+    )
+    values["output_dir"] = None
+    stem = "02_entropy_composite_index"
+    assert (
+        chapters.validate(stem, **{**values, "panel_seed": 7})["panel_seed"]
+        == 7
+    )
+    with pytest.raises(
+        errors.ParameterError, match="panel_seed = -1: expected None"
+    ):
+        chapters.validate(stem, **{**values, "panel_seed": -1})
+    with pytest.raises(
+        errors.ParameterError, match="give one of them, not both"
+    ):
+        chapters.validate(
+            stem, **{**values, "panel_seed": 7, "data_path": str(a_file)}
+        )

@@ -181,6 +181,7 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
             "02",
             {"data_path": files["panel_two_by_two"]},
         ),
+        "ch2 panel seed 7": ("02", {"panel_seed": 7}),
         "ch2 unbalanced": ("02", {"data_path": files["panel_gaps_no_latent"]}),
         "ch3 no Northeast, no Guangdong": (
             "03",
@@ -381,6 +382,16 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
             "02",
             {"data_path": str(binary)},
             "DataError: picture.png: not a readable UTF-8 CSV",
+        ),
+        "ch2 data_path and panel_seed": (
+            "02",
+            {"data_path": files["p_small"], "panel_seed": 7},
+            "ParameterError: data_path = ",
+        ),
+        "ch3 panel_seed text": (
+            "03",
+            {"panel_seed": "seven"},
+            "ParameterError: panel_seed = 'seven': expected None",
         ),
         "ch2 panel_mode": (
             "02",
@@ -682,7 +693,7 @@ def test_chapter1_sentences_are_true_of_the_file(valid_runs):
 def test_panel_chapters_describe_the_file(valid_runs):
     cases, runs = valid_runs
     for name, (chapter, parameters) in cases.items():
-        if chapter not in ("02", "03", "04"):
+        if chapter not in ("02", "03", "04") or "data_path" not in parameters:
             continue
         result, folder = runs[name]
         frame = pd.read_csv(parameters["data_path"])
@@ -714,6 +725,22 @@ def test_panel_chapters_describe_the_file(valid_runs):
         if chapter == "04":
             assert "No true coefficients are known for this data" in text
             assert "true coefficients lie inside" not in text
+
+
+def test_a_new_simulation_is_named_with_its_seed(valid_runs):
+    _, runs = valid_runs
+    result, folder = runs["ch2 panel seed 7"]
+    assert (
+        "The panel of this run is simulated: the book's simulated panel (seed 7)"
+        in (analysis(result))
+    )
+    record = json.loads(
+        (folder / "results" / NOTEBOOK["02"].stem / "manifest.json").read_text(
+            "utf-8"
+        )
+    )
+    assert record["inputs"]["data_path"]["seed"] == 7
+    assert record["inputs"]["data_path"]["simulated"] is True
 
 
 def test_chapter5_describes_the_series(valid_runs):

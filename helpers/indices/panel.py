@@ -3,25 +3,40 @@ replicator's file with the same columns."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from helpers import data
+from helpers import _checks, data
+from helpers.errors import InputError
 
 DATASET = "gan_zhang_simulated_panel"
 
 
-def load_panel(path: str | Path | None = None) -> pd.DataFrame:
+def load_panel(
+    path: str | Path | None = None, seed: int | None = None
+) -> pd.DataFrame:
     """The panel indexed by (``province_zh``, ``year``), with each province's NBS ``region`` and
     English name ``name_en`` added as columns.
 
-    ``path=None`` loads the shipped simulation; a replicator's CSV is checked against the same
-    schema (:func:`helpers.data.load`), and its province names against the province table.
+    ``path=None`` loads the shipped simulation, and ``seed`` simulates the panel anew with that
+    seed (:func:`helpers.indices.simulate.gan_zhang_panel`); a replicator's CSV is checked against
+    the same schema (:func:`helpers.data.load`), and its province names against the province table.
     """
-    panel = data.load(
-        DATASET, path=path
-    )  # checks the names against the province table
+    if seed is None:
+        panel = data.load(DATASET, path=path)
+    elif path is not None:
+        raise InputError("give path or seed, not both")
+    else:
+        from helpers.indices.simulate import gan_zhang_panel
+
+        seed = _checks.integer("seed", seed, minimum=0)
+        with tempfile.TemporaryDirectory() as folder:
+            # through a CSV, so that a new simulation is typed as the shipped file is
+            csv = Path(folder) / f"{DATASET}.csv"
+            gan_zhang_panel(seed).to_csv(csv, index=False)
+            panel = data.load(DATASET, path=csv)
     provinces = data.load("provinces").set_index("name_zh")
     names = panel["province_zh"]
     panel = panel.assign(

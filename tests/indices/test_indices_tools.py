@@ -4,6 +4,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
@@ -98,3 +99,15 @@ def test_weight_explorer_delegates_to_entropy_weights(panel):
     assert [p.get_width() for p in static.axes[0].patches] == pytest.approx(
         list(pooled)
     )
+
+
+def test_load_panel_simulates_anew_with_a_seed(panel):
+    """The shipped panel is the simulation at its seed; another seed gives other values, typed
+    the same way."""
+    pd.testing.assert_frame_equal(indices.load_panel(seed=20250817), panel)
+    other = indices.load_panel(seed=1001)
+    assert other.index.equals(panel.index)
+    assert (other.dtypes == panel.dtypes).all()
+    assert not np.allclose(other["ai_firms"], panel["ai_firms"])
+    with pytest.raises(ValueError, match="give path or seed, not both"):
+        indices.load_panel("x.csv", seed=1)
