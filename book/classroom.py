@@ -326,15 +326,11 @@ def jobs(chapters: list[Path], variants: int, fast: bool) -> list[Job]:
     for path in chapters:
         base = {"fast": True} if fast else {}
         out.append(Job(path.stem, path.stem, base, None))
-        seed_name = SPEC["variants"].get(path.stem)
-        for k in range(1, variants + 1) if seed_name else ():
+        seeded = SPEC["variants"].get(path.stem, [])
+        for k in range(1, variants + 1) if seeded else ():
+            seeds = dict.fromkeys(seeded, FIRST_VARIANT_SEED - 1 + k)
             out.append(
-                Job(
-                    path.stem,
-                    f"{path.stem}_v{k:02d}",
-                    {**base, seed_name: FIRST_VARIANT_SEED - 1 + k},
-                    k,
-                )
+                Job(path.stem, f"{path.stem}_v{k:02d}", {**base, **seeds}, k)
             )
     return out
 
