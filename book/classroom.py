@@ -195,24 +195,29 @@ def _tagged(source: str):
     return cell
 
 
-def run_key(nb, folder: Path) -> tuple[nbformat.NotebookNode, dict]:
-    """Execute the key in ``folder``; return it (without the recording cells) and its answers."""
+def execute(nb, folder: Path, timeout: int = 1800) -> None:
+    """Execute ``nb`` in place with ``folder`` as its working folder."""
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
     folder.mkdir(parents=True, exist_ok=True)
-    done = key_source(nb)
-    # Unix sockets in a folder of the run's own: keys built side by side cannot race for a TCP
-    # port, as kernels started at once over TCP can
+    # Unix sockets in a folder of the run's own: notebooks run side by side cannot race for a
+    # TCP port, as kernels started at once over TCP can
     manager = KernelManager(
         kernel_name="python3", transport="ipc", ip=str(folder / "kernel")
     )
     NotebookClient(
-        done,
+        nb,
         km=manager,
-        timeout=1800,
+        timeout=timeout,
         resources={"metadata": {"path": str(folder)}},
     ).execute()
+
+
+def run_key(nb, folder: Path) -> tuple[nbformat.NotebookNode, dict]:
+    """Execute the key in ``folder``; return it (without the recording cells) and its answers."""
+    done = key_source(nb)
+    execute(done, folder)
     last = done.cells[-1]
     answers = json.loads(
         "".join(

@@ -55,6 +55,11 @@ OUTPUT = Parameter(
     "folder for this run's outputs (default: results/<chapter> here)",
 )
 SEED = p.Seed()
+PANEL_PATH = Parameter(
+    p.InputFile(),
+    None,
+    "your panel CSV, shaped like data/gan_zhang_simulated_panel.csv",
+)
 PANEL_SEED = Parameter(
     p.Optional(p.Seed(), "the shipped simulated panel, seed 20250817"),
     None,
@@ -115,11 +120,7 @@ CHAPTERS = {
             "Composite indices by the entropy weight method",
             {
                 "fast": FAST,
-                "data_path": Parameter(
-                    p.InputFile(),
-                    None,
-                    "your panel CSV, shaped like data/gan_zhang_simulated_panel.csv",
-                ),
+                "data_path": PANEL_PATH,
                 "panel_seed": PANEL_SEED,
                 "panel_mode": Parameter(
                     p.Choice(("pooled", "per_year", "mean_of_years")),
@@ -137,11 +138,7 @@ CHAPTERS = {
             "The coupling coordination degree model",
             {
                 "fast": FAST,
-                "data_path": Parameter(
-                    p.InputFile(),
-                    None,
-                    "your panel CSV, shaped like data/gan_zhang_simulated_panel.csv",
-                ),
+                "data_path": PANEL_PATH,
                 "panel_seed": PANEL_SEED,
                 "weight_ai": Parameter(
                     p.Number(minimum=0, maximum=1),
@@ -159,11 +156,7 @@ CHAPTERS = {
             "Panel VARs estimated by GMM",
             {
                 "fast": FAST,
-                "data_path": Parameter(
-                    p.InputFile(),
-                    None,
-                    "your panel CSV, shaped like data/gan_zhang_simulated_panel.csv",
-                ),
+                "data_path": PANEL_PATH,
                 "panel_seed": PANEL_SEED,
                 "transform": Parameter(
                     p.Choice(("fod", "fd")), "fod", '"fod" (the paper) or "fd"'

@@ -25,13 +25,12 @@ def close_figures():
         sys.modules["matplotlib.pyplot"].close("all")
 
 
-@pytest.fixture(scope="session")
-def built_book() -> Path:
-    """Build the book once per session with warnings as errors; return ``_build/html``."""
+def build_book(source: Path) -> Path:
+    """Build the book in ``source`` with warnings as errors; return its ``_build/html``."""
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     result = subprocess.run(
         [str(jupyter_book), "build", ".", "-W", "-n", "--keep-going"],
-        cwd=REPO,
+        cwd=source,
         capture_output=True,
         text=True,
         timeout=1800,
@@ -41,7 +40,13 @@ def built_book() -> Path:
         pytest.fail(
             f"jupyter-book build failed (exit {result.returncode}):\n{log[-6000:]}"
         )
-    return REPO / "_build" / "html"
+    return source / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """The book built once per session (see :func:`build_book`)."""
+    return build_book(REPO)
 
 
 # Debian's chromium, driven by Playwright's Python package, for the browser tests

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from conftest import CHAPTERS, REPO
+from conftest import CHAPTERS, REPO, build_book
 
 sys.path.insert(0, str(REPO / "book"))
 import classroom  # noqa: E402
@@ -88,23 +88,13 @@ def test_student_notebook_has_no_solution_and_an_answer_cell_per_exercise(
 
 
 def _execute(path: str) -> list[str]:
-    from jupyter_client.manager import KernelManager
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(path, as_version=4)
-    folder = Path(path).parent / (Path(path).stem + "_run")
-    folder.mkdir()
-    manager = KernelManager(
-        kernel_name="python3", transport="ipc", ip=str(folder / "kernel")
-    )
     try:
-        NotebookClient(
-            nb,
-            km=manager,
-            timeout=600,
-            resources={"metadata": {"path": str(folder)}},
-        ).execute()
+        classroom.execute(
+            nb, Path(path).parent / (Path(path).stem + "_run"), 600
+        )
     except CellExecutionError as error:
         return [str(error).splitlines()[-1]]
     return [
@@ -241,16 +231,7 @@ def test_variants_have_their_own_seed_and_answers(built, graded):
 def test_student_edition_of_the_book_has_no_solutions(tmp_path):
     source = tmp_path / "student"
     classroom.student_book(source)
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run(
-        [str(jupyter_book), "build", ".", "-W", "-n", "--keep-going"],
-        cwd=source,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
-    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-    html = source / "_build" / "html"
+    html = build_book(source)
     checked = 0
     for notebook in CHAPTERS:
         page = (html / "chapters" / f"{notebook.stem}.html").read_text("utf-8")
