@@ -31,7 +31,9 @@ class TestStatistic:
         """The p-value as a reader should see it: ``p = 0.031``, ``p < 0.001`` or "not defined"."""
         if self.pvalue is None:
             return f"not defined ({self.note})" if self.note else "not defined"
-        return "p < 0.001" if self.pvalue < 0.001 else f"p = {self.pvalue:.3f}"
+        from helpers.display import pvalue
+
+        return pvalue(self.pvalue)
 
     def __str__(self) -> str:
         if self.stat is None:

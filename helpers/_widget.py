@@ -19,6 +19,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers._style import png
+from helpers.display import table
 
 
 @dataclass(frozen=True)
@@ -122,9 +123,12 @@ class Explorer:
         self.image.value = png(self.figure)
         self.status.value = view.status
         if self.show_table:
-            self.table.value = view.table.to_html(
-                float_format=self.table_format.format, border=0
+            shown = view.table.map(
+                lambda v: (
+                    self.table_format.format(v) if isinstance(v, float) else v
+                )
             )
+            self.table.value = table(shown, decimals=None)._repr_html_()
         self.view = view
         return view
 

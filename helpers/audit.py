@@ -269,6 +269,35 @@ class Scorecard:
             frame = frame.loc[list(claim_ids)]
         return frame[list(columns)]
 
+    def report(
+        self, claim_ids=None, *, since: int | None = None, limit: int = 15
+    ) -> ScorecardReport:
+        """The rows a reader needs: claim, reported, recomputed, status and the one-line reason.
+
+        ``claim_ids`` picks rows by id, ``since`` takes the rows added after the first ``since``
+        (``n = len(scorecard)`` before a section's checks), neither takes them all. More than
+        ``limit`` rows are shown as a summary: the counts by status, then every row that is not
+        reproduced, with the full table folded away beneath.
+        """
+        frame = self.frame
+        if claim_ids is not None and since is not None:
+            raise InputError("give claim_ids or since, not both")
+        if since is not None:
+            since = _checks.integer("since", since, minimum=0)
+            frame = frame.iloc[since:]
+        elif claim_ids is not None:
+            frame = self.view(
+                claim_ids, COLUMNS[:1] + COLUMNS[2:]
+            ).reset_index()
+        if frame.empty:
+            raise InputError("no claims to report: the selection is empty")
+        return ScorecardReport(frame.reset_index(drop=True), limit)
+
+    def summary(self) -> str:
+        """The counts by status in words, e.g. "42 reproduced, 6 discrepancies, 3 not
+        reproducible (51 claims)"."""
+        return _summary(self.frame)
+
     def counts(self) -> pd.Series:
         """Number of claims per status (all three statuses, zeros included)."""
         return (
@@ -356,6 +385,82 @@ class Claims:
                     f"claim {claim_id!r} of {self.name}: {item!r} is not name=number"
                 ) from None
         return out
+
+
+_STATUS_WORDS = {
+    "reproduced": "reproduced",
+    "discrepancy": "discrepancy",
+    "not_reproducible": "not reproducible",
+}
+
+
+def _summary(frame: pd.DataFrame) -> str:
+    counts = frame["status"].value_counts()
+    parts = []
+    for status, one, many in (
+        ("reproduced", "reproduced", "reproduced"),
+        ("discrepancy", "discrepancy", "discrepancies"),
+        ("not_reproducible", "not reproducible", "not reproducible"),
+    ):
+        n = int(counts.get(status, 0))
+        parts.append(f"{n} {one if n == 1 else many}")
+    total = len(frame)
+    return f"{', '.join(parts)} ({total} claim{'s' if total != 1 else ''})"
+
+
+class ScorecardReport:
+    """What :meth:`Scorecard.report` returns: a table for reading (HTML in JupyterLab and the
+    book, text in a terminal), or a summary with the full table in a dropdown when long."""
+
+    def __init__(self, frame: pd.DataFrame, limit: int) -> None:
+        self.frame = frame
+        self.limit = limit
+
+    def _table(self, frame: pd.DataFrame):
+        from helpers.display import table
+
+        shown = pd.DataFrame(
+            {
+                "claim": frame["claim_id"]
+                + " ("
+                + frame["location"]
+                + "): "
+                + frame["claim"],
+                "reported": frame["reported"],
+                "recomputed": frame["recomputed"],
+                "status": frame["status"].map(_STATUS_WORDS),
+                "reason": frame["note"],
+            }
+        )
+        return table(shown, index=False)
+
+    @property
+    def long(self) -> bool:
+        return len(self.frame) > self.limit
+
+    def _repr_html_(self) -> str:
+        if not self.long:
+            return self._table(self.frame)._repr_html_()
+        open_rows = self.frame[self.frame["status"] != "reproduced"]
+        head = f"<p>{_summary(self.frame)}.</p>"
+        if len(open_rows):
+            head += (
+                "<p>The claims not reproduced:</p>"
+                + self._table(open_rows)._repr_html_()
+            )
+        return (
+            head
+            + f"<details><summary>All {len(self.frame)} claims</summary>"
+            + self._table(self.frame)._repr_html_()
+            + "</details>"
+        )
+
+    def __repr__(self) -> str:
+        text = repr(self._table(self.frame))
+        return f"{_summary(self.frame)}\n{text}" if self.long else text
+
+    def __len__(self) -> int:
+        return len(self.frame)
 
 
 def _text(value: object) -> str:

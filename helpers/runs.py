@@ -212,6 +212,13 @@ class Run:
         )
         return path
 
+    def finish(self, scorecard) -> Finished:
+        """Write the scorecard and ``manifest.json``; return what to show: the files written
+        and the scorecard (as :meth:`helpers.audit.Scorecard.report`)."""
+        self.write_scorecard(scorecard)
+        self.write_manifest()
+        return Finished(self, scorecard)
+
     def _data_label(self) -> str:
         labels = [s.label for s in self.inputs.values()]
         return "; ".join(labels) if labels else "the chapter's data"
@@ -248,6 +255,35 @@ class Run:
             encoding="utf-8",
         )
         return path
+
+
+class Finished:
+    """What :meth:`Run.finish` returns: the files written, then the scorecard for reading."""
+
+    def __init__(self, run: Run, scorecard) -> None:
+        from helpers.paths import shown
+
+        self.files = sorted(run.outputs) + ["manifest.json"]
+        self.folder = shown(run.folder)
+        self.paper = scorecard.paper
+        self.report = scorecard.report()
+
+    @property
+    def sentence(self) -> str:
+        return (
+            f"Wrote {', '.join(self.files[:-1])} and {self.files[-1]} to {self.folder} "
+            f"for {self.paper}."
+        )
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return (
+            f"<p>{html.escape(self.sentence)}</p>" + self.report._repr_html_()
+        )
+
+    def __repr__(self) -> str:
+        return f"{self.sentence}\n{self.report!r}"
 
 
 def _jsonable(value):

@@ -298,6 +298,20 @@ class PanelVARResults:
         frame.index.names = ["equation", "regressor"]
         return frame
 
+    def __str__(self) -> str:
+        m = self.model
+        kind = "system" if m.system else "difference"
+        n_eq = len(m.dependent)
+        step = {"onestep": "one-step", "twostep": "two-step"}.get(
+            m.steps, m.steps
+        )
+        return (
+            f"Panel VAR of {n_eq} equation{'s' if n_eq != 1 else ''}, {m.lags} "
+            f"lag{'s' if m.lags != 1 else ''}, {m.transform.upper()}, {kind} GMM, {step}: "
+            f"{self.nobs} observations from {self.n_entities} units, "
+            f"{self.n_instruments} instruments per equation; {self.j_stat}"
+        )
+
     def __repr__(self) -> str:
         m = self.model
         kind = "system" if m.system else "difference"

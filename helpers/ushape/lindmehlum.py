@@ -22,6 +22,7 @@ import pandas as pd
 from scipy import stats
 
 from helpers import _checks
+from helpers.display import pvalue, pvalue_cell
 from helpers.errors import InputError, InputTypeError
 
 FORMS = ("quadratic", "inverse")
@@ -60,7 +61,7 @@ class UTestResult:
                 f"no {self.shape}: the extreme point {self.extreme:.4g} lies outside the interval "
                 f"[{self.interval[0]:.4g}, {self.interval[1]:.4g}], so the test fails trivially"
             )
-        test = f"Lind-Mehlum t = {self.statistic:.3f}, p = {self.pvalue:.4g}"
+        test = f"Lind-Mehlum t = {self.statistic:.3f}, {pvalue(self.pvalue)}"
         if self.pvalue < alpha:
             return f"{self.shape} supported ({test})"
         return f"no evidence of a {self.shape} ({test})"
@@ -83,7 +84,7 @@ class UTestResult:
                 "slope at xH (t)": f"{self.slopes.loc['xH', 'slope']:.4g} "
                 f"({self.slopes.loc['xH', 't']:.3f})",
                 "Lind-Mehlum t": round(self.statistic, 4),
-                "p-value": float(f"{self.pvalue:.4g}"),
+                "p-value": pvalue_cell(self.pvalue),
                 "extreme point": round(self.extreme, 4),
                 f"Fieller {self.level:.0%} interval": fieller,
                 f"delta-method {self.level:.0%} interval": f"[{self.delta[0]:.4g}, "

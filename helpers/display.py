@@ -1,0 +1,287 @@
+"""How the book shows numbers and tables to a reader: one set of rules, used by every chapter.
+
+- p-values as ``p = 0.031``, or ``p < 0.001`` below a thousandth (:func:`pvalue`);
+- an estimate to the precision its standard error supports: the standard error to two
+  significant digits, the estimate to the same decimal place (:func:`estimate`);
+- tables without an empty header row or corner cell, long text wrapped rather than cut off with
+  "...", and numbers to a stated number of decimals (:func:`table`); they render the same in
+  JupyterLab and in the HTML book, where a table wider than the column scrolls in its own box.
+
+The rules follow the APA style for statistics (p-values to three decimals, "p < .001" below) and
+the common practice of reporting an estimate to the first or second significant digit of its
+standard error (e.g. the Particle Data Group's rounding rule).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import numbers
+
+import numpy as np
+import pandas as pd
+
+from helpers import _checks
+from helpers.errors import InputError, InputTypeError
+
+#: Below this a p-value is shown as a bound.
+P_FLOOR = 0.001
+
+
+def _real(name: str, value) -> float:
+    if not isinstance(value, numbers.Real) or isinstance(value, bool):
+        raise InputTypeError(
+            f"{name} must be a real number, got {type(value).__name__}"
+        )
+    value = float(value)
+    if not math.isfinite(value):
+        raise InputError(f"{name} must be finite, got {value}")
+    return value
+
+
+def pvalue(p: float, prefix: str = "p") -> str:
+    """``p = 0.031`` (three decimals), or ``p < 0.001`` below a thousandth.
+
+    Examples
+    --------
+    >>> pvalue(0.0312), pvalue(7.8e-51), pvalue(1.0)
+    ('p = 0.031', 'p < 0.001', 'p = 1.000')
+    """
+    p = _real("p", p)
+    if not 0 <= p <= 1:
+        raise InputError(f"p must lie in [0, 1], got {p}")
+    if p < P_FLOOR:
+        return f"{prefix} < {P_FLOOR:.3f}"
+    return f"{prefix} = {p:.3f}"
+
+
+def pvalue_cell(p: float) -> str:
+    """A p-value for a table column headed "p": ``0.031`` or ``< 0.001``.
+
+    Examples
+    --------
+    >>> pvalue_cell(0.0312), pvalue_cell(7.8e-51)
+    ('0.031', '< 0.001')
+    """
+    return pvalue(p, prefix="").strip().removeprefix("= ")
+
+
+def decimals_for(se: float, digits: int = 2) -> int:
+    """Decimal places that show ``se`` to ``digits`` significant digits (at least 0).
+
+    Examples
+    --------
+    >>> decimals_for(0.0123), decimals_for(1.7), decimals_for(250.0)
+    (3, 1, 0)
+    """
+    se = _real("se", se)
+    if se <= 0:
+        raise InputError(f"se must be positive, got {se}")
+    return max(0, digits - 1 - math.floor(math.log10(se)))
+
+
+def estimate(value: float, se: float) -> str:
+    """``value (se)``, both to the decimal place of the standard error's second significant digit.
+
+    Examples
+    --------
+    >>> estimate(0.553412, 0.0417), estimate(-1234.5, 310.2)
+    ('0.553 (0.042)', '-1234 (310)')
+    """
+    value = _real("value", value)
+    places = decimals_for(se)
+    return f"{value:.{places}f} ({float(se):.{places}f})"
+
+
+def number(value: float, decimals: int) -> str:
+    """``value`` to ``decimals`` places, with a true minus sign avoided (plain ASCII)."""
+    value = _real("value", value)
+    decimals = _checks.integer("decimals", decimals, minimum=0)
+    shown = f"{value:.{decimals}f}"
+    return (
+        "0" + shown[2:]
+        if shown.startswith("-0") and float(shown) == 0
+        else shown
+    )
+
+
+def interval(low: float, high: float, decimals: int) -> str:
+    """``[low, high]`` to ``decimals`` places; infinite ends are shown as -inf and inf."""
+    ends = []
+    for name, end in (("low", low), ("high", high)):
+        if not isinstance(end, numbers.Real) or isinstance(end, bool):
+            raise InputTypeError(
+                f"{name} must be a real number, got {type(end).__name__}"
+            )
+        ends.append(
+            ("inf" if end > 0 else "-inf")
+            if math.isinf(end)
+            else number(end, decimals)
+        )
+    return f"[{ends[0]}, {ends[1]}]"
+
+
+class Table:
+    """A table for reading: what :func:`table` returns. Rich output in JupyterLab and the book
+    (HTML), plain text in a terminal; :attr:`frame` holds the shown cells as text."""
+
+    def __init__(self, frame: pd.DataFrame, caption: str | None) -> None:
+        self.frame = frame
+        self.caption = caption
+
+    def _repr_html_(self) -> str:
+        head = "".join(
+            f'<th scope="col">{_header(c)}</th>' for c in self.frame
+        )
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td{_align(v)}>{html.escape(str(v))}</td>" for v in row
+            )
+            + "</tr>"
+            for row in self.frame.itertuples(index=False)
+        )
+        caption = (
+            f"<caption>{html.escape(self.caption)}</caption>"
+            if self.caption
+            else ""
+        )
+        return (
+            # a table wider than the column scrolls in its box, which keyboard users must be
+            # able to reach (focusable, and named for screen readers)
+            '<div class="book-table" tabindex="0" role="region" aria-label="table">'
+            f'<table class="dataframe book-table">{caption}'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+        )
+
+    def __repr__(self) -> str:
+        text = self.frame.to_string(index=False)
+        return f"{self.caption}\n{text}" if self.caption else text
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+#: An unnamed index column still needs a header for screen readers; it is hidden on screen.
+_HIDDEN = (
+    'style="position:absolute;width:1px;height:1px;overflow:hidden;'
+    'clip:rect(0,0,0,0);white-space:nowrap"'
+)
+
+
+def _header(name: str) -> str:
+    if str(name).strip():
+        return html.escape(str(name))
+    return f"<span {_HIDDEN}>row</span>"
+
+
+def _align(value: str) -> str:
+    try:
+        float(str(value).replace(",", ""))
+    except ValueError:
+        return ""
+    return ' class="num"'
+
+
+def table(
+    data: pd.DataFrame | pd.Series,
+    decimals: int | dict | None = 3,
+    *,
+    index: bool = True,
+    caption: str | None = None,
+    names: dict | None = None,
+    pvalues: tuple = (),
+) -> Table:
+    """``data`` as a table for reading.
+
+    The index becomes the first column(s) (named after the index, or left unnamed when
+    ``index=False`` drops it); a column index of several levels is joined into one header row.
+    Floats are shown to ``decimals`` places (one number for all, or a ``{column: places}``
+    mapping; None leaves them as they are), missing values as empty cells, everything else as
+    text, never cut short.
+
+    Parameters
+    ----------
+    data
+        A DataFrame, or a Series (shown as one column named after it).
+    decimals
+        Decimal places for float columns.
+    index
+        Keep the index as the leading column(s).
+    caption
+        A caption above the table.
+    names
+        Column renames applied before showing (``{"old": "new"}``).
+    pvalues
+        Columns of p-values, shown as ``0.031`` or ``< 0.001`` (after ``names``).
+    """
+    if isinstance(data, pd.Series):
+        data = data.to_frame(
+            name=data.name if data.name is not None else "value"
+        )
+    if not isinstance(data, pd.DataFrame):
+        raise InputTypeError(
+            f"data must be a pandas DataFrame or Series, got {type(data).__name__}"
+        )
+    frame = data.copy()
+    if isinstance(frame.columns, pd.MultiIndex):
+        frame.columns = [
+            " ".join(str(p) for p in c if str(p) != "") for c in frame.columns
+        ]
+    if index:
+        index_names = [
+            n
+            if n is not None
+            else ("" if frame.index.nlevels == 1 else f"level {i}")
+            for i, n in enumerate(frame.index.names)
+        ]
+        frame.index.names = [
+            n if n not in frame.columns else f"{n} " for n in index_names
+        ]
+        frame = frame.reset_index()
+    if names:
+        unknown = [c for c in names if c not in frame.columns]
+        if unknown:
+            raise InputError(
+                f"names renames columns that are not in the table: {_checks.labels(unknown)}"
+            )
+        frame = frame.rename(columns=names)
+    unknown = [c for c in pvalues if c not in frame.columns]
+    if unknown:
+        raise InputError(
+            f"pvalues names columns that are not in the table: {_checks.labels(unknown)}"
+        )
+    shown = pd.DataFrame(index=range(len(frame)))
+    for position, column in enumerate(frame.columns):
+        values = frame.iloc[:, position]
+        if column in pvalues:
+            shown[position] = [_p_cell(v) for v in values]
+            continue
+        places = (
+            decimals.get(column, 3) if isinstance(decimals, dict) else decimals
+        )
+        shown[position] = [_cell(v, places) for v in values]
+    shown.columns = [str(c) for c in frame.columns]
+    return Table(shown, caption)
+
+
+def _cell(value, places: int | None) -> str:
+    if value is None or (
+        isinstance(value, float | np.floating) and np.isnan(value)
+    ):
+        return ""
+    if isinstance(value, bool | np.bool_):
+        return "yes" if value else "no"
+    if isinstance(value, float | np.floating) and places is not None:
+        return (
+            number(float(value), places) if np.isfinite(value) else str(value)
+        )
+    return str(value)
+
+
+def _p_cell(value) -> str:
+    if value is None or (
+        isinstance(value, float | np.floating) and np.isnan(value)
+    ):
+        return ""
+    return pvalue_cell(float(value))
