@@ -42,7 +42,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+# axe-core for the browser tests' accessibility checks, pinned in tests/package-lock.json
+AXE := tests/node_modules/axe-core/axe.min.js
+$(AXE): tests/package.json tests/package-lock.json
+	npm ci --prefix tests --no-audit --no-fund --silent
+
+test: lint $(if $(shell command -v npm),$(AXE))
 	$(BIN)/python -m pytest
 
 # The wheel in fresh environments on Python 3.12 and 3.13, every chapter run alone (slow; CI runs it)

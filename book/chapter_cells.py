@@ -40,14 +40,15 @@ def release() -> str:
 
 def cell_source() -> str:
     return f'''\
-# Setup. Where the book's package is missing (Colab, a new Binder session, a
-# notebook downloaded on its own), install its release {release()}; where it is
-# installed, nothing happens.
+# Setup. Where the book's package is missing (Colab, a new Binder
+# session, a notebook downloaded on its own), install its release
+# {release()}; where it is installed, nothing happens.
 book_release = "git+{repository_url()}@v{release()}"
 try:
     import helpers.audit  # noqa: F401
 except ModuleNotFoundError:
-    %pip install -q "{PACKAGE} @ {{book_release}}"
+    book_package = "{PACKAGE}"
+    %pip install -q "{{book_package}} @ {{book_release}}"
     import importlib
 
     importlib.invalidate_caches()'''

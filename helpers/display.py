@@ -148,8 +148,8 @@ class Table:
         )
         return (
             # a table wider than the column scrolls in its box, which keyboard users must be
-            # able to reach (focusable, and named for screen readers)
-            '<div class="book-table" tabindex="0" role="region" aria-label="table">'
+            # able to reach
+            '<div class="book-table" tabindex="0">'
             f'<table class="dataframe book-table">{caption}'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
         )

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import platform
 import re
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -210,6 +212,12 @@ class Run:
         self.outputs[path.name] = (
             "the audit of the paper's printed numbers (the same on every run)"
         )
+        # The book's build collects every chapter's scorecard for its replication appendix
+        # (book/_ext/scorecards.py sets this variable for the kernels it starts).
+        collect = os.environ.get("BOOK_SCORECARDS")
+        if collect:
+            Path(collect).mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, Path(collect) / f"{self.chapter}.csv")
         return path
 
     def finish(self, scorecard) -> Finished:

@@ -73,3 +73,19 @@ def chromium() -> str:
             )
         pytest.skip(message)
     return CHROMIUM
+
+
+# axe-core (accessibility rules), pinned in tests/package.json and installed by `npm ci --prefix
+# tests` (make test and .ci/run do it where npm exists)
+AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core's script; skipped with the install command where it is missing, except in CI."""
+    if not AXE.exists():
+        message = "axe-core is not installed: npm ci --prefix tests"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run the accessibility checks)")
+        pytest.skip(message)
+    return AXE.read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ def test_book_builds_with_every_page(built_book):
         "book/data.html",
         "book/glossary.html",
         "book/bibliography.html",
+        "book/scorecard.html",
     ]:
         assert (built_book / page).exists(), page
     for notebook in CHAPTERS:
@@ -22,6 +23,70 @@ def test_book_builds_with_every_page(built_book):
         )
         assert "<img" in html, f"{notebook.stem} has no figures"
         assert "Traceback" not in html
+
+
+def test_replication_appendix_is_the_chapters_scorecards(built_book):
+    """The appendix's downloads hold every chapter's scorecard row for row, and the page states
+    the counts by status computed from them, with every claim not reproduced."""
+    import json
+
+    import pandas as pd
+
+    from html import escape
+
+    from helpers.audit import _summary
+
+    scorecards = built_book.parent / "scorecards"
+    combined = pd.read_csv(
+        built_book / "book" / "scorecards.csv",
+        dtype=str,
+        keep_default_na=False,
+    )
+    assert combined.equals(
+        pd.DataFrame(
+            json.loads(
+                (built_book / "book" / "scorecards.json").read_text(
+                    encoding="utf-8"
+                )
+            )
+        ).astype(str)
+    )
+    assert sorted(combined["chapter"].unique()) == [nb.stem for nb in CHAPTERS]
+    for notebook in CHAPTERS:
+        card = pd.read_csv(
+            scorecards / f"{notebook.stem}.csv",
+            dtype=str,
+            keep_default_na=False,
+        )
+        rows = combined[combined["chapter"] == notebook.stem].drop(
+            columns="chapter"
+        )
+        assert rows.reset_index(drop=True).equals(card[rows.columns])
+    html = (built_book / "book" / "scorecard.html").read_text(encoding="utf-8")
+    assert _summary(combined) in html
+    for claim in combined.loc[combined["status"] != "reproduced", "claim_id"]:
+        assert f"{escape(claim)} (" in html, claim
+
+
+def test_every_chapter_links_the_glossary_and_every_term_is_used(built_book):
+    """The glossary covers the methods the chapters teach: each chapter links some of its terms at
+    their first use, and no term of the glossary goes unused."""
+    import re
+
+    glossary = (built_book / "book" / "glossary.html").read_text(
+        encoding="utf-8"
+    )
+    terms = set(re.findall(r'<dt id="(term-[^"]+)"', glossary))
+    used = set()
+    for notebook in CHAPTERS:
+        html = (built_book / "chapters" / f"{notebook.stem}.html").read_text(
+            encoding="utf-8"
+        )
+        linked = set(re.findall(r'glossary.html#(term-[^"]+)"', html))
+        assert linked, f"{notebook.stem} links no glossary term"
+        used |= linked
+    # the status words are the appendix's, linked from there
+    assert terms - used <= {"term-Replication-status"}, sorted(terms - used)
 
 
 def test_data_page_lists_every_dataset(built_book):

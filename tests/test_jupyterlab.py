@@ -21,7 +21,16 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 CHAPTER = next(p for p in CHAPTERS if p.stem.startswith("07_"))
 TOKEN = "book-test"
-RAW_MYST = [":label:", ":class:", "{exercise}", "{solution", "{eval}", "{cite"]
+RAW_MYST = [
+    ":label:",
+    ":class:",
+    "{exercise}",
+    "{solution",
+    "{eval}",
+    "{cite",
+    "{term",
+    "{numref",
+]
 # The notebook's code cells have all run, and none is still queued or running.
 ALL_RUN = """() => {
   const panel = window.jupyterapp.shell.currentWidget;

@@ -47,7 +47,7 @@ def irf_grid(
                 )
             ax.plot(part.index, part["value"], color=_style.PALETTE[0], lw=1.6)
             ax.axhline(0, color="0.4", lw=0.7)
-            ax.tick_params(labelsize=7)
+            ax.tick_params(labelsize=8)
             if r == 0:
                 ax.set_title(
                     f"shock: {labels.get(impulse, impulse)}", fontsize=8

@@ -104,7 +104,7 @@ def tile_map(
             label,
             ha="center",
             va="center",
-            fontsize=6.5,
+            fontsize=8,
             color="white" if dark else "black",
             linespacing=0.9,
         )
@@ -114,7 +114,7 @@ def tile_map(
             f"{value:.1f}",
             ha="center",
             va="center",
-            fontsize=7,
+            fontsize=8,
             color="white" if dark else "black",
         )
     ax.set_xlim(tiles["tile_col"].min() - 0.1, tiles["tile_col"].max() + 1.05)

@@ -35,14 +35,19 @@ def ushape_plot(
     truth: tuple[str, float] | None = None,
     figure=None,
     title: str = "",
+    ax=None,
 ):
     """The fitted quadratic ``b1 x + b2 x^2`` over the data's range (both curves centred at their
     mean over the data), the extreme point with its Fieller interval, and the data's x range as a
     rug. ``result`` is a :class:`helpers.ushape.UTestResult`; ``truth`` the (version, turning point)
     of a simulated panel, whose true curve (:func:`helpers.ushape.ushape_true_curve`) is drawn
-    too."""
-    figure = _style.figure(figure, (7, 4))
-    ax = figure.subplots()
+    too. ``ax`` draws into one panel of a larger figure instead of a figure of its own."""
+    if ax is None:
+        figure = _style.figure(figure, (7, 4))
+        ax = figure.subplots()
+        figure.subplots_adjust(left=0.12, right=0.97, bottom=0.13, top=0.88)
+    else:  # a panel of a larger figure, which lays itself out
+        figure = ax.figure
     low, high = float(np.min(x_values)), float(np.max(x_values))
     grid = np.linspace(low, high, 200)
     b1, b2 = fitted
@@ -94,9 +99,8 @@ def ushape_plot(
         xlabel="AI exposure",
         ylabel="effect on upgrading (centred)",
     )
-    ax.legend(fontsize=7, loc="upper center")
+    ax.legend(fontsize=8, loc="upper center")
     ax.set_title(f"{title}{result.verdict()}", fontsize=9)
-    figure.subplots_adjust(left=0.12, right=0.97, bottom=0.13, top=0.88)
     return figure
 
 

@@ -1,0 +1,175 @@
+"""The replication appendix (book/scorecard.md), generated from the chapters' scorecards.
+
+Every chapter writes its scorecard when it runs (``helpers.runs.Run.write_scorecard``); during
+the book's build the kernels find ``BOOK_SCORECARDS`` in their environment and leave a copy in
+``_build/scorecards/<chapter>.csv``. The ``replication-appendix`` directive, read after every
+chapter (this extension moves the appendix to the end of Sphinx's reading order and re-reads it
+whenever a chapter is re-read), combines them: per paper the counts by status and every claim that
+is not reproduced with its reason and a link to the chapter's audit; the combined scorecard is
+offered as CSV and JSON.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+APPENDIX = "book/scorecard"
+CHAPTERS = "chapters/"
+DOWNLOADS = ("scorecards.csv", "scorecards.json")
+
+
+def _folder(app) -> Path:
+    return Path(app.outdir).parent / "scorecards"
+
+
+def _started(app) -> None:
+    # inherited by the kernels myst-nb starts for the chapters
+    os.environ["BOOK_SCORECARDS"] = str(_folder(app))
+
+
+def _read_last(app, env, docnames: list[str]) -> None:
+    """Read the appendix after the chapters, and again whenever one of them is re-read."""
+    if APPENDIX not in env.found_docs:
+        return
+    if APPENDIX in docnames or any(d.startswith(CHAPTERS) for d in docnames):
+        if APPENDIX in docnames:
+            docnames.remove(APPENDIX)
+        docnames.append(APPENDIX)
+
+
+def _audit_anchor(env, docname: str) -> str:
+    """The id of the chapter's first section whose title starts with "Part 1" (its audit)."""
+    doctree = env.get_doctree(docname)
+    for section in doctree.findall(nodes.section):
+        title = section.next_node(nodes.title)
+        if title is not None and title.astext().startswith("Part 1"):
+            return section["ids"][0]
+    return ""
+
+
+class ReplicationAppendix(SphinxDirective):
+    def run(self):
+        from helpers.audit import STATUSES, ScorecardReport, _summary
+        from helpers.display import table
+
+        folder = _folder(self.env.app)
+        chapters = sorted(
+            d for d in self.env.found_docs if d.startswith(CHAPTERS)
+        )
+        missing = [
+            d
+            for d in chapters
+            if not (folder / f"{Path(d).name}.csv").exists()
+        ]
+        if missing:
+            raise self.error(
+                f"no scorecard from {', '.join(missing)} in {folder}: the chapters write them "
+                "when the book executes them (BOOK_SCORECARDS)"
+            )
+        frames = []
+        for docname in chapters:
+            card = pd.read_csv(
+                folder / f"{Path(docname).name}.csv",
+                dtype=str,
+                keep_default_na=False,
+            )
+            here = self.env.docname
+            link = self.env.app.builder.get_relative_uri(here, docname)
+            anchor = _audit_anchor(self.env, docname)
+            frames.append(
+                card.assign(
+                    chapter=Path(docname).name,
+                    link=link + (f"#{anchor}" if anchor else ""),
+                    title=f"{int(Path(docname).name[:2])}. "
+                    + self.env.titles[docname].astext(),
+                )
+            )
+            self.env.note_dependency(str(folder / f"{Path(docname).name}.csv"))
+        combined = pd.concat(frames, ignore_index=True)
+        columns = [
+            "chapter",
+            "paper",
+            "claim_id",
+            "location",
+            "claim",
+            "reported",
+            "recomputed",
+            "status",
+            "note",
+        ]
+        combined[columns].to_csv(
+            folder / DOWNLOADS[0],
+            index=False,
+            encoding="utf-8",
+            lineterminator="\n",
+        )
+        (folder / DOWNLOADS[1]).write_text(
+            json.dumps(
+                combined[columns].to_dict(orient="records"),
+                ensure_ascii=False,
+                indent=1,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+        parts = [
+            f"<p>{_summary(combined)} across {len(chapters)} chapters. Download the "
+            f'combined scorecard as <a href="{DOWNLOADS[0]}">CSV</a> or '
+            f'<a href="{DOWNLOADS[1]}">JSON</a>.</p>'
+        ]
+        counts = (
+            combined.groupby("paper", sort=False)["status"]
+            .value_counts()
+            .unstack(fill_value=0)
+            .reindex(columns=list(STATUSES), fill_value=0)
+        )
+        counts.columns = [c.replace("_", " ") for c in counts.columns]
+        counts["chapters"] = combined.groupby("paper", sort=False)[
+            "title"
+        ].agg(lambda titles: "; ".join(dict.fromkeys(titles)))
+        parts.append(table(counts.rename_axis("paper"))._repr_html_())
+        for paper, rows in combined.groupby("paper", sort=False):
+            parts.append(f"<h2>{html.escape(paper)}</h2>")
+            for _, chapter_rows in rows.groupby("chapter", sort=False):
+                first = chapter_rows.iloc[0]
+                parts.append(
+                    f'<p>In <a href="{html.escape(first["link"])}">'
+                    f"{html.escape(first['title'])}</a>: "
+                    f"{_summary(chapter_rows)}.</p>"
+                )
+                open_rows = chapter_rows[
+                    chapter_rows["status"] != "reproduced"
+                ]
+                if len(open_rows):
+                    parts.append(
+                        ScorecardReport(
+                            open_rows, limit=len(open_rows)
+                        )._repr_html_()
+                    )
+        return [nodes.raw("", "\n".join(parts), format="html")]
+
+
+def _copy_downloads(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / Path(APPENDIX).parent
+    for name in DOWNLOADS:
+        source = _folder(app) / name
+        if source.exists():
+            target.mkdir(parents=True, exist_ok=True)
+            (target / name).write_bytes(source.read_bytes())
+
+
+def setup(app):
+    app.connect("builder-inited", _started)
+    app.connect("env-before-read-docs", _read_last)
+    app.connect("build-finished", _copy_downloads)
+    app.add_directive("replication-appendix", ReplicationAppendix)
+    return {"parallel_read_safe": False, "parallel_write_safe": True}
