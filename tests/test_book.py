@@ -29,10 +29,9 @@ def test_replication_appendix_is_the_chapters_scorecards(built_book):
     """The appendix's downloads hold every chapter's scorecard row for row, and the page states
     the counts by status computed from them, with every claim not reproduced."""
     import json
+    from html import escape
 
     import pandas as pd
-
-    from html import escape
 
     from helpers.audit import _summary
 

@@ -4,6 +4,7 @@ the regressions, so that they hold for whichever data the section used."""
 from __future__ import annotations
 
 from helpers.crosscountry.scale import CrossSection, ScaleRegressions
+from helpers.display import pvalue
 
 
 def scale_sentence(
@@ -24,7 +25,7 @@ def scale_sentence(
         f"the AIPI with FDI is {levels:+.2f} in levels and {share:+.2f} as a share of GDP: "
         f"scaling by GDP {direction} it. With {controls} as "
         f"controls, the AIPI coefficient on ln FDI is {controlled['AIPI coefficient']:.3f} "
-        f"(robust s.e. {controlled['robust s.e.']:.3f}, p = {controlled['pvalue']:.3f})."
+        f"(robust s.e. {controlled['robust s.e.']:.3f}, {pvalue(controlled['pvalue'])})."
     )
     if section.simulated:
         text += (

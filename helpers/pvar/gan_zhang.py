@@ -11,6 +11,7 @@ from scipy import stats
 
 from helpers import data
 from helpers.audit import Claims, Scorecard
+from helpers.display import pvalue
 from helpers.pvar.results import stars
 
 PAPER = "Gan & Zhang (2025)"
@@ -75,7 +76,7 @@ def check_stars(scorecard: Scorecard, table: pd.DataFrame) -> pd.DataFrame:
             f"Table 4, col ({row['column']}), L1.h_{var}",
             f"Stars on L1.h_{var} in the {equation} equation match its t statistic",
             reported=f"{row['coefficient_printed']} (t = {row['t_stat']:.2f})",
-            recomputed=f"p = {row['p']:.4f}: {row['stars_from_t'] or 'no stars'}",
+            recomputed=f"{pvalue(row['p'])}: {row['stars_from_t'] or 'no stars'}",
             holds=agrees,
             note=""
             if agrees
@@ -141,7 +142,7 @@ def check_text(
             "§4.3",
             f"{claim}: the significance",
             reported=printed,
-            recomputed=f"p = {pval(var, eq):.4f} (t = {table.loc[(eq, var), 't_stat']:.2f})",
+            recomputed=f"{pvalue(pval(var, eq))} (t = {table.loc[(eq, var), 't_stat']:.2f})",
             holds=pval(var, eq) < bound,
             note=""
             if pval(var, eq) < bound
@@ -167,12 +168,12 @@ def check_text(
         "§4.3, §5.1(3)",
         f"{claims['Q-LQ-largest']['claim']}, {largest} (p < 0.01)",
         reported=claims["Q-LQ-largest"]["printed"],
-        recomputed=f"EQ: {coef('LQ', 'EQ'):.3f}, p = {pval('LQ', 'EQ'):.3f}; {largest} is its "
+        recomputed=f"EQ: {coef('LQ', 'EQ'):.3f}, {pvalue(pval('LQ', 'EQ'))}; {largest} is its "
         "effect on LR",
         holds=abs(coef("LQ", "EQ") - largest) < 5e-4,
         note=(
             f"The largest effect is indeed on EQ, but it is {coef('LQ', 'EQ'):.3f} with two stars "
-            f"(p = {pval('LQ', 'EQ'):.3f}); {largest} (three stars) is the coefficient in the LR "
+            f"({pvalue(pval('LQ', 'EQ'))}); {largest} (three stars) is the coefficient in the LR "
             "column, quoted "
             "for EQ in §4.3 and again in §5.1(3)."
         ),
@@ -196,8 +197,8 @@ def check_text(
         claims["Q-LQ-EQ-mutual"]["claim"],
         reported=claims["Q-LQ-EQ-mutual"]["printed"],
         recomputed=(
-            f"LQ -> EQ {coef('LQ', 'EQ'):.3f} (p = {pval('LQ', 'EQ'):.3f}); "
-            f"EQ -> LQ {coef('EQ', 'LQ'):.3f} (p = {pval('EQ', 'LQ'):.3f})"
+            f"LQ -> EQ {coef('LQ', 'EQ'):.3f} ({pvalue(pval('LQ', 'EQ'))}); "
+            f"EQ -> LQ {coef('EQ', 'LQ'):.3f} ({pvalue(pval('EQ', 'LQ'))})"
         ),
         holds=coef("LQ", "EQ") > 0
         and coef("EQ", "LQ") > 0
