@@ -191,6 +191,7 @@ def table(
     caption: str | None = None,
     names: dict | None = None,
     pvalues: tuple = (),
+    errors: dict | None = None,
 ) -> Table:
     """``data`` as a table for reading.
 
@@ -214,6 +215,10 @@ def table(
         Column renames applied before showing (``{"old": "new"}``).
     pvalues
         Columns of p-values, shown as ``0.031`` or ``< 0.001`` (after ``names``).
+    errors
+        ``{estimate column: standard-error column}``: in each row both are shown to the decimal
+        place of the standard error's second significant digit (:func:`decimals_for`), as are
+        any ``also`` columns listed with them: ``{"coef": ("se", "lower", "upper")}``.
     """
     if isinstance(data, pd.Series):
         data = data.to_frame(
@@ -251,9 +256,32 @@ def table(
         raise InputError(
             f"pvalues names columns that are not in the table: {_checks.labels(unknown)}"
         )
+    by_error = {}  # column -> per-row decimal places set by a standard error
+    for estimate_column, spec in (errors or {}).items():
+        se_column, *also = (spec,) if isinstance(spec, str) else tuple(spec)
+        unknown = [
+            c
+            for c in (estimate_column, se_column, *also)
+            if c not in frame.columns
+        ]
+        if unknown:
+            raise InputError(
+                f"errors names columns that are not in the table: {_checks.labels(unknown)}"
+            )
+        places = [
+            decimals_for(se) if np.isfinite(se) and se > 0 else None
+            for se in frame[se_column].astype(float)
+        ]
+        for column in (estimate_column, se_column, *also):
+            by_error[column] = places
     shown = pd.DataFrame(index=range(len(frame)))
     for position, column in enumerate(frame.columns):
         values = frame.iloc[:, position]
+        if column in by_error:
+            shown[position] = [
+                _cell(v, p) for v, p in zip(values, by_error[column])
+            ]
+            continue
         if column in pvalues:
             shown[position] = [_p_cell(v) for v in values]
             continue

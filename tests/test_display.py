@@ -131,3 +131,23 @@ def test_report_since_takes_the_rows_a_section_added():
     assert len(sc.report(since=n)) == 1
     with pytest.raises(ValueError, match="give claim_ids or since"):
         sc.report(["C0"], since=1)
+
+
+def test_estimates_are_shown_to_the_precision_of_their_standard_errors():
+    frame = pd.DataFrame(
+        {
+            "coef": [0.553412, -1234.5],
+            "se": [0.0417, 310.2],
+            "low": [0.47, -1842.2],
+        }
+    )
+    shown = display.table(
+        frame, index=False, errors={"coef": ("se", "low")}
+    ).frame
+    assert shown.to_dict("list") == {
+        "coef": ["0.553", "-1234"],
+        "se": ["0.042", "310"],
+        "low": ["0.470", "-1842"],
+    }
+    with pytest.raises(ValueError, match="errors names columns .*: s.e."):
+        display.table(frame, errors={"coef": "s.e."})
