@@ -16,6 +16,7 @@ PAPERS = Path(__file__).resolve().parents[2] / "shared" / "papers"
 def test_every_dataset_loads_with_its_schema():
     assert data.available() == [
         "abdata",
+        "ai_commentary_claims",
         "chen_tang_claims",
         "chen_tang_equation3",
         "chen_tang_fevd",
@@ -294,7 +295,7 @@ def test_changed_file_is_refused_with_its_name(data_copy):
 def test_unknown_dataset_and_bad_manifest(data_copy):
     with pytest.raises(
         DataError,
-        match="no dataset named 'nope'; available: abdata, chen_tang_claims, ",
+        match="no dataset named 'nope'; available: abdata, ai_commentary_claims, ",
     ):
         data.load("nope")
     (data_copy / "broken.yml").write_text("title: x\n", encoding="utf-8")
@@ -500,6 +501,7 @@ def test_load_series_names_what_does_not_fit(tmp_path, text, words):
         ("fang2025_claims", "fang_chang_hu_2025.txt"),
         ("gan_zhang_claims", "gan_zhang_2025.txt"),
         ("chen_tang_claims", "chen_tang_2021.txt"),
+        ("ai_commentary_claims", "ai_upgrading_commentary.txt"),
     ],
 )
 def test_claims_are_the_papers_own_words(name, paper):

@@ -63,7 +63,9 @@ class AuthorYearLabels(BaseLabelStyle):
             " ".join(p.last_names) or " ".join(p.first_names) for p in persons
         ]
         names = [n.strip("{}") for n in names]
-        if "others" in names[1:]:  # BibTeX's "and others": more authors than listed
+        if (
+            "others" in names[1:]
+        ):  # BibTeX's "and others": more authors than listed
             names = names[:1] + ["", ""]
         if not names:
             who = entry.fields.get("organization", entry.key)

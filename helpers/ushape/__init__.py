@@ -3,7 +3,8 @@ and delta-method intervals, Simonsohn's two lines, the industrial-structure meas
 on a provincial panel.
 
 Figures are in :mod:`helpers.ushape.figures`, the explorer in :mod:`helpers.ushape.widget` and the
-simulated panels in :mod:`helpers.ushape.simulate`.
+simulated panels in :mod:`helpers.ushape.simulate`, the audit of the commentary's claim in
+:mod:`helpers.ushape.commentary`.
 """
 
 from helpers.ushape.lindmehlum import FORMS, SHAPES, UTestResult, utest
