@@ -296,7 +296,7 @@ class Scorecard:
     def summary(self) -> str:
         """The counts by status in words, e.g. "42 reproduced, 6 discrepancies, 3 not
         reproducible (51 claims)"."""
-        return _summary(self.frame)
+        return status_summary(self.frame)
 
     def counts(self) -> pd.Series:
         """Number of claims per status (all three statuses, zeros included)."""
@@ -394,7 +394,8 @@ _STATUS_WORDS = {
 }
 
 
-def _summary(frame: pd.DataFrame) -> str:
+def status_summary(frame: pd.DataFrame) -> str:
+    """The counts by status of scorecard rows ``frame`` in words (see :meth:`Scorecard.summary`)."""
     counts = frame["status"].value_counts()
     parts = []
     for status, one, many in (
@@ -442,7 +443,7 @@ class ScorecardReport:
         if not self.long:
             return self._table(self.frame)._repr_html_()
         open_rows = self.frame[self.frame["status"] != "reproduced"]
-        head = f"<p>{_summary(self.frame)}.</p>"
+        head = f"<p>{status_summary(self.frame)}.</p>"
         if len(open_rows):
             head += (
                 "<p>The claims not reproduced:</p>"
@@ -457,7 +458,7 @@ class ScorecardReport:
 
     def __repr__(self) -> str:
         text = repr(self._table(self.frame))
-        return f"{_summary(self.frame)}\n{text}" if self.long else text
+        return f"{status_summary(self.frame)}\n{text}" if self.long else text
 
     def __len__(self) -> int:
         return len(self.frame)

@@ -33,7 +33,7 @@ def test_replication_appendix_is_the_chapters_scorecards(built_book):
 
     import pandas as pd
 
-    from helpers.audit import _summary
+    from helpers.audit import status_summary
 
     scorecards = built_book.parent / "scorecards"
     combined = pd.read_csv(
@@ -62,7 +62,7 @@ def test_replication_appendix_is_the_chapters_scorecards(built_book):
         )
         assert rows.reset_index(drop=True).equals(card[rows.columns])
     html = (built_book / "book" / "scorecard.html").read_text(encoding="utf-8")
-    assert _summary(combined) in html
+    assert status_summary(combined) in html
     for claim in combined.loc[combined["status"] != "reproduced", "claim_id"]:
         assert f"{escape(claim)} (" in html, claim
 

@@ -56,7 +56,7 @@ def _audit_anchor(env, docname: str) -> str:
 
 class ReplicationAppendix(SphinxDirective):
     def run(self):
-        from helpers.audit import STATUSES, ScorecardReport, _summary
+        from helpers.audit import STATUSES, ScorecardReport, status_summary
         from helpers.display import table
 
         folder = _folder(self.env.app)
@@ -120,7 +120,7 @@ class ReplicationAppendix(SphinxDirective):
             encoding="utf-8",
         )
         parts = [
-            f"<p>{_summary(combined)} across {len(chapters)} chapters. Download the "
+            f"<p>{status_summary(combined)} across {len(chapters)} chapters. Download the "
             f'combined scorecard as <a href="{DOWNLOADS[0]}">CSV</a> or '
             f'<a href="{DOWNLOADS[1]}">JSON</a>.</p>'
         ]
@@ -142,7 +142,7 @@ class ReplicationAppendix(SphinxDirective):
                 parts.append(
                     f'<p>In <a href="{html.escape(first["link"])}">'
                     f"{html.escape(first['title'])}</a>: "
-                    f"{_summary(chapter_rows)}.</p>"
+                    f"{status_summary(chapter_rows)}.</p>"
                 )
                 open_rows = chapter_rows[
                     chapter_rows["status"] != "reproduced"
