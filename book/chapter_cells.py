@@ -43,7 +43,9 @@ def cell_source() -> str:
 # Setup. Where the book's package is missing (Colab, a new Binder
 # session, a notebook downloaded on its own), install its release
 # {release()}; where it is installed, nothing happens.
-book_release = "git+{repository_url()}@v{release()}"
+book_release = (
+    "git+{repository_url()}@v{release()}"
+)
 try:
     import helpers.audit  # noqa: F401
 except ModuleNotFoundError:
