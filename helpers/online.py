@@ -14,12 +14,73 @@ import pandas as pd
 from helpers.data import DataError
 from helpers.errors import InputError
 
-#: The World Bank indicators chapter 6 uses (World Development Indicators codes).
+#: The World Bank indicators chapter 6 uses (World Development Indicators codes); the loader takes
+#: any WDI code.
 WORLD_BANK_INDICATORS = {
     "BX.KLT.DINV.CD.WD": "Foreign direct investment, net inflows (BoP, current US$)",
     "NY.GDP.MKTP.CD": "GDP (current US$)",
+    "NY.GDP.PCAP.CD": "GDP per capita (current US$)",
     "NV.IND.MANF.ZS": "Manufacturing, value added (% of GDP)",
 }
+
+#: The aggregates the World Bank API returns beside the economies for ``country/all`` (regions,
+#: income groups, lending groups, demographic and other groupings, the World): the codes its
+#: country list gives with region "Aggregates" (api.worldbank.org/v2/country, 2024). They are
+#: flagged in a download's ``aggregate`` column so that country-level merges drop them by name,
+#: not because their codes happen to be missing from another source.
+WORLD_BANK_AGGREGATES = frozenset(
+    [
+        "AFE",
+        "AFW",
+        "ARB",
+        "CEB",
+        "CSS",
+        "EAP",
+        "EAR",
+        "EAS",
+        "ECA",
+        "ECS",
+        "EMU",
+        "EUU",
+        "FCS",
+        "HIC",
+        "HPC",
+        "IBD",
+        "IBT",
+        "IDA",
+        "IDB",
+        "IDX",
+        "INX",
+        "LAC",
+        "LCN",
+        "LDC",
+        "LIC",
+        "LMC",
+        "LMY",
+        "LTE",
+        "MEA",
+        "MIC",
+        "MNA",
+        "NAC",
+        "OED",
+        "OSS",
+        "PRE",
+        "PSS",
+        "PST",
+        "SAS",
+        "SSA",
+        "SSF",
+        "SST",
+        "TEA",
+        "TEC",
+        "TLA",
+        "TMN",
+        "TSA",
+        "TSS",
+        "UMC",
+        "WLD",
+    ]
+)
 WORLD_BANK_URL = "https://api.worldbank.org/v2/country/all/indicator/{indicator}?format=json&date={start}:{end}&per_page=20000&page={page}"
 IMF_DATAMAPPER_URL = (
     "https://www.imf.org/external/datamapper/api/v1/{indicator}"
@@ -55,11 +116,17 @@ def _fetch_json(url: str, timeout: float = 60) -> object:
 
 
 def _cached_response(
-    key: str, urls, online: bool, cache_dir: Path | None, what: str
+    key: str,
+    urls,
+    online: bool,
+    cache_dir: Path | None,
+    what: str,
+    check=None,
 ) -> dict:
     """The cached download ``{"source", "downloaded", "responses"}`` for ``key``; fetched when
     ``online``, read from ``cache_dir`` otherwise. ``urls`` is a callable ``page -> url`` (pages are
-    followed while the response says there are more) or a single URL string."""
+    followed while the response says there are more) or a single URL string. ``check(body)``, when
+    given, raises for an answer that holds no data; such an answer is not cached."""
     import datetime
     import json
 
@@ -69,7 +136,11 @@ def _cached_response(
     path = folder / f"{key}.json"
     if not online:
         if path.exists():
-            return json.loads(path.read_text(encoding="utf-8"))
+            record = json.loads(path.read_text(encoding="utf-8"))
+            for body in record["responses"]:
+                if check is not None:
+                    check(body)
+            return record
         shown = (
             path.relative_to(Path.cwd())
             if path.is_relative_to(Path.cwd())
@@ -105,6 +176,9 @@ def _cached_response(
             f"{what}: the download from {source} failed ({error}); check the "
             "connection, or run with online=False to use a cached copy"
         ) from error
+    for body in responses:
+        if check is not None:
+            check(body)
     record = {
         "source": source,
         "downloaded": datetime.date.today().isoformat(),
@@ -125,15 +199,20 @@ def world_bank(
     """A World Bank indicator for every economy and aggregate, ``start`` to ``end``, from the World
     Bank's public API (v2, JSON), cached on disk with the date of download.
 
-    Returns a :class:`Download` whose ``values`` have columns ``iso3, economy, year, value`` (rows
-    without a value dropped), with the indicator, its source URL and the download date. With
-    ``online=False`` (the default) only the cache is read, and a missing cache raises
-    :class:`OnlineDataUnavailable` saying what to do. Aggregates (World, income groups, regions) are
-    included; their ``iso3`` codes such as ``WLD`` and ``HIC`` are not countries.
+    Returns a :class:`Download` whose ``values`` have columns ``iso3, economy, year, value,
+    aggregate`` (rows without a value dropped), with the indicator, its source URL and the download
+    date. With ``online=False`` (the default) only the cache is read, and a missing cache raises
+    :class:`OnlineDataUnavailable` saying what to do. The API answers for the aggregates too (World,
+    income groups, regions); ``aggregate`` marks them (:data:`WORLD_BANK_AGGREGATES`).
     """
-    if indicator not in WORLD_BANK_INDICATORS:
+    import re
+
+    if not isinstance(indicator, str) or not re.fullmatch(
+        r"[A-Z0-9]+(\.[A-Z0-9]+)+", indicator
+    ):
         raise InputError(
-            f"indicator must be one of {', '.join(WORLD_BANK_INDICATORS)}, got {indicator!r}"
+            "indicator must be a World Development Indicators code such as "
+            f"{', '.join(WORLD_BANK_INDICATORS)}, got {indicator!r}"
         )
     end = start if end is None else end
     if not (
@@ -171,13 +250,14 @@ def world_bank(
         for item in body[1] if len(body) > 1 and body[1] else []:
             if item.get("value") is None:
                 continue
+            iso3 = item.get("countryiso3code") or item["country"]["id"]
             rows.append(
                 {
-                    "iso3": item.get("countryiso3code")
-                    or item["country"]["id"],
+                    "iso3": iso3,
                     "economy": item["country"]["value"],
                     "year": int(item["date"]),
                     "value": float(item["value"]),
+                    "aggregate": iso3 in WORLD_BANK_AGGREGATES,
                 }
             )
     if not rows:
@@ -206,18 +286,28 @@ def imf_datamapper(
             f"indicator must be a DataMapper code such as 'AI_PI', got {indicator!r}"
         )
     what = f"IMF DataMapper indicator {indicator}"
+
+    def holds_values(body) -> None:
+        if not isinstance(body, dict):
+            raise DataError(
+                f"{what}: unexpected response format (expected a JSON object)"
+            )
+        if "values" not in body:
+            # the DataMapper's answer to a request it cannot serve: HTTP 200, no "values" key
+            raise OnlineDataUnavailable(
+                f"{what}: the DataMapper answered without any values, so it has no data for "
+                f"this request; check the indicator code (chapter 6 uses AI_PI)"
+            )
+
     record = _cached_response(
         f"imf_{indicator}",
         IMF_DATAMAPPER_URL.format(indicator=indicator),
         online,
         cache_dir,
         what,
+        check=holds_values,
     )
     body = record["responses"][0]
-    if not isinstance(body, dict) or "values" not in body:
-        raise DataError(
-            f"{what}: unexpected response format (expected an object with 'values')"
-        )
     series = body["values"].get(indicator)
     if not series:
         raise DataError(

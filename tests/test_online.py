@@ -47,7 +47,19 @@ def test_world_bank_follows_pages_parses_and_caches(monkeypatch, tmp_path):
         and "indicator/BX.KLT.DINV.CD.WD?format=json&date=2023:2023"
         in asked[0]
     )
-    assert list(frame.columns) == ["iso3", "economy", "year", "value"]
+    assert list(frame.columns) == [
+        "iso3",
+        "economy",
+        "year",
+        "value",
+        "aggregate",
+    ]
+    assert frame.set_index("iso3")["aggregate"].to_dict() == {
+        "WLD": True,
+        "SGP": False,
+        "USA": False,
+        "CHN": False,
+    }
     assert frame.set_index("iso3")["value"].to_dict() == {
         "WLD": 1.4e12,
         "SGP": 1.5e11,
@@ -136,9 +148,78 @@ def test_api_errors_and_failed_downloads_are_named(monkeypatch, tmp_path):
     ).exists()  # a failed download caches nothing
 
 
+def test_world_bank_parses_a_real_recorded_response(monkeypatch, tmp_path):
+    """The API's answer as recorded (GNI per capita of the United States, 1990-1997): every year
+    read, with its value, the economy's name and ISO code; the United States is no aggregate."""
+    recording = "worldbank_v2_US_NY.GNP.PCAP.CD_1990-1997.json"
+    asked = serve(monkeypatch, {"NY.GNP.PCAP.CD": recording})
+    frame = online.world_bank(
+        "NY.GNP.PCAP.CD", 1990, 1997, online=True, cache_dir=tmp_path
+    ).values
+    assert "indicator/NY.GNP.PCAP.CD?format=json&date=1990:1997" in asked[0]
+    raw = json.loads((FIXTURES / recording).read_text(encoding="utf-8"))[1]
+    assert len(frame) == len(raw) == 8
+    assert sorted(frame["year"]) == list(range(1990, 1998))
+    assert frame.set_index("year")["value"].to_dict() == {
+        int(r["date"]): float(r["value"]) for r in raw
+    }
+    assert frame.loc[frame["year"] == 1997, "value"].item() == 31270.0
+    assert set(frame["iso3"]) == {"USA"} and set(frame["economy"]) == {
+        "United States"
+    }
+    assert not frame["aggregate"].any()
+
+
+def test_imf_answer_without_values_is_no_data_and_is_not_cached(
+    monkeypatch, tmp_path
+):
+    """The DataMapper answers a request it cannot serve with HTTP 200 and no 'values': one clear
+    line, nothing cached (a later run asks again)."""
+    serve(monkeypatch, {"datamapper/api/v1/AI_PX": "imf_no_values.json"})
+    with pytest.raises(
+        online.OnlineDataUnavailable,
+        match="IMF DataMapper indicator AI_PX: the DataMapper answered without any "
+        "values, so it has no data for this request; check the indicator code",
+    ):
+        online.imf_datamapper("AI_PX", online=True, cache_dir=tmp_path)
+    assert not (tmp_path / "imf_AI_PX.json").exists()
+
+
+def test_online_cross_section_drops_aggregates_and_controls_for_income(
+    monkeypatch, tmp_path
+):
+    """Online, the cross-section holds economies only (the World and High income rows are
+    dropped by name), with GDP per capita, so the regression controls for income."""
+    from helpers import crosscountry
+
+    monkeypatch.chdir(
+        tmp_path
+    )  # the cache is .online_cache under the working directory
+    fdi = "BX.KLT.DINV.CD.WD?format=json&date=2023:2023&per_page=20000&page="
+    serve(
+        monkeypatch,
+        {
+            fdi + "1": "worldbank_fdi_page1.json",
+            fdi + "2": "worldbank_fdi_page2.json",
+            "NY.GDP.MKTP.CD": "worldbank_gdp.json",
+            "NY.GDP.PCAP.CD": "worldbank_gdp_per_capita.json",
+            "datamapper/api/v1/AI_PI": "imf_ai_pi.json",
+        },
+    )
+    section = crosscountry.cross_section(2023, online=True)
+    assert not section.simulated, section.reason
+    frame = section.data.set_index("iso3")
+    assert "WLD" not in frame.index and "HIC" not in frame.index
+    assert frame.loc["SGP", "gdp_per_capita_usd"] == 85000.0
+    assert frame["gdp_per_capita_usd"].notna().all()
+
+
 def test_bad_arguments():
-    with pytest.raises(ValueError, match="indicator must be one of"):
-        online.world_bank("SP.POP.TOTL", 2023)
+    with pytest.raises(
+        ValueError,
+        match="indicator must be a World Development Indicators code",
+    ):
+        online.world_bank("GDP; drop", 2023)
     with pytest.raises(ValueError, match="start and end must be years"):
         online.world_bank("NY.GDP.MKTP.CD", 2023, 2020)
     with pytest.raises(ValueError, match="DataMapper code"):

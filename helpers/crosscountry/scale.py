@@ -146,8 +146,9 @@ class CrossSection:
 def cross_section(
     year: int, online: bool = False, seed: int = 20261122
 ) -> CrossSection:
-    """World Bank FDI and GDP with the IMF AIPI for ``year`` (downloaded when ``online``, else from
-    the cache), merged by ISO code; without them, the SIMULATED cross-section of
+    """World Bank FDI, GDP and GDP per capita with the IMF AIPI for ``year`` (downloaded when
+    ``online``, else from the cache), merged by ISO code for the economies only (the World Bank's
+    aggregates are dropped by name); without them, the SIMULATED cross-section of
     :func:`fdi_cross_section`, labelled as such, and the reason."""
     from helpers import online as loaders
     from helpers.crosscountry.simulate import fdi_cross_section
@@ -156,6 +157,7 @@ def cross_section(
     try:
         fdi = loaders.world_bank("BX.KLT.DINV.CD.WD", year, online=online)
         gdp = loaders.world_bank("NY.GDP.MKTP.CD", year, online=online)
+        per_capita = loaders.world_bank("NY.GDP.PCAP.CD", year, online=online)
         aipi = loaders.imf_datamapper("AI_PI", online=online)
     except loaders.OnlineDataUnavailable as unavailable:
         return CrossSection(
@@ -165,18 +167,24 @@ def cross_section(
             str(unavailable),
         )
     index = aipi.values[aipi.values["year"] == year]
-    merged = (
-        fdi.values.rename(columns={"value": "fdi_usd"})
-        .merge(
-            gdp.values[["iso3", "value"]].rename(columns={"value": "gdp_usd"}),
-            on="iso3",
+
+    def economies(download, name):
+        frame = download.values
+        return frame.loc[~frame["aggregate"], ["iso3", "value"]].rename(
+            columns={"value": name}
         )
+
+    merged = (
+        fdi.values.loc[~fdi.values["aggregate"]]
+        .drop(columns="aggregate")
+        .rename(columns={"value": "fdi_usd"})
+        .merge(economies(gdp, "gdp_usd"), on="iso3")
+        .merge(economies(per_capita, "gdp_per_capita_usd"), on="iso3")
         .merge(
             index[["iso3", "value"]].rename(columns={"value": "aipi"}),
             on="iso3",
         )
     )
-    merged = merged.assign(gdp_per_capita_usd=np.nan)
     return CrossSection(
         merged,
         f"World Bank and IMF data, {year} (downloaded {fdi.downloaded})",
