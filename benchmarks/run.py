@@ -247,7 +247,7 @@ def pvar_timings(n: int) -> dict[str, list[float]]:
                 time="year",
                 transform="fod",
                 collapse=True,
-                instrument_lags=(1, 3),
+                instrument_lags=(2, 4),
                 steps="onestep",
             ).fit().irf_bands(10, n_reps=1000, seed=1)
             times["pvar_irf_draws_ms"].append(
@@ -260,7 +260,7 @@ def pvar_timings(n: int) -> dict[str, list[float]]:
             entity="province_zh",
             time="year",
             collapse=True,
-            instrument_lags=(1, 3),
+            instrument_lags=(2, 4),
             steps="onestep",
         )
         choices = [

@@ -24,6 +24,13 @@ The estimator follows R panelvar's ``pvargmm`` (Sigmund & Ferstl 2021) and Stata
   each predetermined variable at lags ``predetermined_lags``, one column per period and lag
   (block-diagonal by period) or one per lag (``collapse=True``); missing values are set to zero and
   all-zero columns dropped; strictly exogenous variables are one IV-style column each;
+- lags are numbered as xtabond2 and panelvar number them, so that the same limits mean the same
+  under both transforms: lag ``L`` is the level dated ``t - L`` for the first-differenced equation
+  of period ``t`` and the level dated ``t - L + 1`` for its forward-orthogonal-deviations equation
+  (xtabond2 stores FOD one period late, to line it up with FD; panelvar's
+  ``min_instr_dependent_vars`` counts the same way). So ``instrument_lags=(2, None)``, the default,
+  is xtabond2's ``gmm(y, lag(2 .))`` and panelvar's ``min_instr_dependent_vars = 2L`` under both
+  transforms: ``y`` dated ``t-2`` and earlier for FD, ``t-1`` and earlier for FOD;
 - system GMM (Blundell & Bond 1998) adds the level equations with a constant, instrumented by the
   difference of each GMM-style variable at its first lag minus one, and stacks the exogenous
   variables in one column (transformed in the transformed rows, in levels in the level rows);
@@ -258,9 +265,26 @@ class PanelVAR:
         Predetermined variables (instrumented GMM-style from ``predetermined_lags``) and strictly
         exogenous ones (their own IV-style instruments). Both enter every equation at time ``t``.
     instrument_lags : (int, int or None)
-        First and last lag of the dependent variables' levels used as instruments (None: all).
+        First and last lag of the dependent variables' levels used as instruments (None: all),
+        numbered as in xtabond2 and panelvar: lag ``L`` is dated ``t - L`` for FD and
+        ``t - L + 1`` for FOD (see the module docstring), so a call ports unchanged:
+
+        ==========================================================  ==============================
+        their call                                                  this package
+        ==========================================================  ==============================
+        xtabond2 ``gmm(y, lag(2 .))`` (with or without orthogonal)  ``instrument_lags=(2, None)``
+        xtabond2 ``gmm(y, lag(2 4)) orthogonal``                    ``instrument_lags=(2, 4)``,
+                                                                    ``transform="fod"``
+        panelvar ``min_instr_dependent_vars = 2L,``                 ``instrument_lags=(2, None)``
+        ``max_instr_dependent_vars = 99``
+        panelvar ``transformation = "fod"``                         ``transform="fod"``
+        ==========================================================  ==============================
+
+        The first lag must be at least 2 under FOD (lag 1 would be the current level) and at
+        least 1 under FD.
     predetermined_lags : (int, int or None)
-        The same for the predetermined variables (default: from lag 1).
+        The same for the predetermined variables, numbered the same way (default: from lag 1,
+        xtabond2's ``gmm(w, lag(1 .))`` and panelvar's ``min_instr_predet_vars = 1L``).
     collapse : bool
         One instrument column per lag instead of one per lag and period (Roodman 2009b).
     system : bool
@@ -281,7 +305,7 @@ class PanelVAR:
     >>> A = pd.DataFrame([[0.5, 0.1], [0.2, 0.4]], columns=["y1", "y2"])
     >>> panel = pvar_panel(A, n_units=500, n_periods=6, seed=1)
     >>> fit = PanelVAR(panel, ["y1", "y2"], entity="entity", time="time",
-    ...                instrument_lags=(1, None), steps="onestep").fit()
+    ...                steps="onestep").fit()
     >>> fit.params.round(2).values.tolist(), fit.is_stable
     ([[0.51, 0.17], [0.16, 0.35]], True)
     """
@@ -326,10 +350,18 @@ class PanelVAR:
         self.predetermined_lags = _lag_range(
             predetermined_lags, "predetermined_lags"
         )
-        if self.instrument_lags[0] < 1:
+        minimum = 2 if transform == "fod" else 1
+        if self.instrument_lags[0] < minimum:
             raise InputError(
-                "instrument_lags must start at lag 1 or later: current levels of the dependent "
-                "variables are endogenous"
+                f"instrument_lags must start at lag {minimum} or later under "
+                f"{transform.upper()}: lag {minimum - 1} is the current level of the dependent "
+                "variables, which is endogenous (lags are numbered as in xtabond2 and panelvar: "
+                "lag L is dated t-L for FD and t-L+1 for FOD)"
+            )
+        if transform == "fod" and self.predetermined_lags[0] < 1:
+            raise InputError(
+                "predetermined_lags must start at lag 1 or later under FOD (lag 1 is the "
+                "current level there)"
             )
         self.collapse, self.system = bool(collapse), bool(system)
         self.entity, self.time = entity, time
@@ -513,11 +545,15 @@ class PanelVAR:
                 columns.append(np.where(period == t, source, 0.0))
                 names.append(f"{label} t={grid.periods[t]}")
 
+        # xtabond2's numbering: under FOD, lag L is the level dated t - L + 1 (see above)
+        shift = 1 if self.transform == "fod" else 0
         for name, first, last in self._gmm_style():
             values = grid.values[name]
             last = n_periods if last is None else last
             for lag in range(first, last + 1):
-                gmm_style(_lag(values, lag), ~level, f"{name} L{lag}")
+                gmm_style(
+                    _lag(values, lag - shift), ~level, f"{name} L{lag - shift}"
+                )
             if self.system:
                 # Level equations: the difference at the first lag minus one (the others are
                 # redundant).

@@ -55,6 +55,9 @@ def proliferation_verdict(results: PanelVARResults) -> str:
 def collapsed_sentence(results: PanelVARResults) -> str:
     """The instrument set the chapter uses, and why one-step."""
     first, last = results.model.instrument_lags
+    # lag L is dated t-L under FD and t-L+1 under FOD (xtabond2's numbering)
+    shift = 1 if results.model.transform == "fod" else 0
+    first, last = first - shift, None if last is None else last - shift
     moments, units = _moments(results), results.n_entities
     text = (
         f"We collapse the instruments and use the levels dated t-{first} to t-{last} "

@@ -52,7 +52,7 @@ def test_against_truth_and_band_widths():
         entity="province_zh",
         time="year",
         collapse=True,
-        instrument_lags=(1, 3),
+        instrument_lags=(2, 4),
         steps="onestep",
     )
     with pytest.warns(pvar.InstrumentWarning):

@@ -1,6 +1,8 @@
 """helpers.pvar against xtabond2, R panelvar and pydynpd on the Arellano-Bond data, and against
 properties that need no external data."""
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -138,6 +140,94 @@ def test_panelvar_example_ex3(abdata, inverse):
     )
 
 
+# R panelvar 0.5.6's published example 1, ex1_dahlberg_data: pvargmm(dependent_vars =
+# c("expenditures", "revenues", "grants"), lags = 1, transformation = "fod", data = Dahlberg,
+# steps = "twostep", system_instruments = FALSE, max_instr_dependent_vars = 99,
+# min_instr_dependent_vars = 2L, collapse = FALSE). The numbers are the fitted object that panelvar
+# ships (data/ex1_dahlberg_data.rda, read without R): first_step, second_step and their standard
+# errors (Windmeijer-corrected in the second step), equations by rows; and Hansen's J from the
+# object's own pieces by panelvar's hansen_j_test (Z_u' W_2 Z_u), 263.0076078 on 252 - 9 df.
+EX1_ONESTEP = [
+    [0.2841178869808805, -0.04383889308493667, -1.6826230562699414],
+    [0.25640354757916806, 0.06073771124244649, -2.2466220736093385],
+    [0.016556611830716918, -0.040359210955292955, 0.3183235222788035],
+]
+EX1_ONESTEP_SE = [
+    [0.06404729479534212, 0.06105722093515398, 0.27545151525120354],
+    [0.07732036998719541, 0.07006930177412793, 0.27961630198510273],
+    [0.016317373264428704, 0.014113241303211793, 0.050226511752223375],
+]
+EX1_TWOSTEP = [
+    [0.2846164119736765, -0.04702069888137719, -1.674606124076874],
+    [0.25834785203401406, 0.05878479420253063, -2.236663916407246],
+    [0.016661287885774395, -0.04049592490769685, 0.32039474124445605],
+]
+EX1_TWOSTEP_SE = [
+    [0.06643324580158601, 0.06372173274405747, 0.2817554056767431],
+    [0.07949044154663824, 0.07263120373336447, 0.2846312953151958],
+    [0.017179382628561155, 0.015086590462070245, 0.052123301784381335],
+]
+
+
+@pytest.fixture(scope="module")
+def dahlberg() -> pd.DataFrame:
+    import hashlib
+
+    import yaml
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    path = fixtures / "dahlberg.csv"
+    meta = yaml.safe_load(
+        (fixtures / "dahlberg.yml").read_text(encoding="utf-8")
+    )
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == meta["sha256"]
+    return pd.read_csv(path)
+
+
+def ex1(dahlberg, steps):
+    # panelvar's call, ported unchanged: min_instr_dependent_vars = 2L is instrument_lags=(2, None)
+    return pvar.PanelVAR(
+        dahlberg,
+        ["expenditures", "revenues", "grants"],
+        lags=1,
+        entity="id",
+        time="year",
+        transform="fod",
+        instrument_lags=(2, None),
+        steps=steps,
+        inverse="panelvar",
+    ).fit()
+
+
+def test_fod_matches_panelvar_example_ex1(dahlberg):
+    one, two = ex1(dahlberg, "onestep"), ex1(dahlberg, "twostep")
+    assert (one.nobs, one.n_entities, one.n_instruments) == (1855, 265, 84)
+    np.testing.assert_allclose(one.params, EX1_ONESTEP, rtol=1e-8, atol=0)
+    np.testing.assert_allclose(
+        one.std_errors, EX1_ONESTEP_SE, rtol=1e-8, atol=0
+    )
+    np.testing.assert_allclose(two.params, EX1_TWOSTEP, rtol=1e-8, atol=0)
+    np.testing.assert_allclose(
+        two.std_errors, EX1_TWOSTEP_SE, rtol=1e-8, atol=0
+    )
+    assert two.j_stat.df == 243
+    assert two.j_stat.stat == pytest.approx(263.0076078, abs=1e-6)
+
+
+def test_fod_lag_one_would_be_the_current_level(dahlberg):
+    with pytest.raises(
+        ValueError, match="must start at lag 2 or later under FOD"
+    ):
+        pvar.PanelVAR(
+            dahlberg,
+            "expenditures",
+            entity="id",
+            time="year",
+            transform="fod",
+            instrument_lags=(1, None),
+        )
+
+
 def test_scaled_inverse_is_invariant_to_units(abdata):
     # Multiplying every variable by 1e-5 leaves slopes unchanged and scales the constant.
     scaled = abdata.assign(
@@ -185,8 +275,7 @@ def large_panel() -> pd.DataFrame:
 
 @pytest.mark.parametrize("transform", pvar.TRANSFORMS)
 def test_large_n_recovers_the_truth(large_panel, transform):
-    # Under FOD the level dated t-1 is a valid instrument (and by far the strongest one).
-    first = 1 if transform == "fod" else 2
+    # Lag 2 is the level dated t-2 for FD and t-1 for FOD (by far the strongest instrument there).
     result = pvar.PanelVAR(
         large_panel,
         ["y1", "y2"],
@@ -194,7 +283,7 @@ def test_large_n_recovers_the_truth(large_panel, transform):
         time="time",
         transform=transform,
         collapse=True,
-        instrument_lags=(first, None),
+        instrument_lags=(2, None),
     ).fit()
     np.testing.assert_allclose(
         result.params.to_numpy(), TRUE_A.to_numpy(), atol=0.05
@@ -227,7 +316,7 @@ def test_fd_and_fod_coincide_with_all_instruments():
         panel,
         ["y1", "y2"],
         transform="fod",
-        instrument_lags=(1, None),
+        instrument_lags=(2, None),
         **common,
     ).fit()
     np.testing.assert_allclose(fd.params, fod.params, rtol=1e-9, atol=1e-12)
@@ -278,7 +367,7 @@ def bivariate():
         entity="entity",
         time="time",
         collapse=True,
-        instrument_lags=(1, None),
+        instrument_lags=(2, None),
     ).fit()
 
 
@@ -516,7 +605,14 @@ def test_constant_within_every_unit():
             dict(transform="within"),
             "transform must be one of 'fod', 'fd'; got 'within'",
         ),
-        (dict(instrument_lags=(0, None)), "must start at lag 1"),
+        (
+            dict(instrument_lags=(1, None)),
+            "must start at lag 2 or later under FOD",
+        ),
+        (
+            dict(instrument_lags=(0, None), transform="fd"),
+            "must start at lag 1 or later under FD",
+        ),
         (
             dict(instrument_lags=(3, 2)),
             r"instrument_lags \(last lag\) must be an integer at least 3; got 2",
@@ -559,7 +655,7 @@ def test_data_that_cannot_identify_the_model_get_one_clear_line():
         entity="province_zh",
         time="year",
         collapse=True,
-        instrument_lags=(1, 3),
+        instrument_lags=(2, 4),
         steps="onestep",
     )
     few = scores[scores["province_zh"].isin(["北京", "河南", "四川"])]

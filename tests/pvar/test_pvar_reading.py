@@ -51,7 +51,7 @@ def test_proliferation_says_whether_the_weights_are_singular(many, few):
 
 def test_collapsed_sentence_names_the_lags_and_the_count(many):
     text = reading.collapsed_sentence(many)
-    assert "levels dated t-2 to t-3 (valid under FOD), 4 instruments" in text
+    assert "levels dated t-1 to t-2 (valid under FOD), 4 instruments" in text
     assert "The 8 joint moment conditions are fewer than the 60" in text
 
 

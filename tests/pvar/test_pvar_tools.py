@@ -33,7 +33,7 @@ def small_fit():
         entity="entity",
         time="time",
         collapse=True,
-        instrument_lags=(1, 3),
+        instrument_lags=(2, 4),
         steps="onestep",
     ).fit()
 
@@ -103,7 +103,7 @@ def test_pvar_explorer_refits_and_redraws(scores):
         entity="province_zh",
         time="year",
         collapse=True,
-        instrument_lags=(1, 2),
+        instrument_lags=(2, 3),
         steps="onestep",
     )
     before = explorer.image.value
