@@ -56,12 +56,26 @@ def region_sizes() -> dict[str, int]:
     }
 
 
+#: The regions whose gaps to the national mean section 4.1 says narrowed.
+NARROWING = ("West", "Northeast")
+
+
 def growth_constraints(
-    claims: Claims, sizes: dict[str, int], reading: int, with_east_ratio: bool
+    claims: Claims,
+    sizes: dict[str, int],
+    reading: int,
+    with_east_ratio: bool,
+    gap_signs: dict[str, tuple[int, int]] | None = None,
 ) -> list:
     """Linear constraints on the unknown levels E10, E22 (East) and C10 (Central) that section 4.1
     (and, with ``with_east_ratio``, 5.1(1)'s "1.5 times the national level" in 2022) imposes, with
-    倍 read as the ratio (``reading`` 0) or as the rise (1)."""
+    倍 read as the ratio (``reading`` 0) or as the rise (1).
+
+    ``gap_signs`` adds section 4.1's statement that the West's and the Northeast's gaps to the
+    national mean narrowed from 2010 to 2022: for each region the signs ``(s10, s22)`` of national
+    minus regional level in 2010 and 2022 (a gap's absolute value is linear once its sign is
+    fixed), and ``s22 (N22 - R22) <= s10 (N10 - R10)``. :func:`growth_feasibility` tries every
+    combination of signs."""
     total = sum(sizes.values())
     w10, w22 = claims.number("AI-west-2010"), claims.number("AI-west-2022")
     ne10, ne22 = (
@@ -111,23 +125,60 @@ def growth_constraints(
         ratio = claims.number("AI-east-over-national")
         for r, op in [(ratio - TOLERANCE, ">="), (ratio + TOLERANCE, "<=")]:
             rows.append(({"E22": 1 - r * e}, op, r * known22))
+    levels = {"West": (w10, w22), "Northeast": (ne10, ne22)}
+    for region, (s10, s22) in (gap_signs or {}).items():
+        r10, r22 = levels[region]
+        # national levels: N10 = e E10 + c C10 + known10, N22 = e E22 + known22
+        gap10 = ({"E10": s10 * e, "C10": s10 * c}, s10 * (r10 - known10))
+        gap22 = ({"E22": s22 * e}, s22 * (r22 - known22))
+        rows.append((gap10[0], ">=", gap10[1]))  # the sign assumed in 2010
+        rows.append((gap22[0], ">=", gap22[1]))  # ... and in 2022
+        # s22 (N22 - R22) <= s10 (N10 - R10): the gap narrowed
+        rows.append(
+            (
+                {"E22": s22 * e, "E10": -s10 * e, "C10": -s10 * c},
+                "<=",
+                s22 * (r22 - known22) - s10 * (r10 - known10),
+            )
+        )
     return rows
+
+
+def _sign_combinations():
+    import itertools
+
+    pairs = list(itertools.product((1, -1), repeat=2))
+    for west, northeast in itertools.product(pairs, repeat=2):
+        yield {"West": west, "Northeast": northeast}
 
 
 def growth_feasibility(
     claims: Claims, sizes: dict[str, int] | None = None
 ) -> pd.DataFrame:
-    """For each reading of 倍, with and without 5.1(1)'s ratio: is there a set of unprinted levels
-    satisfying every printed number, and one such set."""
+    """For each reading of 倍, with and without 5.1(1)'s ratio, and with and without section 4.1's
+    narrowing gaps: is there a set of unprinted levels satisfying every printed number, and one
+    such set."""
     sizes = sizes or region_sizes()
     bounds = {"E10": (0, 1), "E22": (0, 1), "C10": (0, 1)}
     rows = {}
     for reading, name in READINGS.items():
-        for with_ratio in (False, True):
-            solution = feasible(
-                growth_constraints(claims, sizes, reading, with_ratio), bounds
-            )
-            rows[(name, with_ratio)] = {
+        for with_ratio, with_gaps in (
+            (False, False),
+            (True, False),
+            (False, True),
+            (True, True),
+        ):
+            solution = None
+            for signs in _sign_combinations() if with_gaps else [None]:
+                solution = feasible(
+                    growth_constraints(
+                        claims, sizes, reading, with_ratio, signs
+                    ),
+                    bounds,
+                )
+                if solution is not None:
+                    break
+            rows[(name, with_ratio, with_gaps)] = {
                 "consistent": solution is not None,
                 "example East 2010": round(solution["E10"], 4)
                 if solution
@@ -137,7 +188,11 @@ def growth_feasibility(
                 else None,
             }
     table = pd.DataFrame.from_dict(rows, orient="index")
-    table.index.names = ["倍 read as", "with the 1.5 times of §5.1(1)"]
+    table.index.names = [
+        "倍 read as",
+        "with the 1.5 times of §5.1(1)",
+        "with the narrowing gaps of §4.1",
+    ]
     return table
 
 
@@ -185,7 +240,7 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         reported=claims["AI-rise-national"]["printed"],
         recomputed=f"ratio must be at least {ratios['national (at least)']:.2f} (weighted mean of "
         "regional ratios)",
-        holds=bool(table.loc[(ratio, False), "consistent"]),
+        holds=bool(table.loc[(ratio, False, False), "consistent"]),
         note=(
             "Infeasible when 倍 is the ratio end/start, the paper's own usage in §4.2 "
             f"(0.4367/0.2404 = {ratios['coordination degree, §4.2']:.3f}, '超1.8倍'). "
@@ -199,9 +254,9 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         "Same claims with 倍 read as the rise (ratio = multiple + 1)",
         reported=claims["AI-rise-national"]["printed"],
         recomputed="a consistent set of unprinted levels exists"
-        if table.loc[(rise, False), "consistent"]
+        if table.loc[(rise, False, False), "consistent"]
         else "no consistent set",
-        holds=bool(table.loc[(rise, False), "consistent"]),
+        holds=bool(table.loc[(rise, False, False), "consistent"]),
         note="Linear feasibility over the East's 2010/2022 and the Central 2010 levels "
         "(helpers.audit.feasible).",
     )
@@ -230,7 +285,7 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         note="Against the East the claim cannot be checked: only a lower bound (3.6) is printed "
         "for the East.",
     )
-    with_ratio = table.xs(True, level=1)["consistent"]
+    with_ratio = table.xs((True, False), level=(1, 2))["consistent"]
     scorecard.check(
         "A5",
         "§5.1(1)",
@@ -256,11 +311,36 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         recomputed=f"{c22:.4f} (§4.1)",
         holds=conclusions == c22,
     )
+    with_gaps = table.xs((False, True), level=(1, 2))["consistent"]
+    for claim_id, name, other in (("A6", ratio, rise), ("A6b", rise, ratio)):
+        scorecard.check(
+            claim_id,
+            "§4.1",
+            "The West's and the Northeast's gaps to the national mean narrowed from 2010 to "
+            f"2022, with the other §4.1 numbers, 倍 read as the {name.split(' ')[0]}",
+            reported=claims["AI-west-northeast-similar"]["printed"],
+            recomputed="consistent"
+            if with_gaps[name]
+            else "no set of unprinted levels fits"
+            + (
+                f" (nor with 倍 read as the {other.split(' ')[0]})"
+                if not with_gaps[other]
+                else ""
+            ),
+            holds=bool(with_gaps[name]),
+            note=(
+                f"Read as rises, the national index grows {claims.number('AI-rise-national') + 1:g}"
+                f" times, more than the West ({ratios['West']:.2f}) and the Northeast "
+                f"({ratios['Northeast']:.2f}), and no unprinted levels that fit the other §4.1 "
+                "numbers leave both gaps narrower; read as ratios, the other numbers already do "
+                "not fit (A1). Linear feasibility over the unprinted levels, every sign of the "
+                "two gaps tried."
+            ),
+        )
     scorecard.not_reproducible_claim(
         claims,
         "AI-west-northeast-similar",
-        "'Similar' has no stated tolerance, and the national path that 'narrowing gaps' needs is "
-        "not printed.",
+        "'Similar' has no stated tolerance (the narrowing gaps are checked in A6 and A6b).",
     )
     figures_only = (
         "Needs the index values, which the paper shows only in figures; "
