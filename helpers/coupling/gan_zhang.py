@@ -67,14 +67,28 @@ def check_section42(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         claims.number("D-national-2022"),
     )
     ratio = d22 / d10
+    # 增幅超1.8倍 read two ways: the ratio end/start (as chapter 2 finds the paper's usage here),
+    # and strictly, a rise (增幅) of more than 180 per cent
+    multiple = claims.number("D-rise")
     scorecard.check(
         "K1",
         "§4.2, §5.1(2)",
-        "National D rose from 0.2404 to 0.4367, more than 1.8 times",
+        "National D rose from 0.2404 to 0.4367, more than 1.8 times (倍 read as the ratio "
+        "end/start)",
         reported=claims["D-rise"]["printed"],
-        recomputed=f"{ratio:.4f} times",
-        holds=ratio > claims.number("D-rise"),
-        note=f"As a ratio end/start. Read as a rise (ratio - 1) it would be {ratio - 1:.2f} times.",
+        recomputed=f"ratio {ratio:.4f}",
+        holds=ratio > multiple,
+        note="The ratio reading, under which the printed levels bear the claim out.",
+    )
+    scorecard.check(
+        "K1b",
+        "§4.2, §5.1(2)",
+        "The same claim read strictly: a rise (增幅) of more than 180 per cent",
+        reported=claims["D-rise"]["printed"],
+        recomputed=f"rise {100 * (ratio - 1):.1f}%",
+        holds=ratio - 1 > multiple,
+        note=f"Read as the rise, the printed levels give {100 * (ratio - 1):.1f}%, not more than "
+        f"{100 * multiple:.0f}%; the wording fits only the ratio reading.",
     )
     # Printed values read against Table 3: (id, location, claim, printed row, value, Table 3 field,
     # row of the expected level or stage, note)
