@@ -2,11 +2,14 @@
 
 Columns and statuses follow the book's conventions: ``paper, claim_id, location, claim, reported,
 recomputed, status, note`` with status one of ``reproduced``, ``discrepancy`` or
-``not_reproducible``.
+``not_reproducible`` for a claim of the paper, and ``finding`` for a diagnosis of the paper's
+numbers about something the paper does not claim (an explosive root in a VAR whose stability it
+never discusses): a result worth reporting, but not a discrepancy with the paper.
 
 The status is never typed in by hand for a checkable claim: :meth:`Scorecard.compare` derives it
 from the printed precision of a number, :meth:`Scorecard.check` from a condition the chapter
-computes. Only :meth:`Scorecard.not_reproducible` takes no computation, and it requires a reason.
+computes. Only :meth:`Scorecard.not_reproducible` takes no computation, and it requires a reason;
+:meth:`Scorecard.finding` records a computed diagnosis with its explanation.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ COLUMNS = [
     "status",
     "note",
 ]
-STATUSES = ("reproduced", "discrepancy", "not_reproducible")
+STATUSES = ("reproduced", "discrepancy", "not_reproducible", "finding")
 
 
 class Scorecard:
@@ -166,6 +169,32 @@ class Scorecard:
             why,
         )
         return "not_reproducible"
+
+    def finding(
+        self,
+        claim_id: str,
+        location: str,
+        what: str,
+        recomputed: object,
+        note: str,
+    ) -> str:
+        """Record a diagnosis of the paper's printed numbers about something the paper does not
+        claim (``what``), with what was computed and, in ``note``, what it means. It is not a
+        discrepancy with the paper and is counted apart."""
+        if not isinstance(note, str) or not note.strip():
+            raise InputError(
+                f"note must say what finding {claim_id!r} means for the paper"
+            )
+        self._add(
+            claim_id,
+            location,
+            what,
+            "(no claim)",
+            _text(recomputed),
+            "finding",
+            note,
+        )
+        return "finding"
 
     # -- claims kept in a data file (helpers.audit.Claims) ---------------------------------------
 
@@ -391,6 +420,7 @@ _STATUS_WORDS = {
     "reproduced": "reproduced",
     "discrepancy": "discrepancy",
     "not_reproducible": "not reproducible",
+    "finding": "finding (no claim)",
 }
 
 
@@ -405,8 +435,15 @@ def status_summary(frame: pd.DataFrame) -> str:
     ):
         n = int(counts.get(status, 0))
         parts.append(f"{n} {one if n == 1 else many}")
-    total = len(frame)
-    return f"{', '.join(parts)} ({total} claim{'s' if total != 1 else ''})"
+    findings = int(counts.get("finding", 0))
+    total = len(frame) - findings
+    text = f"{', '.join(parts)} ({total} claim{'s' if total != 1 else ''})"
+    if findings:
+        text += (
+            f"; {findings} finding{'s' if findings != 1 else ''} on what the paper does "
+            "not claim"
+        )
+    return text
 
 
 class ScorecardReport:

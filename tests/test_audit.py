@@ -64,8 +64,32 @@ def test_check_and_not_reproducible(card):
         "reproduced": 1,
         "discrepancy": 1,
         "not_reproducible": 1,
+        "finding": 0,
     }
     assert len(card) == 3
+
+
+def test_a_finding_is_counted_apart_from_the_claims(card):
+    card.check("C1", "§1", "mean", 1, 1, holds=True)
+    assert (
+        card.finding(
+            "F1",
+            "Table 4",
+            "is the VAR stable?",
+            "modulus 1.5",
+            note="explosive",
+        )
+        == "finding"
+    )
+    row = card.frame.set_index("claim_id").loc["F1"]
+    assert (row["reported"], row["status"]) == ("(no claim)", "finding")
+    assert card.counts()["finding"] == 1
+    assert card.summary() == (
+        "1 reproduced, 0 discrepancies, 0 not reproducible (1 claim); "
+        "1 finding on what the paper does not claim"
+    )
+    with pytest.raises(ValueError, match="note must say what finding 'F2'"):
+        card.finding("F2", "T", "x", 1, note=" ")
 
 
 def test_check_accepts_numpy_booleans(card):
