@@ -113,10 +113,10 @@ def environment(request, wheel, tmp_path_factory) -> Path:
     )
     # the setup cell as the chapters carry it, with the wheel for the release's tag
     source = chapter_cells.cell_source()
-    pinned = f'book_release = "git+{chapter_cells.repository_url()}@v'
-    assert source.count(pinned) == 1
-    line = next(x for x in source.splitlines() if x.startswith(pinned))
-    source = source.replace(line, f'book_release = "{wheel.as_uri()}"')
+    pinned = f'"git+{chapter_cells.repository_url()}@v'
+    assert source.count(pinned) == 1 and "book_release = (" in source
+    line = next(x for x in source.splitlines() if pinned in x)
+    source = source.replace(line, f'    "{wheel.as_uri()}"')
     setup = nbformat.v4.new_notebook()
     setup.cells = [
         nbformat.v4.new_code_cell(source),

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import data
-from helpers.audit import Scorecard, implied_totals
+from helpers.audit import Claims, Scorecard, implied_totals
 
 PAPER = "Industrial Bank Research (2024)"
 #: Economies and the figure ids of their 2023 AI investment (amount, share).
@@ -411,6 +411,24 @@ def check_public_figures(scorecard: Scorecard, figures: Figures) -> None:
         "531, 97",
         "the public IFR figures transcribed here start in 2022; Chen & Tang (2021) quote 97 for "
         "China in 2017, not 2015",
+    )
+    # Across papers: Fang, Chang & Hu (2025) quote IDC for China's AI money in 2023 too
+    fang = Claims("fang2025_claims")
+    china, share = v("S1-10"), v("S1-14")
+    world_here = v("S1-08") / v("S1-09") * 100
+    world_fang = 147.5 * 10  # 147.5亿美元, "about a tenth" of the world's
+    scorecard.finding(
+        "CROSS-CN-AI-2023",
+        figures.where("S1-10", "S1-14")
+        + "; Fang, Chang & Hu (2025) "
+        + fang["X1"]["location"],
+        "Do the two papers give the same figure for China's AI money in 2023?",
+        f"here {china:g}亿美元, {share:g}% of the world's (world {world_here:.0f}亿美元); "
+        f"Fang et al. {fang['X1']['printed']} (world about {world_fang:.0f}亿美元)",
+        note="No: the report's AI investment against IDC's AI technology spending, neither "
+        "defined in its text, with world totals that differ by "
+        f"{100 * (world_fang / world_here - 1):.0f}%. Not a discrepancy with either paper, but "
+        "the two cannot be quoted side by side.",
     )
     aipi = data.load("imf_aipi_2023").set_index("iso3")
     scorecard.compare(

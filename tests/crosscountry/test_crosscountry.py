@@ -109,7 +109,12 @@ def test_audit_of_the_report():
         "reproduced": 19,
         "not_reproducible": 8,
         "discrepancy": 4,
+        "finding": 1,
     }
+    # across papers: the report's China AI investment is not the IDC spending Fang et al. quote
+    cross = card.loc["CROSS-CN-AI-2023"]
+    assert "world 920" in cross["recomputed"] and "1475" in cross["recomputed"]
+    assert "differ by 60%" in cross["note"]
     figures = ib.Figures()
     assert ib.us_share_if_others(figures) == pytest.approx(61, abs=1)
     assert list(ib.textile_shares(figures).index) == [
