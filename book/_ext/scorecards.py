@@ -56,7 +56,12 @@ def _audit_anchor(env, docname: str) -> str:
 
 class ReplicationAppendix(SphinxDirective):
     def run(self):
-        from helpers.audit import STATUSES, ScorecardReport, status_summary
+        from helpers.audit import (
+            COLUMNS,
+            STATUSES,
+            ScorecardReport,
+            status_summary,
+        )
         from helpers.display import table
 
         folder = _folder(self.env.app)
@@ -95,15 +100,8 @@ class ReplicationAppendix(SphinxDirective):
         combined = pd.concat(frames, ignore_index=True)
         columns = [
             "chapter",
-            "paper",
-            "claim_id",
-            "location",
-            "claim",
-            "reported",
-            "recomputed",
-            "status",
-            "note",
-        ]
+            *COLUMNS,
+        ]  # the scorecard's columns, led by the chapter
         combined[columns].to_csv(
             folder / DOWNLOADS[0],
             index=False,
