@@ -404,14 +404,35 @@ def check_public_figures(scorecard: Scorecard, figures: Figures) -> None:
         0,
         note="World Robotics 2024 later revised it to 402",
     )
-    scorecard.not_reproducible(
-        "ROBOT-2015",
-        figures.where("S2-12", "S31-06"),
-        "robot densities in 2015: Korea 531, China 97",
-        "531, 97",
-        "the public IFR figures transcribed here start in 2022; Chen & Tang (2021) quote 97 for "
-        "China in 2017, not 2015",
+    early = ifr.set_index(["iso3", "data_year"])
+    chen_tang = Claims("chen_tang_claims")
+    year_ct, density_ct = (
+        int(float(x)) for x in chen_tang.items("ROBOT-2017")
     )
+    for claim_id, iso3, figure_id, note in (
+        ("ROBOT-KOR-2015", "KOR", "S2-12", ""),
+        (
+            "ROBOT-CHN-2015",
+            "CHN",
+            "S31-06",
+            f"Across papers: Chen & Tang (2021, {chen_tang['ROBOT-2017']['location']}), citing "
+            f"the IFR, give China {density_ct:g} in {year_ct}, which is the IFR's "
+            f"{year_ct} figure ({early.loc[('CHN', year_ct), 'robots_per_10k']}); the two "
+            "papers date the same number two years apart, and the report's year is the wrong "
+            "one",
+        ),
+    ):
+        row = figures.table.loc[figure_id]
+        scorecard.compare(
+            claim_id,
+            figures.where(figure_id),
+            f"{row['economy']}'s {int(row['year'])} robot density is {v(figure_id):g}",
+            v(figure_id),
+            float(early.loc[(iso3, int(row["year"])), "robots_per_10k"]),
+            0,
+            note=note
+            or f"IFR, {early.loc[(iso3, int(row['year'])), 'release']}",
+        )
     # Across papers: Fang, Chang & Hu (2025) quote IDC for China's AI money in 2023 too
     fang = Claims("fang2025_claims")
     china, share = v("S1-10"), v("S1-14")

@@ -311,6 +311,53 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         recomputed=f"{c22:.4f} (§4.1)",
         holds=conclusions == c22,
     )
+    tiers = claims.pairs("GRAD-conclusions")
+    # The East's 2022 level is not printed: with §5.1(1)'s 1.5 times the national level and the
+    # regional means weighted by provinces, national = (sum of the other regions) / (31 - 10 x 1.5).
+    multiple = claims.number("AI-east-over-national")
+    national = (
+        sizes["Central"] * c22
+        + sizes["West"] * w22
+        + sizes["Northeast"] * ne22
+    ) / (sum(sizes.values()) - sizes["East"] * multiple)
+    levels = {
+        "East": multiple * national,
+        "Central": c22,
+        "West": w22,
+        "Northeast": ne22,
+    }
+    ordered = all(
+        levels[a] > levels[b]
+        for a in levels
+        for b in levels
+        if tiers[a] < tiers[b]
+    )
+    scorecard.check(
+        "GRAD-AI",
+        "§5.1(1) vs §4.1",
+        "AI follows the conclusions' gradient: East, then Central, then West and Northeast",
+        claims["GRAD-conclusions"]["printed"],
+        "2022: "
+        + ", ".join(
+            f"{region} {level:.4f}" for region, level in levels.items()
+        )
+        + " (East from §5.1(1)'s multiple)",
+        ordered,
+        note="West and Northeast share the last tier, so their order is not checked",
+    )
+    middle = claims.pairs("EQ-northeast-middle")["Northeast"]
+    scorecard.check(
+        "GRAD-EQ",
+        "§5.1(1) vs §4.1",
+        "Employment quality follows the same gradient, with the Northeast among the laggards",
+        claims["GRAD-conclusions"]["printed"],
+        f"§4.1: {claims['EQ-northeast-middle']['printed']}",
+        tiers["Northeast"] == middle,
+        note="Text against text: §4.1 puts the Northeast level with the national mean and calls "
+        "it middle, the conclusions put it in the last tier with the West (§4.2 also ranks its "
+        "coordination above the Central region's and the West's). The regional employment "
+        "values are only in figures, so the tier itself cannot be recomputed.",
+    )
     with_gaps = table.xs((False, True), level=(1, 2))["consistent"]
     for claim_id, name, other in (("A6", ratio, rise), ("A6b", rise, ratio)):
         scorecard.check(

@@ -354,9 +354,70 @@ def check_readings(
         ),
         note="the maximum is Table 2's; the minimum is the patent variable's own share in Table 6",
     )
-    return scorecard.view(
-        ["FEVD-about-20", "FEVD-rising", "FEVD-23-29", "FEVD-patent"]
+    named = [v.replace("-", "_") for v in claims.items("FEVD-technology")]
+    largest = table2[AI_COLUMNS].idxmax(axis=1)
+    scorecard.check_claim(
+        claims,
+        "FEVD-technology",
+        "Table 2 (GDP), largest AI share by horizon: "
+        + "; ".join(
+            f"{period}: {column.replace('_', '-')} {table2.loc[period, column]:.2f}"
+            for period, column in largest.items()
+        ),
+        bool(largest.isin(named).all()),
+        note="the text's 'most important factor' against the table it reads: "
+        + " or ".join(v.replace("_", "-") for v in named)
+        + f" leads at {int(largest.isin(named).sum())} of {len(largest)} horizons",
     )
+    return scorecard.view(
+        [
+            "FEVD-about-20",
+            "FEVD-rising",
+            "FEVD-23-29",
+            "FEVD-patent",
+            "FEVD-technology",
+        ]
+    )
+
+
+def check_conclusions(
+    scorecard: Scorecard, table1: pd.DataFrame, claims: Claims
+) -> pd.DataFrame:
+    """What the conclusions say the study shows, against what its results measure (CONC-gaps,
+    CONC-tfp), and the introduction's public figure against the IFR's (ROBOT-2017)."""
+    measured = ", ".join(table1["variable"])
+    for claim_id, needs in (
+        (
+            "CONC-gaps",
+            "a difference between regions (a regional series or a dispersion)",
+        ),
+        ("CONC-tfp", "productivity, capital or the capital-labour ratio"),
+    ):
+        scorecard.check_claim(
+            claims,
+            claim_id,
+            f"no result measures {needs}: each of the five variables ({measured}) enters as "
+            "one series (one ADF test each in Table 1), and Tables 2-6 and equation (3) "
+            "relate only them, with no region in any table",
+            False,
+            note="a conclusion the results section does not contain (§4.2 states the widening "
+            "gaps in passing, with no number); the paper's 31 provinces and four regions never "
+            "appear in a result",
+        )
+    year, density = (int(float(v)) for v in claims.items("ROBOT-2017"))
+    ifr = data.load("ifr_robot_density").set_index(["iso3", "data_year"])
+    row = claims["ROBOT-2017"]
+    scorecard.compare(
+        "ROBOT-2017",
+        row["location"],
+        row["claim"],
+        density,
+        float(ifr.loc[("CHN", year), "robots_per_10k"]),
+        0,
+        note=f"IFR, {ifr.loc[('CHN', year), 'release']}; the Industrial Bank report (2024) "
+        f"dates the same {density} to 2015 (chapter 6, ROBOT-CHN-2015)",
+    )
+    return scorecard.view(["CONC-gaps", "CONC-tfp", "ROBOT-2017"])
 
 
 def check_equation3(
@@ -465,4 +526,5 @@ def audit(chapter: str = "05_var_cointegration_audit") -> Scorecard:
     check_equation3(
         scorecard, data.load("chen_tang_equation3"), table1, claims
     )
+    check_conclusions(scorecard, table1, claims)
     return scorecard

@@ -99,6 +99,7 @@ def test_audit_of_the_report():
         "CN-ODI-FDI",
         "US-RESHORE",
         "TEX-PEAK",
+        "ROBOT-CHN-2015",
     }
     assert (
         card.loc["VC-total", "status"] == "reproduced"
@@ -106,15 +107,19 @@ def test_audit_of_the_report():
     )
     assert "918-922" in card.loc["INV-total", "recomputed"]
     assert card["status"].value_counts().to_dict() == {
-        "reproduced": 19,
-        "not_reproducible": 8,
-        "discrepancy": 4,
+        "reproduced": 20,
+        "not_reproducible": 7,
+        "discrepancy": 5,
         "finding": 1,
     }
     # across papers: the report's China AI investment is not the IDC spending Fang et al. quote
     cross = card.loc["CROSS-CN-AI-2023"]
     assert "world 920" in cross["recomputed"] and "1475" in cross["recomputed"]
     assert "differ by 60%" in cross["note"]
+    # across papers: the report dates China's 97 robots to 2015, Chen & Tang and the IFR to 2017
+    assert card.loc["ROBOT-KOR-2015", "status"] == "reproduced"
+    assert card.loc["ROBOT-CHN-2015", "recomputed"] == "49.00"
+    assert "give China 97 in 2017" in card.loc["ROBOT-CHN-2015", "note"]
     figures = ib.Figures()
     assert ib.us_share_if_others(figures) == pytest.approx(61, abs=1)
     assert list(ib.textile_shares(figures).index) == [

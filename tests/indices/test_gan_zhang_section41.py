@@ -100,12 +100,15 @@ def test_scorecard_rows_of_section_41(claims):
     card = Scorecard(gan_zhang.PAPER, "ch")
     gan_zhang.check_section41(card, claims)
     status = card.frame.set_index("claim_id")["status"]
-    assert status[["A1", "A5", "A6", "A6b"]].eq("discrepancy").all()
-    assert status[["A1b", "A3", "A3b", "A5b"]].eq("reproduced").all()
-    assert (
-        status.drop(["A1", "A5", "A6", "A6b", "A1b", "A3", "A3b", "A5b"])
-        == "not_reproducible"
-    ).all()
+    failing = ["A1", "A5", "A6", "A6b", "GRAD-EQ"]
+    holding = ["A1b", "A3", "A3b", "A5b", "GRAD-AI"]
+    assert status[failing].eq("discrepancy").all()
+    assert status[holding].eq("reproduced").all()
+    assert (status.drop(failing + holding) == "not_reproducible").all()
+    # the East's 2022 AI level from §5.1(1)'s 1.5 times the national level (30 provinces)
+    national = (6 * 0.1250 + 11 * 0.1173 + 3 * 0.1088) / (30 - 10 * 1.5)
+    recomputed = card.frame.set_index("claim_id").loc["GRAD-AI", "recomputed"]
+    assert f"East {1.5 * national:.4f}" in recomputed
 
 
 def test_national_multiple_for_given_levels(claims):

@@ -67,11 +67,28 @@ def test_sample_text_and_equation3(card):
     assert (
         status.value_counts().to_dict()
         == {
-            "discrepancy": 34,  # 25 FEVD rows that do not sum to 100 are 5 table rows
-            "reproduced": 6,
+            "discrepancy": 37,  # 25 FEVD rows that do not sum to 100 are 5 table rows
+            "reproduced": 7,
             "not_reproducible": 2,
         }
     )
+
+
+def test_text_against_text_and_a_public_figure(card):
+    status = card["status"]
+    # "the most important factor is AI technology": market capacity leads at every horizon
+    assert status["FEVD-technology"] == "discrepancy"
+    assert card.loc["FEVD-technology", "recomputed"].count("p-capa") == 5
+    assert "leads at 0 of 5 horizons" in card.loc["FEVD-technology", "note"]
+    # conclusions about regional gaps and productivity that no result measures
+    assert status[["CONC-gaps", "CONC-tfp"]].eq("discrepancy").all()
+    assert (
+        "p, p-capa, p-popu, p-scie, p-pate"
+        in card.loc["CONC-gaps", "recomputed"]
+    )
+    # the introduction's robot density matches the IFR's 2017 figure
+    assert status["ROBOT-2017"] == "reproduced"
+    assert "2015 (chapter 6, ROBOT-CHN-2015)" in card.loc["ROBOT-2017", "note"]
 
 
 def test_two_observations_and_repeated_values():
