@@ -134,3 +134,37 @@ def test_printed_output_renders_the_same_however_the_kernel_split_it():
     for chunks in (["a", "\nb\n"], ["a\n", "b\n"], ["a\nb", "\n"]):
         split = coalesce_streams([stream(c) for c in chunks])
         assert [o["text"] for o in split] == ["a\nb\n"], chunks
+
+
+def test_chapters_depend_on_the_helpers_and_data_they_use(built_book):
+    """book/_ext/dependencies.py: a change under helpers/ or data/ re-executes the chapters that
+    reach it, and only those (Sphinx compares the noted files' times with the last read)."""
+    import pickle
+
+    with open(
+        built_book.parent / ".doctrees" / "environment.pickle", "rb"
+    ) as f:
+        env = pickle.load(f)
+
+    def uses(chapter):
+        # noted relative to the source folder, the repository
+        return env.dependencies[f"chapters/{chapter}"]
+
+    audit = uses("05_var_cointegration_audit")
+    # the chapter's own module, one it reaches through another, and their datasets
+    assert (
+        {
+            "helpers/timeseries/chen_tang.py",
+            "helpers/timeseries/johansen.py",
+            "helpers/__init__.py",
+            "data/chen_tang_fevd.csv",
+            "data/chen_tang_fevd.yml",
+            "data/ifr_robot_density.csv",  # named in helpers/timeseries/chen_tang.py
+        }
+        <= audit
+    )
+    assert not any(p.startswith("helpers/pvar/") for p in audit)
+    assert "helpers/pvar/gmm.py" in uses("04_panel_var_gmm")
+    assert "data/industrial_bank_figures.csv" not in uses(
+        "07_ai_upgrading_u_shape"
+    )
