@@ -168,3 +168,34 @@ def test_chapters_depend_on_the_helpers_and_data_they_use(built_book):
     assert "data/industrial_bank_figures.csv" not in uses(
         "07_ai_upgrading_u_shape"
     )
+
+
+def test_parallel_reading_takes_its_process_count_from_book_jobs(monkeypatch):
+    """book/_ext/parallel.py: one page per process at a time; BOOK_JOBS overrides the cores."""
+    import sys
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "book" / "_ext"))
+    import parallel
+
+    assert parallel._one_page_per_chunk(["a", "b", "c"], 2) == [
+        ["a"],
+        ["b"],
+        ["c"],
+    ]
+    monkeypatch.setenv("BOOK_JOBS", "1")
+    assert parallel._jobs() == 1
+    monkeypatch.setenv("BOOK_JOBS", "two")
+    with pytest.raises(
+        ValueError, match="BOOK_JOBS is 'two'; expected a whole number"
+    ):
+        parallel._jobs()
+    docnames = ["book/intro", "chapters/02_b", "book/data", "chapters/01_a"]
+    parallel._chapters_first(None, None, docnames)
+    assert docnames == [
+        "chapters/02_b",
+        "chapters/01_a",
+        "book/intro",
+        "book/data",
+    ]
