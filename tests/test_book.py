@@ -106,6 +106,11 @@ def test_mathjax_is_served_locally(built_book):
     assert (
         "_static/mathjax/tex-chtml.js" in html and "cdn.jsdelivr" not in html
     )
+    # only on pages with mathematics of their own: the front page lists the chapters, has none
+    front = (built_book / "book" / "intro.html").read_text(encoding="utf-8")
+    assert (
+        "mathjax/tex-chtml.js" not in front and "window.MathJax" not in front
+    )
 
 
 def test_pages_carry_no_dead_scripts(built_book):

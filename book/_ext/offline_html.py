@@ -10,6 +10,9 @@
 3. Drop the executed notebooks' widget state. The book loads no widget JavaScript (widgets need a
    live kernel; pages show static figures instead), so the state was dead weight: a fifth of
    chapter 1's page, with model ids that changed on every build.
+4. Load MathJax only on pages with mathematics of their own. Sphinx also counts the equations of
+   the pages a page's toctree includes, so the front page, which has none, loaded 1.2 MB of
+   MathJax for the chapters it lists.
 """
 
 import shutil
@@ -53,16 +56,30 @@ def _copy_mathjax(app, exception):
             shutil.copy2(src, dst)
 
 
+def _is_mathjax(script) -> bool:
+    """MathJax's bundle, or the inline ``window.MathJax = ...`` configuration before it."""
+    filename = getattr(script, "filename", script) or ""
+    body = getattr(script, "attributes", {}).get("body", "")
+    return f"mathjax/{BUNDLE}" in str(filename) or body.startswith(
+        "window.MathJax"
+    )
+
+
 def _tidy_scripts(app, pagename, templatename, context, doctree):
     scripts = context.get("script_files")
     if not scripts:
         return
+    own_math = (
+        app.env.get_domain("math").data["has_equations"].get(pagename, False)
+    )
     # Sphinx already drops exact duplicates; these inline copies differ only in having the
     # filename None or "" (the same script added once at set-up and again when the env is read).
     seen, unique = set(), []
     for script in scripts:
         attributes = getattr(script, "attributes", {})
         if attributes.get("type") == WIDGET_STATE:
+            continue
+        if not own_math and _is_mathjax(script):
             continue
         key = (
             getattr(script, "filename", script) or "",
