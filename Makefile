@@ -47,9 +47,8 @@ AXE := tests/node_modules/axe-core/axe.min.js
 $(AXE): tests/package.json tests/package-lock.json
 	npm ci --prefix tests --no-audit --no-fund --silent
 
-# one worker per core; conftest.py groups the tests that share a book build or a chapter's run
 test: lint $(if $(shell command -v npm),$(AXE))
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest
 
 # The wheel in fresh environments on Python 3.12 and 3.13, every chapter run alone (slow; CI runs it)
 standalone: $(STAMP)

@@ -17,29 +17,6 @@ REPO = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((REPO / "chapters").glob("*.ipynb"))
 
 
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist (`make test` runs `-n auto --dist loadgroup`) a group runs on one
-    worker, so what a group shares is made once: every test that uses the built book is in one
-    group (one build, and never two builds in the same _build/ at once); the tests of one
-    chapter's execution in test_notebooks.py share its run; the tests of any other file share its
-    module-scoped fixtures. A test that names its group keeps it."""
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        callspec = getattr(item, "callspec", None)
-        if "built_book" in item.fixturenames:
-            group = "book"
-        elif (
-            item.path.name == "test_notebooks.py"
-            and callspec
-            and "notebook" in callspec.params
-        ):
-            group = f"chapter-{callspec.params['notebook'].stem[:2]}"
-        else:
-            group = item.path.name
-        item.add_marker(pytest.mark.xdist_group(group))
-
-
 @pytest.fixture(autouse=True)
 def close_figures():
     """Close the pyplot figures a test opened; pyplot keeps them in memory otherwise."""

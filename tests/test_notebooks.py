@@ -221,7 +221,6 @@ def test_chapter_scorecard_is_its_audit(notebook, tmp_path_factory):
     )
 
 
-@pytest.mark.xdist_group("chapter-06")  # with the chapter's first run
 def test_chapter6_says_it_uses_simulated_data_offline(tmp_path_factory):
     notebook = next(p for p in CHAPTERS if p.stem.startswith("06_"))
     nb = first_run(notebook, tmp_path_factory)
@@ -230,7 +229,6 @@ def test_chapter6_says_it_uses_simulated_data_offline(tmp_path_factory):
     assert "is not cached (.online_cache/" in text and "SIMULATED data" in text
 
 
-@pytest.mark.xdist_group("chapter-07")  # with the chapter's first run
 def test_chapter7_verdicts_follow_the_test_not_the_signs(tmp_path_factory):
     """At the chapter's own parameters the test gets all three simulated curves right while the
     signs announce a shape for the two that have none (tests/test_replicators.py checks what the
