@@ -202,16 +202,22 @@ def execute(nb, folder: Path, timeout: int = 1800) -> None:
 
     folder.mkdir(parents=True, exist_ok=True)
     # Unix sockets in a folder of the run's own: notebooks run side by side cannot race for a
-    # TCP port, as kernels started at once over TCP can
-    manager = KernelManager(
-        kernel_name="python3", transport="ipc", ip=str(folder / "kernel")
-    )
-    NotebookClient(
-        nb,
-        km=manager,
-        timeout=timeout,
-        resources={"metadata": {"path": str(folder)}},
-    ).execute()
+    # TCP port, as kernels started at once over TCP can. The folder is a short one under the
+    # system's temporary folder, not ``folder``: a socket's path may not exceed 107 bytes, and
+    # a kernel that cannot bind leaves the client waiting for ever (a deep ``folder`` did).
+    sockets = Path(tempfile.mkdtemp(prefix="nb-"))
+    try:
+        manager = KernelManager(
+            kernel_name="python3", transport="ipc", ip=str(sockets / "kernel")
+        )
+        NotebookClient(
+            nb,
+            km=manager,
+            timeout=timeout,
+            resources={"metadata": {"path": str(folder)}},
+        ).execute()
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
 
 
 def run_key(nb, folder: Path) -> tuple[nbformat.NotebookNode, dict]:

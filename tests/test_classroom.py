@@ -248,3 +248,27 @@ def test_student_edition_of_the_book_has_no_solutions(tmp_path):
         leaked = [line for line in prose if line in page]
         assert not leaked, f"{notebook.stem}: {leaked[:3]}"
     assert checked >= 10, "too few solution lines to look for"
+
+
+@pytest.mark.timeout(120)
+def test_execute_runs_in_a_folder_deeper_than_a_socket_path_allows(tmp_path):
+    """A kernel's Unix sockets may not have a path over 107 bytes; a run folder that deep once
+    left the client waiting for a kernel that never bound. They now live in a short temporary
+    folder of their own, removed afterwards."""
+    import tempfile
+
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    folder = tmp_path.joinpath(*["a-rather-long-folder-name"] * 5)
+    folder.mkdir(parents=True)
+    notebook = folder / "deep.ipynb"
+    nbformat.write(
+        new_notebook(cells=[new_code_cell("print(6 * 7)")]), notebook
+    )
+    assert len(str(folder / "deep_run" / "kernel-1")) > 107
+    before = set(Path(tempfile.gettempdir()).glob("nb-*"))
+    # in a process of its own, as the other runs here (its kernel's sockets are closed with it)
+    spawn = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=spawn) as pool:
+        assert pool.submit(_execute, str(notebook)).result(timeout=100) == []
+    assert set(Path(tempfile.gettempdir()).glob("nb-*")) == before
