@@ -63,8 +63,10 @@ lab: $(STAMP)
 chapter-cells: $(STAMP)
 	$(BIN)/python book/chapter_cells.py
 
+# measurements into benchmarks/results/latest.json, then the README's table rewritten from it
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/readme_table.py
 
 clean:
 	rm -rf _build

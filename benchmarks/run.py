@@ -43,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib import metadata
 from pathlib import Path
 
 import nbformat
@@ -72,6 +73,20 @@ TARGETS = {
     "adf_widget_ms": 300.0,
     "fevd_widget_ms": 100.0,
 }
+#: The packages whose versions the results record (what the timings depend on).
+PACKAGES = [
+    "jupyter-book",
+    "sphinx",
+    "myst-nb",
+    "nbclient",
+    "ipykernel",
+    "numpy",
+    "scipy",
+    "pandas",
+    "statsmodels",
+    "matplotlib",
+    "ipywidgets",
+]
 WORST_CASE = {
     "widget_update_ms"
 }  # issue 2: every update; issue 3 states medians (max still reported)
@@ -381,6 +396,14 @@ def timeseries_timings(n: int) -> dict[str, list[float]]:
     return times
 
 
+def _installed(name: str) -> bool:
+    try:
+        metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
+
+
 def summary(values: list[float]) -> dict:
     return {
         "median": statistics.median(values),
@@ -412,7 +435,12 @@ def main() -> None:
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
             "platform": platform.platform(),
-        }
+        },
+        "packages": {
+            name: metadata.version(name)
+            for name in PACKAGES
+            if _installed(name)
+        },
     }
     with tempfile.TemporaryDirectory() as tmp:
         parent = Path(tmp)
