@@ -313,7 +313,8 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
     )
     tiers = claims.pairs("GRAD-conclusions")
     # The East's 2022 level is not printed: with §5.1(1)'s 1.5 times the national level and the
-    # regional means weighted by provinces, national = (sum of the other regions) / (31 - 10 x 1.5).
+    # national mean weighted by provinces, national = (the other regions' weighted sum) /
+    # (provinces - the East's provinces x 1.5).
     multiple = claims.number("AI-east-over-national")
     national = (
         sizes["Central"] * c22
