@@ -9,7 +9,7 @@ import warnings
 import pandas as pd
 
 from helpers._widget import Explorer, View
-from helpers.pvar.figures import irf_grid
+from helpers.pvar.figures import irf_grid, redraw_irf_grid
 from helpers.pvar.model import InstrumentWarning, PanelVAR
 
 
@@ -48,6 +48,8 @@ class PVARExplorer(Explorer):
             seed,
         )
         self.options = model_options
+        # fits by (transform, lags): a new ordering only re-orthogonalises the same estimates
+        self._fits: dict = {}
         super().__init__(
             transform=widgets.ToggleButtons(
                 options=[("FOD", "fod"), ("FD", "fd")],
@@ -63,20 +65,9 @@ class PVARExplorer(Explorer):
     def compute(self, transform: str, lags: int, ordering: str) -> View:
         """Fit the model; the IRFs with bands as the table, the sample and any instrument warning
         (which a widget user would otherwise never see) as the status line."""
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", InstrumentWarning)
-            results = PanelVAR(
-                self.data,
-                self.dependent,
-                lags=lags,
-                transform=transform,
-                **self.options,
-            ).fit()
-        notes = [
-            str(w.message)
-            for w in caught
-            if issubclass(w.category, InstrumentWarning)
-        ]
+        if (transform, lags) not in self._fits:
+            self._fits[transform, lags] = self.fit(transform, lags)
+        results, notes = self._fits[transform, lags]
         bands = results.irf_bands(
             self.horizon,
             order=self.orderings[ordering],
@@ -93,5 +84,25 @@ class PVARExplorer(Explorer):
         )
         return View(bands, status)
 
+    def fit(self, transform: str, lags: int) -> tuple:
+        """The fitted model and the messages of its instrument warnings."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", InstrumentWarning)
+            results = PanelVAR(
+                self.data,
+                self.dependent,
+                lags=lags,
+                transform=transform,
+                **self.options,
+            ).fit()
+        notes = [
+            str(w.message)
+            for w in caught
+            if issubclass(w.category, InstrumentWarning)
+        ]
+        return results, notes
+
     def draw(self, figure, view: View, **values) -> None:
-        irf_grid(view.table, figure, self.labels)
+        # move the curves of the grid already drawn; draw it anew only on a fresh figure
+        if not redraw_irf_grid(figure, view.table, self.labels):
+            irf_grid(view.table, figure, self.labels)

@@ -124,3 +124,37 @@ def test_pvar_explorer_refits_and_redraws(scores):
     assert (
         explorer.table.value == ""
     )  # the grid shows the bands; no 250-row table under it
+
+
+def test_pvar_explorer_redraws_in_place_as_a_new_figure_would_draw(scores):
+    # the explorer moves the curves, bands, limits and labels of the grid it drew first; after
+    # any path through the controls its figure must be what drawing the view anew gives
+    from matplotlib.figure import Figure
+
+    from helpers._style import png
+
+    explorer = PVARExplorer(
+        scores,
+        NAMES,
+        {"paper": NAMES, "reversed": NAMES[::-1]},
+        labels={"AI": "AI index"},
+        n_reps=20,
+        entity="province_zh",
+        time="year",
+        collapse=True,
+        instrument_lags=(2, 3),
+        steps="onestep",
+    )
+    axes = list(explorer.figure.axes)
+    for control, value in [
+        ("ordering", "reversed"),
+        ("transform", "fd"),
+        ("lags", 2),
+        ("ordering", "paper"),
+    ]:
+        explorer.controls[control].value = value
+        fresh = Figure(figsize=explorer.figsize, dpi=explorer.dpi)
+        explorer.draw(fresh, explorer.view)
+        assert png(explorer.figure) == png(fresh), (control, value)
+    assert explorer.figure.axes == axes  # moved in place, not drawn anew
+    assert explorer.figure.axes[0].get_title() == "shock: AI index"
