@@ -16,7 +16,8 @@ Measures, each over repeated runs with the median reported:
    IRF draws, and the chapter 4 widget's callback (re-estimate and redraw);
 7. the time-series helpers: the Johansen test (8 series, 2 lagged differences, statsmodels' test
    data) beside statsmodels' ``coint_johansen``, and the callbacks of chapter 5's two widgets (the
-   ADF Monte Carlo with 2000 replications per sample size, and the FEVD ordering/horizon).
+   ADF Monte Carlo with 2000 replications per sample size, every other update at a new root; and
+   the FEVD ordering/horizon).
 
 The full build is also run serially (BOOK_JOBS=1) side by side, and the ratio of the medians is
 the parallel speed-up; the bytes each page loads (HTML, scripts, style sheets) are recorded.
@@ -370,9 +371,16 @@ def timeseries_timings(n: int) -> dict[str, list[float]]:
         coint_johansen(coint.to_numpy(), 0, 2)
         times["coint_johansen_ms"].append((time.perf_counter() - start) * 1000)
     adf = ADFPowerExplorer(nobs=20, root=0.9, n_reps=2000, seed=1)
-    choices = [("root", 1.0), ("nobs", 50), ("root", 0.7), ("nobs", 10)]
+    # every other update a root not seen before (a new Monte Carlo at all 14 sizes; the
+    # explorer keeps each root's rates), in between a new T (the kept curve, one new histogram)
+    roots = [1.0, 0.7, 0.95, 0.8, 0.6, 0.85, 0.75, 0.99, 0.65, 0.5]
+    sizes = [50, 10, 30, 100, 5]
     for i in range(n):
-        control, value = choices[i % len(choices)]
+        control, value = (
+            ("root", roots[i // 2 % len(roots)])
+            if i % 2 == 0
+            else ("nobs", sizes[i // 2 % len(sizes)])
+        )
         start = time.perf_counter()
         adf.controls[control].value = value
         times["adf_widget_ms"].append((time.perf_counter() - start) * 1000)

@@ -62,7 +62,7 @@ def adf_power_plot(
     left.legend(fontsize=8, loc="upper left")
     left.set_title("How often the ADF test rejects", fontsize=10)
     share = float(np.mean(statistics < critical))
-    right.hist(statistics, bins=50, color="#56B4E9", edgecolor="white")
+    right.hist(statistics, bins=50, color="#56B4E9", histtype="stepfilled")
     right.axvline(
         critical,
         color="#D55E00",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from itertools import permutations
 
+import pandas as pd
+
 from helpers._widget import Explorer, View, slider
 from helpers.timeseries.figures import adf_power_plot, fevd_bars
 from helpers.timeseries.unitroot import (
@@ -35,6 +37,8 @@ class ADFPowerExplorer(Explorer):
         import ipywidgets as widgets
 
         self.n_reps, self.seed = n_reps, seed
+        # rejection rates by root: moving the T slider only picks another point of the same curve
+        self._rates: dict[float, pd.Series] = {}
         super().__init__(
             nobs=widgets.SelectionSlider(
                 options=list(self.SIZES),
@@ -48,9 +52,11 @@ class ADFPowerExplorer(Explorer):
     def compute(self, nobs: int, root: float) -> View:
         """The rejection rate by sample size (table), and the simulated statistics at ``nobs`` with
         the 5% critical value they are compared with."""
-        rates = adf_rejection_rates(
-            self.SIZES, [root], self.n_reps, self.seed
-        )[root]
+        if root not in self._rates:
+            self._rates[root] = adf_rejection_rates(
+                self.SIZES, [root], self.n_reps, self.seed
+            )[root]
+        rates = self._rates[root]
         k = self.SIZES.index(nobs)
         statistics = adf_statistics(
             simulate_ar1(root, nobs, self.n_reps, self.seed + k)

@@ -53,6 +53,17 @@ def test_adf_power_explorer_delegates_to_the_monte_carlo():
     assert explorer.view.series["critical"] == pytest.approx(
         ts.mackinnon_critical_values(49, "c")["5%"]
     )
+    # the root's rates are kept when only T moves, and the histogram is the rate's own draws
+    pd.testing.assert_series_equal(
+        explorer.view.table.loc["rejection rate"], expected, check_names=False
+    )
+    k = ADFPowerExplorer.SIZES.index(50)
+    statistics = explorer.view.series["statistics"]
+    np.testing.assert_array_equal(
+        statistics, ts.adf_statistics(ts.simulate_ar1(1.0, 50, 300, 3 + k))
+    )
+    rejected = statistics < explorer.view.series["critical"]
+    assert rejected.mean() == expected[50]
 
 
 def test_fevd_explorer_recomputes_for_the_chosen_ordering(growth):
