@@ -94,20 +94,18 @@ def estimate(moments: Moments, steps: str, inverse: str) -> GMMFit:
     var1 = h1.T @ h1
     if steps == "onestep":
         g = g1.sum(0)
-        omega = g1.T @ g1
-        j = (
-            float(g @ pinv_psd(omega) @ g)
-            if inverse == "scaled"
-            else float(g @ invert(omega) @ g)
-        )
-        return GMMFit(
-            beta1,
-            var1,
-            j,
-            n_inst * n_eq,
-            int(np.linalg.matrix_rank(g1)),
-            beta1,
-        )
+        if inverse == "scaled":
+            # J = g'(G1'G1)^+ g through the thin SVD of G1 (units x moments) rather than the
+            # eigenvalues of G1'G1 (moments x moments); the cut-off is pinv_psd's on the
+            # eigenvalues s^2 of G1'G1, so J is the same
+            _, s, vt = np.linalg.svd(g1, full_matrices=False)
+            keep = s**2 > s[0] ** 2 * g1.shape[1] * np.finfo(float).eps
+            j = float(np.sum((vt[keep] @ g / s[keep]) ** 2))
+            rank = int(np.sum(s > s[0] * max(g1.shape) * np.finfo(float).eps))
+        else:
+            j = float(g @ invert(g1.T @ g1) @ g)
+            rank = int(np.linalg.matrix_rank(g1))
+        return GMMFit(beta1, var1, j, n_inst * n_eq, rank, beta1)
 
     # Two-step weights W2 = (G1'G1)^+ through the thin SVD of G1: fast even with many moments.
     if inverse == "scaled":

@@ -666,3 +666,35 @@ def test_data_that_cannot_identify_the_model_get_one_clear_line():
         InputError, match="is a linear combination of the other"
     ):
         pvar.PanelVAR(collinear, indices.DIMENSIONS, **settings).fit()
+
+
+@pytest.mark.parametrize(
+    "n_units", [40, 8]
+)  # more units than moments, and fewer
+def test_onestep_j_through_the_svd_is_the_pseudo_inverse_formula(n_units):
+    # J = g'(G'G)^+ g with G the units' one-step moment contributions: computed from the thin SVD
+    # of G, it must equal the pseudo-inverse of the moments x moments matrix it replaced
+    from helpers.pvar.gmm import Moments, estimate, pinv_psd
+
+    rng = np.random.default_rng(n_units)
+    n_inst, n_reg, n_eq = 5, 2, 3
+    zx = rng.normal(size=(n_units, n_inst, n_reg))
+    zy = rng.normal(size=(n_units, n_inst, n_eq))
+    factor = rng.normal(size=(n_units, n_inst, n_inst))
+    moments = Moments(
+        zx,
+        zy,
+        factor @ factor.transpose(0, 2, 1),
+        np.tile(np.eye(n_reg), (n_units, 1, 1)),
+        np.zeros((n_units, n_reg, n_eq)),
+        np.tile(np.eye(n_eq), (n_units, 1, 1)),
+        np.full(n_units, 4),
+    )
+    fit = estimate(moments, "onestep", "scaled")
+    u = zy - zx @ fit.params
+    g1 = u.transpose(0, 2, 1).reshape(n_units, n_eq * n_inst)
+    g = g1.sum(0)
+    assert fit.j_stat == pytest.approx(
+        float(g @ pinv_psd(g1.T @ g1) @ g), rel=1e-9
+    )
+    assert fit.rank == np.linalg.matrix_rank(g1) == min(n_units, n_eq * n_inst)
