@@ -63,9 +63,18 @@ lab: $(STAMP)
 chapter-cells: $(STAMP)
 	$(BIN)/python book/chapter_cells.py
 
-# measurements into benchmarks/results/latest.json, then the README's table rewritten from it
-bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+# measurements into benchmarks/results/latest.json, then the README's table rewritten from it;
+# the panel-VAR comparison runs pydynpd in its own environment (the compare extra).
+# SECTIONS=growth,installs re-measures a subset (see benchmarks/run.py).
+COMPARE := .venv-compare
+SECTIONS ?= builds,widgets,compare,growth,installs
+$(COMPARE)/.installed: pyproject.toml
+	@test -x $(COMPARE)/bin/python || $(PYTHON) -m venv $(COMPARE)
+	$(COMPARE)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[compare]'
+	@touch $@
+
+bench: $(STAMP) $(COMPARE)/.installed
+	$(BIN)/python benchmarks/run.py --sections $(SECTIONS) --compare-python $(COMPARE)/bin/python
 	$(BIN)/python benchmarks/readme_table.py
 
 clean:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
-from run import TARGETS, WORST_CASE  # noqa: E402
+from run import INSTALL_TARGETS, TARGETS, WORST_CASE  # noqa: E402
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 #: What each measure is, in the README's words; the unit is the key's suffix.
@@ -28,10 +28,12 @@ LABELS = {
     "pvar_twostep_ms": "PVAR two-step fit, simulated panel (30 x 13, 5 variables, lag 1, "
     "every instrument lag), building included",
     "pvar_irf_draws_ms": "PVAR fit plus 1000 Monte Carlo IRF draws",
-    "pvar_widget_ms": "Chapter 4 widget update: re-estimate and redraw 25 IRF panels",
+    "pvar_widget_ms": "Chapter 4 widget update: re-estimate (new transform or lags) or "
+    "re-orthogonalise (new ordering), redraw 25 IRF panels",
     "johansen_ms": "Johansen test, 8 series, 2 lagged differences (`helpers.timeseries`)",
     "coint_johansen_ms": "statsmodels' `coint_johansen`, same data and case",
-    "adf_widget_ms": "Chapter 5 ADF widget update (2000 samples at each of 14 sizes)",
+    "adf_widget_ms": "Chapter 5 ADF widget update (every other one a new root: 2000 samples at "
+    "each of 14 sizes)",
     "fevd_widget_ms": "Chapter 5 FEVD widget update",
 }
 
@@ -89,7 +91,112 @@ def table(results: dict) -> str:
             f"largest `{largest}` {pages[largest] / 1e6:.2f} MB, median "
             f"{sorted(pages.values())[len(pages) // 2] / 1e6:.2f} MB over {len(pages)} pages."
         )
-    return "\n".join(lines + notes)
+    if "measured" in results:
+        notes.append(
+            "Measured on: "
+            + ", ".join(f"{k} {v}" for k, v in results["measured"].items())
+            + "."
+        )
+    return "\n".join(
+        lines
+        + notes
+        + installs(results.get("installs"))
+        + comparison(results.get("pvar_comparison"))
+        + growth(results.get("growth"))
+    )
+
+
+def installs(result: dict | None) -> list[str]:
+    if not result:
+        return []
+    reader, development = result["reader"], result["development"]
+    missed = [
+        f"{what} missed by {reader[what] / target - 1:.0%}"
+        for what, target in INSTALL_TARGETS.items()
+        if reader[what] >= target
+    ]
+    return [
+        "",
+        "**Installs** (fresh virtual environment, warm pip cache): the reader's "
+        f"`pip install '.[lab]'` {reader['seconds']:.0f} s and {reader['megabytes']:.0f} MB "
+        f"(target {INSTALL_TARGETS['seconds']:.0f} s and {INSTALL_TARGETS['megabytes']:.0f} MB: "
+        + ("; ".join(missed) if missed else "met")
+        + "); the development environment (`requirements.txt`) "
+        f"{development['seconds']:.0f} s and {development['megabytes']:.0f} MB.",
+    ]
+
+
+def comparison(result: dict | None) -> list[str]:
+    if not result:
+        return []
+    if "not_run" in result:
+        return [
+            "",
+            f"Panel VAR against pydynpd: not run ({result['not_run']}).",
+        ]
+    versions = ", ".join(f"{k} {v}" for k, v in result["versions"].items())
+    lines = [
+        "",
+        "**Panel VAR, like against like** (`benchmarks/compare_pvar.py`; "
+        f"{versions}): the same model in both, estimates and standard errors "
+        "agreeing before either is timed; medians of alternate runs in one process.",
+        "",
+        "| Model | Instruments per equation | Largest difference (coef., s.e.) | "
+        "helpers.pvar | pydynpd | pydynpd / helpers.pvar |",
+        "|---|---|---|---|---|---|",
+    ]
+    for m in result["models"]:
+        d = m["max_abs_difference"]
+        lines.append(
+            f"| {m['model']} | {m['instruments_per_equation']} | "
+            f"{d['coefficients']:.0e}, {d['standard_errors']:.0e} | "
+            f"{_value(m['helpers_pvar_ms'], 'ms')} | {_value(m['pydynpd_ms'], 'ms')} | "
+            f"{m['pydynpd_over_helpers']:.2f} |"
+        )
+    return lines
+
+
+def growth(result: dict | None) -> list[str]:
+    if not result:
+        return []
+    lines = [
+        "",
+        "**How cost grows** (`benchmarks/growth.py`, figure below): panel VAR two-step fit, FOD, "
+        "5 variables, lag 1, simulated.",
+        "",
+        "| T | Instruments | N = 30 | N = 300 | N = 3,000 | Slope of log time on log N |",
+        "|---|---|---|---|---|---|",
+    ]
+    for s in result["pvar"]:
+        cells = []
+        for c in s["cases"]:
+            if "seconds" in c:
+                cells.append(f"{c['seconds']:.2f} s, {c['peak_mb']:.0f} MB")
+            else:
+                cells.append(
+                    f"not run: would need about {c['predicted_peak_mb'] / 1e3:.0f} GB"
+                )
+        kind = "collapsed" if s["collapse"] else "every lag"
+        slope = "-" if s["time_slope"] is None else f"{s['time_slope']:.2f}"
+        lines.append(
+            f"| {s['periods']} | {s['cases'][0]['instruments_per_equation']} ({kind}) | "
+            + " | ".join(cells)
+            + f" | {slope} |"
+        )
+    lines += [""]
+    for m in result["monte_carlo"]:
+        points = ", ".join(
+            f"{p['replications']:,}: {p['seconds']:.2f} s" for p in m["points"]
+        )
+        lines.append(
+            f"- {m['monte_carlo']}: {points} (slope {m['time_slope']:.2f})."
+        )
+    figure = "benchmarks/results/growth.png"
+    lines += [
+        "",
+        f"![Fit time and peak memory of the panel VAR against N]({figure})",
+    ]
+    return lines
 
 
 def main() -> None:

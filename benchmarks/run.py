@@ -19,16 +19,25 @@ Measures, each over repeated runs with the median reported:
    ADF Monte Carlo with 2000 replications per sample size, every other update at a new root; and
    the FEVD ordering/horizon).
 
+8. helpers.pvar against pydynpd on the same models, estimates checked to agree to 1e-6 before
+   either is timed (``benchmarks/compare_pvar.py``, in the ``compare`` extra's own environment);
+9. how cost grows: the panel VAR for N = 30, 300, 3000 and T = 13, 30, collapsed and not, and the
+   Monte Carlos against their replications (``benchmarks/growth.py``; figure ``growth.png``);
+10. the reader's install (``.[lab]``) and the development environment, each fresh from a warm pip
+   cache: seconds and megabytes.
+
 The full build is also run serially (BOOK_JOBS=1) side by side, and the ratio of the medians is
 the parallel speed-up; the bytes each page loads (HTML, scripts, style sheets) are recorded.
+``--sections`` re-measures a subset; the others keep their last figures and the date they were
+measured (``measured`` in the JSON, shown under the README's table).
 
-Targets: full build under 35 s on a 2-core machine and prose-only rebuild under 5 s (issue 19;
-issue 2 asked 30 s for three chapters); every widget update under 300 ms (issue 19), under 100 ms
-where issue 2 set that; entropy weights and coupling degrees for the full panel under 50 ms (issue
-3); PVAR two-step fit under 100 ms and 1000 IRF draws under 2 s (issue 4). Results are printed
-and written to ``benchmarks/results/latest.json``.
+Targets: full build under 35 s on a 2-core machine, prose-only rebuild under 5 s and the reader's
+install under 500 MB and 60 s (issue 19; issue 2 asked 30 s for three chapters); every widget
+update under 300 ms (issue 19), under 100 ms where issue 2 set that; entropy weights and coupling
+degrees for the full panel under 50 ms (issue 3); PVAR two-step fit under 100 ms and 1000 IRF
+draws under 2 s (issue 4). Results are printed and written to ``benchmarks/results/latest.json``.
 
-Usage: ``python benchmarks/run.py [--builds N] [--rebuilds N] [--updates N]``
+Usage: ``python benchmarks/run.py [--builds N] [--rebuilds N] [--updates N] [--sections ...]``
 """
 
 from __future__ import annotations
@@ -53,6 +62,7 @@ REPO = Path(__file__).resolve().parents[1]
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 COPY_IGNORE = shutil.ignore_patterns(
     ".venv",
+    ".venv-compare",
     "_build",
     ".git",
     "__pycache__",
@@ -61,6 +71,8 @@ COPY_IGNORE = shutil.ignore_patterns(
     "results",
     "*.egg-info",
 )
+#: issue 19: the reader's install from a warm pip cache
+INSTALL_TARGETS = {"seconds": 60.0, "megabytes": 500.0}
 TARGETS = {
     "full_build_s": 35.0,
     "prose_rebuild_s": 5.0,
@@ -404,6 +416,81 @@ def timeseries_timings(n: int) -> dict[str, list[float]]:
     return times
 
 
+def pvar_comparison(python: Path) -> dict:
+    """helpers.pvar against pydynpd on the same models (benchmarks/compare_pvar.py), run with the
+    comparison environment's Python (the ``compare`` extra: pydynpd needs numpy < 2.4)."""
+    if not python.exists():
+        return {
+            "not_run": f"{python} is missing: make bench creates it (pip install -e '.[compare]')"
+        }
+    out = subprocess.run(
+        [str(python), str(REPO / "benchmarks" / "compare_pvar.py")],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    if out.returncode != 0:
+        sys.exit(
+            f"compare_pvar.py failed:\n{(out.stdout + out.stderr)[-3000:]}"
+        )
+    return json.loads(out.stdout)
+
+
+def cost_growth(figure: Path) -> dict:
+    """benchmarks/growth.py: the panel VAR against N and T, the Monte Carlos against their
+    replications; its log-log figure written to ``figure``."""
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "growth.py"),
+            "--figure",
+            str(figure),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    if out.returncode != 0:
+        sys.exit("growth.py failed")
+    return json.loads(out.stdout)
+
+
+def installs(parent: Path) -> dict:
+    """Seconds and megabytes of two fresh environments from a warm pip cache: the reader's
+    (``pip install '.[lab]'``: run the chapters in JupyterLab) and the contributor's
+    (``requirements.txt``, what ``make`` installs)."""
+    results = {}
+    for name, arguments in (
+        ("reader", [str(REPO) + "[lab]"]),
+        ("development", ["-r", str(REPO / "requirements.txt")]),
+    ):
+        venv = parent / f"venv-{name}"
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [
+                str(venv / "bin" / "python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                *arguments,
+            ],
+            check=True,
+            cwd=REPO,
+            capture_output=True,
+        )
+        seconds = time.perf_counter() - start
+        size = sum(
+            f.stat().st_size
+            for f in venv.rglob("*")
+            if f.is_file() and not f.is_symlink()
+        )
+        results[name] = {"seconds": seconds, "megabytes": size / 1e6}
+    return results
+
+
 def _installed(name: str) -> bool:
     try:
         metadata.version(name)
@@ -421,6 +508,9 @@ def summary(values: list[float]) -> dict:
     }
 
 
+SECTIONS = ("builds", "widgets", "compare", "growth", "installs")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -435,62 +525,118 @@ def main() -> None:
     parser.add_argument(
         "--updates", type=int, default=200, help="widget updates"
     )
+    parser.add_argument(
+        "--compare-python",
+        type=Path,
+        default=REPO / ".venv-compare" / "bin" / "python",
+        help="the Python of the environment with the compare extra (pydynpd)",
+    )
+    parser.add_argument(
+        "--sections",
+        default=",".join(SECTIONS),
+        help="comma-separated subset of "
+        + ", ".join(SECTIONS)
+        + "; the others keep their figures from the last latest.json, with its date",
+    )
     args = parser.parse_args()
+    sections = [x for x in args.sections.split(",") if x]
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        parser.error(
+            f"unknown sections {sorted(unknown)}; choose from {SECTIONS}"
+        )
     os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+    out = REPO / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    latest = out / "latest.json"
+    results = (
+        json.loads(latest.read_text("utf-8"))
+        if latest.exists() and len(sections) < len(SECTIONS)
+        else {}
+    )
+    results.update(
+        {
+            "machine": {
+                "cpus": os.cpu_count(),
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+            },
+            "packages": {
+                name: metadata.version(name)
+                for name in PACKAGES
+                if _installed(name)
+            },
+        }
+    )
+    measured = results.setdefault("measured", {})
+    today = time.strftime("%Y-%m-%d")
 
-    results = {
-        "machine": {
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-        },
-        "packages": {
-            name: metadata.version(name)
-            for name in PACKAGES
-            if _installed(name)
-        },
-    }
-    with tempfile.TemporaryDirectory() as tmp:
-        parent = Path(tmp)
+    if "builds" in sections:
+        with tempfile.TemporaryDirectory() as tmp:
+            parent = Path(tmp)
+            print(
+                f"full build from an empty _build, {args.builds} runs ...",
+                flush=True,
+            )
+            builds = full_builds(args.builds, parent)
+            results["full_build_s"] = summary(builds["parallel"])
+            results["full_build_serial_s"] = summary(builds["serial"])
+            results["build_parallel_speedup"] = round(
+                results["full_build_serial_s"]["median"]
+                / results["full_build_s"]["median"],
+                2,
+            )
+            results["page_bytes"] = page_bytes(
+                parent / "full0" / "_build" / "html"
+            )
+            print(f"prose-only rebuild, {args.rebuilds} runs ...", flush=True)
+            results["prose_rebuild_s"] = summary(
+                prose_rebuilds(args.rebuilds, parent)
+            )
+        measured["builds"] = today
+    if "widgets" in sections:
+        print(f"widget update, {args.updates} runs ...", flush=True)
+        results["widget_update_ms"] = summary(widget_updates(args.updates))
+        print("simulated panel: indices and coupling, 50 runs ...", flush=True)
+        results["panel_indices_ms"] = summary(panel_indices(50))
         print(
-            f"full build from an empty _build, {args.builds} runs ...",
+            f"chapter 2 and 3 widgets, {args.updates} updates each ...",
             flush=True,
         )
-        builds = full_builds(args.builds, parent)
-        results["full_build_s"] = summary(builds["parallel"])
-        results["full_build_serial_s"] = summary(builds["serial"])
-        results["build_parallel_speedup"] = round(
-            results["full_build_serial_s"]["median"]
-            / results["full_build_s"]["median"],
-            2,
+        for key, values in gan_zhang_widget_updates(args.updates).items():
+            results[key] = summary(values)
+        print("panel VAR: fits, IRF draws, widget, 20 runs ...", flush=True)
+        for key, values in pvar_timings(20).items():
+            results[key] = summary(values)
+        print(
+            "time series: Johansen, chapter 5 widgets, 20 runs ...", flush=True
         )
-        results["page_bytes"] = page_bytes(
-            parent / "full0" / "_build" / "html"
+        for key, values in timeseries_timings(20).items():
+            results[key] = summary(values)
+        measured["widgets"] = today
+    if "compare" in sections:
+        print("panel VAR against pydynpd, same models ...", flush=True)
+        results["pvar_comparison"] = pvar_comparison(args.compare_python)
+        measured["compare"] = today
+    if "growth" in sections:
+        print(
+            "cost growth: panel VAR by N and T, Monte Carlos ...", flush=True
         )
-        print(f"prose-only rebuild, {args.rebuilds} runs ...", flush=True)
-        results["prose_rebuild_s"] = summary(
-            prose_rebuilds(args.rebuilds, parent)
+        results["growth"] = cost_growth(out / "growth.png")
+        measured["growth"] = today
+    if "installs" in sections:
+        print(
+            "installs from a warm pip cache: reader, development ...",
+            flush=True,
         )
-    print(f"widget update, {args.updates} runs ...", flush=True)
-    results["widget_update_ms"] = summary(widget_updates(args.updates))
-    print("simulated panel: indices and coupling, 50 runs ...", flush=True)
-    results["panel_indices_ms"] = summary(panel_indices(50))
-    print(
-        f"chapter 2 and 3 widgets, {args.updates} updates each ...", flush=True
-    )
-    for key, values in gan_zhang_widget_updates(args.updates).items():
-        results[key] = summary(values)
-
-    print("panel VAR: fits, IRF draws, widget, 20 runs ...", flush=True)
-    for key, values in pvar_timings(20).items():
-        results[key] = summary(values)
-
-    print("time series: Johansen, chapter 5 widgets, 20 runs ...", flush=True)
-    for key, values in timeseries_timings(20).items():
-        results[key] = summary(values)
+        with tempfile.TemporaryDirectory() as tmp:
+            results["installs"] = installs(Path(tmp))
+        measured["installs"] = today
 
     print(f"\n{'measure':<20}{'median':>10}{'max':>10}{'target':>10}  verdict")
     for key, target in TARGETS.items():
+        if key not in results:
+            continue
         r = results[key]
         verdict = (
             "meets target"
@@ -501,12 +647,8 @@ def main() -> None:
         print(
             f"{key:<20}{r['median']:>10.2f}{r['max']:>10.2f}{target:>10.0f}  {verdict}"
         )
-    out = REPO / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(
-        json.dumps(results, indent=2) + "\n", encoding="utf-8"
-    )
-    print(f"\nwritten to {(out / 'latest.json').relative_to(REPO)}")
+    latest.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten to {latest.relative_to(REPO)}")
 
 
 if __name__ == "__main__":

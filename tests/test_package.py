@@ -175,3 +175,17 @@ def test_supported_pythons():
             in project["classifiers"]
         )
     assert project["dynamic"] == ["version"]
+
+
+def test_the_benchmark_comparison_stays_out_of_the_pins():
+    """pydynpd (and the numpy cap it needs) is for make bench's own environment only: not in the
+    development pins, not pulled in by any other extra."""
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]
+    assert any(r.startswith("pydynpd") for r in extras["compare"])
+    assert "pydynpd" not in pins(REPO / "requirements.txt")
+    others = " ".join(
+        " ".join(reqs) for name, reqs in extras.items() if name != "compare"
+    )
+    assert "compare" not in others and "pydynpd" not in others
