@@ -2,10 +2,12 @@
 
 The estimator needs only, per unit ``i``, the products ``Z_i'X_i``, ``Z_i'Y_i`` and ``Z_i'H_iZ_i``
 (and ``X_i'X_i``, ``X_i'Y_i``, ``Y_i'Y_i`` for the residual covariance): sums over units, so the
-unit bootstrap resamples blocks instead of rebuilding the design. One-step weights ``W1 = (sum_i
-Z_i'H_iZ_i)^-1``; two-step weights ``W2 = (sum_i g_i g_i')^+`` from the one-step moment
-contributions ``g_i = vec(Z_i'U_i)`` of all equations jointly, through the thin SVD of the
-contributions (fast with many moments); the Windmeijer (2005) corrected covariance; Hansen's J.
+unit bootstrap resamples blocks instead of rebuilding the design. ``Z_i'H_iZ_i`` is kept as its
+factor ``R_i'Z_i`` (``H_i = R_iR_i'``): periods x instruments rather than instruments squared.
+One-step weights ``W1 = (sum_i Z_i'H_iZ_i)^-1``; two-step weights ``W2 = (sum_i g_i g_i')^+`` from
+the one-step moment contributions ``g_i = vec(Z_i'U_i)`` of all equations jointly, through the thin
+SVD of the contributions (fast with many moments); the Windmeijer (2005) corrected covariance;
+Hansen's J.
 """
 
 from __future__ import annotations
@@ -36,11 +38,12 @@ def panelvar_inverse(matrix: np.ndarray) -> np.ndarray:
 
 @dataclass
 class Moments:
-    """Per-unit sums that the GMM needs: ``Z_i'X_i``, ``Z_i'Y_i`` and a factor of ``Z_i'H_iZ_i``."""
+    """Per-unit sums that the GMM needs: ``Z_i'X_i``, ``Z_i'Y_i`` and a factor ``R_i'Z_i`` of
+    ``Z_i'H_iZ_i`` (periods x instruments, smaller than instruments x instruments)."""
 
     zx: np.ndarray  # (N, L, K)
     zy: np.ndarray  # (N, L, M)
-    zhz: np.ndarray  # (N, L, L)
+    hz: np.ndarray  # (N, P, L): Z_i'H_iZ_i = hz_i' hz_i
     xx: np.ndarray  # (N, K, K), transformed rows only
     xy: np.ndarray  # (N, K, M)
     yy: np.ndarray  # (N, M, M)
@@ -50,7 +53,7 @@ class Moments:
         return Moments(
             *(
                 getattr(self, f)[units]
-                for f in ("zx", "zy", "zhz", "xx", "xy", "yy", "n_rows")
+                for f in ("zx", "zy", "hz", "xx", "xy", "yy", "n_rows")
             )
         )
 
@@ -83,7 +86,8 @@ def estimate(moments: Moments, steps: str, inverse: str) -> GMMFit:
     n_eq = zy.shape[1]
     invert = pinv_psd if inverse == "scaled" else panelvar_inverse
 
-    w1 = invert(moments.zhz.sum(0))
+    hz = moments.hz.reshape(-1, n_inst)  # all units' R_i'Z_i stacked
+    w1 = invert(hz.T @ hz)
     a1 = np.linalg.inv(zx.T @ w1 @ zx)
     p1 = a1 @ zx.T @ w1  # (K, L): beta = P1 Z'Y
     beta1 = p1 @ zy

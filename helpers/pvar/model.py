@@ -474,17 +474,25 @@ class PanelVAR:
         h_factor = self._error_factor(unit, period, level, trans_y)
 
         n_inst = z.shape[1]
-        zx = np.zeros((n_units, n_inst, x.shape[1]))
-        zy = np.zeros((n_units, n_inst, y.shape[1]))
-        np.add.at(zx, unit, z[:, :, None] * x[:, None, :])
-        np.add.at(zy, unit, z[:, :, None] * y[:, None, :])
-        zhz = np.zeros((n_units, n_inst, n_inst))
-        for i in np.unique(unit):
-            rows = unit == i
-            f = (
-                h_factor[rows].T @ z[rows]
-            )  # R_i' Z_i, so that Z_i' H_i Z_i = f' f
-            zhz[i] = f.T @ f
+        # Each unit's rows in a block of its own (rows are sorted by unit; shorter units padded
+        # with zero rows, which add nothing), so the per-unit products are batched matrix
+        # products: no rows x instruments x regressors temporary, no loop over units.
+        first_row = np.searchsorted(unit, np.arange(n_units))
+        position = np.arange(len(unit)) - first_row[unit]
+        width = int(position.max()) + 1
+
+        def blocks(a: np.ndarray) -> np.ndarray:
+            out = np.zeros((n_units, width, a.shape[1]))
+            out[unit, position] = a
+            return out
+
+        z_blocks = blocks(z)
+        zx = z_blocks.transpose(0, 2, 1) @ blocks(x)
+        zy = z_blocks.transpose(0, 2, 1) @ blocks(y)
+        # R_i' Z_i (periods x instruments), so that Z_i' H_i Z_i = hz_i' hz_i: kept instead of
+        # the instruments x instruments products, which a long panel could not hold per unit
+        hz = blocks(h_factor).transpose(0, 2, 1) @ z_blocks
+        del z_blocks
         keep = np.unique(unit)  # units with at least one row
         # Cross-products of the transformed rows, per unit: the residual covariance for any params.
         t_rows = ~level
@@ -498,7 +506,7 @@ class PanelVAR:
         moments = Moments(
             zx[keep],
             zy[keep],
-            zhz[keep],
+            hz[keep],
             xx[keep],
             xy[keep],
             yy[keep],

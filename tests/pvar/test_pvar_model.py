@@ -680,11 +680,10 @@ def test_onestep_j_through_the_svd_is_the_pseudo_inverse_formula(n_units):
     n_inst, n_reg, n_eq = 5, 2, 3
     zx = rng.normal(size=(n_units, n_inst, n_reg))
     zy = rng.normal(size=(n_units, n_inst, n_eq))
-    factor = rng.normal(size=(n_units, n_inst, n_inst))
     moments = Moments(
         zx,
         zy,
-        factor @ factor.transpose(0, 2, 1),
+        rng.normal(size=(n_units, 4, n_inst)),  # R_i'Z_i for four periods
         np.tile(np.eye(n_reg), (n_units, 1, 1)),
         np.zeros((n_units, n_reg, n_eq)),
         np.tile(np.eye(n_eq), (n_units, 1, 1)),
