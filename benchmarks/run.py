@@ -13,17 +13,17 @@ Measures, each over repeated runs with the median reported:
 5. the latency of the chapter 2 and chapter 3 widgets' callbacks;
 6. the panel VAR on the simulated panel (30 provinces x 13 years, 5 variables, lag 1, FOD, every
    available instrument lag): a two-step fit including building the instruments, 1000 Monte Carlo
-   IRF draws, and the chapter 4 widget's callback (re-estimate and redraw);
+   IRF draws, and the chapter 4 widget's callback (re-estimate or re-orthogonalise, redraw);
 7. the time-series helpers: the Johansen test (8 series, 2 lagged differences, statsmodels' test
    data) beside statsmodels' ``coint_johansen``, and the callbacks of chapter 5's two widgets (the
    ADF Monte Carlo with 2000 replications per sample size, every other update at a new root; and
-   the FEVD ordering/horizon).
-
+   the FEVD ordering/horizon);
 8. helpers.pvar against pydynpd on the same models, estimates checked to agree to 1e-6 before
    either is timed (``benchmarks/compare_pvar.py``, in the ``compare`` extra's own environment);
 9. how cost grows: the panel VAR for N = 30, 300, 3000 and T = 13, 30, collapsed and not, and the
    Monte Carlos against their replications (``benchmarks/growth.py``; figure ``growth.png``);
-10. the reader's install (``.[lab]``) and the development environment, each fresh from a warm pip
+10. the test suite as ``make test`` runs it (one run: it takes minutes);
+11. the reader's install (``.[lab]``) and the development environment, each fresh from a warm pip
    cache: seconds and megabytes.
 
 The full build is also run serially (BOOK_JOBS=1) side by side, and the ratio of the medians is
@@ -31,11 +31,12 @@ the parallel speed-up; the bytes each page loads (HTML, scripts, style sheets) a
 ``--sections`` re-measures a subset; the others keep their last figures and the date they were
 measured (``measured`` in the JSON, shown under the README's table).
 
-Targets: full build under 35 s on a 2-core machine, prose-only rebuild under 5 s and the reader's
-install under 500 MB and 60 s (issue 19; issue 2 asked 30 s for three chapters); every widget
-update under 300 ms (issue 19), under 100 ms where issue 2 set that; entropy weights and coupling
-degrees for the full panel under 50 ms (issue 3); PVAR two-step fit under 100 ms and 1000 IRF
-draws under 2 s (issue 4). Results are printed and written to ``benchmarks/results/latest.json``.
+Targets: full build under 35 s on a 2-core machine, prose-only rebuild under 5 s, the test suite
+under 2 minutes and the reader's install under 500 MB and 60 s (issue 19; issue 2 asked 30 s for
+three chapters); every widget update under 300 ms (issue 19), under 100 ms where issue 2 set that;
+entropy weights and coupling degrees for the full panel under 50 ms (issue 3); PVAR two-step fit
+under 100 ms and 1000 IRF draws under 2 s (issue 4). Results are printed and written to
+``benchmarks/results/latest.json``.
 
 Usage: ``python benchmarks/run.py [--builds N] [--rebuilds N] [--updates N] [--sections ...]``
 """
@@ -75,6 +76,7 @@ COPY_IGNORE = shutil.ignore_patterns(
 INSTALL_TARGETS = {"seconds": 60.0, "megabytes": 500.0}
 TARGETS = {
     "full_build_s": 35.0,
+    "test_suite_s": 120.0,
     "prose_rebuild_s": 5.0,
     "widget_update_ms": 100.0,
     "panel_indices_ms": 50.0,
@@ -416,6 +418,21 @@ def timeseries_timings(n: int) -> dict[str, list[float]]:
     return times
 
 
+def test_suite() -> float:
+    """Seconds of the whole test suite as ``make test`` runs it (lint excluded), in the
+    repository itself (it builds the book into its ``_build``, as make test does)."""
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode != 0:
+        sys.exit(f"the test suite failed:\n{out.stdout[-3000:]}")
+    return time.perf_counter() - start
+
+
 def pvar_comparison(python: Path) -> dict:
     """helpers.pvar against pydynpd on the same models (benchmarks/compare_pvar.py), run with the
     comparison environment's Python (the ``compare`` extra: pydynpd needs numpy < 2.4)."""
@@ -508,7 +525,7 @@ def summary(values: list[float]) -> dict:
     }
 
 
-SECTIONS = ("builds", "widgets", "compare", "growth", "installs")
+SECTIONS = ("builds", "tests", "widgets", "compare", "growth", "installs")
 
 
 def main() -> None:
@@ -594,6 +611,10 @@ def main() -> None:
                 prose_rebuilds(args.rebuilds, parent)
             )
         measured["builds"] = today
+    if "tests" in sections:
+        print("the test suite, once ...", flush=True)
+        results["test_suite_s"] = summary([test_suite()])
+        measured["tests"] = today
     if "widgets" in sections:
         print(f"widget update, {args.updates} runs ...", flush=True)
         results["widget_update_ms"] = summary(widget_updates(args.updates))
