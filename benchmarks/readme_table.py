@@ -20,7 +20,7 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 LABELS = {
     "full_build_s": "Full build from an empty `_build`, pages read in parallel (`make book`)",
     "full_build_serial_s": "The same build read serially (`BOOK_JOBS=1`), side by side",
-    "prose_rebuild_s": "Rebuild after editing prose only (chapter 1 re-executes)",
+    "prose_rebuild_s": "Rebuild after editing prose only in chapter 1 (its run replayed)",
     "test_suite_s": "The test suite as `make test` runs it (lint excluded)",
     "widget_update_ms": "Chapter 1 widget update",
     "panel_indices_ms": "Entropy weights, both indices and C, T, D on the simulated panel",
@@ -46,9 +46,9 @@ WHY = {
     "`{eval}` numbers come from the live kernel), so two cores run two chapters at a time and "
     "every chapter pays its own kernel start and imports; executing ahead of Sphinx into a cache "
     "it reuses is the remaining step",
-    "prose_rebuild_s": "Sphinx re-reads the edited chapter and inline execution runs it again, "
-    "code unchanged; a cache of its outputs keyed on its code cells and the helpers and data it "
-    "uses would avoid that",
+    "prose_rebuild_s": "the edited chapter's run is replayed, not executed again "
+    "(`book/_ext/execution_cache.py`); what remains is starting Sphinx and its extensions, "
+    "reading the page from the stored outputs and writing it and the appendix",
     "test_suite_s": "the suite executes each chapter twice (a run and the determinism check), "
     "builds the book (executing every chapter again), builds and grades the classroom edition "
     "and runs the replicators' files through the chapters; executing each chapter once and "

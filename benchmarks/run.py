@@ -5,8 +5,7 @@ Measures, each over repeated runs with the median reported:
 1. the full book build (``jupyter-book build . -W -n --keep-going``, what ``make book`` runs)
    from an empty ``_build``, in a scratch copy of the repository;
 2. a rebuild after editing only prose (a markdown cell of chapter 1): Sphinx re-reads that
-   chapter alone, and with inline execution (the prose's ``{eval}`` numbers come from the run)
-   re-reading it executes it again;
+   chapter alone and replays its stored run (``book/_ext/execution_cache.py``);
 3. the latency of the chapter 1 widget's callback (recompute the table and redraw the figure);
 4. entropy weights and the AI and employment-quality indices, and the coupling coordination degree,
    for the whole simulated Gan & Zhang panel (30 provinces x 13 years x 31 indicators);

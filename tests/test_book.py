@@ -204,3 +204,107 @@ def test_parallel_reading_takes_its_process_count_from_book_jobs(monkeypatch):
         "book/intro",
         "book/data",
     ]
+
+
+REPLAY_SCRIPT = r"""
+import json, sys
+from pathlib import Path
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+sys.path.insert(0, sys.argv[1])
+from execution_cache import ReplayingInlineClient, cache_key
+from myst_nb.core.config import NbParserConfig
+
+folder = Path(sys.argv[2])
+path, store = folder / "ch.ipynb", folder / "store" / "ch.json"
+config = NbParserConfig(execution_mode="inline", execution_in_temp=True)
+
+
+class Log:
+    def info(self, message, **_):
+        pass
+
+    warning = debug = info
+
+
+def chapter(prose="x is", name="x", code="x = 3"):
+    return new_notebook(
+        cells=[
+            new_code_cell("x, y = 2, 7\nprint('ran', x)"),
+            new_markdown_cell(prose + " {eval}`" + name + "`"),
+            new_code_cell(code),
+            new_markdown_cell("now {eval}`x`"),
+        ],
+        metadata={
+            "kernelspec": {
+                "name": "python3", "language": "python", "display_name": "Python 3"
+            }
+        },
+    )
+
+
+def read(nb):
+    # as myst-nb renders a page: each code cell's outputs, each eval where the page stands
+    nbformat.write(nb, path)
+    client = ReplayingInlineClient(nb, path, config, Log(), store, cache_key(nb, path))
+    shown = []
+    with client:
+        for i, cell in enumerate(nb.cells):
+            if cell.cell_type == "code":
+                outputs = client.code_cell_outputs(i)[1]
+                shown.append("".join(o.get("text", "") for o in outputs))
+            else:
+                name = cell.source.split("`")[1]
+                shown.append(client.eval_variable(name)[0]["data"]["text/plain"])
+        client.finalise_client()
+    return {"live": client._live, "shown": shown}
+
+
+print(json.dumps({
+    "first": read(chapter()),
+    "again": read(chapter()),
+    "prose edited": read(chapter(prose="so x is")),
+    "new expression": read(chapter(prose="y is", name="y")),
+    "code edited": read(chapter(code="x = 4")),
+}))
+"""
+
+
+def test_a_prose_edit_replays_the_stored_run_and_a_code_edit_does_not(
+    tmp_path,
+):
+    """book/_ext/execution_cache.py: the outputs and {eval} values of a run are stored under a
+    key of the code and what it uses; an edit to prose alone replays them without a kernel, a
+    new expression or a code edit runs the chapter."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            REPLAY_SCRIPT,
+            str(REPO / "book" / "_ext"),
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    reads = json.loads(out.stdout)
+    expected = ["ran 2\n", "2", "", "3"]
+    assert reads["first"] == {"live": True, "shown": expected}
+    assert reads["again"] == {"live": False, "shown": expected}
+    assert reads["prose edited"] == {"live": False, "shown": expected}
+    assert reads["new expression"] == {
+        "live": True,
+        "shown": ["ran 2\n", "7", "", "3"],
+    }
+    assert reads["code edited"] == {
+        "live": True,
+        "shown": ["ran 2\n", "2", "", "4"],
+    }
