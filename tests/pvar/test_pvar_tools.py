@@ -94,8 +94,9 @@ def test_just_identified_j_has_no_pvalue():
     assert "not defined" in repr(fit)
 
 
-def test_pvar_explorer_refits_and_redraws(scores):
-    explorer = PVARExplorer(
+def small_explorer(scores, **options) -> PVARExplorer:
+    """Chapter 4's explorer with few draws and few instruments (lags 2-3, collapsed)."""
+    return PVARExplorer(
         scores,
         NAMES,
         {"paper": NAMES, "reversed": NAMES[::-1]},
@@ -105,7 +106,12 @@ def test_pvar_explorer_refits_and_redraws(scores):
         collapse=True,
         instrument_lags=(2, 3),
         steps="onestep",
+        **options,
     )
+
+
+def test_pvar_explorer_refits_and_redraws(scores):
+    explorer = small_explorer(scores)
     before = explorer.image.value
     explorer.controls["ordering"].value = "reversed"
     assert (
@@ -133,18 +139,7 @@ def test_pvar_explorer_redraws_in_place_as_a_new_figure_would_draw(scores):
 
     from helpers._style import png
 
-    explorer = PVARExplorer(
-        scores,
-        NAMES,
-        {"paper": NAMES, "reversed": NAMES[::-1]},
-        labels={"AI": "AI index"},
-        n_reps=20,
-        entity="province_zh",
-        time="year",
-        collapse=True,
-        instrument_lags=(2, 3),
-        steps="onestep",
-    )
+    explorer = small_explorer(scores, labels={"AI": "AI index"})
     axes = list(explorer.figure.axes)
     for control, value in [
         ("ordering", "reversed"),
