@@ -157,7 +157,14 @@ def installs(result: dict | None) -> list[str]:
         f"(target {INSTALL_TARGETS['seconds']:.0f} s and {INSTALL_TARGETS['megabytes']:.0f} MB: "
         + ("; ".join(missed) if missed else "met")
         + "); the development environment (`requirements.txt`) "
-        f"{development['seconds']:.0f} s and {development['megabytes']:.0f} MB.",
+        f"{development['seconds']:.0f} s and {development['megabytes']:.0f} MB."
+        + (
+            " Most of the reader's install is the methods' own scientific stack (scipy, "
+            "pandas, statsmodels, numpy and matplotlib with their bundled libraries), which no "
+            "chapter runs without; JupyterLab, its server and ipykernel's debugger add the rest."
+            if missed
+            else ""
+        ),
     ]
 
 
@@ -251,10 +258,6 @@ def main() -> None:
     print("README.md: performance table rewritten from latest.json")
 
 
-if __name__ == "__main__":
-    main()
-
-
 def county_level(series: list[dict]) -> str:
     """What the largest panel of the study (a county-level panel: 3,000 units, 30 years, every
     instrument lag) cost or would cost, and what the estimator needs to go further."""
@@ -273,8 +276,9 @@ def county_level(series: list[dict]) -> str:
         )
     else:
         verdict = (
-            f"A county-level panel of {size} was not fitted: it would need about "
-            f"{largest['predicted_peak_mb'] / 1e3:.0f} GB."
+            f"A county-level panel of {size} was not run: extrapolated from the smaller "
+            f"panels it would need about {largest['predicted_peak_mb'] / 1e3:.0f} GB, more than "
+            "the study's memory budget (`growth.py --memory-gb`)."
         )
     return (
         f"{verdict} Memory grows with N times periods times instruments (each unit's instrument "
@@ -287,3 +291,7 @@ def county_level(series: list[dict]) -> str:
         "the unit bootstrap needs the per-unit blocks kept. Collapsing the instruments, as the "
         "chapter does, makes their number grow with T rather than with its square."
     )
+
+
+if __name__ == "__main__":
+    main()
