@@ -1,5 +1,6 @@
 """Shared fixtures: the repository root, and one build of the book for the tests that need it."""
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -44,9 +45,22 @@ def build_book(source: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_book() -> Path:
-    """The book built once per session (see :func:`build_book`)."""
-    return build_book(REPO)
+def built_book(tmp_path_factory) -> Path:
+    """The book built once per run (see :func:`build_book`). make test runs pytest-xdist workers,
+    each running its own session: the first worker to need the book builds it while holding a lock,
+    and the others wait for it and use that build (pytest-xdist's recipe for a fixture that must
+    run once)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build_book(REPO)
+    # every worker's temporary folder is in this one
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / "built_book.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / "built_book.done"
+        if not done.exists():
+            build_book(REPO)
+            done.touch()
+    return REPO / "_build" / "html"
 
 
 # Debian's chromium, driven by Playwright's Python package, for the browser tests
