@@ -27,8 +27,12 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import contextlib
 import csv
+import io
 import json
+import multiprocessing
+import os
 import re
 import shutil
 import subprocess
@@ -395,8 +399,6 @@ def build(out: Path, variants: int, fast: bool, only: list[str]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "rubric.md").write_text(rubric(), encoding="utf-8")
     todo = jobs(chapters, variants, fast)
-    import multiprocessing
-
     spawn = multiprocessing.get_context("spawn")
     with concurrent.futures.ProcessPoolExecutor(4, mp_context=spawn) as pool:
         for name in pool.map(build_one, todo, [out] * len(todo)):
@@ -434,18 +436,18 @@ def grade_one(submission: Path, classroom: Path) -> list[dict]:
         # otter's kernel talks over TCP, and kernels started at the same moment can, rarely, race
         # for a port; a run that did not get as far as writing its results is run once more
         for _ in range(2):
-            subprocess.run(
-                [_otter(), "run", "-a", str(autograder), "-o", scratch]
-                + ["--no-logo", str(copy)],
-                cwd=scratch,
-                capture_output=True,
-                text=True,
-            )
+            failure = _otter_run(copy, autograder, scratch)
             if results.exists():
                 break
         if not results.exists():
             return [
-                _row(submission, "", 0, "", "the notebook could not be graded")
+                _row(
+                    submission,
+                    "",
+                    0,
+                    "",
+                    f"the notebook could not be graded ({failure})",
+                )
             ]
         tests = json.loads(results.read_text("utf-8"))["tests"]
     rows = []
@@ -478,6 +480,37 @@ def grade_one(submission: Path, classroom: Path) -> list[dict]:
     return rows
 
 
+def _otter_run(submission: Path, autograder: Path, out: str) -> str:
+    """``otter run`` in this process, which grade() keeps for several notebooks: otter and its
+    imports load once per worker rather than once per notebook. Returns what stopped the run, if
+    anything did (otter's own printing is dropped; the grades are in ``out``/results.json)."""
+    from otter.run import main as otter_run
+
+    # otter prepends its conda folder to PATH on every run
+    path = os.environ.get("PATH", "")
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            otter_run(
+                str(submission),
+                autograder=str(autograder),
+                output_dir=out,
+                no_logo=True,
+            )
+    except Exception as error:  # reported in the grades, not raised
+        return f"{type(error).__name__}: {error}".splitlines()[0]
+    finally:
+        os.environ["PATH"] = path
+    return "no results"
+
+
+def _quiet_worker() -> None:
+    """A grading worker's own output (kernels' warnings) goes nowhere, as the otter processes'
+    did when each notebook had one."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+
+
 def _row(submission, exercise, points, max_points, message) -> dict:
     return {
         "student file": submission.name,
@@ -492,8 +525,12 @@ def grade(submissions: Path, classroom: Path) -> Path:
     files = sorted(submissions.glob("*.ipynb"))
     if not files:
         raise SystemExit(f"no notebooks in {submissions}")
-    with concurrent.futures.ThreadPoolExecutor(4) as pool:
-        results = list(pool.map(lambda f: grade_one(f, classroom), files))
+    # four processes, each grading one notebook at a time (otter changes the working folder)
+    spawn = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(
+        4, mp_context=spawn, initializer=_quiet_worker
+    ) as pool:
+        results = list(pool.map(grade_one, files, [classroom] * len(files)))
     path = submissions / "grades.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(
