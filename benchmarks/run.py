@@ -428,7 +428,12 @@ def test_suite() -> float:
         text=True,
     )
     if out.returncode != 0:
-        sys.exit(f"the test suite failed:\n{out.stdout[-3000:]}")
+        log = REPO / "_build" / "bench_test_suite.log"
+        log.parent.mkdir(exist_ok=True)
+        log.write_text(out.stdout + out.stderr, encoding="utf-8")
+        sys.exit(
+            f"the test suite failed (its whole log: {log}):\n{out.stdout[-3000:]}"
+        )
     return time.perf_counter() - start
 
 
@@ -587,71 +592,87 @@ def main() -> None:
     measured = results.setdefault("measured", {})
     today = time.strftime("%Y-%m-%d")
 
-    if "builds" in sections:
-        with tempfile.TemporaryDirectory() as tmp:
-            parent = Path(tmp)
+    # each finished section is kept even if a later one stops the run (a failing test suite)
+    try:
+        if "builds" in sections:
+            with tempfile.TemporaryDirectory() as tmp:
+                parent = Path(tmp)
+                print(
+                    f"full build from an empty _build, {args.builds} runs ...",
+                    flush=True,
+                )
+                builds = full_builds(args.builds, parent)
+                results["full_build_s"] = summary(builds["parallel"])
+                results["full_build_serial_s"] = summary(builds["serial"])
+                results["build_parallel_speedup"] = round(
+                    results["full_build_serial_s"]["median"]
+                    / results["full_build_s"]["median"],
+                    2,
+                )
+                results["page_bytes"] = page_bytes(
+                    parent / "full0" / "_build" / "html"
+                )
+                print(
+                    f"prose-only rebuild, {args.rebuilds} runs ...", flush=True
+                )
+                results["prose_rebuild_s"] = summary(
+                    prose_rebuilds(args.rebuilds, parent)
+                )
+            measured["builds"] = today
+        if "tests" in sections:
+            print("the test suite, once ...", flush=True)
+            results["test_suite_s"] = summary([test_suite()])
+            measured["tests"] = today
+        if "widgets" in sections:
+            print(f"widget update, {args.updates} runs ...", flush=True)
+            results["widget_update_ms"] = summary(widget_updates(args.updates))
             print(
-                f"full build from an empty _build, {args.builds} runs ...",
+                "simulated panel: indices and coupling, 50 runs ...",
                 flush=True,
             )
-            builds = full_builds(args.builds, parent)
-            results["full_build_s"] = summary(builds["parallel"])
-            results["full_build_serial_s"] = summary(builds["serial"])
-            results["build_parallel_speedup"] = round(
-                results["full_build_serial_s"]["median"]
-                / results["full_build_s"]["median"],
-                2,
+            results["panel_indices_ms"] = summary(panel_indices(50))
+            print(
+                f"chapter 2 and 3 widgets, {args.updates} updates each ...",
+                flush=True,
             )
-            results["page_bytes"] = page_bytes(
-                parent / "full0" / "_build" / "html"
+            for key, values in gan_zhang_widget_updates(args.updates).items():
+                results[key] = summary(values)
+            print(
+                "panel VAR: fits, IRF draws, widget, 20 runs ...", flush=True
             )
-            print(f"prose-only rebuild, {args.rebuilds} runs ...", flush=True)
-            results["prose_rebuild_s"] = summary(
-                prose_rebuilds(args.rebuilds, parent)
+            for key, values in pvar_timings(20).items():
+                results[key] = summary(values)
+            print(
+                "time series: Johansen, chapter 5 widgets, 20 runs ...",
+                flush=True,
             )
-        measured["builds"] = today
-    if "tests" in sections:
-        print("the test suite, once ...", flush=True)
-        results["test_suite_s"] = summary([test_suite()])
-        measured["tests"] = today
-    if "widgets" in sections:
-        print(f"widget update, {args.updates} runs ...", flush=True)
-        results["widget_update_ms"] = summary(widget_updates(args.updates))
-        print("simulated panel: indices and coupling, 50 runs ...", flush=True)
-        results["panel_indices_ms"] = summary(panel_indices(50))
-        print(
-            f"chapter 2 and 3 widgets, {args.updates} updates each ...",
-            flush=True,
+            for key, values in timeseries_timings(20).items():
+                results[key] = summary(values)
+            measured["widgets"] = today
+        if "compare" in sections:
+            print("panel VAR against pydynpd, same models ...", flush=True)
+            results["pvar_comparison"] = pvar_comparison(args.compare_python)
+            measured["compare"] = today
+        if "growth" in sections:
+            print(
+                "cost growth: panel VAR by N and T, Monte Carlos ...",
+                flush=True,
+            )
+            results["growth"] = cost_growth(out / "growth.png")
+            measured["growth"] = today
+        if "installs" in sections:
+            print(
+                "installs from a warm pip cache: reader, development ...",
+                flush=True,
+            )
+            with tempfile.TemporaryDirectory() as tmp:
+                results["installs"] = installs(Path(tmp))
+            measured["installs"] = today
+
+    finally:
+        latest.write_text(
+            json.dumps(results, indent=2) + "\n", encoding="utf-8"
         )
-        for key, values in gan_zhang_widget_updates(args.updates).items():
-            results[key] = summary(values)
-        print("panel VAR: fits, IRF draws, widget, 20 runs ...", flush=True)
-        for key, values in pvar_timings(20).items():
-            results[key] = summary(values)
-        print(
-            "time series: Johansen, chapter 5 widgets, 20 runs ...", flush=True
-        )
-        for key, values in timeseries_timings(20).items():
-            results[key] = summary(values)
-        measured["widgets"] = today
-    if "compare" in sections:
-        print("panel VAR against pydynpd, same models ...", flush=True)
-        results["pvar_comparison"] = pvar_comparison(args.compare_python)
-        measured["compare"] = today
-    if "growth" in sections:
-        print(
-            "cost growth: panel VAR by N and T, Monte Carlos ...", flush=True
-        )
-        results["growth"] = cost_growth(out / "growth.png")
-        measured["growth"] = today
-    if "installs" in sections:
-        print(
-            "installs from a warm pip cache: reader, development ...",
-            flush=True,
-        )
-        with tempfile.TemporaryDirectory() as tmp:
-            results["installs"] = installs(Path(tmp))
-        measured["installs"] = today
 
     print(f"\n{'measure':<20}{'median':>10}{'max':>10}{'target':>10}  verdict")
     for key, target in TARGETS.items():
@@ -667,7 +688,6 @@ def main() -> None:
         print(
             f"{key:<20}{r['median']:>10.2f}{r['max']:>10.2f}{target:>10.0f}  {verdict}"
         )
-    latest.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten to {latest.relative_to(REPO)}")
 
 
