@@ -1,11 +1,12 @@
-# Two commands on a fresh machine with Python 3.11 and make: `make book` and `make test`.
+# On a fresh machine with Python 3.11 and make: `make book` builds the book, `make test` runs the
+# fast tier of the tests (about a minute), `make check` everything CI runs.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: book book-student classroom grade test standalone lab chapter-cells lint bench install clean
+.PHONY: book book-student classroom grade test check fingerprints standalone lab chapter-cells lint bench install clean
 
 install: $(STAMP)
 
@@ -47,10 +48,24 @@ AXE := tests/node_modules/axe-core/axe.min.js
 $(AXE): tests/package.json tests/package-lock.json
 	npm ci --prefix tests --no-audit --no-fund --silent
 
-test: lint $(if $(shell command -v npm),$(AXE))
+# The fast tier: lint, every unit test and each chapter executed once at its fast parameters,
+# shared by every test that reads a chapter's run (pytest's default markers, pyproject.toml)
+test: lint
 	$(BIN)/python -m pytest
 
-# The wheel in fresh environments on Python 3.12 and 3.13, every chapter run alone (slow; CI runs it)
+# Everything, as CI runs it: the fast tier plus the matrices (replicators' files, the classroom
+# built and graded, the book and its student edition, browser and axe-core, JupyterLab) and the
+# standalone test, in one pytest run so that its workers share the cores to the end
+check: lint $(if $(shell command -v npm),$(AXE))
+	$(BIN)/python -m pytest -m "slow or not slow"
+
+# After an intended change of what a chapter shows: store the new fingerprints of its runs
+# (tests/fixtures/fingerprints/), then review their diff
+fingerprints: $(STAMP)
+	UPDATE_FINGERPRINTS=1 $(BIN)/python -m pytest tests/test_notebooks.py -k fingerprint
+
+# The wheel in fresh environments on Python 3.12 and 3.13, every chapter run alone (make check
+# runs it too)
 standalone: $(STAMP)
 	$(BIN)/python -m pytest -m standalone
 

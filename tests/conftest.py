@@ -44,23 +44,83 @@ def build_book(source: Path) -> Path:
     return source / "_build" / "html"
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """A temporary folder every pytest-xdist worker of this run sees (the run's own without
+    xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def chapter_runs(tmp_path_factory):
+    """Every chapter executed once at its fast parameters, as its answer key
+    (``tests/chapter_runs.py``): name of the notebook -> its run."""
+    from chapter_runs import chapter_runs as make
+
+    return make(shared_folder(tmp_path_factory))
+
+
+# what a copy of the repository for a build leaves out: builds, environments, caches, runs
+NOT_SOURCES = shutil.ignore_patterns(
+    ".git",
+    "_build",
+    ".venv*",
+    "node_modules",
+    "__pycache__",
+    ".online_cache",
+    "results",
+    "*.egg-info",
+)
+
+
+def source_copy(folder: Path) -> Path:
+    """The repository's sources copied into ``folder``, to build there: a test never builds into
+    the repository's own ``_build``, where a developer's replay cache would stand in for the
+    executions the test means to make."""
+    shutil.copytree(REPO, folder, ignore=NOT_SOURCES)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> Path:
-    """The book built once per run (see :func:`build_book`). make test runs pytest-xdist workers,
-    each running its own session: the first worker to need the book builds it while holding a lock,
-    and the others wait for it and use that build (pytest-xdist's recipe for a fixture that must
-    run once)."""
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return build_book(REPO)
-    # every worker's temporary folder is in this one
-    shared = tmp_path_factory.getbasetemp().parent
+    """The book built once per run from a copy of the sources (see :func:`build_book`), in a
+    temporary folder. make check runs pytest-xdist workers, each running its own session: the
+    first worker to need the book builds it while holding a lock, and the others wait for it and
+    use that build (pytest-xdist's recipe for a fixture that must run once)."""
+    shared = shared_folder(tmp_path_factory)
+    source = shared / "book_source"
     with open(shared / "built_book.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         done = shared / "built_book.done"
         if not done.exists():
-            build_book(REPO)
+            if source.exists():  # a build that failed before
+                shutil.rmtree(source)
+            build_book(source_copy(source))
             done.touch()
-    return REPO / "_build" / "html"
+    return source / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory) -> Path:
+    """Where the browser tests save their screenshots for review: the run's temporary folder
+    (pytest prints it at the end), or $SCREENSHOTS."""
+    folder = Path(
+        os.environ.get("SCREENSHOTS")
+        or shared_folder(tmp_path_factory) / "screenshots"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    factory = getattr(config, "_tmp_path_factory", None)
+    if factory is None or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    folder = Path(
+        os.environ.get("SCREENSHOTS") or factory.getbasetemp() / "screenshots"
+    )
+    if folder.is_dir() and any(folder.iterdir()):
+        terminalreporter.write_line(f"screenshots: {folder}")
 
 
 # Debian's chromium, driven by Playwright's Python package, for the browser tests

@@ -33,6 +33,8 @@ class Executed:
     # in reading order: ("prose", a Markdown cell with its roles filled) or ("output", a code
     # cell's text output), up to where the run stopped
     blocks: list[tuple[str, str]]
+    # the index of each Markdown cell with {eval} roles -> its text with the roles filled
+    filled: dict[int, str]
 
     @property
     def prose(self) -> list[str]:
@@ -101,7 +103,17 @@ def _printed(cell) -> list[str]:
 
 def execute(notebook: Path, folder: Path, **parameters) -> Executed:
     """Run ``notebook`` in ``folder`` with ``parameters``; stop at the first error."""
-    nb = load_notebook_node(str(notebook))  # as papermill reads it
+    return execute_node(
+        load_notebook_node(str(notebook)), folder, **parameters
+    )
+
+
+def execute_node(
+    nb: nbformat.NotebookNode, folder: Path, **parameters
+) -> Executed:
+    """:func:`execute` for a notebook already read (papermill's reader: ``load_notebook_node``),
+    for example a chapter turned into its answer key."""
+    nb = _as_papermill_reads(nb)
     nb = parameterize_notebook(nb, parameters, kernel_name="python3")
     # The kernel talks over Unix sockets in a folder of its own: TCP ports are picked free and
     # bound later, so kernels started side by side can race for the same port.
@@ -119,17 +131,25 @@ def execute(notebook: Path, folder: Path, **parameters) -> Executed:
         shutdown_kernel="immediate",  # the run is over; nothing to flush
         record_timing=False,  # as myst-nb's inline execution (its evaluation needs it)
     )
-    blocks, error = [], None
+    blocks, filled, error = [], {}, None
     try:
-        _run(client, nb, blocks)
+        _run(client, nb, blocks, filled)
     except CellExecutionError as caught:
         error = caught.ename
     finally:
         shutil.rmtree(sockets, ignore_errors=True)
-    return Executed(nb, error, blocks)
+    return Executed(nb, error, blocks, filled)
 
 
-def _run(client, nb, blocks: list) -> None:
+def _as_papermill_reads(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """``nb`` with the metadata papermill's reader adds (it parameterises only such a node)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "notebook.ipynb"
+        nbformat.write(nb, path)
+        return load_notebook_node(str(path))
+
+
+def _run(client, nb, blocks: list, filled: dict) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter(
             "ignore"
@@ -140,8 +160,10 @@ def _run(client, nb, blocks: list) -> None:
                     client.execute_cell(cell, i)
                     blocks.extend(("output", t) for t in _printed(cell))
                 elif cell.cell_type == "markdown":
-                    filled = EVAL.sub(
+                    text = EVAL.sub(
                         lambda m: _value(client.eval_expression(m.group(1))),
                         cell.source,
                     )
-                    blocks.append(("prose", filled))
+                    blocks.append(("prose", text))
+                    if text != cell.source:
+                        filled[i] = text

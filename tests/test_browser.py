@@ -3,7 +3,7 @@ and logs no console errors; chapter pages carry launch (Binder, Colab), reposito
 download buttons that point at the right notebook; no page has a serious or critical
 accessibility fault by axe-core; a chapter's figures are numbered, captioned, described and drawn
 large enough to read, and its code fits the column. Screenshots of every page go to
-_build/screenshots/ for review.
+the run's temporary folder (conftest's ``screenshots``) for review.
 
 Uses Debian's chromium (/usr/bin/chromium) driven by Playwright's Python package. Where it is
 missing the test is skipped with the install command, except in CI, where it must run.
@@ -66,11 +66,10 @@ def test_site_root_serves_a_favicon(server):
 
 
 @pytest.mark.parametrize("page, title", PAGES, ids=[p for p, _ in PAGES])
-def test_page_renders(chromium, server, page, title):
+def test_page_renders(chromium, server, page, title, screenshots):
     from playwright.sync_api import sync_playwright
 
-    shots = REPO / "_build" / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
+    shots = screenshots
     errors: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)

@@ -1,9 +1,19 @@
 """The classroom edition (book/classroom.py): student notebooks without solutions that run with
 blank answers, answer keys that grade full marks with otter-grader, blank notebooks that grade
 zero, a wrong answer that loses exactly its point, seeded variants with their own answers, and the
-student edition of the book without solutions."""
+student edition of the book without solutions.
+
+Each property is checked where it lives. ``make test``: the student notebooks' cells (written
+without executing anything); every exercise's hidden test, the code otter runs, against the key's
+answers from the chapters' shared runs (``tests/chapter_runs.py``): the key passes, a blank and a
+wrong answer fail with their message; the variants differ from the base notebooks only in their
+seeds. ``make check`` (marked slow): the classroom built as ``make classroom`` builds it, the base
+student notebooks run with blank answers, one submission per chapter and variant graded end to end
+by ``make grade``, and the student edition of the book built.
+"""
 
 import concurrent.futures
+import copy
 import json
 import multiprocessing
 import re
@@ -20,7 +30,6 @@ sys.path.insert(0, str(REPO / "book"))
 import classroom  # noqa: E402
 
 pytestmark = [
-    pytest.mark.slow,
     pytest.mark.filterwarnings("ignore::ResourceWarning"),
     pytest.mark.filterwarnings("ignore::DeprecationWarning"),
 ]
@@ -64,11 +73,23 @@ def solution_lines(notebook: Path) -> set[str]:
     return lines
 
 
+def student_notebook(job: classroom.Job) -> nbformat.NotebookNode:
+    """The student notebook ``make classroom`` writes for ``job`` (built_one's first step)."""
+    chapter = nbformat.read(REPO / "chapters" / f"{job.chapter}.ipynb", 4)
+    return classroom.student(
+        classroom.with_parameters(chapter, **job.parameters)
+    )
+
+
+JOBS = classroom.jobs(CHAPTERS, VARIANTS, fast=True)
+
+
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
 def test_student_notebook_has_no_solution_and_an_answer_cell_per_exercise(
-    built, notebook
+    notebook,
 ):
-    student = (built / "student" / notebook.name).read_text("utf-8")
+    job = next(j for j in JOBS if j.name == notebook.stem)
+    student = json.dumps(student_notebook(job), ensure_ascii=False)
     lines = solution_lines(notebook)
     assert lines, "found no solution text to look for"
     leaked = [line for line in lines if json.dumps(line)[1:-1] in student]
@@ -85,6 +106,96 @@ def test_student_notebook_has_no_solution_and_an_answer_cell_per_exercise(
     }
     assert answered == labels
     assert len(labels) >= 3
+
+
+def test_variants_differ_from_the_base_only_in_their_seeds():
+    """So running the base student notebooks (make check) runs every variant's code."""
+    variants = [j for j in JOBS if j.variant is not None]
+    assert len(variants) == len(classroom.SPEC["variants"]) * VARIANTS
+    for job in variants:
+        base = student_notebook(next(j for j in JOBS if j.name == job.chapter))
+        mine = student_notebook(job)
+        seed = classroom.FIRST_VARIANT_SEED - 1 + job.variant
+        seeded = classroom.SPEC["variants"][job.chapter]
+        assert job.parameters == {"fast": True, **dict.fromkeys(seeded, seed)}
+        assert len(mine.cells) == len(base.cells)
+        for ours, theirs in zip(mine.cells, base.cells):
+            if "parameters" not in ours.metadata.get("tags", []):
+                # answer cells are new cells, with new random ids
+                assert {**ours, "id": ""} == {**theirs, "id": ""}, job.name
+                continue
+            differ = set(ours.source.splitlines()) ^ set(
+                theirs.source.splitlines()
+            )
+            assert {line.split(" = ")[0] for line in differ} == set(seeded)
+            for parameter in seeded:
+                assert f"{parameter} = {seed}" in ours.source, job.name
+
+
+def hidden_tests(answers: dict, folder: Path) -> dict[str, dict]:
+    """The hidden test functions ``make classroom`` writes for ``answers`` (the code otter runs
+    on a submission), loaded here: exercise -> answer name -> function of the student's
+    variables."""
+    classroom.write_tests(answers, folder, "in-process")
+    found = {}
+    for path in sorted(folder.glob("*.py")):
+        namespace: dict = {}
+        exec(compile(path.read_text("utf-8"), str(path), "exec"), namespace)
+        found[namespace["name"]] = {
+            key.removeprefix("test_"): value.test_func
+            for key, value in namespace.items()
+            if key.startswith("test_") and hasattr(value, "test_func")
+        }
+    return found
+
+
+def failure(test, env: dict) -> str | None:
+    try:
+        test(env)
+    except AssertionError as error:
+        return str(error)
+    return None
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in CHAPTERS])
+def test_hidden_tests_pass_the_key_and_fail_blank_and_wrong_answers(
+    stem, chapter_runs, tmp_path
+):
+    """Every graded answer of the chapter, compared in-process by the autograder's own code: the
+    key's answers (the chapter's shared run, executed as its key) get every point, a blank
+    notebook none, and a wrong answer loses exactly its own point with a message that does not
+    reveal the expected value."""
+    run = chapter_runs[stem]
+    assert run.error is None, run.error
+    graded = {
+        e.label: e.spec["answers"]
+        for e in classroom.exercises(
+            nbformat.read(REPO / "chapters" / f"{stem}.ipynb", 4)
+        )
+        if e.spec.get("answers")
+    }
+    assert set(run.answers) == set(graded)
+    tests = hidden_tests(run.answers, tmp_path)
+    assert {k: set(v) for k, v in tests.items()} == {
+        k: {a["name"] for a in v} for k, v in graded.items()
+    }
+    key = {
+        n: v for answers in run.answers.values() for n, v in answers.items()
+    }
+    for exercise, by_name in tests.items():
+        for name, test in by_name.items():
+            assert failure(test, key) is None, (exercise, name, key[name])
+            blank = {**key, name: Ellipsis}
+            assert failure(test, blank) == f"{name} is not answered"
+            wrong = copy.deepcopy(key) | {name: "a wrong answer"}
+            message = failure(test, wrong)
+            assert (
+                message == f"{name} = 'a wrong answer' is not the key's answer"
+            )
+            # the other answers of the exercise keep their points
+            for other, other_test in by_name.items():
+                if other != name:
+                    assert failure(other_test, wrong) is None
 
 
 def _execute(path: str) -> list[str]:
@@ -105,9 +216,13 @@ def _execute(path: str) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 def test_student_notebooks_run_with_blank_answers(built, tmp_path):
+    """The base notebooks; a variant differs from its base only in its seeds (checked above)."""
     paths = []
     for notebook in sorted((built / "student").glob("*.ipynb")):
+        if "_v" in notebook.stem:
+            continue
         copy = tmp_path / notebook.name
         copy.write_bytes(notebook.read_bytes())
         paths.append(str(copy))
@@ -134,17 +249,21 @@ def wrong(key: Path, out: Path) -> str:
 
 @pytest.fixture(scope="module")
 def graded(built, tmp_path_factory):
+    """make grade, as an instructor runs it, on one submission per chapter (its key with one
+    answer wrong), the last variant's key of each chapter that has variants, and one blank
+    notebook."""
     folder = tmp_path_factory.mktemp("submissions")
     wrong_exercise = {}
     for key in sorted((built / "key").glob("*.ipynb")):
         stem = key.stem
-        (folder / f"{stem}__key.ipynb").write_bytes(key.read_bytes())
         if "_v" not in stem:
-            (folder / f"{stem}__blank.ipynb").write_bytes(
-                (built / "student" / key.name).read_bytes()
-            )
             wrong_exercise[stem] = wrong(key, folder / f"{stem}__wrong.ipynb")
-    # make grade, as an instructor runs it
+        elif stem.endswith(f"_v{VARIANTS:02d}"):
+            (folder / f"{stem}__key.ipynb").write_bytes(key.read_bytes())
+    first = sorted(wrong_exercise)[0]
+    (folder / f"{first}__blank.ipynb").write_bytes(
+        (built / "student" / f"{first}.ipynb").read_bytes()
+    )
     subprocess.run(
         [
             sys.executable,
@@ -168,39 +287,38 @@ def autograded(grades: pd.DataFrame, student: str) -> pd.DataFrame:
     )
 
 
-def test_every_key_grades_full_marks_and_every_blank_zero(graded):
-    folder, grades, _ = graded
-    keys = [
-        f for f in grades["student file"].unique() if f.endswith("__key.ipynb")
-    ]
+@pytest.mark.slow
+def test_grading_writes_a_row_and_feedback_for_every_submission(graded):
+    folder, grades, wrong_exercise = graded
+    students = set(grades["student file"])
     assert (
-        len(keys) == len(CHAPTERS) + len(classroom.SPEC["variants"]) * VARIANTS
+        len(students)
+        == len(wrong_exercise) + len(classroom.SPEC["variants"]) + 1
     )
-    for student in grades["student file"].unique():
+    for student in students:
         rows = autograded(grades, student)
         assert not rows.empty, student
-        if student.endswith("__key.ipynb"):
-            assert (rows["points"] == rows["max points"]).all(), rows
-        elif student.endswith("__blank.ipynb"):
+        if student.endswith("__blank.ipynb"):
             assert (rows["points"] == 0).all(), rows
-    assert (folder / "feedback").is_dir()
     assert (
         len(list((folder / "feedback").glob("*.md")))
         == grades["student file"].nunique()
     )
 
 
+@pytest.mark.slow
 def test_a_wrong_answer_loses_exactly_its_point(graded):
+    """Graded end to end: the key's other answers keep every point, the wrong one loses its own."""
     _, grades, wrong_exercise = graded
     for stem, exercise in wrong_exercise.items():
-        key = autograded(grades, f"{stem}__key.ipynb").set_index("exercise")
         bad = autograded(grades, f"{stem}__wrong.ipynb").set_index("exercise")
-        lost = key["points"] - bad["points"]
+        lost = bad["max points"] - bad["points"]
         assert lost[exercise] == 1, (stem, bad)
         assert (lost.drop(exercise) == 0).all(), (stem, bad)
         assert "is not the key's answer" in bad.loc[exercise, "message"]
 
 
+@pytest.mark.slow
 def test_variants_have_their_own_seed_and_answers(built, graded):
     _, grades, _ = graded
     for chapter, seeded in classroom.SPEC["variants"].items():
@@ -220,14 +338,15 @@ def test_variants_have_their_own_seed_and_answers(built, graded):
             answers.append(
                 json.loads((built / "key" / f"{name}.json").read_text())
             )
-            # each variant's key grades full marks against its own autograder
-            rows = autograded(grades, f"{name}__key.ipynb")
-            assert (rows["points"] == rows["max points"]).all()
+        # the last variant's key grades full marks against its own autograder
+        rows = autograded(grades, f"{name}__key.ipynb")
+        assert not rows.empty and (rows["points"] == rows["max points"]).all()
         assert answers[0] != answers[1], (
             f"{chapter}: both variants have the same answers"
         )
 
 
+@pytest.mark.slow
 def test_student_edition_of_the_book_has_no_solutions(tmp_path):
     source = tmp_path / "student"
     classroom.student_book(source)

@@ -3,7 +3,7 @@
 Chapter 7 is copied into an empty folder and opened in the development environment's JupyterLab
 (with jupyterlab-myst); all cells run. Then: exercises render as exercises (no raw MyST), a number
 the prose quotes through {eval} is shown with the value the chapter computes, and moving a widget
-slider redraws the widget's figure. Screenshots go to _build/screenshots/jupyterlab_*.png.
+slider redraws the widget's figure. Screenshots (jupyterlab_*.png) go to the run's temporary folder.
 """
 
 import json
@@ -15,7 +15,7 @@ import sys
 import time
 
 import pytest
-from conftest import ARGS, CHAPTERS, REPO
+from conftest import ARGS, CHAPTERS
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -134,12 +134,11 @@ def expected_statistic() -> str:
     )
 
 
-def test_chapter_reads_like_the_book_in_jupyterlab(chromium, lab):
+def test_chapter_reads_like_the_book_in_jupyterlab(chromium, lab, screenshots):
     from playwright.sync_api import sync_playwright
 
     url, root = lab
-    shots = REPO / "_build" / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
+    shots = screenshots
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
         try:

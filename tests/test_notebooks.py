@@ -1,12 +1,17 @@
-"""Execute every chapter with papermill at its fast parameters, in a temporary working folder.
+"""Every chapter, executed once at its fast parameters (``tests/chapter_runs.py``), and what its run
+must show: no error and nothing on stderr (where Python warnings go), its figures, the scorecard its
+tested audit gives, written into the folder it runs in and never into the repository, and what a
+reader reads there the same as the stored fingerprint (``tests/fixtures/fingerprints/``; after an
+intended change, ``make fingerprints`` stores the new one).
 
-A chapter fails on any error, and on anything written to stderr (which is where Python warnings go).
-Executing it twice must give the same text outputs. It writes its scorecard into the folder it runs
-in, never into the repository. What a chapter says of a replicator's file, and how it refuses a
-bad one, is tested in tests/test_replicators.py.
+``make check`` adds, marked slow: a second execution of each chapter as papermill runs it, which
+must read the same as the first, and a run on a replicator's file. What a chapter says of
+replicators' files, and how it refuses bad ones, is tested in tests/test_replicators.py and
+tests/test_replicator_inputs.py.
 """
 
 import json
+import os
 import warnings
 from pathlib import Path
 
@@ -14,19 +19,19 @@ import nbformat
 import pandas as pd
 import papermill as pm
 import pytest
+from chapter_runs import FINGERPRINTS, cell_text, fingerprint
 from conftest import CHAPTERS, REPO
 
 from helpers import data
 from helpers.audit import COLUMNS
 
 FAST = {"fast": True}
-TEXT_TYPES = ("text/plain", "text/html", "text/markdown", "text/latex")
-
-pytestmark = pytest.mark.slow
+STEMS = [p.stem for p in CHAPTERS]
 
 
 def run(notebook: Path, out_dir: Path, **parameters) -> nbformat.NotebookNode:
-    """Execute ``notebook`` with ``out_dir`` as its working folder; return the executed copy."""
+    """Execute ``notebook`` with papermill, ``out_dir`` as its working folder; return the
+    executed copy."""
     out = out_dir / notebook.name
     with warnings.catch_warnings():
         # papermill/nbclient warn about their own internals; the chapter's warnings are checked
@@ -44,9 +49,9 @@ def run(notebook: Path, out_dir: Path, **parameters) -> nbformat.NotebookNode:
     return nbformat.read(out, as_version=4)
 
 
-def problems(nb: nbformat.NotebookNode) -> list[str]:
+def problems(cells) -> list[str]:
     found = []
-    for i, cell in enumerate(nb.cells):
+    for i, cell in cells:
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 found.append(
@@ -62,87 +67,84 @@ def problems(nb: nbformat.NotebookNode) -> list[str]:
     return found
 
 
-def text_outputs(nb: nbformat.NotebookNode) -> list:
-    """Everything a reader can read, cell by cell; widget state (random ids) and images excluded.
-
-    A cell's printed text is joined into one string: how the kernel splits a stream into messages
-    depends on timing (a loaded machine flushes more often), not on what the reader sees.
-    """
-    texts = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        streams = "".join(
-            o["text"]
-            for o in cell.get("outputs", [])
-            if o.get("output_type") == "stream"
-        )
-        if streams:
-            texts.append(streams)
-        for output in cell.get("outputs", []):
-            for kind in TEXT_TYPES:
-                if (
-                    kind in output.get("data", {})
-                    and "application/vnd.jupyter.widget-view+json"
-                    not in output["data"]
-                ):
-                    texts.append(output["data"][kind])
-    return texts
+def text_outputs(cells) -> list[str]:
+    """What a reader reads of each code cell (see :func:`chapter_runs.cell_text`)."""
+    return [
+        text
+        for _, cell in cells
+        if cell.cell_type == "code" and (text := cell_text(cell))
+    ]
 
 
-def scorecard_in(folder: Path, notebook: Path) -> Path:
+def scorecard_in(folder: Path, stem: str) -> Path:
     """Where a run in ``folder`` writes the chapter's scorecard (its default output_dir)."""
-    return folder / "results" / notebook.stem / "scorecard.csv"
-
-
-_first_runs: dict[str, tuple[nbformat.NotebookNode, Path]] = {}
-
-
-def first_run(notebook: Path, tmp_path_factory) -> nbformat.NotebookNode:
-    return first_run_and_folder(notebook, tmp_path_factory)[0]
-
-
-def first_run_and_folder(
-    notebook: Path, tmp_path_factory
-) -> tuple[nbformat.NotebookNode, Path]:
-    if notebook.name not in _first_runs:
-        folder = tmp_path_factory.mktemp("run1")
-        _first_runs[notebook.name] = (run(notebook, folder), folder)
-    return _first_runs[notebook.name]
+    return folder / "results" / stem / "scorecard.csv"
 
 
 def test_chapters_exist():
     assert CHAPTERS, "no chapters/*.ipynb found"
 
 
-@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
-def test_chapter_runs_without_errors_or_warnings(notebook, tmp_path_factory):
-    nb, folder = first_run_and_folder(notebook, tmp_path_factory)
-    assert problems(nb) == []
-    setup = next(c for c in nb.cells if c.get("id") == "setup")
+@pytest.mark.parametrize("stem", STEMS)
+def test_chapter_runs_without_errors_or_warnings(stem, chapter_runs):
+    run = chapter_runs[stem]
+    assert run.error is None, run.error
+    assert problems(run.chapter_cells) == []
+    setup = next(c for c in run.notebook.cells if c.get("id") == "setup")
     assert setup.outputs == [], "the setup cell acted although helpers is here"
     # what the run wrote is in its working folder, and nothing in the repository
-    assert scorecard_in(folder, notebook).exists()
+    assert scorecard_in(run.folder, stem).exists()
     for place in (REPO / "results", REPO / "chapters" / "results"):
         assert not place.exists(), f"a run wrote into the repository: {place}"
     images = sum(
         "image/png" in o.get("data", {})
-        for c in nb.cells
+        for _, c in run.chapter_cells
         for o in c.get("outputs", [])
     )
     assert images > 0, "the chapter displayed no figures"
 
 
-@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
-def test_chapter_is_deterministic(notebook, tmp_path_factory):
-    first = text_outputs(first_run(notebook, tmp_path_factory))
-    second = text_outputs(run(notebook, tmp_path_factory.mktemp("run2")))
+@pytest.mark.parametrize("stem", STEMS)
+def test_chapter_reads_as_its_fingerprint(stem, chapter_runs):
+    """What a reader reads, cell by cell at reader precision, is what it was when the
+    fingerprint was stored: a change nobody meant (a number that moved, a run that is not
+    deterministic) fails here. UPDATE_FINGERPRINTS=1 (make fingerprints) stores the new one."""
+    run = chapter_runs[stem]
+    assert run.error is None, run.error
+    found = fingerprint(run)
+    assert found, "the chapter shows no text"
+    stored_file = FINGERPRINTS / f"{stem}.json"
+    if os.environ.get("UPDATE_FINGERPRINTS"):
+        FINGERPRINTS.mkdir(parents=True, exist_ok=True)
+        stored_file.write_text(
+            json.dumps(found, indent=1, sort_keys=True) + "\n", "utf-8"
+        )
+    assert stored_file.exists(), f"no {stored_file}: run make fingerprints"
+    stored = json.loads(stored_file.read_text("utf-8"))
+    changed = sorted(k for k in found.keys() & stored if found[k] != stored[k])
+    added, gone = sorted(found.keys() - stored), sorted(stored.keys() - found)
+    assert not (changed or added or gone), (
+        f"{stem}: what the reader reads differs from {stored_file.name} in cells "
+        f"{changed} (changed), {added} (new), {gone} (gone); if the change is "
+        "meant, run make fingerprints and review the diff"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", STEMS)
+def test_chapter_is_deterministic(stem, chapter_runs, tmp_path):
+    """A second execution, as papermill runs the chapter alone (without the key's cells), reads
+    the same as the shared run."""
+    first = text_outputs(chapter_runs[stem].chapter_cells)
+    nb = run(REPO / "chapters" / f"{stem}.ipynb", tmp_path)
+    second = text_outputs(list(enumerate(nb.cells)))
     assert first, "the chapter printed nothing to compare"
     assert json.dumps(first, ensure_ascii=False) == json.dumps(
         second, ensure_ascii=False
     )
 
 
+@pytest.mark.slow
 def test_chapter1_runs_on_a_replicator_file(tmp_path):
     """A well-formed file of other numbers runs through: the paper's statements are judged on it
     in a results table, while the audit's scorecard stays that of the printed tables."""
@@ -156,7 +158,7 @@ def test_chapter1_runs_on_a_replicator_file(tmp_path):
     mine = tmp_path / "mine.csv"
     mine.write_text("\n".join(lines) + "\n", encoding="utf-8")
     nb = run(notebook, tmp_path, data_path=str(mine), output_dir="my run")
-    assert problems(nb) == []
+    assert problems(enumerate(nb.cells)) == []
     folder = tmp_path / "my run"
     on_mine = pd.read_csv(folder / "claims_on_this_data.csv")
     assert "discrepancy" in set(on_mine["status"])
@@ -203,40 +205,36 @@ def expected_scorecard(stem: str) -> pd.DataFrame:
     return card.frame.astype(str)
 
 
-@pytest.mark.parametrize(
-    "notebook",
-    [p for p in CHAPTERS if not p.stem.startswith("07_")],
-    ids=lambda p: p.stem,
-)
-def test_chapter_scorecard_is_its_audit(notebook, tmp_path_factory):
+@pytest.mark.parametrize("stem", [s for s in STEMS if not s.startswith("07_")])
+def test_chapter_scorecard_is_its_audit(stem, chapter_runs):
     """The chapter writes exactly the rows its tested audit helpers give (they carry the assertions
     about each paper, in tests/<family>/)."""
-    _, folder = first_run_and_folder(notebook, tmp_path_factory)
     written = pd.read_csv(
-        scorecard_in(folder, notebook), dtype=str, keep_default_na=False
+        scorecard_in(chapter_runs[stem].folder, stem),
+        dtype=str,
+        keep_default_na=False,
     )
     assert list(written.columns) == COLUMNS
     pd.testing.assert_frame_equal(
-        written, expected_scorecard(notebook.stem).reset_index(drop=True)
+        written, expected_scorecard(stem).reset_index(drop=True)
     )
 
 
-def test_chapter6_says_it_uses_simulated_data_offline(tmp_path_factory):
-    notebook = next(p for p in CHAPTERS if p.stem.startswith("06_"))
-    nb = first_run(notebook, tmp_path_factory)
-    text = "\n".join(str(t) for t in text_outputs(nb))
+def test_chapter6_says_it_uses_simulated_data_offline(chapter_runs):
+    run = chapter_runs[next(s for s in STEMS if s.startswith("06_"))]
+    text = "\n".join(text_outputs(run.chapter_cells))
     # the run's folder is new, so it holds no downloads
     assert "is not cached (.online_cache/" in text and "SIMULATED data" in text
 
 
-def test_chapter7_verdicts_follow_the_test_not_the_signs(tmp_path_factory):
+def test_chapter7_verdicts_follow_the_test_not_the_signs(chapter_runs):
     """At the chapter's own parameters the test gets all three simulated curves right while the
     signs announce a shape for the two that have none (tests/test_replicators.py checks what the
     prose says of other runs)."""
-    notebook = next(p for p in CHAPTERS if p.stem.startswith("07_"))
-    _, folder = first_run_and_folder(notebook, tmp_path_factory)
+    stem = next(s for s in STEMS if s.startswith("07_"))
+    folder = chapter_runs[stem].folder
     table = pd.read_csv(
-        folder / "results" / notebook.stem / "shape_checks.csv", index_col=0
+        folder / "results" / stem / "shape_checks.csv", index_col=0
     )
     assert table["test verdict"].to_dict() == {
         "a real U": "U supported",
@@ -248,7 +246,7 @@ def test_chapter7_verdicts_follow_the_test_not_the_signs(tmp_path_factory):
         "monotone concave": "inverse U",
         "minimum outside the data": "U",
     }
-    card = pd.read_csv(scorecard_in(folder, notebook)).set_index("claim_id")
+    card = pd.read_csv(scorecard_in(folder, stem)).set_index("claim_id")
     assert (
         card.loc["U1", "status"] == "not_reproducible"
         and "cites no study" in card.loc["U1", "note"]
