@@ -32,9 +32,10 @@ grade: $(STAMP)
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=<folder of notebooks>"; exit 2; }
 	$(BIN)/python book/classroom.py grade "$(SUBMISSIONS)" --classroom _build/classroom
 
-# The book without solutions, for students: _build/student/_build/html
+# The book without solutions, for students: _build/student/_build/html (the chapters' runs of a
+# current `make book` are replayed rather than executed again)
 book-student: $(STAMP)
-	$(BIN)/python book/classroom.py student-book _build/student
+	$(BIN)/python book/classroom.py student-book _build/student --replay-from _build
 	cd _build/student && $(CURDIR)/$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "The student edition: $(CURDIR)/_build/student/_build/html/index.html"
 

@@ -553,15 +553,27 @@ def grade(submissions: Path, classroom: Path) -> Path:
     return path
 
 
-def student_book(out: Path) -> None:
+def student_book(out: Path, replay_from: Path | None = None) -> int:
     """The book's sources with every chapter's solutions left out, ready for ``jupyter-book
     build``: the same pages, titled as the student edition, without launch buttons (they would
-    open the chapters with their solutions)."""
+    open the chapters with their solutions).
+
+    ``replay_from`` is the ``_build`` folder of a build of the book: each chapter whose stored run
+    there is current (same code, helpers, data and pins) is replayed rather than executed again,
+    its outputs those of the cells the student edition keeps. Returns how many were."""
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(
         ROOT / "book", out / "book", ignore=shutil.ignore_patterns("_build")
     )
+    # what the chapters' runs depend on, so that the edition's store keys cover it as the book's do
+    for folder in ("helpers", "data"):
+        shutil.copytree(
+            ROOT / folder,
+            out / folder,
+            ignore=shutil.ignore_patterns("__pycache__"),
+        )
+    shutil.copy(ROOT / "requirements.txt", out / "requirements.txt")
     shutil.copy(ROOT / "_toc.yml", out / "_toc.yml")
     config = yaml.safe_load((ROOT / "_config.yml").read_text("utf-8"))
     config["title"] += " (student edition)"
@@ -570,9 +582,37 @@ def student_book(out: Path) -> None:
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8"
     )
     _mkdir(out / "chapters")
+    replayed = 0
     for path in sorted(CHAPTERS.glob("*.ipynb")):
+        full = nbformat.read(path, as_version=4)
         nb = student(nbformat.read(path, as_version=4), answers=False)
         nbformat.write(nb, out / "chapters" / path.name)
+        if replay_from is not None:
+            replayed += _replay(full, nb, path, out, replay_from)
+    return replayed
+
+
+def _replay(full, part, path: Path, out: Path, build: Path) -> bool:
+    """Store, in the edition's ``_build``, the run of ``part`` derived from the book's stored run
+    of ``full`` (``book/_ext/execution_cache.py``), when that run is current."""
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    from execution_cache import cache_key, derived_run
+
+    store = build / ".execution_cache" / f"{path.stem}.json"
+    scorecard = build / "scorecards" / f"{path.stem}.csv"
+    if not (store.is_file() and scorecard.is_file()):
+        return False
+    stored = json.loads(store.read_text("utf-8"))
+    if stored.get("key") != cache_key(full, path):
+        return False
+    mine = out / "chapters" / path.name
+    derived = derived_run(stored, full, part, cache_key(part, mine, out))
+    if derived is None:
+        return False
+    target = _mkdir(out / "_build" / ".execution_cache") / store.name
+    target.write_text(json.dumps(derived), encoding="utf-8")
+    shutil.copy(scorecard, _mkdir(out / "_build" / "scorecards"))
+    return True
 
 
 def main(argv=None) -> None:
@@ -591,6 +631,12 @@ def main(argv=None) -> None:
         "student-book", help="the book's sources without solutions"
     )
     s.add_argument("out", type=Path)
+    s.add_argument(
+        "--replay-from",
+        type=Path,
+        default=None,
+        help="a build's _build folder whose current runs are replayed",
+    )
     g = commands.add_parser("grade", help="grade a folder of submissions")
     g.add_argument("submissions", type=Path)
     g.add_argument(
@@ -602,7 +648,11 @@ def main(argv=None) -> None:
             parser.error(f"--variants must be 0 or more, got {args.variants}")
         build(args.out, args.variants, args.fast, args.chapters)
     elif args.command == "student-book":
-        student_book(args.out)
+        replayed = student_book(args.out, args.replay_from)
+        if args.replay_from is not None:
+            print(
+                f"{replayed} chapter run(s) replayed from {args.replay_from}"
+            )
     else:
         print(f"wrote {grade(args.submissions, args.classroom)}")
 

@@ -27,7 +27,8 @@ def close_figures():
 
 
 def build_book(source: Path) -> Path:
-    """Build the book in ``source`` with warnings as errors; return its ``_build/html``."""
+    """Build the book in ``source`` with warnings as errors; return its ``_build/html`` (the
+    build's log is left in ``_build/jupyter-book.log``)."""
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     result = subprocess.run(
         [str(jupyter_book), "build", ".", "-W", "-n", "--keep-going"],
@@ -37,6 +38,8 @@ def build_book(source: Path) -> Path:
         timeout=1800,
     )
     log = result.stdout + result.stderr
+    (source / "_build").mkdir(exist_ok=True)
+    (source / "_build" / "jupyter-book.log").write_text(log, encoding="utf-8")
     if result.returncode != 0:
         pytest.fail(
             f"jupyter-book build failed (exit {result.returncode}):\n{log[-6000:]}"

@@ -34,8 +34,12 @@ from dependencies import ROOT, dependencies  # noqa: E402
 FORMAT = 1
 
 
-def cache_key(notebook, path: Path) -> str:
-    """What a run of ``notebook`` (read from ``path``) depends on, hashed; prose is left out."""
+def cache_key(notebook, path: Path, root: Path = ROOT) -> str:
+    """What a run of ``notebook`` (read from ``path``) depends on, hashed; prose is left out.
+
+    ``root`` is the book whose ``requirements.txt`` and ``_config.yml`` count (another book's
+    sources, such as the student edition's, can be keyed from here: its helpers and data are
+    copies of these)."""
     digest = hashlib.sha256(f"format {FORMAT}; python {sys.version}".encode())
     for cell in notebook.cells:
         if cell.cell_type == "code":
@@ -43,15 +47,45 @@ def cache_key(notebook, path: Path) -> str:
             digest.update(json.dumps([cell.source, tags]).encode())
     kernel = notebook.metadata.get("kernelspec", {}).get("name", "")
     digest.update(kernel.encode())
-    files = dependencies(path) + [
-        ROOT / "requirements.txt",
-        ROOT / "_config.yml",
-    ]
-    for file in files:
+    for file in dependencies(path):
+        digest.update(str(file.relative_to(ROOT)).encode())
+        digest.update(hashlib.sha256(file.read_bytes()).digest())
+    for file in (root / "requirements.txt", root / "_config.yml"):
         if file.is_file():
-            digest.update(str(file.relative_to(ROOT)).encode())
+            digest.update(file.name.encode())
             digest.update(hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def derived_run(stored: dict, full, part, key: str) -> dict | None:
+    """A stored run of ``part``, a notebook made from ``full`` by leaving cells out (the student
+    edition leaves out the solutions), taken from ``stored``, a run of ``full``: the outputs of the
+    code cells ``part`` keeps, matched by id and source, and the ``{eval}`` values asked for after
+    one of those. ``None`` when ``part`` has a code cell that ``full`` has not. A value asked for
+    after a cell ``part`` lacks is left out: the page that asks for it executes ``part`` after
+    all."""
+    code = [c for c in full.cells if c.cell_type == "code"]
+    by_id = {
+        c.get("id"): (c.source, run) for c, run in zip(code, stored["cells"])
+    }
+    cells = []
+    for cell in part.cells:
+        if cell.cell_type != "code":
+            continue
+        source, run = by_id.get(cell.get("id"), (None, None))
+        if source != cell.source:
+            return None
+        cells.append(run)
+    ids = [c.get("id") for c in full.cells]
+    where = {c.get("id"): i for i, c in enumerate(part.cells)}
+    evaluated = {}
+    for asked, outputs in stored["evaluated"].items():
+        index, name = asked.split(":", 1)
+        if int(index) < 0:
+            evaluated[asked] = outputs
+        elif ids[int(index)] in where:
+            evaluated[f"{where[ids[int(index)]]}:{name}"] = outputs
+    return {**stored, "key": key, "cells": cells, "evaluated": evaluated}
 
 
 class ReplayingInlineClient(NotebookClientInline):
