@@ -8,7 +8,10 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+
+# scipy.special rather than scipy.stats: the same functions (norm.sf is ndtr(-x), norm.ppf is
+# ndtri, chi2.sf is chdtrc) without the half second scipy.stats takes to import in every kernel
+from scipy import special
 
 from helpers import _checks, _var
 from helpers._stats import TestStatistic
@@ -44,7 +47,7 @@ class PanelVARResults:
         )
         self.tstats = self.params / self.std_errors
         self.pvalues = pd.DataFrame(
-            2 * stats.norm.sf(np.abs(self.tstats)),
+            2 * special.ndtr(-np.abs(self.tstats)),
             index=self.params.index,
             columns=regs,
         )
@@ -56,7 +59,7 @@ class PanelVARResults:
             "Hansen J",
             float(fit.j_stat),
             df,
-            float(stats.chi2.sf(fit.j_stat, df)) if df > 0 else None,
+            float(special.chdtrc(df, fit.j_stat)) if df > 0 else None,
             null="the overidentifying restrictions hold",
             note=""
             if df > 0
@@ -144,7 +147,7 @@ class PanelVARResults:
                         "excluded": excluded,
                         "chi2": chi2,
                         "df": len(cols),
-                        "pvalue": float(stats.chi2.sf(chi2, len(cols))),
+                        "pvalue": float(special.chdtrc(len(cols), chi2)),
                     }
                 )
         return pd.DataFrame(out).set_index(["equation", "excluded"])
@@ -273,7 +276,7 @@ class PanelVARResults:
     def conf_int(self, level: float = 0.95) -> pd.DataFrame:
         """Normal confidence intervals at ``level``: ``lower`` and ``upper`` per (equation,
         regressor), as linearmodels' ``conf_int``."""
-        z = stats.norm.ppf(0.5 + _checks.probability("level", level) / 2)
+        z = special.ndtri(0.5 + _checks.probability("level", level) / 2)
         params, se = self.params.stack(), self.std_errors.stack()
         frame = pd.DataFrame(
             {"lower": params - z * se, "upper": params + z * se}
