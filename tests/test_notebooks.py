@@ -19,7 +19,13 @@ import nbformat
 import pandas as pd
 import papermill as pm
 import pytest
-from chapter_runs import FINGERPRINTS, cell_text, fingerprint
+from chapter_runs import (
+    FINGERPRINTS,
+    ChapterRun,
+    cell_text,
+    fingerprint,
+    reader_precision,
+)
 from conftest import CHAPTERS, REPO
 
 from helpers import data
@@ -128,6 +134,32 @@ def test_chapter_reads_as_its_fingerprint(stem, chapter_runs):
         f"{changed} (changed), {added} (new), {gone} (gone); if the change is "
         "meant, run make fingerprints and review the diff"
     )
+
+
+def test_reader_precision_keeps_four_significant_digits():
+    assert (
+        reader_precision(
+            "0.1234567 or 12.345678 in 2015 (-0.0000123456, 0.000)"
+        )
+        == "0.1235 or 12.35 in 2015 (-1.235e-05, 0)"
+    )
+
+
+def test_a_fingerprint_changes_with_what_a_reader_reads():
+    """A number that moves at reader precision changes its cell's fingerprint; one that moves
+    beyond it (another BLAS) does not."""
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    def run_showing(text: str) -> ChapterRun:
+        cell = new_code_cell("x", id="c1")
+        cell.outputs = [new_output("stream", name="stdout", text=text)]
+        return ChapterRun(
+            "s", Path("."), new_notebook(cells=[cell]), None, {}, {}
+        )
+
+    same = fingerprint(run_showing("J = 3.14159265"))
+    assert fingerprint(run_showing("J = 3.14159271")) == same
+    assert fingerprint(run_showing("J = 3.14259265")) != same
 
 
 @pytest.mark.slow
