@@ -14,7 +14,11 @@ inside a chapter.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+import io
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +84,9 @@ def manifest(name: str) -> dict[str, Any]:
     return meta
 
 
-def load(name: str, path: str | Path | None = None) -> pd.DataFrame:
+def load(
+    name: str, path: str | Path | None = None, sheet: str | int | None = None
+) -> pd.DataFrame:
     """Load dataset ``name`` after checking it against its manifest.
 
     Parameters
@@ -88,14 +94,22 @@ def load(name: str, path: str | Path | None = None) -> pd.DataFrame:
     name
         Dataset name, the stem of ``data/<name>.yml``.
     path
-        A replacement CSV with the same schema (a replicator's own data). Its checksum is not
-        checked, its schema is. ``None`` loads the shipped ``data/<name>.csv``.
+        A replacement file with the same schema (a replicator's own data): a CSV in UTF-8 or
+        GB18030/GBK, separated by commas, semicolons or tabs, or an ``.xlsx`` workbook
+        (:func:`read_table`). Its checksum is not checked, its schema is; numbers may carry
+        thousands separators and, in a file not separated by commas, decimal commas, and years
+        may read "2015年". ``None`` loads the shipped ``data/<name>.csv``.
+    sheet
+        The workbook's sheet (name or number) when ``path`` is an ``.xlsx`` file; its first by
+        default.
 
     Returns
     -------
     pandas.DataFrame
         Columns in manifest order, typed as the manifest says (string, nullable Int64, float64 or
-        boolean). Columns a replacement file has beyond the schema are kept after them.
+        boolean). Columns a replacement file has beyond the schema are kept after them. For a
+        replicator's file, ``attrs["file_format"]`` records how it was read
+        (:class:`FileFormat`).
 
     Raises
     ------
@@ -115,33 +129,26 @@ def load(name: str, path: str | Path | None = None) -> pd.DataFrame:
             f"{meta['sha256']}; the file was changed. Restore it, or, if the change is "
             "deliberate, update the manifest's sha256 and describe the change there."
         )
-    raw = _read_csv(csv)
-    return _apply_schema(raw, meta, csv.name, strict_columns=shipped)
-
-
-def _read_csv(csv: Path) -> pd.DataFrame:
-    """Every cell of a CSV as text (types come from the schema), or a one-line DataError."""
-    if csv.is_dir():
-        raise DataError(f"{csv}: is a folder; expected a CSV file")
-    try:
-        return pd.read_csv(
+    if shipped:
+        raw = pd.read_csv(
             csv, dtype=str, keep_default_na=False, encoding="utf-8"
         )
-    except (
-        UnicodeDecodeError,
-        pd.errors.ParserError,
-        pd.errors.EmptyDataError,
-    ) as exc:
-        detail = " ".join(str(exc).split())  # pandas' messages span lines
-        raise DataError(
-            f"{csv.name}: not a readable UTF-8 CSV ({detail})"
-        ) from exc
+        return _apply_schema(raw, meta, csv.name, strict_columns=True)
+    raw, form = read_table(csv, sheet)
+    out = _apply_schema(raw, meta, csv.name, strict_columns=False, form=form)
+    out.attrs["file_format"] = form.record()
+    return out
 
 
 def _apply_schema(
-    raw: pd.DataFrame, meta: dict, fname: str, strict_columns: bool
+    raw: pd.DataFrame,
+    meta: dict,
+    fname: str,
+    strict_columns: bool,
+    form: FileFormat | None = None,
 ) -> pd.DataFrame:
-    """Check and type ``raw`` (all strings) against the manifest's columns."""
+    """Check and type ``raw`` (all strings) against the manifest's columns; what was read in a
+    way worth saying (thousands separators, "2015年") is noted in ``form``."""
     declared = [c["name"] for c in meta["columns"]]
     # a column marked ``required: false`` may be absent from a replicator's file (e.g. the true
     # latent scores of simulated data); the shipped file must have every column
@@ -152,10 +159,7 @@ def _apply_schema(
         and (strict_columns or c.get("required", True))
     ]
     if missing:
-        raise DataError(
-            f"{fname}: missing column(s) {', '.join(missing)}; "
-            f"expected columns: {', '.join(declared)}"
-        )
+        raise DataError(_missing_message(raw, meta, fname, missing))
     extra = [c for c in raw.columns if c not in declared]
     if strict_columns and extra:
         raise DataError(
@@ -167,7 +171,9 @@ def _apply_schema(
     out = pd.DataFrame(index=raw.index)
     for col in meta["columns"]:
         if col["name"] in raw.columns:
-            out[col["name"]] = _typed_column(raw[col["name"]], col, fname)
+            out[col["name"]] = _typed_column(
+                raw[col["name"]], col, fname, form
+            )
     for c in extra:
         out[c] = raw[c]
 
@@ -182,7 +188,80 @@ def _apply_schema(
     return out
 
 
-def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
+def _missing_message(
+    raw: pd.DataFrame, meta: dict, fname: str, missing: list[str]
+) -> str:
+    """One line: the missing columns, the required and optional ones apart, and what to do when
+    the file has years as columns (a wide panel)."""
+    years = [
+        c for c in raw.columns if re.fullmatch(r"(1[89]|20)\d{2}\s*年?", c)
+    ]
+    if len(years) >= 2:
+        keep = [c for c in raw.columns if c not in years]
+        return (
+            f"{fname}: years are columns ({years[0]}, ..., {years[-1]}): reshape to long, one "
+            "row per unit and year, e.g. frame.melt(id_vars="
+            f"{keep!r}, var_name='year', value_name='<the variable>')"
+        )
+    optional = [
+        c["name"] for c in meta["columns"] if not c.get("required", True)
+    ]
+    message = f"{fname}: missing column(s) {_checks.labels(missing)}"
+    if optional:
+        message += f"; optional, may be absent: {_checks.labels(optional)}"
+    return message + f"; the file has: {_checks.labels(raw.columns)}"
+
+
+#: a number with thousands separators, written with decimal points or with decimal commas, and
+#: the separators it may use (a comma or a space; a point or a space)
+GROUPED = {
+    ".": (
+        r"^[+-]?\d{1,3}(?:[, \u00a0\u2009]\d{3})+(?:\.\d*)?$",
+        r"[, \u00a0\u2009]",
+    ),
+    ",": (
+        r"^[+-]?\d{1,3}(?:[. \u00a0\u2009]\d{3})+(?:,\d*)?$",
+        r"[. \u00a0\u2009]",
+    ),
+}
+
+
+def _numbers(
+    text: pd.Series, name: str, kind: str, form: FileFormat | None
+) -> pd.Series:
+    """Numbers as Python reads them, from numbers as people write them: thousands separators
+    dropped, decimal commas (in a file the reader found to use them) made points, and a year
+    written "2015年" read as 2015; each noted in ``form``."""
+    decimal = form.decimal if form is not None else "."
+    pattern, separator = GROUPED[decimal]
+    cleaned = text.str.strip()
+    grouped = cleaned.str.match(pattern).fillna(False).astype(bool)
+    if grouped.any():
+        dropped = cleaned.str.replace(separator + r"(?=\d{3})", "", regex=True)
+        cleaned = cleaned.where(~grouped, dropped)
+        _note(form, f"thousands separators dropped in column {name!r}")
+    if decimal == ",":
+        cleaned = cleaned.str.replace(",", ".", regex=False)
+    if kind == "integer":
+        years = cleaned.str.fullmatch(r"\d{4}\s*年").fillna(False).astype(bool)
+        if years.any():
+            cleaned = cleaned.str.replace(r"\s*年$", "", regex=True)
+            shown = text[years].iloc[0].strip()
+            _note(
+                form,
+                f"values such as {shown!r} in column {name!r} read as years",
+            )
+    return pd.to_numeric(cleaned, errors="coerce")
+
+
+def _note(form: FileFormat | None, note: str) -> None:
+    if form is not None and note not in form.notes:
+        form.notes.append(note)
+
+
+def _typed_column(
+    values: pd.Series, col: dict, fname: str, form: FileFormat | None = None
+) -> pd.Series:
     name, kind = col["name"], col["type"]
     blank = values.str.strip() == ""
     if blank.any() and not col.get("nullable", False):
@@ -191,7 +270,9 @@ def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
         )
     text = values.where(~blank)
     if kind == "string":
-        typed = text.astype("string")
+        typed = text.str.strip().astype(
+            "string"
+        )  # "北京 " from a spreadsheet is 北京
     elif kind == "boolean":
         mapping = {"true": True, "false": False}
         lowered = text.str.strip().str.lower()
@@ -202,7 +283,7 @@ def _typed_column(values: pd.Series, col: dict, fname: str) -> pd.Series:
             )
         typed = lowered.map(mapping).astype("boolean")
     else:
-        numbers = pd.to_numeric(text, errors="coerce")
+        numbers = _numbers(text, name, kind, form)
         bad = ~blank & numbers.isna()
         if kind == "integer":
             bad |= ~blank & numbers.notna() & (numbers != numbers.round())
@@ -340,15 +421,14 @@ def load_series(
         raise InputError(
             f"variables must be a non-empty list of column names, got {variables!r}"
         )
+    form = None
     if path is None:
         fname = "statsmodels macrodata"
         raw = statsmodels_macrodata().astype(str)
     else:
         csv = Path(path)
         fname = csv.name
-        if not csv.exists():
-            raise DataError(f"{csv}: file not found")
-        raw = _read_csv(csv)
+        raw, form = read_table(csv)
     missing = [c for c in ["date", *variables] if c not in raw.columns]
     if missing:
         raise DataError(
@@ -378,7 +458,7 @@ def load_series(
         )
     out = pd.DataFrame(
         {
-            v: _typed_column(raw[v], {"name": v, "type": "float"}, fname)
+            v: _typed_column(raw[v], {"name": v, "type": "float"}, fname, form)
             for v in variables
         }
     )
@@ -390,4 +470,233 @@ def load_series(
                     f"{fname}: column {v!r} must be positive to take logs; {_rows_are_not(bad)}"
                 )
     out.index = pd.DatetimeIndex(index, name="date")
+    if form is not None:
+        out.attrs["file_format"] = form.record()
     return out
+
+
+# -- reading a replicator's file -------------------------------------------------------------------
+
+#: Encodings a file is read in, in this order: UTF-8 (with or without the byte-order mark Excel
+#: writes) and GB18030, the superset of GBK that Excel on Chinese Windows saves CSV files in.
+ENCODINGS = (("utf-8-sig", "UTF-8"), ("gb18030", "GB18030 (GBK)"))
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+EXCEL = (".xlsx", ".xlsm")
+
+
+@dataclass
+class FileFormat:
+    """How a file was read: what :func:`read_table` detected, for the run's manifest."""
+
+    kind: str  # "csv" or "xlsx"
+    encoding: str | None = None
+    separator: str | None = None
+    decimal: str = "."
+    sheet: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def record(self) -> dict:
+        return {
+            "kind": self.kind,
+            "encoding": self.encoding,
+            "separator": self.separator,
+            "decimal": self.decimal,
+            "sheet": self.sheet,
+            "notes": list(self.notes),
+        }
+
+    def sentence(self) -> str:
+        """What a reader should know about how the file was read, or "" when it was a plain
+        UTF-8 CSV with commas."""
+        said = []
+        if self.kind == "xlsx":
+            said.append(f"sheet {self.sheet!r} of the workbook")
+        elif self.encoding != "UTF-8" or self.separator != ",":
+            said.append(
+                f"{self.encoding} text separated by {SEPARATORS[self.separator]}"
+            )
+        if self.decimal == ",":
+            said.append("with decimal commas")
+        text = "Read as " + ", ".join(said) + "." if said else ""
+        notes = " ".join(n[0].upper() + n[1:] + "." for n in self.notes)
+        return " ".join(t for t in (text, notes) if t)
+
+
+def load_columns(
+    path: str | Path,
+    columns: dict[str, str],
+    key: list[str] | None = None,
+    sheet: str | int | None = None,
+) -> pd.DataFrame:
+    """A replicator's table whose columns are named by the chapter's parameters rather than by a
+    shipped dataset: ``columns`` maps each column the chapter needs to its type (``"string"``,
+    ``"integer"``, ``"float"``), ``key`` the columns that identify a row. The file is read and
+    checked as :func:`load` reads and checks a dataset's (:func:`read_table`; missing columns,
+    values that are not numbers, blanks and repeated keys raise one :class:`DataError` line); it
+    returns those columns, typed, with ``attrs["file_format"]``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> csv = Path(tempfile.mkdtemp()) / "p.csv"
+    >>> _ = csv.write_text('city,year,y\\n苏州,2015年,"1,250.5"\\n', encoding="utf-8")
+    >>> frame = load_columns(csv, {"city": "string", "year": "integer", "y": "float"})
+    >>> frame.to_dict("records")
+    [{'city': '苏州', 'year': 2015, 'y': 1250.5}]
+    """
+    if not isinstance(columns, dict) or not columns:
+        raise InputTypeError(
+            f"columns must map column names to types; got {columns!r}"
+        )
+    bad = {n: t for n, t in columns.items() if t not in COLUMN_TYPES}
+    if bad:
+        raise InputError(
+            f"columns: types must be one of {', '.join(COLUMN_TYPES)}; got {bad}"
+        )
+    meta = {
+        "columns": [{"name": n, "type": t} for n, t in columns.items()],
+        "primary_key": list(key or []),
+    }
+    path = Path(path)
+    raw, form = read_table(path, sheet)
+    out = _apply_schema(
+        raw[[c for c in raw.columns if c in columns]]
+        if set(columns) <= set(raw.columns)
+        else raw,
+        meta,
+        path.name,
+        strict_columns=False,
+        form=form,
+    )
+    out = out[list(columns)]
+    out.attrs["file_format"] = form.record()
+    return out
+
+
+def format_sentence(frame: pd.DataFrame) -> str:
+    """How a replicator's file behind ``frame`` was read, in a sentence for the chapter's note
+    about the data ("Read as GB18030 (GBK) text separated by semicolons, with decimal commas.
+    Thousands separators dropped in column 'ai_firms'."), or "" for a plain UTF-8 CSV with commas
+    and for the book's own data."""
+    record = frame.attrs.get("file_format")
+    return FileFormat(**record).sentence() if record else ""
+
+
+def read_table(
+    path: str | Path, sheet: str | int | None = None
+) -> tuple[pd.DataFrame, FileFormat]:
+    """Every cell of a replicator's table as text, and how it was read.
+
+    Accepts a CSV (or semicolon- or tab-separated text) in UTF-8, UTF-8 with a byte-order mark or
+    GB18030/GBK, with decimal points or, in a file separated by semicolons or tabs, decimal commas;
+    or an ``.xlsx`` workbook (its first sheet, or ``sheet``). Types come from the schema later
+    (:func:`load`). A file that is none of these raises one :class:`DataError` line.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise DataError(f"{path}: is a folder; expected a CSV or .xlsx file")
+    if not path.exists():
+        raise DataError(f"{path}: file not found")
+    if path.suffix.lower() == ".xls":
+        raise DataError(
+            f"{path.name}: an old Excel .xls workbook; save it as .xlsx or CSV (UTF-8)"
+        )
+    if path.suffix.lower() in EXCEL:
+        return _read_excel(path, sheet)
+    raw = path.read_bytes()
+    if b"\x00" in raw[:8192]:
+        raise DataError(
+            f"{path.name}: not a text file; expected a CSV (UTF-8 or GBK) or an .xlsx workbook"
+        )
+    text, encoding = _decode(raw, path.name)
+    separator = _separator(text)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=separator,
+            dtype=str,
+            keep_default_na=False,
+            skipinitialspace=True,
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        detail = " ".join(str(exc).split())  # pandas' messages span lines
+        raise DataError(
+            f"{path.name}: not a readable CSV with {SEPARATORS[separator]} ({detail})"
+        ) from exc
+    frame.columns = [str(c).strip() for c in frame.columns]
+    decimal = "," if separator != "," and _decimal_commas(frame) else "."
+    return frame, FileFormat("csv", encoding, separator, decimal)
+
+
+def _decode(raw: bytes, name: str) -> tuple[str, str]:
+    for codec, label in ENCODINGS:
+        try:
+            return raw.decode(codec), label
+        except UnicodeDecodeError:
+            continue
+    raise DataError(
+        f"{name}: neither UTF-8 nor GB18030/GBK text; save it from Excel as "
+        "'CSV UTF-8 (comma delimited)'"
+    )
+
+
+def _separator(text: str) -> str:
+    """The separator of the header line: the candidate that splits it into most fields (quoted
+    fields left whole)."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    counts = {s: unquoted.count(s) for s in SEPARATORS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > 0 else ","
+
+
+DECIMAL_COMMA = re.compile(
+    r"^[+-]?\d{1,3}(?:[. \u00a0\u2009]\d{3})*,\d+$|^[+-]?\d+,\d+$"
+)
+
+
+def _decimal_commas(frame: pd.DataFrame) -> bool:
+    """Whether numbers are written with decimal commas: some cell reads "3,14" and none "3.14"."""
+    cells = pd.Series(frame.to_numpy().ravel(), dtype="string").str.strip()
+    return bool(cells.str.match(DECIMAL_COMMA).any()) and not bool(
+        cells.str.match(r"^[+-]?\d+\.\d+$").any()
+    )
+
+
+def _read_excel(path: Path, sheet) -> tuple[pd.DataFrame, FileFormat]:
+    try:
+        with pd.ExcelFile(path, engine="openpyxl") as book:
+            names = book.sheet_names
+    except (
+        Exception
+    ) as exc:  # a damaged or mislabelled file: openpyxl's own errors vary
+        raise DataError(
+            f"{path.name}: not a readable .xlsx workbook ({type(exc).__name__})"
+        ) from exc
+    chosen = names[0] if sheet is None else sheet
+    if isinstance(chosen, int):
+        if not 0 <= chosen < len(names):
+            raise DataError(
+                f"{path.name}: no sheet number {chosen}; sheets: {', '.join(names)}"
+            )
+        chosen = names[chosen]
+    if chosen not in names:
+        raise DataError(
+            f"{path.name}: no sheet {chosen!r}; sheets: {', '.join(names)}"
+        )
+    frame = pd.read_excel(
+        path, sheet_name=chosen, dtype=object, engine="openpyxl"
+    )
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame.map(_cell_text), FileFormat("xlsx", sheet=chosen)
+
+
+def _cell_text(value) -> str:
+    """An Excel cell as the text a CSV would hold: 2015.0 as "2015", blanks as ""."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (pd.Timestamp, datetime.datetime, datetime.date)):
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    return str(value)

@@ -21,6 +21,7 @@ from helpers.errors import ParameterError
 
 __all__ = [
     "Choice",
+    "Column",
     "Flag",
     "InputFile",
     "Integer",
@@ -163,6 +164,20 @@ class Choice(Spec):
 
 
 @dataclass(frozen=True)
+class Column(Spec):
+    """The name of a column in the chapter's input file (that the column is there is checked when
+    the file is read)."""
+
+    def check(self, value):
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"got a {_kind(value)}")
+        return value.strip()
+
+    def describe(self) -> str:
+        return "a column name of your file"
+
+
+@dataclass(frozen=True)
 class Names(Spec):
     """A list of distinct non-empty strings: ``count`` of them exactly, or at least ``minimum``;
     with ``options``, each one of them (``permutation`` requires all of them, once each)."""
@@ -175,6 +190,12 @@ class Names(Spec):
     def check(self, value):
         if isinstance(value, tuple):
             value = list(value)
+        if isinstance(
+            value, str
+        ):  # papermill's -p passes "AI,LR,EQ" as one string
+            value = (
+                [v.strip() for v in value.split(",")] if value.strip() else []
+            )
         if not isinstance(value, list) or not all(
             isinstance(v, str) and v.strip() for v in value
         ):
@@ -195,12 +216,24 @@ class Names(Spec):
 
     def describe(self) -> str:
         if self.permutation:
-            return "a list of " + ", ".join(self.options) + " in any order"
+            return (
+                "a list of "
+                + ", ".join(self.options)
+                + " in any order (or one string, the names separated by commas)"
+            )
+        if self.minimum == 0 and self.count is None and not self.options:
+            return (
+                "a list of distinct names, possibly empty (or one string, the names separated "
+                "by commas)"
+            )
         size = (
             f"{self.count}" if self.count is not None else f"{self.minimum}+"
         )
         within = " from " + ", ".join(self.options) if self.options else ""
-        return f"a list of {size} distinct names{within}"
+        return (
+            f"a list of {size} distinct names{within} (or one string, the names separated "
+            "by commas)"
+        )
 
 
 @dataclass(frozen=True)
@@ -220,7 +253,7 @@ class InputFile(Spec):
         return str(path)
 
     def describe(self) -> str:
-        return "None (the chapter's data) or the path of a CSV file"
+        return "None (the chapter's data) or the path of a CSV or .xlsx file"
 
 
 @dataclass(frozen=True)
@@ -243,7 +276,7 @@ class OutputFolder(Spec):
 
 
 _REASONS = {
-    "is a folder": "is a folder; expected a CSV file",
+    "is a folder": "is a folder; expected a CSV or .xlsx file",
     "no such file": "no such file",
     "is a file": "is a file; expected a folder to write into",
 }

@@ -61,8 +61,9 @@ class Source:
         return data.sha256(self.path) if self.path is not None else None
 
     def record(self) -> dict:
-        """The manifest's entry for this input."""
-        return {
+        """The manifest's entry for this input; for a replicator's file also how it was read
+        (encoding, separator, decimal mark or sheet: :func:`helpers.data.read_table`)."""
+        entry = {
             "dataset": self.dataset,
             "label": self.label,
             "file": self.path.name if self.path is not None else None,
@@ -72,6 +73,12 @@ class Source:
             "yours": self.mine,
             "seed": self.seed,
         }
+        if self.mine and self.path is not None and self.path.is_file():
+            try:
+                entry["format"] = data.read_table(self.path)[1].record()
+            except data.DataError as error:  # the run stopped on it: say so
+                entry["format"] = {"error": str(error)}
+        return entry
 
 
 def source(
@@ -137,6 +144,20 @@ def source(
         simulated=simulated,
         mine=False,
         seed=seed,
+    )
+
+
+def simulated(label: str, short: str, seed: int) -> Source:
+    """Data a chapter simulates as it runs (no file), named for the text, the figures and the
+    manifest.
+
+    Examples
+    --------
+    >>> simulated("the simulated panel with a real U", "simulated, a real U", 7).record()["seed"]
+    7
+    """
+    return Source(
+        None, None, label, short, simulated=True, mine=False, seed=seed
     )
 
 

@@ -4,6 +4,7 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -395,7 +396,7 @@ def test_missing_file_and_unreadable_file(tmp_path):
         data.load("provinces", path=tmp_path / "absent.csv")
     bad = tmp_path / "latin1.csv"
     bad.write_bytes("province_zh,index,rank\n\xe9,1,1\n".encode("latin-1"))
-    with pytest.raises(DataError, match="not a readable UTF-8 CSV"):
+    with pytest.raises(DataError, match="neither UTF-8 nor GB18030/GBK text"):
         data.load("fang2025_ai_competitiveness", path=bad)
 
 
@@ -512,3 +513,167 @@ def test_claims_are_the_papers_own_words(name, paper):
     ].itertuples(index=False):
         for fragment in printed.split("……"):
             assert "".join(fragment.split()) in text, (claim_id, fragment)
+
+
+# -- files as people make them -----------------------------------------------------------------
+
+
+def _table1() -> pd.DataFrame:
+    return pd.read_csv(
+        data.DATA_DIR / "fang2025_ai_competitiveness.csv", dtype=str
+    )
+
+
+@pytest.mark.parametrize(
+    "write, described",
+    [
+        (
+            lambda f, p: f.to_csv(p, index=False, encoding="gbk"),
+            "GB18030 (GBK)",
+        ),
+        (lambda f, p: f.to_csv(p, index=False, encoding="utf-8-sig"), ""),
+        (
+            lambda f, p: f.assign(
+                index=f["index"].str.replace(".", ",")
+            ).to_csv(p, index=False, sep=";"),
+            "separated by semicolons, with decimal commas",
+        ),
+        (
+            lambda f, p: f.to_csv(
+                p, index=False, sep="\t", encoding="gb18030"
+            ),
+            "GB18030 (GBK) text separated by tabs",
+        ),
+    ],
+    ids=[
+        "gbk",
+        "utf-8 with BOM",
+        "semicolons and decimal commas",
+        "gbk with tabs",
+    ],
+)
+def test_csv_files_from_excel_read_as_the_shipped_one(
+    tmp_path, write, described
+):
+    shipped = data.load("fang2025_ai_competitiveness")
+    path = tmp_path / "mine.csv"
+    write(_table1(), path)
+    mine = data.load("fang2025_ai_competitiveness", path=path)
+    pd.testing.assert_frame_equal(mine, shipped)
+    sentence = data.format_sentence(mine)
+    assert (described in sentence) if described else sentence == ""
+    assert mine.attrs["file_format"]["kind"] == "csv"
+
+
+def test_a_workbook_reads_from_its_first_or_named_sheet(tmp_path):
+    shipped = data.load("fang2025_ai_competitiveness")
+    path = tmp_path / "mine.xlsx"
+    with pd.ExcelWriter(path) as book:
+        pd.DataFrame({"note": ["a cover sheet"]}).to_excel(
+            book, sheet_name="cover"
+        )
+        shipped.astype({"index": float, "rank": int}).to_excel(
+            book, sheet_name="表1", index=False
+        )
+    with pytest.raises(DataError, match="missing column\\(s\\) province_zh"):
+        data.load("fang2025_ai_competitiveness", path=path)
+    mine = data.load("fang2025_ai_competitiveness", path=path, sheet="表1")
+    pd.testing.assert_frame_equal(mine, shipped)
+    assert data.format_sentence(mine) == "Read as sheet '表1' of the workbook."
+    with pytest.raises(
+        DataError, match="no sheet 'Table 1'; sheets: cover, 表1"
+    ):
+        data.load("fang2025_ai_competitiveness", path=path, sheet="Table 1")
+    old = tmp_path / "old.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(
+        DataError, match="old Excel .xls workbook; save it as .xlsx"
+    ):
+        data.load("fang2025_ai_competitiveness", path=old)
+
+
+def test_thousands_separators_and_years_written_in_chinese_are_numbers(
+    tmp_path,
+):
+    panel = pd.read_csv(
+        data.DATA_DIR / "gan_zhang_simulated_panel.csv", dtype=str
+    )
+    firms = panel["ai_firms"].astype(float) * 1000
+    mine = panel.assign(
+        year=panel["year"] + "年", ai_firms=firms.map("{:,.3f}".format)
+    )
+    path = tmp_path / "mine.csv"
+    mine.to_csv(path, index=False, encoding="gb18030")
+    read = data.load("gan_zhang_simulated_panel", path=path)
+    assert read["year"].tolist() == panel["year"].astype(int).tolist()
+    np.testing.assert_allclose(read["ai_firms"], firms.round(3))
+    assert data.format_sentence(read) == (
+        "Read as GB18030 (GBK) text separated by commas. Values such as '2010年' in "
+        "column 'year' read as years. Thousands separators dropped in column 'ai_firms'."
+    )
+    # with decimal commas (every number), spaces group the thousands
+    semi = tmp_path / "semi.csv"
+    numbers = panel.columns.drop(["province_zh", "year"])
+    commas = panel.assign(
+        **{c: panel[c].str.replace(".", ",") for c in numbers}
+    )
+    commas["ai_firms"] = [
+        f"{v:,.2f}".replace(",", " ").replace(".", ",") for v in firms
+    ]
+    commas.to_csv(semi, index=False, sep=";")
+    read = data.load("gan_zhang_simulated_panel", path=semi)
+    np.testing.assert_allclose(read["ai_firms"], firms.round(2))
+    np.testing.assert_allclose(
+        read["robot_density"], panel["robot_density"].astype(float)
+    )
+
+
+def test_a_wide_panel_and_a_missing_column_get_one_line_that_says_what_to_do(
+    tmp_path,
+):
+    panel = pd.read_csv(
+        data.DATA_DIR / "gan_zhang_simulated_panel.csv", dtype=str
+    )
+    wide = panel.pivot(index="province_zh", columns="year", values="ai_firms")
+    path = tmp_path / "wide.csv"
+    wide.rename(columns=lambda y: f"{y}年").reset_index().to_csv(
+        path, index=False
+    )
+    with pytest.raises(DataError) as caught:
+        data.load("gan_zhang_simulated_panel", path=path)
+    message = str(caught.value)
+    assert message.startswith(
+        "wide.csv: years are columns (2010年, ..., 2022年): reshape to long"
+    )
+    assert "melt(id_vars=['province_zh'], var_name='year'" in message
+    narrow = tmp_path / "narrow.csv"
+    panel[["province_zh", "year", "ai_firms"]].to_csv(narrow, index=False)
+    with pytest.raises(DataError) as caught:
+        data.load("gan_zhang_simulated_panel", path=narrow)
+    message = str(caught.value)
+    assert message.startswith(
+        "narrow.csv: missing column(s) fibre_per_capita,"
+    )
+    assert "; optional, may be absent: latent_AI, latent_LR" in message
+    assert message.endswith("the file has: province_zh, year, ai_firms")
+    assert "\n" not in message and len(message) < 400
+
+
+def test_a_binary_file_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "picture.png"
+    path.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(
+        DataError, match="^picture.png: not a text file; expected a CSV"
+    ):
+        data.load("fang2025_ai_competitiveness", path=path)
+
+
+def test_series_from_a_semicolon_file_with_decimal_commas(tmp_path):
+    macro = data.statsmodels_macrodata()[["date", "realgdp", "realcons"]]
+    path = tmp_path / "series.csv"
+    macro.astype(str).apply(lambda c: c.str.replace(".", ",")).assign(
+        date=macro["date"]
+    ).to_csv(path, index=False, sep=";")
+    read = data.load_series(path, ["realgdp", "realcons"])
+    np.testing.assert_allclose(read["realgdp"], macro["realgdp"])
+    assert "decimal commas" in data.format_sentence(read)

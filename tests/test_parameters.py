@@ -80,7 +80,7 @@ def test_good_values_pass_through():
         (
             "data_path",
             "/",
-            "data_path = '/': is a folder; expected a CSV file",
+            "data_path = '/': is a folder; expected a CSV or .xlsx file",
         ),
         (
             "data_path",
@@ -181,3 +181,19 @@ def test_panel_seed_is_none_or_a_seed_and_excludes_data_path(tmp_path):
         chapters.validate(
             stem, **{**values, "panel_seed": 7, "data_path": str(a_file)}
         )
+
+
+def test_a_list_parameter_may_be_one_string_of_names_separated_by_commas():
+    """papermill's -p passes a string; -y passes YAML: both give the chapter a list."""
+    values = {
+        name: q.default
+        for name, q in chapters.CHAPTERS["04_panel_var_gmm"].parameters.items()
+    }
+    checked = chapters.validate(
+        "04_panel_var_gmm", **{**values, "order": "LQ, AI,LR,EQ,SS"}
+    )
+    assert checked["order"] == ["LQ", "AI", "LR", "EQ", "SS"]
+    with pytest.raises(
+        errors.ParameterError, match="order = .LQ,AI.: expected a list"
+    ):
+        chapters.validate("04_panel_var_gmm", **{**values, "order": "LQ,AI"})

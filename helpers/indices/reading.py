@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers import data
 from helpers.runs import Source
 
 REGIONS = ["East", "Central", "West", "Northeast"]
@@ -68,9 +69,11 @@ def data_note(source: Source, panel: pd.DataFrame) -> str:
             "gives figures of the shape the paper reports. Nothing computed from it is the "
             "paper's result or a replication of its estimates."
         )
+    read = data.format_sentence(panel)
     return (
         f"This run analyses {source.label}: {shape}. Nothing computed from it is the "
         "paper's data or a replication of its estimates."
+        + (f" {read}" if read else "")
     )
 
 

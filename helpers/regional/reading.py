@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers import data
 from helpers.audit import Scorecard
 
 
@@ -41,10 +42,13 @@ def data_sentence(
         r for r in ["East", "Central", "West", "Northeast"] if r in regions
     ]
     by_region = ", ".join(f"{r} {regions[r]}" for r in order)
+    read = " ".join(
+        t for t in (data.format_sentence(ai), data.format_sentence(firms)) if t
+    )
     return (
         f"This run analyses {index_label}, an index for "
         f"{_count(len(ai), 'province')} ({by_region}), and {firms_label}, the shares of "
-        f"{_count(len(firms), 'province')}."
+        f"{_count(len(firms), 'province')}." + (f" {read}" if read else "")
     )
 
 

@@ -7,8 +7,10 @@ chapter says about them is written here from the numbers.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from helpers import data
 from helpers.timeseries.johansen import JOHANSEN_CASES
 
 
@@ -34,12 +36,48 @@ def power_sentence(rates: pd.DataFrame, n_reps: int) -> str:
 
 
 def data_sentence(label: str, series: pd.DataFrame) -> str:
-    """What the series of this run are."""
+    """What the series of this run are, their dates written at their own frequency, and how a
+    replicator's file was read when that is worth saying.
+
+    Examples
+    --------
+    >>> index = pd.period_range("1959Q1", periods=3, freq="Q").to_timestamp()
+    >>> data_sentence("x", pd.DataFrame({"gdp": [1.0, 2, 3]}, index=index))
+    'This run analyses x: 3 quarterly observations from 1959Q1 to 1959Q3, variables gdp, in logs.'
+    """
+    frequency, first, last = date_span(series.index)
+    read = data.format_sentence(series)
     return (
-        f"This run analyses {label}: {len(series)} observations from "
-        f"{series.index[0]:%Y-%m} to {series.index[-1]:%Y-%m}, variables "
-        f"{', '.join(series.columns)}, in logs."
+        f"This run analyses {label}: {len(series)} {frequency}observations from "
+        f"{first} to {last}, variables {', '.join(series.columns)}, in logs."
+        + (f" {read}" if read else "")
     )
+
+
+def date_span(index: pd.DatetimeIndex) -> tuple[str, str, str]:
+    """("quarterly " or "" ..., first date, last date), the dates as their frequency writes them:
+    1959Q1 for quarters, 2001-03 for months, 2015 for years, full dates otherwise. The frequency
+    is read from the median step between dates, so a gap or two does not hide it.
+
+    Examples
+    --------
+    >>> date_span(pd.date_range("2001-01-01", periods=4, freq="YS"))
+    ('annual ', '2001', '2004')
+    """
+    in_days = index.values.astype("datetime64[D]").astype(np.int64)
+    days = float(np.median(np.diff(in_days))) if len(index) > 1 else 0.0
+    if 27 <= days <= 32:
+        return "monthly ", f"{index[0]:%Y-%m}", f"{index[-1]:%Y-%m}"
+    if 88 <= days <= 93:
+        first, last = index[0], index[-1]
+        return (
+            "quarterly ",
+            f"{first.year}Q{first.quarter}",
+            f"{last.year}Q{last.quarter}",
+        )
+    if 364 <= days <= 367:
+        return "annual ", f"{index[0]:%Y}", f"{index[-1]:%Y}"
+    return "", f"{index[0]:%Y-%m-%d}", f"{index[-1]:%Y-%m-%d}"
 
 
 def fevd_sentence(decomposition: pd.DataFrame, checks: pd.DataFrame) -> str:

@@ -31,7 +31,8 @@ def test_data_sentence_describes_the_series():
     index = pd.date_range("1990-01-01", periods=8, freq="QS")
     series = pd.DataFrame({"a": np.arange(8.0), "b": np.ones(8)}, index=index)
     assert reading.data_sentence("your file q.csv", series) == (
-        "This run analyses your file q.csv: 8 observations from 1990-01 to 1991-10, "
+        "This run analyses your file q.csv: 8 quarterly observations from 1990Q1 to "
+        "1991Q4, "
         "variables a, b, in logs."
     )
 
