@@ -279,11 +279,42 @@ CHAPTERS = {
                     0.05,
                     "significance level of the tests",
                 ),
+                "data_path": Parameter(
+                    p.InputFile(),
+                    None,
+                    "your panel (None: the simulated panel with a real U)",
+                ),
+                "unit": Parameter(
+                    p.Column(), "province", "column of the units"
+                ),
+                "time": Parameter(p.Column(), "year", "column of the years"),
+                "outcome": Parameter(
+                    p.Column(), "upgrading", "column of the outcome"
+                ),
+                "exposure": Parameter(
+                    p.Column(),
+                    "ai_exposure",
+                    "column of the variable whose U is tested",
+                ),
+                "controls": Parameter(
+                    p.Names(minimum=0), [], "columns of control variables"
+                ),
                 "output_dir": OUTPUT,
             },
-            (),
+            (
+                Input(
+                    "data_path",
+                    None,
+                    "a panel: the columns named by unit, time, outcome, exposure and controls "
+                    "(any units, e.g. prefecture-level cities or US states; one row per unit "
+                    "and year)",
+                    "ushape_panel_template.csv",
+                ),
+            ),
             "the Lind-Mehlum test, Fieller and delta-method intervals and two lines on three "
-            "simulated panels",
+            "simulated panels, and the same check on your panel: a two-way fixed-effects "
+            "quadratic of outcome on exposure (with controls), the test over the observed "
+            "range and Simonsohn's two lines",
         ),
     ]
 }
@@ -294,9 +325,9 @@ def validate(stem: str, **values) -> dict:
 
     Examples
     --------
-    >>> validate("07_ai_upgrading_u_shape", fast=False, turning_point=6.0, noise=0.3,
-    ...          seed=1, alpha=0.05, output_dir=None)["alpha"]
-    0.05
+    >>> validate("06_global_industrial_layout", fast=False, online=False, year=2023,
+    ...          seed=1, output_dir=None)["year"]
+    2023
     """
     if stem not in CHAPTERS:
         raise InputError(

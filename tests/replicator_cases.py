@@ -51,6 +51,11 @@ def macro(columns=("realgdp", "realcons")) -> pd.DataFrame:
     return data.statsmodels_macrodata()[["date", *columns]]
 
 
+def produc() -> pd.DataFrame:
+    """plm's Produc: 48 US states, 1970-1986, with their BEA regions (tests/fixtures/produc.yml)."""
+    return pd.read_csv(REPO / "tests" / "fixtures" / "produc.csv", dtype=str)
+
+
 def write(folder: Path, name: str, frame: pd.DataFrame) -> str:
     path = folder / name
     frame.to_csv(path, index=False, encoding="utf-8")
@@ -115,6 +120,39 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
             "my_series.csv",
             macro().rename(
                 columns={"realgdp": "output", "realcons": "spending"}
+            ),
+        ),
+        "t1_gbk": _written(
+            folder / "t1_gbk.csv",
+            lambda path: t1.to_csv(path, index=False, encoding="gbk"),
+        ),
+        "panel_xlsx": _written(
+            folder / "panel.xlsx",
+            lambda path: (
+                p.astype({"year": int})
+                .assign(**{c: p[c].astype(float) for c in p.columns[2:]})
+                .to_excel(path, index=False)
+            ),
+        ),
+        "series_semicolons": _written(
+            folder / "series_semicolons.csv",
+            lambda path: (
+                macro()
+                .astype(str)
+                .apply(lambda c: c.str.replace(".", ","))
+                .to_csv(path, index=False, sep=";")
+            ),
+        ),
+        "states": write(folder, "produc.csv", produc()),
+        "states_gbk_xlsx": _written(
+            folder / "states.xlsx",
+            lambda path: (
+                produc()
+                .astype(
+                    {"year": int, "unemp": float, "pcap": float, "emp": float}
+                )
+                .assign(year=lambda f: f["year"].astype(str) + "年")
+                .to_excel(path, index=False)
             ),
         ),
         "series_dates": write(
@@ -198,7 +236,42 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
         "ch6 another seed": ("06", {"seed": 7, "year": 2022}),
         "ch7 README example": ("07", {"turning_point": 12, "noise": 1.5}),
         "ch7 alpha 0.01": ("07", {"alpha": 0.01, "seed": 3}),
+        # files as people make them
+        "ch1 GBK file": ("01", {"data_path": files["t1_gbk"]}),
+        "ch2 workbook": ("02", {"data_path": files["panel_xlsx"]}),
+        "ch5 semicolons and decimal commas": (
+            "05",
+            {
+                "data_path": files["series_semicolons"],
+                "variables": "realgdp,realcons",
+            },
+        ),
+        # another country's regions
+        "ch7 US states": (
+            "07",
+            {
+                "data_path": files["states"],
+                "unit": "state",
+                "outcome": "unemp",
+                "exposure": "pcap",
+            },
+        ),
+        "ch7 US states, control, workbook": (
+            "07",
+            {
+                "data_path": files["states_gbk_xlsx"],
+                "unit": "state",
+                "outcome": "unemp",
+                "exposure": "pcap",
+                "controls": ["emp"],
+            },
+        ),
     }
+
+
+def _written(path: Path, write) -> str:
+    write(path)
+    return str(path)
 
 
 def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
@@ -277,6 +350,25 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
         ),
     }
     two = ["realgdp", "realcons"]
+    states = produc()
+    files["states"] = write(folder, "states.csv", states)
+    files["states_short"] = write(
+        folder,
+        "states_short.csv",
+        states[states["year"].isin(["1970", "1971"])],
+    )
+    files["states_text"] = write(
+        folder,
+        "states_text.csv",
+        states.assign(unemp=["n/a"] + list(states["unemp"][1:])),
+    )
+    files["wide"] = write(
+        folder,
+        "wide.csv",
+        states.pivot(
+            index="state", columns="year", values="unemp"
+        ).reset_index(),
+    )
     return {
         # chapter 1: regional
         "ch1 missing column": (
@@ -317,7 +409,7 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
         "ch1 binary file": (
             "01",
             {"firms_path": str(binary)},
-            "DataError: picture.png: not a readable UTF-8 CSV",
+            "DataError: picture.png: not a text file; expected a CSV (UTF-8 or GBK)",
         ),
         "ch1 n_reps 0": (
             "01",
@@ -358,7 +450,7 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
         "ch2 binary file": (
             "02",
             {"data_path": str(binary)},
-            "DataError: picture.png: not a readable UTF-8 CSV",
+            "DataError: picture.png: not a text file; expected a CSV (UTF-8 or GBK)",
         ),
         "ch2 data_path and panel_seed": (
             "02",
@@ -501,6 +593,51 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
             "07",
             {"noise": 0},
             "ParameterError: noise = 0: expected a number greater than 0",
+        ),
+        "ch7 exposure not in the file": (
+            "07",
+            {
+                "data_path": files["states"],
+                "unit": "state",
+                "exposure": "capital",
+            },
+            "DataError: states.csv: missing column(s) upgrading, capital",
+        ),
+        "ch7 two years": (
+            "07",
+            {
+                "data_path": files["states_short"],
+                "unit": "state",
+                "outcome": "unemp",
+                "exposure": "pcap",
+            },
+            "InputError: states_short.csv: 96 observations of 48 unit(s) over 2 period(s); "
+            "a two-way fixed-effects quadratic needs at least 3 units, 3 periods",
+        ),
+        "ch7 text in the outcome": (
+            "07",
+            {
+                "data_path": files["states_text"],
+                "unit": "state",
+                "outcome": "unemp",
+                "exposure": "pcap",
+            },
+            "DataError: states_text.csv: column 'unemp' must be float; line 2 is not ('n/a')",
+        ),
+        "ch7 years as columns": (
+            "07",
+            {"data_path": files["wide"], "unit": "state", "outcome": "unemp"},
+            "DataError: wide.csv: years are columns (1970, ..., 1986): reshape to long",
+        ),
+        "ch7 outcome is the exposure": (
+            "07",
+            {
+                "data_path": files["states"],
+                "unit": "state",
+                "outcome": "pcap",
+                "exposure": "pcap",
+            },
+            "InputError: unit, time, outcome, exposure and controls must be different columns",
         ),
         "ch7 seed text": (
             "07",

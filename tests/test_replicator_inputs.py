@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from replicator_cases import OUR_ERRORS, bad_cases
 
-from helpers import chapters, data, indices, pvar, regional
+from helpers import chapters, data, indices, pvar, regional, ushape
 from helpers import timeseries as ts
 from helpers.regional import fang2025
 
@@ -61,6 +61,12 @@ def take_inputs(chapter: str, parameters: dict) -> None:
         )
         growth = (100 * np.log(series).diff()).dropna()
         ts.var_report(growth, maxlags=checked["max_lags"], ic="aic")
+    elif chapter == "07" and checked["data_path"] is not None:
+        ushape.load_panel(
+            checked["data_path"],
+            *(checked[k] for k in ("unit", "time", "outcome", "exposure")),
+            checked["controls"],
+        )
 
 
 @pytest.fixture(scope="module")

@@ -29,6 +29,7 @@ import multiprocessing
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import CHAPTERS
@@ -36,6 +37,7 @@ from prose import Executed, execute
 from replicator_cases import (
     DATA,
     PROVINCES,
+    REPO,
     bad_cases,
     one_case_per_error_kind,
     valid_cases,
@@ -134,7 +136,12 @@ def test_no_replicator_file_is_called_simulated_or_given_absent_provinces(
         files = [v for k, v in parameters.items() if k.endswith("_path")]
         if not files or result.error is not None:
             continue
-        text = analysis(result)
+        # chapter 7 teaches on simulated panels whatever the file; its file has a section
+        text = (
+            result.section("## Your panel", "## Explore")
+            if chapter == "07"
+            else analysis(result)
+        )
         if re.search(r"simulat", text, re.IGNORECASE):
             line = next(
                 line
@@ -148,20 +155,18 @@ def test_no_replicator_file_is_called_simulated_or_given_absent_provinces(
             ):  # the run's data: its Table 1 and its Table 2, either shipped
                 frame = pd.concat(
                     [
-                        pd.read_csv(
+                        data.read_table(
                             parameters.get("data_path")
-                            or DATA / "fang2025_ai_competitiveness.csv",
-                            dtype=str,
-                        ),
-                        pd.read_csv(
+                            or DATA / "fang2025_ai_competitiveness.csv"
+                        )[0],
+                        data.read_table(
                             parameters.get("firms_path")
-                            or DATA / "fang2025_firms_patents.csv",
-                            dtype=str,
-                        ),
+                            or DATA / "fang2025_firms_patents.csv"
+                        )[0],
                     ]
                 )
             else:
-                frame = pd.read_csv(files[0], dtype=str)
+                frame = data.read_table(files[0])[0]
             named = sorted(
                 p
                 for p in absent_provinces(frame)
@@ -217,7 +222,7 @@ def test_panel_chapters_describe_the_file(valid_runs):
         if chapter not in ("02", "03", "04") or "data_path" not in parameters:
             continue
         result, folder = runs[name]
-        frame = pd.read_csv(parameters["data_path"])
+        frame = data.read_table(parameters["data_path"])[0]
         text = analysis(result)
         first, last = frame["year"].min(), frame["year"].max()
         span = f"{first}" if first == last else f"{first}-{last}"
@@ -269,7 +274,8 @@ def test_chapter5_describes_the_series(valid_runs):
     result, _ = runs["ch5 two series"]
     text = analysis(result)
     assert (
-        "This run analyses your file my_series.csv: 203 observations" in text
+        "This run analyses your file my_series.csv: 203 quarterly observations"
+        in text
     )
     assert "variables output, spending" in text
     result, _ = runs["ch5 dates, case t"]
@@ -305,6 +311,10 @@ def test_every_run_records_its_provenance(valid_runs):
         )
         assert record["chapter"] == stem
         for key, value in parameters.items():
+            if key in ("order", "variables", "controls") and isinstance(
+                value, str
+            ):  # one string of names separated by commas: recorded as a list
+                value = [v.strip() for v in value.split(",")]
             assert record["parameters"][key] == value, (name, key)
         for key, value in parameters.items():
             if key.endswith("_path"):
@@ -333,3 +343,47 @@ def test_every_bad_input_stops_with_one_clear_line(bad_runs):
         ):
             problems.append(f"{name}: {line[:300]!r}")
     assert not problems, "\n".join(problems)
+
+
+def test_chapter7_checks_your_panel(valid_runs):
+    """On a real panel of US states (plm's Produc), what the chapter says and saves is the
+    fixed-effects quadratic linearmodels fits directly, and the Lind-Mehlum test of it."""
+    from linearmodels.panel import PanelOLS
+
+    from helpers import ushape
+
+    cases, runs = valid_runs
+    for name in ("ch7 US states", "ch7 US states, control, workbook"):
+        result, folder = runs[name]
+        parameters = cases[name][1]
+        controls = parameters.get("controls", [])
+        frame = pd.read_csv(REPO / "tests" / "fixtures" / "produc.csv")
+        frame["pcap_sq"] = frame["pcap"] ** 2
+        fit = PanelOLS(
+            frame.set_index(["state", "year"])["unemp"],
+            frame.set_index(["state", "year"])[["pcap", "pcap_sq", *controls]],
+            entity_effects=True,
+            time_effects=True,
+        ).fit(cov_type="clustered", cluster_entity=True)
+        test = ushape.utest(fit, "pcap", "pcap_sq")
+        saved = pd.read_csv(
+            folder
+            / "results"
+            / NOTEBOOK["07"].stem
+            / "u_check_on_this_panel.csv",
+            index_col=0,
+        )["value"]
+        assert np.isclose(saved["b1"], fit.params["pcap"], rtol=1e-10)
+        assert np.isclose(saved["b2"], fit.params["pcap_sq"], rtol=1e-10)
+        assert np.isclose(saved["Lind-Mehlum t"], test.statistic, rtol=1e-10)
+        text = result.section("## Your panel", "## Explore")
+        file = Path(parameters["data_path"]).name
+        assert (
+            f"This run tests your file {file}: 816 observations of 48 units (state) "
+            "over 1970-1986" in text
+        )
+        assert f"b1 = {fit.params['pcap']:.4g}" in text
+        assert test.verdict(0.05) in text
+        if controls:
+            assert "controlling for emp" in text
+            assert "in column 'year' read as years" in text

@@ -11,6 +11,7 @@ from helpers.ushape.lindmehlum import FORMS, SHAPES, UTestResult, utest
 from helpers.ushape.measures import advancement, rationalisation
 from helpers.ushape.panel import (
     ShapeCheck,
+    load_panel,
     shape_check,
     sign_reading,
     twfe_quadratic,
@@ -30,6 +31,7 @@ __all__ = [
     "ShapeCheck",
     "UTestResult",
     "advancement",
+    "load_panel",
     "rationalisation",
     "shape_check",
     "sign_reading",

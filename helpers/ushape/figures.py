@@ -36,12 +36,15 @@ def ushape_plot(
     figure=None,
     title: str = "",
     ax=None,
+    xlabel: str = "AI exposure",
+    ylabel: str = "effect on upgrading (centred)",
 ):
     """The fitted quadratic ``b1 x + b2 x^2`` over the data's range (both curves centred at their
     mean over the data), the extreme point with its Fieller interval, and the data's x range as a
     rug. ``result`` is a :class:`helpers.ushape.UTestResult`; ``truth`` the (version, turning point)
     of a simulated panel, whose true curve (:func:`helpers.ushape.ushape_true_curve`) is drawn
-    too. ``ax`` draws into one panel of a larger figure instead of a figure of its own."""
+    too. ``ax`` draws into one panel of a larger figure instead of a figure of its own; ``xlabel``
+    and ``ylabel`` name the axes after the run's variables."""
     if ax is None:
         figure = _style.figure(figure, (7, 4))
         ax = figure.subplots()
@@ -49,6 +52,7 @@ def ushape_plot(
     else:  # a panel of a larger figure, which lays itself out
         figure = ax.figure
     low, high = float(np.min(x_values)), float(np.max(x_values))
+    margin = max(1.0, 0.05 * (high - low))  # 1 on the book's exposure scale
     grid = np.linspace(low, high, 200)
     b1, b2 = fitted
     curve = b1 * grid + b2 * grid**2
@@ -77,15 +81,15 @@ def ushape_plot(
     _fieller_spans(
         ax,
         result,
-        (low - 1, high + 1),
+        (low - margin, high + margin),
         f"Fieller {result.level:.0%} interval ({kind})",
     )
-    if low - 1 <= result.extreme <= high + 1:
+    if low - margin <= result.extreme <= high + margin:
         ax.axvline(
             result.extreme,
             color=_style.HIGHLIGHT,
             lw=1,
-            label=f"extreme point {result.extreme:.2f}",
+            label=f"extreme point {result.extreme:.4g}",
         )
     ax.plot(
         x_values,
@@ -94,11 +98,7 @@ def ushape_plot(
         color="0.5",
         ms=6,
     )
-    ax.set(
-        xlim=(low - 1, high + 1),
-        xlabel="AI exposure",
-        ylabel="effect on upgrading (centred)",
-    )
+    ax.set(xlim=(low - margin, high + margin), xlabel=xlabel, ylabel=ylabel)
     ax.legend(fontsize=8, loc="upper center")
     ax.set_title(f"{title}{result.verdict()}", fontsize=9)
     return figure

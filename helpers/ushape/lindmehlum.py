@@ -64,7 +64,8 @@ class UTestResult:
         test = f"Lind-Mehlum t = {self.statistic:.3f}, {pvalue(self.pvalue)}"
         if self.pvalue < alpha:
             return f"{self.shape} supported ({test})"
-        return f"no evidence of a {self.shape} ({test})"
+        article = "an" if self.shape == "inverse U" else "a"
+        return f"no evidence of {article} {self.shape} ({test})"
 
     @property
     def summary(self) -> pd.Series:

@@ -4,13 +4,61 @@ reading its signs suggest, the Lind-Mehlum test and Simonsohn's two lines, side 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
-from helpers import _checks
-from helpers.errors import InputTypeError
+from helpers import _checks, data
+from helpers.errors import InputError, InputTypeError
 from helpers.ushape.lindmehlum import UTestResult, utest
 from helpers.ushape.twolines import two_lines
+
+
+def load_panel(
+    path,
+    unit: str = "province",
+    time: str = "year",
+    outcome: str = "upgrading",
+    exposure: str = "ai_exposure",
+    controls: list[str] | None = None,
+    sheet: str | int | None = None,
+) -> pd.DataFrame:
+    """A replicator's panel for the U-shape check: the columns ``unit`` (any names: provinces,
+    cities, counties, states), ``time`` (years, "2015年" allowed), ``outcome``, ``exposure`` and
+    each of ``controls``, numbers without gaps, one row per unit and period
+    (:func:`helpers.data.load_columns`: CSV in UTF-8 or GBK, or .xlsx). Columns the check does
+    not use are left out. Raises one line when the panel is too small for two-way fixed effects
+    and a quadratic: at least 3 units, 3 periods and more observations than coefficients."""
+    controls = _checks.names("controls", controls)
+    named = [unit, time, outcome, exposure, *controls]
+    repeated = sorted({c for c in named if named.count(c) > 1})
+    if repeated:
+        raise InputError(
+            f"unit, time, outcome, exposure and controls must be different columns; "
+            f"{', '.join(repeated)} is named twice"
+        )
+    panel = data.load_columns(
+        path,
+        {
+            unit: "string",
+            time: "integer",
+            outcome: "float",
+            exposure: "float",
+            **dict.fromkeys(controls, "float"),
+        },
+        key=[unit, time],
+        sheet=sheet,
+    )
+    units, periods = panel[unit].nunique(), panel[time].nunique()
+    needed = units + periods + 1 + len(controls)
+    if units < 3 or periods < 3 or len(panel) <= needed:
+        raise InputError(
+            f"{Path(path).name}: {len(panel)} observations of {units} unit(s) over {periods} "
+            "period(s); "
+            "a two-way fixed-effects quadratic needs at least 3 units, 3 periods and more than "
+            f"{needed} observations"
+        )
+    return panel
 
 
 def twfe_quadratic(
@@ -19,24 +67,27 @@ def twfe_quadratic(
     x: str = "ai_exposure",
     entity: str = "province",
     time: str = "year",
+    controls: list[str] | None = None,
 ):
-    """``y`` on ``x`` and its square with entity and time fixed effects (linearmodels ``PanelOLS``),
-    standard errors clustered by entity. The square enters as the column ``f"{x}_sq"``."""
+    """``y`` on ``x``, its square and any ``controls`` with entity and time fixed effects
+    (linearmodels ``PanelOLS``), standard errors clustered by entity. The square enters as the
+    column ``f"{x}_sq"``."""
     from linearmodels.panel import PanelOLS
 
     if not isinstance(panel, pd.DataFrame):
         raise InputTypeError(
             f"panel must be a pandas DataFrame; got {type(panel).__name__}"
         )
-    _checks.columns(panel, [y, x, entity, time], "panel")
-    _checks.series(panel[x], f"panel[{x!r}]")
-    _checks.series(panel[y], f"panel[{y!r}]")
+    controls = _checks.names("controls", controls)
+    _checks.columns(panel, [y, x, entity, time, *controls], "panel")
+    for column in (x, y, *controls):
+        _checks.series(panel[column], f"panel[{column!r}]")
     indexed = panel.assign(**{f"{x}_sq": panel[x] ** 2}).set_index(
         [entity, time]
     )
     model = PanelOLS(
         indexed[y],
-        indexed[[x, f"{x}_sq"]],
+        indexed[[x, f"{x}_sq", *controls]],
         entity_effects=True,
         time_effects=True,
     )
@@ -80,6 +131,45 @@ class ShapeCheck:
     x: str
 
     @property
+    def numbers(self) -> pd.Series:
+        """The check in numbers, for a table to reuse: coefficients with standard errors and
+        p-values, the end slopes, the Lind-Mehlum statistic, the extreme point and its intervals,
+        and each line's slope (a Fieller interval of two half-lines or the whole line has no
+        finite bounds: NaN)."""
+        fit, test, x = self.fit, self.test, self.x
+        kind, parts = test.fieller
+        bounded = kind == "bounded"
+        lines = self.lines.reset_index(drop=True)
+        return pd.Series(
+            {
+                "b1": fit.params[x],
+                "se(b1)": fit.std_errors[x],
+                "p(b1)": fit.pvalues[x],
+                "b2": fit.params[f"{x}_sq"],
+                "se(b2)": fit.std_errors[f"{x}_sq"],
+                "p(b2)": fit.pvalues[f"{x}_sq"],
+                "xL": test.interval[0],
+                "xH": test.interval[1],
+                "slope at xL": test.slopes.loc["xL", "slope"],
+                "t at xL": test.slopes.loc["xL", "t"],
+                "slope at xH": test.slopes.loc["xH", "slope"],
+                "t at xH": test.slopes.loc["xH", "t"],
+                "Lind-Mehlum t": test.statistic,
+                "Lind-Mehlum p": test.pvalue,
+                "extreme point": test.extreme,
+                "Fieller lower": parts[0][0] if bounded else float("nan"),
+                "Fieller upper": parts[0][1] if bounded else float("nan"),
+                "delta lower": test.delta[0],
+                "delta upper": test.delta[1],
+                "breakpoint": lines["breakpoint"].iloc[0],
+                "slope below": lines["slope"].iloc[0],
+                "p below": lines["pvalue"].iloc[0],
+                "slope above": lines["slope"].iloc[1],
+                "p above": lines["pvalue"].iloc[1],
+            }
+        )
+
+    @property
     def row(self) -> dict:
         fit, test, x = self.fit, self.test, self.x
         return {
@@ -107,10 +197,11 @@ def shape_check(
     x: str = "ai_exposure",
     entity: str = "province",
     time: str = "year",
+    controls: list[str] | None = None,
 ) -> ShapeCheck:
     """Fit :func:`twfe_quadratic`, test it with :func:`helpers.ushape.utest` over the observed
-    range, and run :func:`helpers.ushape.two_lines` on the entity-demeaned outcome (a simplification
-    of the two-way model, clustered by entity).
+    range, and run :func:`helpers.ushape.two_lines` on the entity-demeaned outcome, with the same
+    ``controls`` (a simplification of the two-way model, clustered by entity).
 
     Examples
     --------
@@ -122,10 +213,10 @@ def shape_check(
     ('inverse U', 'no inverse U')
     """
     alpha = _checks.probability("alpha", alpha)
-    fit = twfe_quadratic(panel, y, x, entity, time)
+    fit = twfe_quadratic(panel, y, x, entity, time, controls)
     test = utest(fit, x, f"{x}_sq")
     within = panel.assign(
         _within=panel[y] - panel.groupby(entity)[y].transform("mean")
     )
-    lines = two_lines(within, "_within", x, cluster=entity)
+    lines = two_lines(within, "_within", x, controls=controls, cluster=entity)
     return ShapeCheck(fit, test, lines, alpha, x)

@@ -4,6 +4,8 @@ curves depends on the turning point, the noise and the seed of the run."""
 
 from __future__ import annotations
 
+import math
+
 from helpers.ushape.panel import ShapeCheck
 
 
@@ -73,3 +75,55 @@ def edge_sentence(rows: dict[float, tuple[str, str]]) -> str:
         for tp, (verdict, kind) in rows.items()
     ]
     return "On this run's simulations: " + "; ".join(parts) + "."
+
+
+def _number(value: float) -> str:
+    """Four significant digits, large values in full with thousands separators."""
+    return (
+        f"{value:,.0f}"
+        if math.isfinite(value) and abs(value) >= 1e4
+        else f"{value:.4g}"
+    )
+
+
+def _span(low: float, high: float) -> str:
+    return f"[{_number(low)}, {_number(high)}]"
+
+
+def _shape(reading: str) -> str:
+    """ "U" -> "a U", "inverse U" -> "an inverse U"; other readings as they are."""
+    return {"U": "a U", "inverse U": "an inverse U"}.get(reading, reading)
+
+
+def panel_sentence(
+    check: ShapeCheck,
+    label: str,
+    panel,
+    unit: str,
+    time: str,
+    controls: list[str],
+) -> str:
+    """What the check found on the run's own panel (a replicator's file, or the simulated panel
+    the chapter uses without one): its size, the coefficients and what their signs suggest, the
+    Lind-Mehlum verdict with the extreme point and its intervals, and the two lines."""
+    from helpers.display import pvalue
+
+    test, row = check.test, check.row
+    kind, parts = test.fieller
+    fieller = (
+        "the whole line"
+        if kind == "whole line"
+        else " or ".join(_span(lo, hi) for lo, hi in parts)
+    )
+    with_controls = f", controlling for {_names(controls)}" if controls else ""
+    return (
+        f"This run tests {label}: {len(panel)} observations of {panel[unit].nunique()} units "
+        f"({unit}) over {panel[time].min()}-{panel[time].max()}{with_controls}. The "
+        f"fixed-effects quadratic gives b1 = {row['b1 (x)']:.4g} ({pvalue(row['p(b1)'])}) and "
+        f"b2 = {row['b2 (x squared)']:.4g} ({pvalue(row['p(b2)'])}), so the signs suggest "
+        f"{_shape(row['the signs suggest'])}. Over the observed range "
+        f"{_span(*test.interval)} the Lind-Mehlum test finds {test.verdict(check.alpha)}; the "
+        f"extreme point is {_number(test.extreme)}, with Fieller {test.level:.0%} interval "
+        f"{fieller} and delta-method interval {_span(*test.delta)}. The two-lines check finds "
+        f"{_shape(row['two lines'])}."
+    )
