@@ -21,10 +21,10 @@ Measures, each over repeated runs with the median reported:
    either is timed (``benchmarks/compare_pvar.py``, in the ``compare`` extra's own environment);
 9. how cost grows: the panel VAR for N = 30, 300, 3000 and T = 13, 30, collapsed and not, and the
    Monte Carlos against their replications (``benchmarks/growth.py``; figure ``growth.png``);
-10. the two test tiers: ``make test`` (median of three runs, warm ``.venv``) and ``make check`` once
-   in a fresh clone of the committed HEAD, install included, as CI runs it; and what each
-   chapter's execution pays before its content (kernel start, the setup and import cells) beside
-   the whole chapter at its fast parameters;
+10. the two test tiers (``tests``): ``make test`` (median of three runs, warm ``.venv``) and
+   ``make check`` once in a fresh clone of the committed HEAD, install included, as CI runs it;
+   and (``overhead``) what each chapter's execution pays before its content (kernel start, the
+   setup and import cells) beside the whole chapter at its fast parameters;
 11. the reader's install (``.[lab]``) and the development environment, each fresh from a warm pip
    cache: seconds and megabytes.
 
@@ -468,6 +468,10 @@ def test_tiers(runs: int, parent: Path) -> dict:
         fast.append(seconds)
     clone = parent / "clone"
     subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True)
+    # as in CI, the workspace's shared/ (the papers some tests read) lies beside the clone
+    shared = REPO.parent / "shared"
+    if shared.is_dir():
+        (parent / "shared").symlink_to(shared)
     print("  make check in a fresh clone, install included ...", flush=True)
     seconds, check_counts = _timed_make(
         "check", clone, logs / "bench_make_check.log"
@@ -630,7 +634,15 @@ def summary(values: list[float]) -> dict:
     }
 
 
-SECTIONS = ("builds", "tests", "widgets", "compare", "growth", "installs")
+SECTIONS = (
+    "builds",
+    "tests",
+    "overhead",
+    "widgets",
+    "compare",
+    "growth",
+    "installs",
+)
 
 
 def main() -> None:
