@@ -37,12 +37,16 @@ BAND = "#56B4E9"
 
 
 def group_colours(groups) -> dict:
-    """A colour per group label: the book's fixed colours for the regions, then the palette."""
-    spare = iter([c for c in PALETTE if c not in GROUP_COLOURS.values()])
-    return {
-        g: GROUP_COLOURS.get(g) or next(spare, "#999999")
-        for g in pd.unique(pd.Series(list(groups)))
-    }
+    """A colour per group label: the book's fixed colours for the regions, then the palette; a
+    grouping of other units (none of the regions) gets the whole palette, grey beyond eight."""
+    present = list(pd.unique(pd.Series(list(groups))))
+    fixed = any(g in GROUP_COLOURS for g in present)
+    spare = iter(
+        [c for c in PALETTE if c not in GROUP_COLOURS.values()]
+        if fixed
+        else PALETTE
+    )
+    return {g: GROUP_COLOURS.get(g) or next(spare, "#999999") for g in present}
 
 
 def axes(ax: Axes | None, size: tuple[float, float]) -> Axes:

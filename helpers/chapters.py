@@ -65,11 +65,38 @@ PANEL_SEED = Parameter(
     None,
     "seed of a newly simulated panel, e.g. one per student (None: the shipped one)",
 )
+UNIT = Parameter(
+    p.Column(),
+    "province_zh",
+    "column of your file naming the units (provinces, cities, counties, states, ...)",
+)
+TIME = Parameter(p.Column(), "year", "column of your file with the years")
+GROUP = Parameter(
+    p.Optional(
+        p.Column(), "NBS regions for Chinese provinces, no groups otherwise"
+    ),
+    None,
+    "column of your file grouping the units (None: NBS regions for provinces)",
+)
+INDICATORS = Parameter(
+    p.InputFile(),
+    None,
+    "your indicator specification: indicator, subsystem, direction, optional dimension "
+    "and label (None: Gan & Zhang's Tables 1-2)",
+)
+INDICATORS_INPUT = Input(
+    "indicators_path",
+    None,
+    "an indicator specification (CSV, .xlsx or YAML): indicator, subsystem, direction (+ or "
+    "-), optionally dimension and label; any number of indicators and subsystems",
+    "indicator_spec_template.csv",
+)
 PANEL_INPUT = Input(
     "data_path",
     "gan_zhang_simulated_panel",
-    "a provincial panel: province_zh, year and the 31 indicators of Tables 1 and 2 (any "
-    "provinces, any years, gaps allowed)",
+    "a regional panel: the unit and year columns (named by unit and time), the indicators of "
+    "the specification (Gan & Zhang's 31 by default) and optionally a group column; any units, "
+    "any years, gaps allowed",
     "gan_zhang_panel_template.csv",
 )
 
@@ -121,6 +148,10 @@ CHAPTERS = {
             {
                 "fast": FAST,
                 "data_path": PANEL_PATH,
+                "indicators_path": INDICATORS,
+                "unit": UNIT,
+                "time": TIME,
+                "group": GROUP,
                 "panel_seed": PANEL_SEED,
                 "panel_mode": Parameter(
                     p.Choice(("pooled", "per_year", "mean_of_years")),
@@ -129,9 +160,10 @@ CHAPTERS = {
                 ),
                 "output_dir": OUTPUT,
             },
-            (PANEL_INPUT,),
-            "entropy weights and the AI and employment-quality indices, their regional paths, "
-            "weight sensitivity, equal and first-component weights",
+            (PANEL_INPUT, INDICATORS_INPUT),
+            "entropy weights and one composite index per subsystem (the AI and "
+            "employment-quality indices by default), their paths by group, weight sensitivity, "
+            "equal and first-component weights",
         ),
         Chapter(
             "03_coupling_coordination",
@@ -334,6 +366,18 @@ def validate(stem: str, **values) -> dict:
             f"no chapter {stem!r}; chapters: {', '.join(CHAPTERS)}"
         )
     checked = p.validate(CHAPTERS[stem].specs, **values)
+    defaults = CHAPTERS[stem].parameters
+    if "data_path" in checked and checked["data_path"] is None:
+        named = [
+            f"{name} = {values[name]!r}"
+            for name in ("unit", "time", "group")
+            if name in checked and checked[name] != defaults[name].default
+        ]
+        if named:
+            raise ParameterError(
+                f"{', '.join(named)}: names a column of your file; give data_path too "
+                "(without it the chapter uses its own data)"
+            )
     if (
         checked.get("data_path") is not None
         and checked.get("panel_seed") is not None

@@ -56,6 +56,68 @@ def produc() -> pd.DataFrame:
     return pd.read_csv(REPO / "tests" / "fixtures" / "produc.csv", dtype=str)
 
 
+CITIES = {
+    "苏州": "江苏",
+    "无锡": "江苏",
+    "南京": "江苏",
+    "杭州": "浙江",
+    "宁波": "浙江",
+    "温州": "浙江",
+    "合肥": "安徽",
+    "芜湖": "安徽",
+    "成都": "四川",
+    "绵阳": "四川",
+    "武汉": "湖北",
+    "宜昌": "湖北",
+}
+
+
+def city_panel() -> pd.DataFrame:
+    """A SIMULATED panel of twelve prefecture-level cities (real names, invented numbers; seed 5),
+    2015-2022, as an Excel user in China would save it: years written 2015年, a count with
+    thousands separators, the province as the group column."""
+    rng = np.random.default_rng(5)
+    rows = []
+    for city, province in CITIES.items():
+        level = rng.uniform(0.5, 2.0)
+        for year in range(2015, 2023):
+            growth = 1 + 0.08 * (year - 2015)
+            rows.append(
+                {
+                    "城市": city,
+                    "年份": f"{year}年",
+                    "省份": province,
+                    "ai_firms": f"{1000 * level * growth * rng.uniform(0.9, 1.1):,.0f}",
+                    "patents": round(
+                        50 * level * growth * rng.uniform(0.8, 1.2), 1
+                    ),
+                    "broadband": round(30 + 10 * level + rng.normal(0, 2), 2),
+                    "wage": round(60000 * growth * rng.uniform(0.9, 1.1), 0),
+                    "unemployment": round(rng.uniform(2.5, 4.5), 2),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+CITY_SPEC = """\
+- {indicator: ai_firms, subsystem: 人工智能, direction: 正, label: 人工智能企业数}
+- {indicator: patents, subsystem: 人工智能, direction: 正, label: 人工智能专利}
+- {indicator: broadband, subsystem: 人工智能, direction: 正, label: 宽带接入}
+- {indicator: wage, subsystem: 就业质量, direction: 正, label: 平均工资}
+- {indicator: unemployment, subsystem: 就业质量, direction: 负, label: 失业率}
+"""
+
+STATES_SPEC = """indicator,subsystem,direction,label
+hwy,public capital,+,Highways and streets
+water,public capital,+,Water and sewer
+util,public capital,+,Other utilities
+pc,economy,+,Private capital
+gsp,economy,+,Gross state product
+emp,economy,+,Employment
+unemp,economy,-,Unemployment rate
+"""
+
+
 def write(folder: Path, name: str, frame: pd.DataFrame) -> str:
     path = folder / name
     frame.to_csv(path, index=False, encoding="utf-8")
@@ -144,6 +206,14 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
             ),
         ),
         "states": write(folder, "produc.csv", produc()),
+        "states_spec": _text(folder / "states_spec.csv", STATES_SPEC),
+        "cities": _written(
+            folder / "cities.csv",
+            lambda path: city_panel().to_csv(
+                path, index=False, encoding="gbk"
+            ),
+        ),
+        "city_spec": _text(folder / "city_spec.yml", CITY_SPEC),
         "states_gbk_xlsx": _written(
             folder / "states.xlsx",
             lambda path: (
@@ -246,7 +316,34 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
                 "variables": "realgdp,realcons",
             },
         ),
-        # another country's regions
+        # another country's regions, a Chinese prefecture-city panel, own indicators
+        "ch2 US states, own indicators and groups": (
+            "02",
+            {
+                "data_path": files["states"],
+                "indicators_path": files["states_spec"],
+                "unit": "state",
+                "group": "region",
+            },
+        ),
+        "ch2 prefecture-level cities, own indicators": (
+            "02",
+            {
+                "data_path": files["cities"],
+                "indicators_path": files["city_spec"],
+                "unit": "城市",
+                "time": "年份",
+                "group": "省份",
+            },
+        ),
+        "ch2 own indicators on the book's panel": (
+            "02",
+            {
+                "indicators_path": str(
+                    REPO / "book" / "templates" / "indicator_spec_template.csv"
+                )
+            },
+        ),
         "ch7 US states": (
             "07",
             {
@@ -271,6 +368,11 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
 
 def _written(path: Path, write) -> str:
     write(path)
+    return str(path)
+
+
+def _text(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
     return str(path)
 
 
@@ -593,6 +695,35 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
             "07",
             {"noise": 0},
             "ParameterError: noise = 0: expected a number greater than 0",
+        ),
+        "ch2 a direction that is neither + nor -": (
+            "02",
+            {
+                "data_path": files["states"],
+                "unit": "state",
+                "indicators_path": _text(
+                    folder / "bad_spec.csv",
+                    "indicator,subsystem,direction\nhwy,capital,up\ngsp,economy,+\n",
+                ),
+            },
+            "DataError: bad_spec.csv: column 'direction' has value(s) up in line 2",
+        ),
+        "ch2 the unit column is not in the file": (
+            "02",
+            {
+                "data_path": files["states"],
+                "unit": "city",
+                "indicators_path": _text(
+                    folder / "spec.csv",
+                    "indicator,subsystem,direction\nhwy,capital,+\ngsp,economy,+\n",
+                ),
+            },
+            "DataError: states.csv: missing column(s) city",
+        ),
+        "ch2 a unit column without a file": (
+            "02",
+            {"unit": "city"},
+            "ParameterError: unit = 'city': names a column of your file; give data_path too",
         ),
         "ch7 exposure not in the file": (
             "07",

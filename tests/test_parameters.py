@@ -163,7 +163,14 @@ def test_panel_seed_is_none_or_a_seed_and_excludes_data_path(tmp_path):
     a_file = tmp_path / "panel.csv"
     a_file.write_text("a\n1\n")
     values = dict(
-        fast=False, data_path=None, panel_seed=None, panel_mode="pooled"
+        fast=False,
+        data_path=None,
+        indicators_path=None,
+        unit="province_zh",
+        time="year",
+        group=None,
+        panel_seed=None,
+        panel_mode="pooled",
     )
     values["output_dir"] = None
     stem = "02_entropy_composite_index"

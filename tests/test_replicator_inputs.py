@@ -40,8 +40,14 @@ def take_inputs(chapter: str, parameters: dict) -> None:
         ).set_index("name_en")
         fang2025.audit(ai, firms, chapter=stem)
     elif chapter in ("02", "03", "04"):
+        system = indices.indicator_system(checked.get("indicators_path"))
         panel = indices.load_panel(
-            checked["data_path"], seed=checked["panel_seed"]
+            checked["data_path"],
+            seed=checked["panel_seed"],
+            unit=checked.get("unit", "province_zh"),
+            time=checked.get("time", "year"),
+            group=checked.get("group"),
+            system=system,
         )
         if chapter == "04":
             scores, _ = indices.pvar_variables(

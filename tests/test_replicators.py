@@ -133,7 +133,11 @@ def test_no_replicator_file_is_called_simulated_or_given_absent_provinces(
     problems = []
     for name, (chapter, parameters) in cases.items():
         result, _ = runs[name]
-        files = [v for k, v in parameters.items() if k.endswith("_path")]
+        files = [
+            v
+            for k, v in parameters.items()
+            if k in ("data_path", "firms_path")
+        ]
         if not files or result.error is not None:
             continue
         # chapter 7 teaches on simulated panels whatever the file; its file has a section
@@ -167,6 +171,14 @@ def test_no_replicator_file_is_called_simulated_or_given_absent_provinces(
                 )
             else:
                 frame = data.read_table(files[0])[0]
+            unit = parameters.get("unit", "province_zh")
+            if (
+                unit != "province_zh"
+            ):  # other units: no word of provinces or China
+                said = re.findall(r"\bprovinc\w*|\bChin\w*", text)
+                if said:
+                    problems.append(f"{name}: says {sorted(set(said))}")
+                continue
             named = sorted(
                 p
                 for p in absent_provinces(frame)
@@ -219,7 +231,11 @@ def test_chapter1_sentences_are_true_of_the_file(valid_runs):
 def test_panel_chapters_describe_the_file(valid_runs):
     cases, runs = valid_runs
     for name, (chapter, parameters) in cases.items():
-        if chapter not in ("02", "03", "04") or "data_path" not in parameters:
+        if (
+            chapter not in ("02", "03", "04")
+            or "data_path" not in parameters
+            or "unit" in parameters
+        ):  # other units: test_panel_chapters_describe_other_units
             continue
         result, folder = runs[name]
         frame = data.read_table(parameters["data_path"])[0]
@@ -387,3 +403,37 @@ def test_chapter7_checks_your_panel(valid_runs):
         if controls:
             assert "controlling for emp" in text
             assert "in column 'year' read as years" in text
+
+
+def test_panel_chapters_describe_other_units(valid_runs):
+    """US states with their BEA regions and a Chinese prefecture-city panel grouped by province,
+    each with its own indicator system: the chapter names the units, groups and years of the
+    file, one index per subsystem of the specification, and saves them."""
+    cases, runs = valid_runs
+    expected = {
+        "ch2 US states, own indicators and groups": (
+            "48 units in 9 groups, 1970-1986, 816 of 816 unit-years (balanced)",
+            ["public capital", "economy"],
+        ),
+        "ch2 prefecture-level cities, own indicators": (
+            "12 units (四川 2, 安徽 2, 江苏 3, 浙江 3, 湖北 2), 2015-2022, 96 of 96 "
+            "unit-years (balanced)",
+            ["人工智能", "就业质量"],
+        ),
+    }
+    for name, (shape, systems) in expected.items():
+        result, folder = runs[name]
+        text = analysis(result)
+        assert (
+            f"This run analyses your file {Path(cases[name][1]['data_path']).name}: {shape}"
+            in text
+        )
+        saved = pd.read_csv(
+            folder / "results" / NOTEBOOK["02"].stem / "indices.csv"
+        )
+        assert list(saved.columns[2:]) == systems
+        assert saved.iloc[:, 2:].notna().all().all()
+        assert all(f"the {s} index from" in text for s in systems)
+    cities = analysis(runs["ch2 prefecture-level cities, own indicators"][0])
+    assert "Values such as '2015年' in column '年份' read as years" in cities
+    assert "Thousands separators dropped in column 'ai_firms'" in cities

@@ -23,6 +23,7 @@ from helpers.indices.entropy import (
 from helpers.indices.panel import (
     DIMENSIONS,
     dimension_scores,
+    indicator_system,
     load_panel,
     pvar_variables,
     true_dynamics,
@@ -38,6 +39,7 @@ __all__ = [
     "entropy_weights",
     "first_component_weights",
     "hierarchical_index",
+    "indicator_system",
     "load_panel",
     "pvar_variables",
     "standardize_indicators",

@@ -1,5 +1,10 @@
-"""The provincial panel of chapters 2-4: the book's simulation of Gan & Zhang's data, or a
-replicator's file with the same columns."""
+"""The panel of chapters 2-4: the book's simulation of Gan & Zhang's data, or a replicator's file
+with their own units, years, groups and indicators.
+
+:func:`indicator_system` reads an indicator specification (Gan & Zhang's Tables 1-2 by default);
+:func:`load_panel` reads a panel with the columns the specification and the chapter's ``unit``,
+``time`` and ``group`` parameters name, and labels and groups its units
+(:func:`helpers.regional.attach_units`)."""
 
 from __future__ import annotations
 
@@ -7,43 +12,219 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from helpers import _checks, data
-from helpers.errors import InputError
+from helpers.errors import DataError, InputError
 
 DATASET = "gan_zhang_simulated_panel"
+SYSTEM = "gan_zhang_indicators"
+#: how an indicator's direction may be written in a specification
+DIRECTIONS = {
+    "+": "+",
+    "positive": "+",
+    "正": "+",
+    "正向": "+",
+    "-": "-",
+    "−": "-",
+    "negative": "-",
+    "负": "-",
+    "负向": "-",
+}
+
+
+def indicator_system(
+    path: str | Path | None = None, sheet: str | int | None = None
+) -> pd.DataFrame:
+    """The indicator system a run's indices are built from: one row per indicator with its
+    ``system`` (subsystem), ``dimension``, ``indicator`` (the panel's column), its English label
+    ``indicator_en`` and ``direction`` (``+`` or ``-``).
+
+    ``path=None`` gives Gan & Zhang's Tables 1-2 (``data/gan_zhang_indicators.csv``, two systems,
+    seven dimensions, 31 indicators). A replicator's specification is a CSV, .xlsx or YAML (a list
+    of records) with the columns ``indicator``, ``subsystem`` (or ``system``) and ``direction``
+    (``+``/``-``, ``positive``/``negative``, 正/负), and optionally ``dimension`` (a level between
+    indicators and subsystem; by default each subsystem is one dimension) and ``label``. Any number
+    of indicators (2 or more) and subsystems. A specification that does not fit raises one
+    :class:`DataError` line.
+
+    Examples
+    --------
+    >>> system = indicator_system()
+    >>> system.groupby("system", sort=False).size().to_dict()
+    {'AI': 9, 'EMP': 22}
+    """
+    if path is None:
+        return data.load(SYSTEM)
+    path = Path(path)
+    if path.suffix.lower() in (".yml", ".yaml"):
+        try:
+            records = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise DataError(
+                f"{path.name}: not readable YAML ({type(exc).__name__})"
+            ) from exc
+        if not isinstance(records, list) or not all(
+            isinstance(r, dict) for r in records
+        ):
+            raise DataError(
+                f"{path.name}: expected a YAML list of indicators, each with indicator, "
+                "subsystem and direction"
+            )
+        raw = pd.DataFrame(records).astype("string").fillna("")
+    else:
+        raw = data.read_table(path, sheet)[0]
+    raw.columns = [str(c).strip().lower() for c in raw.columns]
+    if "subsystem" not in raw.columns and "system" in raw.columns:
+        raw = raw.rename(columns={"system": "subsystem"})
+    missing = [
+        c
+        for c in ("indicator", "subsystem", "direction")
+        if c not in raw.columns
+    ]
+    if missing:
+        raise DataError(
+            f"{path.name}: missing column(s) {', '.join(missing)}; an indicator specification "
+            "has the columns indicator, subsystem and direction, and optionally dimension and "
+            "label"
+        )
+    spec = raw.apply(lambda c: c.astype(str).str.strip())
+    for column in ("indicator", "subsystem", "direction"):
+        blank = spec[column] == ""
+        if blank.any():
+            raise DataError(
+                f"{path.name}: column {column!r} has missing values in "
+                f"{_lines(blank)}"
+            )
+    direction = spec["direction"].str.lower().map(DIRECTIONS)
+    if direction.isna().any():
+        shown = ", ".join(sorted(set(spec.loc[direction.isna(), "direction"])))
+        raise DataError(
+            f"{path.name}: column 'direction' has value(s) {shown} in "
+            f"{_lines(direction.isna())}; expected + or - (positive or negative, 正 or 负)"
+        )
+    repeated = spec["indicator"].duplicated(keep=False)
+    if repeated.any():
+        raise DataError(
+            f"{path.name}: indicator(s) {', '.join(sorted(set(spec.loc[repeated, 'indicator'])))} "
+            f"listed twice, in {_lines(repeated)}"
+        )
+    if len(spec) < 2:
+        raise DataError(
+            f"{path.name}: {len(spec)} indicator; a composite index needs 2 or more"
+        )
+    dimension = (
+        spec["dimension"].where(spec["dimension"] != "", spec["subsystem"])
+        if "dimension" in spec.columns
+        else spec["subsystem"]
+    )
+    label = (
+        spec["label"].where(spec["label"] != "", spec["indicator"])
+        if "label" in spec.columns
+        else spec["indicator"]
+    )
+    return pd.DataFrame(
+        {
+            "system": spec["subsystem"],
+            "dimension": dimension,
+            "dimension_en": dimension,
+            "indicator": spec["indicator"],
+            "indicator_en": label,
+            "direction": direction,
+        }
+    ).reset_index(drop=True)
+
+
+def _lines(mask: pd.Series) -> str:
+    lines = [i + 2 for i in mask.index[mask.to_numpy()]]
+    return ("line " if len(lines) == 1 else "lines ") + _checks.labels(lines)
 
 
 def load_panel(
-    path: str | Path | None = None, seed: int | None = None
+    path: str | Path | None = None,
+    seed: int | None = None,
+    unit: str = "province_zh",
+    time: str = "year",
+    group: str | None = None,
+    system: pd.DataFrame | None = None,
+    sheet: str | int | None = None,
 ) -> pd.DataFrame:
-    """The panel indexed by (``province_zh``, ``year``), with each province's NBS ``region`` and
-    English name ``name_en`` added as columns.
+    """The panel indexed by (``unit``, ``time``), with a ``label`` and a ``group`` for each unit
+    (:func:`helpers.regional.attach_units`: Chinese provinces get their English names and NBS
+    regions, as columns ``name_en`` and ``region`` too).
 
-    ``path=None`` loads the shipped simulation, and ``seed`` simulates the panel anew with that
-    seed (:func:`helpers.indices.simulate.gan_zhang_panel`); a replicator's CSV is checked against
-    the same schema (:func:`helpers.data.load`), and its province names against the province table.
+    ``path=None`` loads the shipped simulation (provinces ``province_zh``, years ``year``), and
+    ``seed`` simulates it anew with that seed (:func:`helpers.indices.simulate.gan_zhang_panel`). A
+    replicator's file (CSV in UTF-8 or GBK, or .xlsx) needs the columns ``unit`` and ``time``
+    and the indicators of ``system`` (:func:`indicator_system`; Gan & Zhang's by default), and
+    ``group`` when given; indicators of Gan & Zhang's system are checked against the shipped
+    panel's schema (types, ranges), any other as numbers without gaps. ``latent_*`` columns, a
+    replicator's own dimension scores for chapter 4, are kept when present. The panel's units
+    are in ``attrs["units"]`` (:class:`helpers.regional.Units`).
     """
-    if seed is None:
-        panel = data.load(DATASET, path=path)
-    elif path is not None:
-        raise InputError("give path or seed, not both")
-    else:
-        from helpers.indices.simulate import gan_zhang_panel
+    from helpers.regional.units import attach_units
 
-        seed = _checks.integer("seed", seed, minimum=0)
-        with tempfile.TemporaryDirectory() as folder:
-            # through a CSV, so that a new simulation is typed as the shipped file is
-            csv = Path(folder) / f"{DATASET}.csv"
-            gan_zhang_panel(seed).to_csv(csv, index=False)
-            panel = data.load(DATASET, path=csv)
-    provinces = data.load("provinces").set_index("name_zh")
-    names = panel["province_zh"]
-    panel = panel.assign(
-        region=provinces.loc[names, "region"].to_numpy(),
-        name_en=provinces.loc[names, "name_en"].to_numpy(),
+    if seed is not None and path is not None:
+        raise InputError("give path or seed, not both")
+    if path is None:
+        if seed is None:
+            frame = data.load(DATASET)
+        else:
+            from helpers.indices.simulate import gan_zhang_panel
+
+            seed = _checks.integer("seed", seed, minimum=0)
+            with tempfile.TemporaryDirectory() as folder:
+                # through a CSV, so that a new simulation is typed as the shipped file is
+                csv = Path(folder) / f"{DATASET}.csv"
+                gan_zhang_panel(seed).to_csv(csv, index=False)
+                frame = data.load(DATASET, path=csv)
+        unit, time, group, fname = "province_zh", "year", None, DATASET
+    else:
+        system = indicator_system() if system is None else system
+        frame = _read_panel(Path(path), unit, time, group, system, sheet)
+        fname = Path(path).name
+    form = frame.attrs.get("file_format")
+    panel, units = attach_units(frame, unit, group, fname)
+    panel = panel.set_index([unit, time])
+    panel.attrs["units"] = units
+    if form:
+        panel.attrs["file_format"] = form
+    return panel
+
+
+def _read_panel(
+    path: Path, unit: str, time: str, group: str | None, system, sheet
+) -> pd.DataFrame:
+    named = [unit, time] + ([group] if group else [])
+    indicators = list(system["indicator"])
+    clash = sorted(
+        set(named) & set(indicators) | {c for c in named if named.count(c) > 1}
     )
-    return panel.set_index(["province_zh", "year"])
+    if clash:
+        raise InputError(
+            f"unit, time and group must be different columns and not indicators; "
+            f"{', '.join(clash)} is named twice"
+        )
+    schema = {c["name"]: c for c in data.manifest(DATASET)["columns"]}
+    raw, form = data.read_table(path, sheet)
+    latent = [c for c in raw.columns if str(c).startswith("latent_")]
+    columns = [
+        {"name": unit, "type": "string"},
+        {"name": time, "type": "integer"},
+        *([{"name": group, "type": "string"}] if group else []),
+        *(schema.get(c, {"name": c, "type": "float"}) for c in indicators),
+        *(schema.get(c, {"name": c, "type": "float"}) for c in latent),
+    ]
+    meta = {"columns": [dict(c) for c in columns], "primary_key": [unit, time]}
+    for c in meta["columns"]:
+        c.pop("values_from", None)  # any units, not only the 31 provinces
+        c["required"] = True
+    frame = data._apply_schema(
+        raw, meta, path.name, strict_columns=False, form=form
+    )
+    frame = frame[[c["name"] for c in meta["columns"]]]
+    frame.attrs["file_format"] = form.record()
+    return frame
 
 
 DIMENSIONS = ["AI", "LR", "EQ", "SS", "LQ"]
@@ -68,7 +249,7 @@ def dimension_scores(panel: pd.DataFrame) -> pd.DataFrame:
         .rename(columns=dict(zip(latent, DIMENSIONS)))
         .reset_index()
     )
-    return scores[["province_zh", "year", *DIMENSIONS]]
+    return scores[[*panel.index.names, *DIMENSIONS]]
 
 
 def pvar_variables(
@@ -98,7 +279,7 @@ def pvar_variables(
         {"AI": results["AI"].index, **{v: emp[v] for v in DIMENSIONS[1:]}}
     ).reset_index()
     return (
-        scores[["province_zh", "year", *DIMENSIONS]],
+        scores[[*panel.index.names, *DIMENSIONS]],
         "the AI index and the four employment-quality dimension indices, built with pooled "
         "entropy weights as in the paper",
     )

@@ -23,8 +23,26 @@ def _names(items) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _units(panel: pd.DataFrame):
+    """The panel's units (``attrs["units"]`` of :func:`helpers.indices.load_panel`), or, for a
+    panel built without it, Chinese provinces grouped by a ``region`` column."""
+    from helpers.regional.units import Units
+
+    units = panel.attrs.get("units")
+    if units is None:
+        names = panel.index.get_level_values(0)
+        units = Units(panel.index.names[0], True, "region", names.nunique())
+    return units
+
+
+def _group_column(panel: pd.DataFrame) -> str | None:
+    if "group" in panel.columns:
+        return "group" if panel["group"].notna().any() else None
+    return "region" if "region" in panel.columns else None
+
+
 def panel_shape(panel: pd.DataFrame) -> str:
-    """Provinces by region, years, and gaps of a panel indexed by (province_zh, year).
+    """Units by group, years, and gaps of a panel indexed by (unit, year).
 
     Examples
     --------
@@ -33,29 +51,92 @@ def panel_shape(panel: pd.DataFrame) -> str:
     >>> panel_shape(pd.DataFrame({"region": ["East", "East", "West"]}, index=index))
     '2 provinces (East 1, West 1), 2010-2011, 3 of 4 province-years (1 missing)'
     """
-    provinces = panel.index.get_level_values("province_zh")
-    years = panel.index.get_level_values("year")
-    regions = (
-        panel.reset_index()
-        .drop_duplicates("province_zh")["region"]
-        .value_counts()
-    )
-    by_region = ", ".join(
-        f"{r} {regions[r]}" for r in REGIONS if r in regions.index
-    )
-    n_prov, first, last = (
-        provinces.nunique(),
-        int(years.min()),
-        int(years.max()),
-    )
-    possible = n_prov * years.nunique()
+    units = _units(panel)
+    names = panel.index.get_level_values(0)
+    years = panel.index.get_level_values(1)
+    n_units, first, last = names.nunique(), int(years.min()), int(years.max())
+    column = _group_column(panel)
+    by_group = ""
+    if column is not None:
+        groups = (
+            panel.reset_index()
+            .drop_duplicates(panel.index.names[0])[column]
+            .value_counts()
+        )
+        order = [g for g in REGIONS if g in groups.index] + sorted(
+            g for g in groups.index if g not in REGIONS
+        )
+        by_group = (
+            " (" + ", ".join(f"{g} {groups[g]}" for g in order) + ")"
+            if len(order) <= 8
+            else f" in {len(order)} groups"
+        )
+    possible = n_units * years.nunique()
     gaps = possible - len(panel)
     span = f"{first}" if first == last else f"{first}-{last}"
     shape = (
-        f"{n_prov} provinces ({by_region}), {span}, "
-        f"{len(panel)} of {possible} province-years"
+        f"{units.count(n_units)}{by_group}, {span}, "
+        f"{len(panel)} of {possible} {units.noun}-years"
     )
     return shape + (f" ({gaps} missing)" if gaps else " (balanced)")
+
+
+def system_caption(name: str, system: pd.DataFrame, default: bool) -> str:
+    """A caption for the table of one subsystem's indicators: the paper's table for Gan & Zhang's
+    system, the subsystem's name otherwise."""
+    if default:
+        return {
+            "AI": "AI development (Table 1)",
+            "EMP": "Employment quality (Table 2)",
+        }.get(name, name)
+    n = int((system["system"] == name).sum())
+    return f"Subsystem {name}: {n} indicator{'s' if n != 1 else ''} (your specification)"
+
+
+def system_note(paper_system: bool) -> str:
+    """Where the run's indicator system comes from."""
+    if paper_system:
+        return (
+            "The indicator systems are transcribed from Tables 1 and 2 (`gan_zhang_indicators`). "
+            "The paper gives only the Chinese names; the English names, units and directions "
+            "are the book's. The paper does not say which indicators are negative; we treat the "
+            "urban-rural income gap, registered unemployment and the occupational-disease rate "
+            "as negative."
+        )
+    return (
+        "The indicator system is the one given by `indicators_path`: its subsystems, "
+        "dimensions, directions and labels as the specification states them."
+    )
+
+
+def systems_sentence(system: pd.DataFrame, names: dict[str, str]) -> str:
+    """What each subsystem's index is built from, e.g. "the AI index from 3 dimensions
+    (Foundation and support, ...) of 9 indicators, and ..."."""
+    parts = []
+    for name, block in system.groupby("system", sort=False):
+        dimensions = list(pd.unique(block["dimension_en"]))
+        n = len(block)
+        if len(dimensions) == 1:
+            parts.append(
+                f"the {names[name]} from {n} indicator{'s' * (n != 1)} in one level"
+            )
+        else:
+            parts.append(
+                f"the {names[name]} from {len(dimensions)} dimensions "
+                f"({_names(dimensions)}) of {n} indicators"
+            )
+    return _names(parts) + "."
+
+
+def index_name(name: str, default: bool) -> str:
+    """How the text names a subsystem's index: "AI index", "employment-quality index" for Gan &
+    Zhang's, "index of X" otherwise."""
+    if default:
+        return {
+            "AI": "AI index",
+            "EMP": "employment-quality index",
+        }.get(name, f"{name} index")
+    return f"{name} index"
 
 
 def data_note(source: Source, panel: pd.DataFrame) -> str:
@@ -77,22 +158,55 @@ def data_note(source: Source, panel: pd.DataFrame) -> str:
     )
 
 
-def leaders_title(ai_means: pd.DataFrame, emp_means: pd.DataFrame) -> str:
-    """Which region leads each index in the last year (``yearly_means`` tables)."""
-    last = ai_means.index.max()
-    regions = [c for c in ai_means.columns if c != "National"]
-    ai_top = ai_means.loc[last, regions].idxmax()
-    emp_top = emp_means.loc[last, regions].idxmax()
-    if ai_top == emp_top:
-        return f"The {ai_top} leads both indices in {last}"
-    return (
-        f"The {ai_top} leads the AI index in {last}, the {emp_top} employment "
-        "quality"
+def leaders_title(
+    means: dict[str, pd.DataFrame], names: dict[str, str]
+) -> str:
+    """Which group leads each index in the last year (``means``: system -> ``yearly_means``
+    table; ``names``: system -> how the text names its index); without groups, how many indices
+    rose over the years."""
+    first_table = next(iter(means.values()))
+    last, first = first_table.index.max(), first_table.index.min()
+    groups = [c for c in first_table.columns if c != "National"]
+    if not groups:
+        rose = [
+            s
+            for s, t in means.items()
+            if t.loc[last, "National"] > t.loc[first, "National"]
+        ]
+        return (
+            f"The mean of {len(rose)} of the {len(means)} indices rose from "
+            f"{first} to {last}"
+        )
+    tops = {s: t.loc[last, groups].idxmax() for s, t in means.items()}
+    if len(set(tops.values())) == 1:
+        which = (
+            "both indices" if len(tops) == 2 else f"all {len(tops)} indices"
+        )
+        return (
+            f"{_the(next(iter(tops.values())), 'The')} leads {which} in {last}"
+        )
+    first_system, *others = tops
+    text = (
+        f"{_the(tops[first_system], 'The')} leads the {names[first_system]} "
+        f"in {last}"
+    )
+    return _capital(
+        text
+        + "".join(f", {_the(tops[s], 'the')} the {names[s]}" for s in others)
     )
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _the(group: str, article: str) -> str:
+    """ "The East" for the NBS regions, other groups as named."""
+    return f"{article} {group}" if group in REGIONS else str(group)
+
+
 def top_title(values: pd.Series, what: str, year) -> str:
-    """``"<province> leads the <what> in <year>"`` for a Series indexed by province name."""
+    """``"<unit> leads the <what> in <year>"`` for a Series indexed by unit label."""
     return f"{values.idxmax()} leads the {what} in {year}"
 
 
@@ -122,7 +236,7 @@ def ranking_sentence(rank_corr: pd.DataFrame, year) -> str:
         for j in range(i + 1, len(rank_corr))
     ]
     return (
-        f"In {year} the Spearman correlations between the three rankings of the provinces run "
+        f"In {year} the Spearman correlations between the three rankings of the units run "
         f"from {min(pairs):.3f} to {max(pairs):.3f}."
     )
 

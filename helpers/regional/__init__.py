@@ -30,12 +30,15 @@ from helpers.regional.inequality import (
     theil_l,
     theil_t,
 )
+from helpers.regional.units import Units, attach_units
 
 __all__ = [
     "GROUPINGS",
     "SharesAbove",
     "TheilDecomposition",
+    "Units",
     "attach_provinces",
+    "attach_units",
     "between_share_permutation",
     "concentration_ratio",
     "concentration_summary",

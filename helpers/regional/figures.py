@@ -51,6 +51,61 @@ def ranked_bar(
     return ax
 
 
+#: above this many units a ranking is drawn as dots with the leaders and laggards labelled
+BARS_UP_TO = 40
+
+
+def ranked(
+    values: pd.Series,
+    groups: pd.Series | None = None,
+    xlabel: str = "",
+    title: str = "",
+    label: int = 10,
+    ax: Axes | None = None,
+) -> Axes:
+    """A ranking that reads for any number of units: :func:`ranked_bar` up to
+    :data:`BARS_UP_TO` units, else every unit as a dot by rank (coloured by group when there are
+    groups) with the ``label`` highest and the ``label`` // 2 lowest named. ``groups`` None or all
+    missing draws one colour."""
+    if groups is None or groups.isna().all():
+        groups = pd.Series("all units", index=values.index)
+    if len(values) <= BARS_UP_TO:
+        return ranked_bar(values, groups, xlabel=xlabel, title=title, ax=ax)
+    order = values.sort_values(ascending=False, kind="mergesort")
+    ranks = np.arange(1, len(order) + 1)
+    colours = _style.group_colours(groups)
+    ax = _style.axes(ax, (7, 5))
+    for group, colour in colours.items():
+        mask = (groups[order.index] == group).to_numpy()
+        ax.scatter(
+            order.to_numpy()[mask],
+            ranks[mask],
+            s=10,
+            color=colour,
+            label=group,
+        )
+    named = list(order.index[:label]) + list(order.index[-(label // 2) :])
+    for name in named:
+        rank = int(order.index.get_loc(name)) + 1
+        ax.annotate(
+            str(name),
+            (order[name], rank),
+            xytext=(4, 0),
+            textcoords="offset points",
+            fontsize=8,
+            va="center",
+        )
+    ax.invert_yaxis()
+    ax.set(
+        xlabel=xlabel,
+        ylabel=f"rank (1 = highest, of {len(order)})",
+        title=title,
+    )
+    if len(colours) > 1:
+        ax.legend(frameon=False, fontsize=8, loc="lower right")
+    return ax
+
+
 def tile_map(
     values: pd.Series,
     tiles: pd.DataFrame,

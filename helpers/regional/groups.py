@@ -7,6 +7,7 @@ regions (East, Central, West, Northeast), ``"belt"`` the older three belts (East
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -85,12 +86,21 @@ def _grouped(
 
 
 def _order(groups: pd.Series) -> list:
-    """Known groupings in their conventional order, anything else in order of appearance."""
+    """Known groupings in their conventional order, anything else sorted as people sort labels
+    (region 2 before region 10)."""
     present = list(pd.unique(groups))
     for _, order in GROUPINGS.values():
         if set(present) <= set(order):
             return [g for g in order if g in present]
-    return present
+    return sorted(present, key=_natural)
+
+
+def _natural(label) -> list:
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", str(label))
+        if part
+    ]
 
 
 @dataclass(frozen=True)
@@ -188,13 +198,22 @@ def yearly_means(
     """Mean of ``values`` per region and year, and the mean over all units (``national``).
 
     ``values`` and ``regions`` are indexed by (unit, year); the result has one row per year and one
-    column per region present (in the conventional order), then the national column.
+    column per region present (in the conventional order), then the national column. Units
+    without groups (``regions`` None or all missing) give the national column alone.
     """
     if (
         not isinstance(values.index, pd.MultiIndex)
         or values.index.nlevels != 2
     ):
         raise InputError("values must be indexed by (unit, year)")
+    if (
+        regions is None or regions.isna().all()
+    ):  # ungrouped units: the mean alone
+        numeric = _checks.series(values, "values")
+        years = numeric.index.get_level_values(1)
+        table = numeric.groupby(years).mean().to_frame(national)
+        table.index.name = "year"
+        return table
     values, regions = _grouped(values, regions)
     years = values.index.get_level_values(1)
     table = values.groupby([regions.to_numpy(), years]).mean().unstack(0)

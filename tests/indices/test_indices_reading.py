@@ -44,18 +44,24 @@ def test_data_note_names_a_replicators_file_and_never_calls_it_simulated(
     assert shipped.startswith("The panel of this run is simulated")
 
 
-def test_leaders_title_one_or_two_regions():
+def test_leaders_title_one_or_two_regions_or_no_groups():
     ai = pd.DataFrame(
         {"East": [1.0, 3.0], "West": [2.0, 1.0], "National": [9.0, 9.0]},
         index=[2020, 2021],
     )
+    names = {"AI": "AI index", "EMP": "employment-quality index"}
     assert (
-        reading.leaders_title(ai, ai) == "The East leads both indices in 2021"
+        reading.leaders_title({"AI": ai, "EMP": ai}, names)
+        == "The East leads both indices in 2021"
     )
     emp = ai.assign(West=[0.0, 5.0])
-    assert reading.leaders_title(ai, emp) == (
-        "The East leads the AI index in 2021, the West employment quality"
+    assert reading.leaders_title({"AI": ai, "EMP": emp}, names) == (
+        "The East leads the AI index in 2021, the West the employment-quality index"
     )
+    ungrouped = ai[["National"]].assign(National=[1.0, 2.0])
+    assert reading.leaders_title(
+        {"A": ungrouped, "B": ungrouped * 0 + 1}, {}
+    ) == ("The mean of 1 of the 2 indices rose from 2020 to 2021")
 
 
 def test_sensitivity_sentence_finds_the_farthest_variant():

@@ -7,6 +7,7 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from conftest import REPO  # noqa: E402
 
 from helpers import data, indices  # noqa: E402
 from helpers.indices.figures import weight_bars, weight_skewness_plot  # noqa: E402
@@ -33,7 +34,8 @@ def test_load_panel_names_unknown_provinces(tmp_path):
         data.DataError,
         match=(
             r"mine.csv: column 'province_zh' has value\(s\) 北平 in lines 2, "
-            r"3, 4, 5, 6 and 8 more that are not in provinces.name_zh"
+            r"3, 4, 5, 6 and 8 more that are not provincial-level divisions, while 29 other "
+            r"unit\(s\) are"
         ),
     ):
         indices.load_panel(path)
@@ -111,3 +113,119 @@ def test_load_panel_simulates_anew_with_a_seed(panel):
     assert not np.allclose(other["ai_firms"], panel["ai_firms"])
     with pytest.raises(ValueError, match="give path or seed, not both"):
         indices.load_panel("x.csv", seed=1)
+
+
+# -- your own units and indicators ----------------------------------------------------------------
+
+
+def _spec(tmp_path, text: str, name: str = "spec.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_indicator_specification_from_csv_or_yaml(tmp_path):
+    csv = _spec(
+        tmp_path,
+        "indicator,subsystem,direction,label\n"
+        "a,X,+,first\nb,X,负,second\nc,Y,positive,\n",
+    )
+    system = indices.indicator_system(csv)
+    assert system[["system", "dimension", "indicator", "direction"]].to_dict(
+        "list"
+    ) == {
+        "system": ["X", "X", "Y"],
+        "dimension": ["X", "X", "Y"],
+        "indicator": ["a", "b", "c"],
+        "direction": ["+", "-", "+"],
+    }
+    assert list(system["indicator_en"]) == ["first", "second", "c"]
+    yml = _spec(
+        tmp_path,
+        "- {indicator: a, system: X, direction: '+', dimension: D1}\n"
+        "- {indicator: b, system: X, direction: '-', dimension: D2}\n",
+        "spec.yml",
+    )
+    assert list(indices.indicator_system(yml)["dimension"]) == ["D1", "D2"]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("indicator,direction\na,+\nb,+\n", "missing column(s) subsystem"),
+        (
+            "indicator,subsystem,direction\na,X,+\nb,X,up\n",
+            "column 'direction' has value(s) up in line 3; expected + or -",
+        ),
+        (
+            "indicator,subsystem,direction\na,X,+\na,Y,-\n",
+            "indicator(s) a listed twice, in lines 2, 3",
+        ),
+        ("indicator,subsystem,direction\na,X,+\n", "1 indicator; a composite"),
+        (
+            "indicator,subsystem,direction\na,,+\nb,X,+\n",
+            "column 'subsystem' has missing values in line 2",
+        ),
+    ],
+)
+def test_a_specification_that_does_not_fit_gets_one_line(
+    tmp_path, text, message
+):
+    with pytest.raises(data.DataError) as caught:
+        indices.indicator_system(_spec(tmp_path, text))
+    assert str(caught.value).startswith("spec.csv: ")
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_panel_of_other_units_with_their_own_groups_and_indicators(tmp_path):
+    states = pd.read_csv(REPO / "tests" / "fixtures" / "produc.csv")
+    system = indices.indicator_system(
+        _spec(
+            tmp_path,
+            "indicator,subsystem,direction\nhwy,capital,+\nwater,capital,+\n"
+            "gsp,economy,+\nunemp,economy,-\n",
+        )
+    )
+    panel = indices.load_panel(
+        REPO / "tests" / "fixtures" / "produc.csv",
+        unit="state",
+        group="region",
+        system=system,
+    )
+    units = panel.attrs["units"]
+    assert (units.provinces, units.count(), units.group) == (
+        False,
+        "48 units",
+        "region",
+    )
+    assert panel.index.names == ["state", "year"]
+    assert set(panel["group"]) == {f"region {r}" for r in range(1, 10)}
+    assert (panel["label"] == panel.index.get_level_values("state")).all()
+    assert len(panel) == len(states)
+    from helpers.indices import reading
+
+    assert reading.panel_shape(panel) == (
+        "48 units in 9 groups, 1970-1986, 816 of 816 unit-years (balanced)"
+    )
+    # without a group column the units are not grouped
+    ungrouped = indices.load_panel(
+        REPO / "tests" / "fixtures" / "produc.csv", unit="state", system=system
+    )
+    assert ungrouped["group"].isna().all()
+    assert reading.panel_shape(ungrouped).startswith("48 units, 1970-1986")
+
+
+def test_a_province_panel_keeps_its_regions_and_a_misprint_is_named(tmp_path):
+    shipped = indices.load_panel()
+    assert shipped.attrs["units"].provinces
+    assert set(shipped["group"]) == {"East", "Central", "West", "Northeast"}
+    frame = data.load("gan_zhang_simulated_panel").rename(
+        columns={"province_zh": "省份", "year": "年份"}
+    )
+    frame.loc[frame["省份"] == "江苏", "省份"] = "工苏"
+    path = tmp_path / "mine.csv"
+    frame.to_csv(path, index=False, encoding="gbk")
+    with pytest.raises(
+        data.DataError, match="column '省份' has value\\(s\\) 工苏"
+    ):
+        indices.load_panel(path, unit="省份", time="年份")
