@@ -171,17 +171,22 @@ CHAPTERS = {
             {
                 "fast": FAST,
                 "data_path": PANEL_PATH,
+                "indicators_path": INDICATORS,
+                "unit": UNIT,
+                "time": TIME,
+                "group": GROUP,
                 "panel_seed": PANEL_SEED,
                 "weight_ai": Parameter(
                     p.Number(minimum=0, maximum=1),
                     0.5,
-                    "weight of the AI index in T (the paper: 0.5)",
+                    "weight of the AI index (the first subsystem) in T (the paper: 0.5; the "
+                    "others share the rest equally)",
                 ),
                 "output_dir": OUTPUT,
             },
-            (PANEL_INPUT,),
-            "C, T and D in the standard, Wang and Fan forms, their Table 3 levels, regional "
-            "paths and the ranking in the last year",
+            (PANEL_INPUT, INDICATORS_INPUT),
+            "C, T and D of two or more subsystems in the standard, Wang and Fan forms, their "
+            "Table 3 levels, paths by group and the ranking in the last year",
         ),
         Chapter(
             "04_panel_var_gmm",

@@ -344,6 +344,26 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
                 )
             },
         ),
+        "ch3 US states, own indicators and groups": (
+            "03",
+            {
+                "data_path": files["states"],
+                "indicators_path": files["states_spec"],
+                "unit": "state",
+                "group": "region",
+                "weight_ai": 0.4,
+            },
+        ),
+        "ch3 prefecture-level cities, own indicators": (
+            "03",
+            {
+                "data_path": files["cities"],
+                "indicators_path": files["city_spec"],
+                "unit": "城市",
+                "time": "年份",
+                "group": "省份",
+            },
+        ),
         "ch7 US states": (
             "07",
             {
@@ -719,6 +739,18 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
                 ),
             },
             "DataError: states.csv: missing column(s) city",
+        ),
+        "ch3 a specification with one subsystem": (
+            "03",
+            {
+                "data_path": files["states"],
+                "unit": "state",
+                "indicators_path": _text(
+                    folder / "one_system.csv",
+                    "indicator,subsystem,direction\nhwy,capital,+\nwater,capital,+\n",
+                ),
+            },
+            "DataError: one_system.csv: 1 subsystem (capital); this chapter needs 2 or more",
         ),
         "ch2 a unit column without a file": (
             "02",

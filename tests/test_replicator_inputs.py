@@ -40,7 +40,10 @@ def take_inputs(chapter: str, parameters: dict) -> None:
         ).set_index("name_en")
         fang2025.audit(ai, firms, chapter=stem)
     elif chapter in ("02", "03", "04"):
-        system = indices.indicator_system(checked.get("indicators_path"))
+        system = indices.indicator_system(
+            checked.get("indicators_path"),
+            subsystems=2 if chapter == "03" else 1,
+        )
         panel = indices.load_panel(
             checked["data_path"],
             seed=checked["panel_seed"],

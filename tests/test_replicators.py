@@ -261,7 +261,7 @@ def test_panel_chapters_describe_the_file(valid_runs):
             last = model[model["year"] == model["year"].max()]
             best = last.loc[last["D"].idxmax()]
             assert (
-                f"In {last['year'].iloc[0]}, {best['name_en']} has the highest D, {best['D']:.4f}"
+                f"In {last['year'].iloc[0]}, {best['label']} has the highest D, {best['D']:.4f}"
                 in text
             )
         if chapter == "04":
@@ -434,6 +434,24 @@ def test_panel_chapters_describe_other_units(valid_runs):
         assert list(saved.columns[2:]) == systems
         assert saved.iloc[:, 2:].notna().all().all()
         assert all(f"the {s} index from" in text for s in systems)
+    for name in (
+        "ch3 US states, own indicators and groups",
+        "ch3 prefecture-level cities, own indicators",
+    ):
+        result, folder = runs[name]
+        model = pd.read_csv(
+            folder
+            / "results"
+            / NOTEBOOK["03"].stem
+            / "coupling_coordination.csv"
+        )
+        last = model[model.iloc[:, 1] == model.iloc[:, 1].max()]
+        best = last.loc[last["D"].idxmax()]
+        assert (
+            f"In {best.iloc[1]}, {best['label']} has the highest D, {best['D']:.4f}"
+            in analysis(result)
+        )
+        assert model["group"].notna().all() and model["D"].between(0, 1).all()
     cities = analysis(runs["ch2 prefecture-level cities, own indicators"][0])
     assert "Values such as '2015年' in column '年份' read as years" in cities
     assert "Thousands separators dropped in column 'ai_firms'" in cities

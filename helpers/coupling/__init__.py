@@ -10,6 +10,7 @@ from helpers.coupling.model import (
     classify,
     coordination_degree,
     coupling_degree,
+    first_weighted,
     levels_table,
 )
 
@@ -19,5 +20,6 @@ __all__ = [
     "classify",
     "coordination_degree",
     "coupling_degree",
+    "first_weighted",
     "levels_table",
 ]

@@ -236,6 +236,20 @@ def coordination_degree(
     return pd.DataFrame({"C": C, "T": T, "D": np.sqrt(C * T)}, index=index)
 
 
+def first_weighted(weight: float, k: int) -> list[float]:
+    """Weights of ``k`` subsystems in T: ``weight`` for the first and the rest shared equally
+    (the paper's two systems with 0.5 each are ``first_weighted(0.5, 2)``).
+
+    Examples
+    --------
+    >>> first_weighted(0.4, 3)
+    [0.4, 0.3, 0.3]
+    """
+    weight = _checks.probability("weight", weight)
+    k = _checks.integer("k", k, minimum=2)
+    return [weight] + [(1 - weight) / (k - 1)] * (k - 1)
+
+
 def levels_table() -> pd.DataFrame:
     """Table 3 with its intervals written out, e.g. ``(0.4, 0.5]``, in Chinese and English."""
     interval = (

@@ -10,31 +10,51 @@ from helpers.coupling.model import METHODS, classify
 FORMS = {"standard": "the standard", "wang": "Wang's", "fan": "Fan's"}
 
 
+REGIONS = ("East", "Central", "West", "Northeast")
+
+
 def paths_title(means: pd.DataFrame) -> str:
-    """National D from the first to the last year, and the leading region in the last year
-    (``means``: regional.yearly_means of D, with a ``National`` column)."""
+    """National D from the first to the last year, and the leading group in the last year
+    (``means``: regional.yearly_means of D, with a ``National`` column; without groups, the mean
+    alone)."""
     first, last = means.index.min(), means.index.max()
     national = means["National"]
     verb = "rises" if national[last] > national[first] else "does not rise"
-    regions = [c for c in means.columns if c != "National"]
-    leader = means.loc[last, regions].idxmax()
-    return (
-        f"National D {verb} from {national[first]:.2f} ({first}) to {national[last]:.2f} "
-        f"({last}); the {leader} leads in {last}"
+    groups = [c for c in means.columns if c != "National"]
+    # the mean of China's provinces is national; the mean of other units is their mean
+    what = "National D" if any(g in REGIONS for g in groups) else "Mean D"
+    title = (
+        f"{what} {verb} from {national[first]:.2f} ({first}) to {national[last]:.2f} "
+        f"({last})"
     )
+    if not groups:
+        return title
+    leader = means.loc[last, groups].idxmax()
+    leader = f"the {leader}" if leader in REGIONS else leader
+    return f"{title}; {leader} leads in {last}"
 
 
-def top_sentence(ranking: pd.DataFrame, year) -> str:
-    """The province with the highest D in ``year``, its level, and how many reach coordination
-    (``ranking``: the year's rows with ``name_en``, ``D`` and ``level_zh``, sorted by D)."""
+def top_sentence(ranking: pd.DataFrame, year, noun: str = "province") -> str:
+    """The unit with the highest D in ``year``, its level, and how many reach coordination
+    (``ranking``: the year's rows with ``label``, ``D`` and ``level_zh``, sorted by D; ``noun``
+    names one unit)."""
     best = ranking.iloc[0]
     coordinated = int((ranking["D"] > 0.6).sum())
     verb = "is" if coordinated == 1 else "are"
+    name = best["label"] if "label" in ranking.columns else best["name_en"]
     return (
-        f"In {year}, {best['name_en']} has the highest D, {best['D']:.4f} ({best['level_zh']}); "
-        f"{coordinated} of {len(ranking)} provinces {verb} above 0.6, the threshold of "
+        f"In {year}, {name} has the highest D, {best['D']:.4f} ({best['level_zh']}); "
+        f"{coordinated} of {len(ranking)} {noun}s {verb} above 0.6, the threshold of "
         "coordination in Table 3."
     )
+
+
+def heatmap_rows(n_units: int, limit: int = 50) -> str | None:
+    """None when a heat map can show every unit; else what it shows instead: the 40 highest and
+    the 10 lowest of ``n_units``."""
+    if n_units <= limit:
+        return None
+    return f"the 40 highest and the 10 lowest of {n_units:,}"
 
 
 def spread_sentence(summary: pd.DataFrame) -> str:

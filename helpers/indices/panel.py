@@ -34,7 +34,9 @@ DIRECTIONS = {
 
 
 def indicator_system(
-    path: str | Path | None = None, sheet: str | int | None = None
+    path: str | Path | None = None,
+    sheet: str | int | None = None,
+    subsystems: int = 1,
 ) -> pd.DataFrame:
     """The indicator system a run's indices are built from: one row per indicator with its
     ``system`` (subsystem), ``dimension``, ``indicator`` (the panel's column), its English label
@@ -45,8 +47,8 @@ def indicator_system(
     of records) with the columns ``indicator``, ``subsystem`` (or ``system``) and ``direction``
     (``+``/``-``, ``positive``/``negative``, 正/负), and optionally ``dimension`` (a level between
     indicators and subsystem; by default each subsystem is one dimension) and ``label``. Any number
-    of indicators (2 or more) and subsystems. A specification that does not fit raises one
-    :class:`DataError` line.
+    of indicators (2 or more) and subsystems (at least ``subsystems``: the coupling model needs 2).
+    A specification that does not fit raises one :class:`DataError` line.
 
     Examples
     --------
@@ -112,6 +114,12 @@ def indicator_system(
     if len(spec) < 2:
         raise DataError(
             f"{path.name}: {len(spec)} indicator; a composite index needs 2 or more"
+        )
+    found = spec["subsystem"].nunique()
+    if found < subsystems:
+        raise DataError(
+            f"{path.name}: {found} subsystem ({spec['subsystem'].iloc[0]}); this chapter needs "
+            f"{subsystems} or more (the coupling of one system with itself is not defined)"
         )
     dimension = (
         spec["dimension"].where(spec["dimension"] != "", spec["subsystem"])

@@ -17,6 +17,11 @@ def test_paths_title_rises_or_not_and_names_the_leader():
     assert reading.paths_title(falling).startswith(
         "National D does not rise from 0.60"
     ) and reading.paths_title(falling).endswith("the West leads in 2020")
+    other = means.rename(columns={"East": "region 1", "West": "region 2"})
+    assert reading.paths_title(other).endswith("; region 1 leads in 2020")
+    assert reading.paths_title(means[["National"]]) == (
+        "Mean D rises from 0.45 (2010) to 0.60 (2020)"
+    )
 
 
 def test_top_sentence_singular_and_plural():
@@ -33,6 +38,12 @@ def test_top_sentence_singular_and_plural():
     )
     one = ranking.assign(D=[0.71, 0.5, 0.3])
     assert "1 of 3 provinces is above 0.6" in reading.top_sentence(one, 2022)
+    cities = one.rename(columns={"name_en": "label"}).assign(
+        label=["苏州", "a", "b"]
+    )
+    assert reading.top_sentence(cities, 2022, "unit").startswith(
+        "In 2022, 苏州 has the highest D, 0.7100 (中级协调); 1 of 3 units is above"
+    )
 
 
 def test_share_sentence_both_readings():
