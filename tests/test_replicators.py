@@ -221,6 +221,12 @@ def test_chapter1_sentences_are_true_of_the_file(valid_runs):
         assert (
             f"On this data {holding} of the {len(checkable)} checkable" in text
         )
+        # the index beside the shares only when both are the reader's (or both the paper's)
+        paired = "firms_path" in cases[name][1]
+        assert ("would pair unrelated data" in text) != paired, name
+        assert ("Spearman rank correlation" in text) and (
+            ("not compared" in text) != paired
+        ), name
         top = ai.loc[ai["index"].idxmax()]
         assert (
             f"The highest index is {top['name_en']}'s ({top['index']:.2f}"

@@ -52,6 +52,30 @@ def data_sentence(
     )
 
 
+def pairing_sentence(index_mine: bool, firms_mine: bool) -> str:
+    """Whether the run may set the index beside the shares: only when both tables come from the
+    same place (both the paper's, or both the reader's files); "" when it may.
+
+    Examples
+    --------
+    >>> pairing_sentence(True, False).split(":")[0]
+    "The index is your file and the shares are the paper's Table 2 (no firms_path was given)"
+    """
+    if index_mine == firms_mine:
+        return ""
+    if index_mine:
+        return (
+            "The index is your file and the shares are the paper's Table 2 (no firms_path was "
+            "given): setting them side by side would pair unrelated data, so this run does "
+            "not compare them."
+        )
+    return (
+        "The shares are your file and the index is the paper's Table 1 (no data_path was "
+        "given): setting them side by side would pair unrelated data, so this run does not "
+        "compare them."
+    )
+
+
 def claims_sentence(card: Scorecard) -> str:
     """How many of the paper's checkable statements hold on the run's data, naming those that do
     not.
