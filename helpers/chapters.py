@@ -194,18 +194,27 @@ CHAPTERS = {
             {
                 "fast": FAST,
                 "data_path": PANEL_PATH,
+                "unit": UNIT,
+                "time": TIME,
+                "group": GROUP,
+                "variables": Parameter(
+                    p.Optional(
+                        p.Names(minimum=2),
+                        "the paper's five: AI, LR, EQ, SS, LQ",
+                    ),
+                    None,
+                    "columns of your file to model, 2 or more (None: the paper's five)",
+                ),
                 "panel_seed": PANEL_SEED,
                 "transform": Parameter(
                     p.Choice(("fod", "fd")), "fod", '"fod" (the paper) or "fd"'
                 ),
                 "lags": Parameter(p.Integer(1, 4), 1, "the paper: 1"),
                 "order": Parameter(
-                    p.Names(
-                        options=("AI", "LR", "EQ", "SS", "LQ"),
-                        permutation=True,
-                    ),
-                    ["AI", "LR", "EQ", "SS", "LQ"],
-                    "Cholesky ordering of the impulse responses",
+                    p.Optional(p.Names(minimum=2), "the variables' own order"),
+                    None,
+                    "Cholesky ordering of the impulse responses (None: the variables' order, "
+                    "the paper's AI, LR, EQ, SS, LQ)",
                 ),
                 "n_reps": Parameter(
                     p.Integer(20, 100_000),
@@ -216,9 +225,9 @@ CHAPTERS = {
                 "output_dir": OUTPUT,
             },
             (PANEL_INPUT,),
-            "a PVAR on the five dimension scores (latent_* columns if the file has them, else "
-            "the entropy dimension indices): estimates, J, lag selection, stability, Granger "
-            "tests, impulse responses and FEVD",
+            "a PVAR on the columns named by variables, or on the paper's five dimension scores "
+            "(latent_* columns if the file has them, else the entropy dimension indices): "
+            "estimates, J, lag selection, stability, Granger tests, impulse responses and FEVD",
         ),
         Chapter(
             "05_var_cointegration_audit",
@@ -375,13 +384,20 @@ def validate(stem: str, **values) -> dict:
     if "data_path" in checked and checked["data_path"] is None:
         named = [
             f"{name} = {values[name]!r}"
-            for name in ("unit", "time", "group")
+            for name in ("unit", "time", "group", "variables")
             if name in checked and checked[name] != defaults[name].default
         ]
         if named:
             raise ParameterError(
                 f"{', '.join(named)}: names a column of your file; give data_path too "
                 "(without it the chapter uses its own data)"
+            )
+    if "order" in checked and checked["order"] is not None:
+        modelled = checked.get("variables") or ["AI", "LR", "EQ", "SS", "LQ"]
+        if sorted(checked["order"]) != sorted(modelled):
+            raise ParameterError(
+                f"order = {values['order']!r}: expected a list of {', '.join(modelled)} in "
+                "any order (the variables of the model)"
             )
     if (
         checked.get("data_path") is not None

@@ -364,6 +364,16 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
                 "group": "省份",
             },
         ),
+        "ch4 US states, own variables and ordering": (
+            "04",
+            {
+                "data_path": files["states"],
+                "unit": "state",
+                "group": "region",
+                "variables": ["gsp", "emp", "unemp"],
+                "order": "unemp,gsp,emp",
+            },
+        ),
         "ch7 US states": (
             "07",
             {
@@ -751,6 +761,25 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
                 ),
             },
             "DataError: one_system.csv: 1 subsystem (capital); this chapter needs 2 or more",
+        ),
+        "ch4 an ordering of other variables": (
+            "04",
+            {
+                "data_path": files["states"],
+                "unit": "state",
+                "variables": ["gsp", "emp"],
+                "order": ["AI", "LR"],
+            },
+            "ParameterError: order = ['AI', 'LR']: expected a list of gsp, emp in any order",
+        ),
+        "ch4 a variable not in the file": (
+            "04",
+            {
+                "data_path": files["states"],
+                "unit": "state",
+                "variables": ["gsp", "capital"],
+            },
+            "DataError: states.csv: missing column(s) capital",
         ),
         "ch2 a unit column without a file": (
             "02",

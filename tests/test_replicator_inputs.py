@@ -44,24 +44,26 @@ def take_inputs(chapter: str, parameters: dict) -> None:
             checked.get("indicators_path"),
             subsystems=2 if chapter == "03" else 1,
         )
+        variables = checked.get("variables")
         panel = indices.load_panel(
             checked["data_path"],
             seed=checked["panel_seed"],
-            unit=checked.get("unit", "province_zh"),
-            time=checked.get("time", "year"),
-            group=checked.get("group"),
+            unit=checked["unit"],
+            time=checked["time"],
+            group=checked["group"],
             system=system,
+            columns=variables,
         )
         if chapter == "04":
             scores, _ = indices.pvar_variables(
-                panel, data.load("gan_zhang_indicators")
+                panel, data.load("gan_zhang_indicators"), variables
             )
             pvar.PanelVAR(
                 scores,
-                indices.DIMENSIONS,
+                variables or indices.DIMENSIONS,
                 lags=checked["lags"],
-                entity="province_zh",
-                time="year",
+                entity=checked["unit"],
+                time=checked["time"],
                 transform=checked["transform"],
             ).fit()
     elif chapter == "05":

@@ -458,6 +458,34 @@ def test_panel_chapters_describe_other_units(valid_runs):
             in analysis(result)
         )
         assert model["group"].notna().all() and model["D"].between(0, 1).all()
+    # chapter 4 on three columns of the states' panel, in an ordering of its own
+    from helpers import pvar
+
+    result, folder = runs["ch4 US states, own variables and ordering"]
+    text = " ".join(analysis(result).split())
+    assert "48 units and 17 years carry little information about 9" in text
+    assert (
+        "The model's 3 variables are the columns gsp, emp, unemp of your file"
+        in text
+    )
+    states = pd.read_csv(REPO / "tests" / "fixtures" / "produc.csv")
+    direct = pvar.PanelVAR(
+        states,
+        ["gsp", "emp", "unemp"],
+        entity="state",
+        time="year",
+        collapse=True,
+        instrument_lags=(2, 4),
+        steps="onestep",
+    ).fit()
+    saved = pd.read_csv(
+        folder / "results" / NOTEBOOK["04"].stem / "estimates.csv",
+        index_col=[0, 1],
+    )
+    np.testing.assert_allclose(
+        saved["param"], direct.summary["param"], rtol=1e-10
+    )
+    assert saved["param"].dtype == float and "stars" in saved.columns
     cities = analysis(runs["ch2 prefecture-level cities, own indicators"][0])
     assert "Values such as '2015年' in column '年份' read as years" in cities
     assert "Thousands separators dropped in column 'ai_firms'" in cities

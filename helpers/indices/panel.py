@@ -156,6 +156,7 @@ def load_panel(
     group: str | None = None,
     system: pd.DataFrame | None = None,
     sheet: str | int | None = None,
+    columns: list[str] | None = None,
 ) -> pd.DataFrame:
     """The panel indexed by (``unit``, ``time``), with a ``label`` and a ``group`` for each unit
     (:func:`helpers.regional.attach_units`: Chinese provinces get their English names and NBS
@@ -167,8 +168,9 @@ def load_panel(
     and the indicators of ``system`` (:func:`indicator_system`; Gan & Zhang's by default), and
     ``group`` when given; indicators of Gan & Zhang's system are checked against the shipped
     panel's schema (types, ranges), any other as numbers without gaps. ``latent_*`` columns, a
-    replicator's own dimension scores for chapter 4, are kept when present. The panel's units
-    are in ``attrs["units"]`` (:class:`helpers.regional.Units`).
+    replicator's own dimension scores for chapter 4, are kept when present. ``columns`` (chapter
+    4's own variables) replaces the indicators: those columns are read as numbers instead. The
+    panel's units are in ``attrs["units"]`` (:class:`helpers.regional.Units`).
     """
     from helpers.regional.units import attach_units
 
@@ -188,7 +190,10 @@ def load_panel(
                 frame = data.load(DATASET, path=csv)
         unit, time, group, fname = "province_zh", "year", None, DATASET
     else:
-        system = indicator_system() if system is None else system
+        if columns:
+            system = pd.DataFrame({"indicator": list(columns)})
+        else:
+            system = indicator_system() if system is None else system
         frame = _read_panel(Path(path), unit, time, group, system, sheet)
         fname = Path(path).name
     form = frame.attrs.get("file_format")
@@ -261,7 +266,9 @@ def dimension_scores(panel: pd.DataFrame) -> pd.DataFrame:
 
 
 def pvar_variables(
-    panel: pd.DataFrame, system: pd.DataFrame
+    panel: pd.DataFrame,
+    system: pd.DataFrame,
+    variables: list[str] | None = None,
 ) -> tuple[pd.DataFrame, str]:
     """The five variables of chapter 4's panel VAR, and what they are.
 
@@ -271,8 +278,17 @@ def pvar_variables(
     because the simulation's true coefficients are about those scores; any other panel gets the
     paper's variables, computed here with pooled entropy weights.
 
-    Returns columns ``province_zh``, ``year`` and AI, LR, EQ, SS, LQ, and a description.
+    ``variables``, columns of a replicator's panel, are used as they are.
+
+    Returns the panel's unit and time columns and the variables (AI, LR, EQ, SS, LQ by default),
+    and a description.
     """
+    if variables:
+        _checks.columns(panel, variables, "panel")
+        return (
+            panel[list(variables)].reset_index(),
+            "the columns " + ", ".join(variables) + " of your file",
+        )
     latent = [f"latent_{v}" for v in DIMENSIONS]
     if all(c in panel.columns for c in latent):
         return (

@@ -17,20 +17,25 @@ def _moments(results: PanelVARResults) -> int:
     return results.n_instruments * len(results.model.dependent)
 
 
-def proliferation_sentence(results: PanelVARResults) -> str:
-    """The instrument count with every available lag, against the number of provinces."""
+def proliferation_sentence(
+    results: PanelVARResults, noun: str = "province"
+) -> str:
+    """The instrument count with every available lag, against the number of units (``noun``
+    names one: "province", "unit")."""
     moments, units = _moments(results), results.n_entities
     text = (
         f"With every available lag, this run's panel gives {results.n_instruments} instrument "
         f"columns per equation, {len(results.model.dependent)} x {results.n_instruments} = "
-        f"{moments} moment conditions, and {units} provinces to estimate their covariance."
+        f"{moments} moment conditions, and {units} {noun}s to estimate their covariance."
     )
     if moments >= units:
         text += " The two-step weight matrix is then singular, as the helper's warning above says."
     return text
 
 
-def proliferation_verdict(results: PanelVARResults) -> str:
+def proliferation_verdict(
+    results: PanelVARResults, noun: str = "province"
+) -> str:
     """What the two-step estimates with every lag are worth, from their J and largest root."""
     moments, units = _moments(results), results.n_entities
     modulus = float(results.stability()["modulus"].max())
@@ -42,17 +47,19 @@ def proliferation_verdict(results: PanelVARResults) -> str:
     if moments >= units:
         return (
             f"Such estimates cannot be trusted: with {moments} moment conditions and {units} "
-            f"provinces the weight matrix is singular; here {facts}. Roodman's rule of thumb is "
+            f"{noun}s the weight matrix is singular; here {facts}. Roodman's rule of thumb is "
             "to keep the instruments below the number of units."
         )
     return (
-        f"Here the moment conditions ({moments}) are fewer than the provinces ({units}), so the "
+        f"Here the moment conditions ({moments}) are fewer than the {noun}s ({units}), so the "
         f"two-step weights can be estimated; {facts}. Roodman's rule of thumb is still to keep "
         "the instruments well below the number of units."
     )
 
 
-def collapsed_sentence(results: PanelVARResults) -> str:
+def collapsed_sentence(
+    results: PanelVARResults, noun: str = "province"
+) -> str:
     """The instrument set the chapter uses, and why one-step."""
     first, last = results.model.instrument_lags
     # lag L is dated t-L under FD and t-L+1 under FOD (xtabond2's numbering)
@@ -66,12 +73,12 @@ def collapsed_sentence(results: PanelVARResults) -> str:
     )
     if moments >= units:
         return text + (
-            f"Even so, {moments} joint moment conditions are at least the {units} provinces, so "
+            f"Even so, {moments} joint moment conditions are at least the {units} {noun}s, so "
             "we report one-step GMM with cluster-robust standard errors, whose weight matrix "
             "needs no estimated covariance."
         )
     return text + (
-        f"The {moments} joint moment conditions are fewer than the {units} provinces; we still "
+        f"The {moments} joint moment conditions are fewer than the {units} {noun}s; we still "
         "report one-step GMM with cluster-robust standard errors, which needs no estimated "
         "weight matrix."
     )
@@ -87,7 +94,7 @@ def truth_sentence(side: pd.DataFrame, rmse: float) -> str:
     )
 
 
-def j_sentence(results: PanelVARResults) -> str:
+def j_sentence(results: PanelVARResults, noun: str = "province") -> str:
     """Whether Hansen's J can test anything on this panel."""
     moments, units, rank = (
         _moments(results),
@@ -96,7 +103,7 @@ def j_sentence(results: PanelVARResults) -> str:
     )
     text = (
         f"Hansen's J needs the inverse of the covariance of the moment conditions, estimated from "
-        f"the provinces' contributions. With {moments} moment conditions and {units} provinces "
+        f"the {noun}s' contributions. With {moments} moment conditions and {units} {noun}s "
         f"that covariance has rank {rank}"
     )
     if rank < moments:
@@ -107,7 +114,9 @@ def j_sentence(results: PanelVARResults) -> str:
     return text + ", full, so J can test the overidentifying restrictions."
 
 
-def mmsc_sentence(selection: pd.DataFrame, results: PanelVARResults) -> str:
+def mmsc_sentence(
+    selection: pd.DataFrame, results: PanelVARResults, noun: str = "province"
+) -> str:
     """The lag order MMSC-BIC picks, and whether J could discriminate between the orders."""
     orders = [c for c in selection.index if isinstance(c, (int,))]
     chosen = int(selection.loc[orders, "MMSC-BIC"].astype(float).idxmin())
@@ -121,7 +130,7 @@ def mmsc_sentence(selection: pd.DataFrame, results: PanelVARResults) -> str:
             "penalties and the choice is made by parsimony alone"
         )
     return text + (
-        f". A testable J needs fewer moment conditions than provinces: with {units} provinces "
+        f". A testable J needs fewer moment conditions than {noun}s: with {units} {noun}s "
         f"and {n_eq} equations, at most {most} instruments per equation."
     )
 
