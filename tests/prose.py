@@ -24,6 +24,9 @@ from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
 EVAL = re.compile(r"\{eval\}`([^`]+)`")
+# what myst-nb evaluates (its nb_eval_name_regex, which _config.yml leaves at the default): a
+# plain name; the book's build refuses anything else with a warning, which -W makes an error
+EVAL_NAME = re.compile(r"^[a-zA-Z_][a-zA-Z0-9_]*$")
 
 
 @dataclass
@@ -71,6 +74,15 @@ class Executed:
                 if output.get("output_type") == "error":
                     return "\n".join(output.get("traceback", []))
         return ""
+
+
+def _name(expression: str) -> str:
+    if not EVAL_NAME.match(expression):
+        raise AssertionError(
+            f"{{eval}}`{expression}`: the book evaluates only plain names "
+            "(myst-nb's eval_name_regex); compute it into a variable"
+        )
+    return expression
 
 
 def _value(outputs: list) -> str:
@@ -161,7 +173,9 @@ def _run(client, nb, blocks: list, filled: dict) -> None:
                     blocks.extend(("output", t) for t in _printed(cell))
                 elif cell.cell_type == "markdown":
                     text = EVAL.sub(
-                        lambda m: _value(client.eval_expression(m.group(1))),
+                        lambda m: _value(
+                            client.eval_expression(_name(m.group(1)))
+                        ),
                         cell.source,
                     )
                     blocks.append(("prose", text))

@@ -283,3 +283,13 @@ def test_chapter7_verdicts_follow_the_test_not_the_signs(chapter_runs):
         card.loc["U1", "status"] == "not_reproducible"
         and "cites no study" in card.loc["U1", "note"]
     )
+
+
+def test_prose_is_read_as_the_book_reads_it():
+    """The shared runs fill {eval} roles as myst-nb does: plain names only, so an expression the
+    book would refuse (a warning, an error under -W) fails here first."""
+    from prose import _name
+
+    assert _name("width_ratio") == "width_ratio"
+    with pytest.raises(AssertionError, match="only plain names"):
+        _name("order[0]")
