@@ -293,3 +293,29 @@ def test_prose_is_read_as_the_book_reads_it():
     assert _name("width_ratio") == "width_ratio"
     with pytest.raises(AssertionError, match="only plain names"):
         _name("order[0]")
+
+
+def test_tables_are_saved_for_reuse(chapter_runs):
+    """The tables a replicator reuses hold numbers in numeric columns: chapter 4's estimates
+    (stars in a column of their own) and chapter 5's unit-root, lag-selection, Johansen, VECM and
+    FEVD tables."""
+    stem4 = next(s for s in STEMS if s.startswith("04_"))
+    estimates = pd.read_csv(
+        chapter_runs[stem4].folder / "results" / stem4 / "estimates.csv",
+        index_col=[0, 1],
+    )
+    numeric = ["param", "std_error", "tstat", "pvalue"]
+    assert all(estimates[c].dtype.kind == "f" for c in numeric)
+    assert set(estimates["stars"].fillna("")) <= {"", "*", "**", "***"}
+    stem5 = next(s for s in STEMS if s.startswith("05_"))
+    folder = chapter_runs[stem5].folder / "results" / stem5
+    for name, columns in {
+        "unit_roots": ["statistic", "pvalue"],
+        "lag_selection": ["AIC", "BIC"],
+        "johansen_cases": ["trace rank", "trace, r = 0"],
+        "fevd": ["S.E."],
+    }.items():
+        table = pd.read_csv(folder / f"{name}.csv")
+        assert all(table[c].dtype.kind in "if" for c in columns), name
+    vecm = pd.read_csv(folder / "vecm.csv", header=[0, 1], index_col=0)
+    assert all(dtype.kind == "f" for dtype in vecm.dtypes)
