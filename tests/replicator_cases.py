@@ -206,6 +206,9 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
             ),
         ),
         "states": write(folder, "produc.csv", produc()),
+        "panel_2019_2022": write(
+            folder, "four_years.csv", p[years.between(2019, 2022)]
+        ),
         "states_spec": _text(folder / "states_spec.csv", STATES_SPEC),
         "cities": _written(
             folder / "cities.csv",
@@ -363,6 +366,10 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
                 "time": "年份",
                 "group": "省份",
             },
+        ),
+        "ch4 four years": (
+            "04",
+            {"data_path": files["panel_2019_2022"]},
         ),
         "ch4 US states, own variables and ordering": (
             "04",

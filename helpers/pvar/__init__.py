@@ -19,6 +19,7 @@ from helpers.pvar.model import (
     InstrumentWarning,
     PanelVAR,
     forward_orthogonal_deviations,
+    longest_lag,
 )
 from helpers.pvar.results import PanelVARResults, coefficient_table, stars
 from helpers.pvar.simulate import pvar_panel
@@ -36,6 +37,7 @@ __all__ = [
     "PanelVARResults",
     "coefficient_table",
     "forward_orthogonal_deviations",
+    "longest_lag",
     "pvar_panel",
     "stars",
 ]

@@ -752,3 +752,24 @@ class PanelVAR:
             steps=self.steps,
             inverse=self.inverse,
         )
+
+
+def longest_lag(data: pd.DataFrame, entity: str, time: str) -> int:
+    """The largest lag order a panel allows: a unit needs ``p + 2`` consecutive periods for a lag
+    order ``p`` (the lags and one transformed observation), so the longest run of consecutive
+    periods of any unit, less two (0 when no unit has three).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"id": [1] * 4 + [2] * 3, "t": [1, 2, 3, 4, 1, 2, 5]})
+    >>> longest_lag(frame, "id", "t")
+    2
+    """
+    _checks.columns(data, [entity, time], "data")
+    longest = 0
+    for _, periods in data.groupby(entity)[time]:
+        years = np.sort(periods.astype(int).unique())
+        breaks = np.flatnonzero(np.diff(years) != 1)
+        runs = np.diff(np.r_[-1, breaks, len(years) - 1])
+        longest = max(longest, int(runs.max()) if len(runs) else 0)
+    return max(longest - 2, 0)

@@ -135,6 +135,29 @@ def mmsc_sentence(
     )
 
 
+def no_selection_sentence(largest: int, wanted: int) -> str:
+    """Why the lag orders are not compared: the panel's longest run of consecutive periods allows
+    fewer than two."""
+    return (
+        f"The lag orders are not compared on this panel: a unit needs p + 2 consecutive periods "
+        f"for lag order p, and the longest run here allows at most {largest} (the chapter "
+        f"compares up to {wanted})."
+    )
+
+
+def instability_caveat(modulus: float) -> str:
+    """A warning for the impulse responses and the variance decomposition of an unstable
+    estimate, or "" for a stable one."""
+    if modulus < 1:
+        return ""
+    return (
+        f"Read what follows with care: the estimated system is not stable (largest root "
+        f"{modulus:.3f}), so its impulse responses do not die out and its variance "
+        "decomposition does not settle. They describe the estimate, not a system that returns to "
+        "rest after a shock."
+    )
+
+
 def stability_sentence(modulus: float, true_modulus: float | None) -> str:
     """The largest root of the estimate, against the truth when it is known."""
     verdict = (

@@ -102,3 +102,13 @@ def test_nickell_sentence_measures_the_distance_in_standard_errors(many):
     assert f"GMM gives {estimate:.2f} (standard error {se:.2f})" in text
     assert f"{abs(estimate - 0.5) / se:.1f} standard errors" in text
     assert np.isfinite(se)
+
+
+def test_an_unstable_estimate_gets_a_caveat_and_a_short_panel_no_lag_comparison():
+    assert reading.instability_caveat(0.97) == ""
+    assert reading.instability_caveat(1.2).startswith(
+        "Read what follows with care: the estimated system is not stable (largest root 1.200)"
+    )
+    assert "allows at most 1 (the chapter compares up to 3)" in (
+        reading.no_selection_sentence(1, 3)
+    )
