@@ -120,6 +120,13 @@ def names(name: str, value) -> list[str]:
     return items
 
 
+def file_lines(mask: pd.Series) -> str:
+    """The rows where ``mask`` is true as a file's line numbers ("line 4", "lines 2, 3, ...";
+    the header is line 1), for a frame read from that file with its default index."""
+    lines = [i + 2 for i in mask.index[mask.to_numpy(dtype=bool)]]
+    return ("line " if len(lines) == 1 else "lines ") + labels(lines)
+
+
 def columns(
     frame: pd.DataFrame, required: Iterable[str], name: str = "data"
 ) -> None:

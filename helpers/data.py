@@ -328,10 +328,7 @@ def _typed_column(
     return typed
 
 
-def _rows(mask: pd.Series) -> str:
-    """Name offending rows as the CSV's line numbers (the header is line 1)."""
-    lines = [i + 2 for i in mask[mask].index]
-    return ("line " if len(lines) == 1 else "lines ") + _checks.labels(lines)
+_rows = _checks.file_lines
 
 
 def _rows_are_not(mask: pd.Series) -> str:

@@ -96,20 +96,21 @@ def indicator_system(
         if blank.any():
             raise DataError(
                 f"{path.name}: column {column!r} has missing values in "
-                f"{_lines(blank)}"
+                f"{_checks.file_lines(blank)}"
             )
     direction = spec["direction"].str.lower().map(DIRECTIONS)
     if direction.isna().any():
         shown = ", ".join(sorted(set(spec.loc[direction.isna(), "direction"])))
         raise DataError(
             f"{path.name}: column 'direction' has value(s) {shown} in "
-            f"{_lines(direction.isna())}; expected + or - (positive or negative, 正 or 负)"
+            f"{_checks.file_lines(direction.isna())}; expected + or - (positive or "
+            "negative, 正 or 负)"
         )
     repeated = spec["indicator"].duplicated(keep=False)
     if repeated.any():
         raise DataError(
             f"{path.name}: indicator(s) {', '.join(sorted(set(spec.loc[repeated, 'indicator'])))} "
-            f"listed twice, in {_lines(repeated)}"
+            f"listed twice, in {_checks.file_lines(repeated)}"
         )
     if len(spec) < 2:
         raise DataError(
@@ -141,11 +142,6 @@ def indicator_system(
             "direction": direction,
         }
     ).reset_index(drop=True)
-
-
-def _lines(mask: pd.Series) -> str:
-    lines = [i + 2 for i in mask.index[mask.to_numpy()]]
-    return ("line " if len(lines) == 1 else "lines ") + _checks.labels(lines)
 
 
 def load_panel(

@@ -62,12 +62,6 @@ class Units:
         return f"{self.group} (the file's column)"
 
 
-def _lines(mask: pd.Series) -> str:
-    """The rows of ``mask`` as the file's line numbers (the header is line 1)."""
-    lines = [i + 2 for i in mask.index[mask.to_numpy()]]
-    return ("line " if len(lines) == 1 else "lines ") + _checks.labels(lines)
-
-
 def province_names() -> set[str]:
     return set(data.load("provinces")["name_zh"])
 
@@ -116,7 +110,7 @@ def attach_units(
         unknown = sorted(n for n in distinct if n not in known)
         raise data.DataError(
             f"{fname}: column {unit!r} has value(s) {', '.join(unknown)} in "
-            f"{_lines(~is_province)} that are not provincial-level divisions, while "
+            f"{_checks.file_lines(~is_province)} that are not provincial-level divisions, while "
             f"{provinces_among} other unit(s) are; expected short names such as 北京, 内蒙古, "
             "新疆 (if your units are not provinces, none of them should be)"
         )
@@ -149,7 +143,7 @@ def attach_units(
             if blank.any():
                 raise data.DataError(
                     f"{fname}: column {group!r} (the groups) has missing values in "
-                    f"{_lines(blank)}"
+                    f"{_checks.file_lines(blank)}"
                 )
             labels = out[group].astype(str).str.strip()
             # groups coded by numbers read as "region 2", not "2"
