@@ -83,7 +83,7 @@ chapter-cells: $(STAMP)
 # the panel-VAR comparison runs pydynpd in its own environment (the compare extra).
 # SECTIONS=growth,installs re-measures a subset (see benchmarks/run.py).
 COMPARE := .venv-compare
-SECTIONS ?= builds,tests,overhead,widgets,compare,growth,installs
+SECTIONS ?= builds,tests,overhead,widgets,compare,growth,installs,scale
 $(COMPARE)/.installed: pyproject.toml
 	@test -x $(COMPARE)/bin/python || $(PYTHON) -m venv $(COMPARE)
 	$(COMPARE)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[compare]'

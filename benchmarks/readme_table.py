@@ -117,6 +117,24 @@ def table(results: dict) -> str:
             f"largest `{largest}` {pages[largest] / 1e6:.2f} MB, median "
             f"{sorted(pages.values())[len(pages) // 2] / 1e6:.2f} MB over {len(pages)} pages."
         )
+    if "scale" in results:
+        parts = []
+        for n_units, chapters in results["scale"].items():
+            times = ", ".join(
+                f"chapter {stem[1]} {r['s']['median']:.1f} s"
+                for stem, r in chapters.items()
+            )
+            peak = max(r["peak_mb_at_most"] for r in chapters.values())
+            parts.append(
+                f"{int(n_units):,} cities: {times} (largest process at most {peak:,} MB)"
+            )
+        notes.append(
+            "Chapters 1-4 at their default parameters on simulated panels of cities, 2010-2022 "
+            "(`book-run`, report included, medians of "
+            f"{next(iter(next(iter(results['scale'].values())).values()))['s']['runs']} runs): "
+            + "; ".join(parts)
+            + "."
+        )
     missed = [
         f"- {LABELS[key]}: {WHY[key]}."
         for key in LABELS

@@ -542,6 +542,105 @@ def execution_overhead(runs: int) -> dict:
     return out
 
 
+SCALE_UNITS = (285, 2800)
+SCALE_CHAPTERS = (
+    "01_regional_ai_competitiveness",
+    "02_entropy_composite_index",
+    "03_coupling_coordination",
+    "04_panel_var_gmm",
+)
+
+
+def scale_inputs(n_units: int, folder: Path) -> dict[str, dict]:
+    """Each of chapters 1-4's parameters for a SIMULATED panel of ``n_units`` cities
+    (:func:`helpers.indices.simulate.city_panel`; 285 about China's prefecture-level cities, 2,800
+    its counties), written as a replicator would pass it: the panel, and for chapter 1 an index
+    (the latent AI score of the last year, scaled) and the shares of the 20 cities with most AI
+    firms."""
+    import numpy as np
+
+    from helpers.indices.simulate import city_panel
+
+    panel = city_panel(n_units)
+    panel.to_csv(folder / "panel.csv", index=False)
+    last = panel[panel["year"] == panel["year"].max()]
+    last.assign(index=(10 * np.exp(last["latent_AI"])).round(3))[
+        ["city", "region", "index"]
+    ].to_csv(folder / "index.csv", index=False)
+    shares = last.assign(
+        firm_share_pct=100 * last["ai_firms"] / last["ai_firms"].sum(),
+        patent_share_pct=100
+        * last["ai_patents_per_researcher"]
+        / last["ai_patents_per_researcher"].sum(),
+    )
+    shares.nlargest(20, "firm_share_pct")[
+        ["city", "firm_share_pct", "patent_share_pct"]
+    ].round(4).to_csv(folder / "shares.csv", index=False)
+    common = {"unit": "city", "group": "region"}
+    return {
+        SCALE_CHAPTERS[0]: {
+            **common,
+            "data_path": str(folder / "index.csv"),
+            "firms_path": str(folder / "shares.csv"),
+        },
+        **{
+            stem: {**common, "data_path": str(folder / "panel.csv")}
+            for stem in SCALE_CHAPTERS[1:]
+        },
+    }
+
+
+def scale_runs(runs: int, parent: Path) -> dict:
+    """Chapters 1-4 at their default parameters on simulated panels of 285 and 2,800 cities,
+    through ``book-run`` (papermill, then the report), one chapter at a time: the wall time of
+    each run, and the peak memory of its largest process (the kernel)."""
+    import resource
+
+    book_run = Path(sys.executable).with_name("book-run")
+    out = {}
+    for n_units in SCALE_UNITS:
+        folder = parent / f"units{n_units}"
+        folder.mkdir()
+        inputs = scale_inputs(n_units, folder)
+        out[str(n_units)] = {}
+        for stem, parameters in inputs.items():
+            seconds, peaks = [], []
+            for i in range(runs):
+                command = [
+                    str(book_run),
+                    str(REPO / "chapters" / f"{stem}.ipynb"),
+                ]
+                for name, value in {
+                    **parameters,
+                    "output_dir": str(folder / f"{stem}-{i}"),
+                }.items():
+                    command += ["-p", name, str(value)]
+                start = time.perf_counter()
+                done = subprocess.run(
+                    command, capture_output=True, text=True, cwd=folder
+                )
+                seconds.append(time.perf_counter() - start)
+                if done.returncode != 0:
+                    sys.exit(
+                        f"{stem} on {n_units} units failed:\n{done.stderr[-3000:]}"
+                    )
+                # the largest process waited for so far: runs only add, so this run's kernel
+                # shows when it is the largest yet
+                peaks.append(
+                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+                    / 1024
+                )
+            out[str(n_units)][stem] = {
+                "s": summary(seconds),
+                "peak_mb_at_most": round(max(peaks)),
+            }
+            print(
+                f"  {n_units} units, {stem}: {out[str(n_units)][stem]}",
+                flush=True,
+            )
+    return out
+
+
 def pvar_comparison(python: Path) -> dict:
     """helpers.pvar against pydynpd on the same models (benchmarks/compare_pvar.py), run with the
     comparison environment's Python (the ``compare`` extra: pydynpd needs numpy < 2.4)."""
@@ -642,6 +741,7 @@ SECTIONS = (
     "compare",
     "growth",
     "installs",
+    "scale",
 )
 
 
@@ -784,6 +884,14 @@ def main() -> None:
             )
             results["growth"] = cost_growth(out / "growth.png")
             measured["growth"] = today
+        if "scale" in sections:
+            print(
+                "chapters 1-4 on 285 and 2,800 simulated cities, 3 runs each ...",
+                flush=True,
+            )
+            with tempfile.TemporaryDirectory() as tmp:
+                results["scale"] = scale_runs(3, Path(tmp))
+            measured["scale"] = today
         if "installs" in sections:
             print(
                 "installs from a warm pip cache: reader, development ...",

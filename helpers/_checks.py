@@ -15,6 +15,7 @@ Every message names the argument, the offending labels (rows, columns or units; 
 from __future__ import annotations
 
 import numbers
+import re
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -324,3 +325,12 @@ def enough(
             f"{name} has {n} observations; {what} needs at least {needed}"
             + (f"; {hint}" if hint else "")
         )
+
+
+def natural_key(label) -> list:
+    """Sort labels as people sort them: "region 2" before "region 10"."""
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", str(label))
+        if part
+    ]

@@ -12,6 +12,39 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from helpers import _checks
+
+#: Fonts with Chinese characters, in order of preference: Debian's and Google's Noto, Adobe's
+#: Source Han, WenQuanYi on Linux; Microsoft YaHei and SimHei on Windows; PingFang on macOS.
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Heiti SC",
+)
+
+
+def _fall_back_to_cjk() -> str | None:
+    """Let figures draw Chinese names (a replicator's cities or counties) with the first
+    installed font of :data:`CJK_FONTS`, after the default font; return its name (None when
+    none is installed: matplotlib then draws boxes and warns of the missing glyphs)."""
+    from matplotlib import font_manager, rcParams
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    found = next((f for f in CJK_FONTS if f in installed), None)
+    families = list(rcParams["font.family"])
+    if found and found not in families:
+        # matplotlib (3.6+) takes a glyph missing from one family from the next
+        rcParams["font.family"] = [*families, found]
+    return found
+
+
+CJK_FONT = _fall_back_to_cjk()
+
 #: Okabe-Ito colours in the order the book uses them for series.
 PALETTE = [
     "#0072B2",
@@ -41,6 +74,15 @@ def group_colours(groups) -> dict:
     grouping of other units (none of the regions) gets the whole palette, grey beyond eight."""
     present = list(pd.unique(pd.Series(list(groups))))
     fixed = any(g in GROUP_COLOURS for g in present)
+    known = list(GROUP_COLOURS)
+    present = sorted(
+        present,
+        key=lambda g: (
+            (known.index(g), [])
+            if g in known
+            else (len(known), _checks.natural_key(g))
+        ),
+    )
     spare = iter(
         [c for c in PALETTE if c not in GROUP_COLOURS.values()]
         if fixed

@@ -78,6 +78,11 @@ GROUP = Parameter(
     None,
     "column of your file grouping the units (None: NBS regions for provinces)",
 )
+SHEET = Parameter(
+    p.Optional(p.Sheet(), "the first sheet"),
+    None,
+    "sheet of data_path when it is an .xlsx workbook (None: the first)",
+)
 INDICATORS = Parameter(
     p.InputFile(),
     None,
@@ -117,25 +122,48 @@ CHAPTERS = {
                     SEED, 20261122, "seed of the permutation test"
                 ),
                 "data_path": Parameter(
-                    p.InputFile(), None, "your CSV shaped like Table 1"
+                    p.InputFile(),
+                    None,
+                    "your index, one row per unit (shaped like Table 1)",
                 ),
                 "firms_path": Parameter(
-                    p.InputFile(), None, "your CSV shaped like Table 2"
+                    p.InputFile(),
+                    None,
+                    "your shares of AI firms and patents (shaped like Table 2)",
                 ),
+                "unit": Parameter(
+                    p.Column(),
+                    "province_zh",
+                    "column of your files naming the units (provinces, cities, counties, "
+                    "states, ...)",
+                ),
+                "group": GROUP,
+                "n_units": Parameter(
+                    p.Optional(
+                        p.Integer(1, 10_000_000),
+                        "31 for provinces, else the units of your files",
+                    ),
+                    None,
+                    "how many units the shares are shares of (None: 31 for Chinese "
+                    "provinces, else the units of your two files together)",
+                ),
+                "sheet": SHEET,
                 "output_dir": OUTPUT,
             },
             (
                 Input(
                     "data_path",
-                    "fang2025_ai_competitiveness",
-                    "an index for some or all of the 31 provinces: province_zh, index, rank",
+                    None,
+                    "an index, one row per unit: the unit column (named by unit), index (0 or "
+                    "more), optionally rank and a group column (named by group); China's "
+                    "provinces, cities, counties, states or any other units",
                     "fang2025_index_template.csv",
                 ),
                 Input(
                     "firms_path",
-                    "fang2025_firms_patents",
-                    "the shares of AI firms and patents of the leading provinces: "
-                    "province_zh, firm_share_pct, patent_share_pct",
+                    None,
+                    "the shares (per cent) of AI firms and patents of the leading units: the "
+                    "unit column, firm_share_pct, patent_share_pct",
                     "fang2025_firms_template.csv",
                 ),
             ),
@@ -152,6 +180,7 @@ CHAPTERS = {
                 "unit": UNIT,
                 "time": TIME,
                 "group": GROUP,
+                "sheet": SHEET,
                 "panel_seed": PANEL_SEED,
                 "panel_mode": Parameter(
                     p.Choice(("pooled", "per_year", "mean_of_years")),
@@ -175,6 +204,7 @@ CHAPTERS = {
                 "unit": UNIT,
                 "time": TIME,
                 "group": GROUP,
+                "sheet": SHEET,
                 "panel_seed": PANEL_SEED,
                 "weight_ai": Parameter(
                     p.Number(minimum=0, maximum=1),
@@ -197,6 +227,7 @@ CHAPTERS = {
                 "unit": UNIT,
                 "time": TIME,
                 "group": GROUP,
+                "sheet": SHEET,
                 "variables": Parameter(
                     p.Optional(
                         p.Names(minimum=2),
@@ -245,6 +276,7 @@ CHAPTERS = {
                     ["realgdp", "realcons", "realinv"],
                     "positive series, analysed in logs",
                 ),
+                "sheet": SHEET,
                 "max_lags": Parameter(
                     p.Integer(1, 24),
                     8,
@@ -345,6 +377,7 @@ CHAPTERS = {
                 "controls": Parameter(
                     p.Names(minimum=0), [], "columns of control variables"
                 ),
+                "sheet": SHEET,
                 "output_dir": OUTPUT,
             },
             (
@@ -366,6 +399,90 @@ CHAPTERS = {
 }
 
 
+#: the names each chapter's prose asks the kernel for (its ``{eval}`` roles), in order: a run shows
+#: them where they are computed and records them for its report (:meth:`helpers.runs.Run.finish`);
+#: a test keeps this in step with the notebooks
+PROSE = {
+    "01_regional_ai_competitiveness": (
+        "audit_sentence",
+        "data_sentence",
+        "claims_sentence",
+        "where",
+        "extremes",
+        "inequality",
+        "permutation_reading",
+        "concentration_reading",
+        "pairing",
+    ),
+    "02_entropy_composite_index": (
+        "ratio_west",
+        "ratio_ne",
+        "ratio_central_floor",
+        "national_floor",
+        "data_note",
+        "system_note",
+        "systems_reading",
+        "sensitivity_reading",
+        "first_count",
+        "ranking_reading",
+        "dispersion_reading",
+        "per_year_reading",
+    ),
+    "03_coupling_coordination": (
+        "data_note",
+        "top",
+        "spread",
+        "share_reading",
+        "forms",
+        "three_reading",
+    ),
+    "04_panel_var_gmm": (
+        "nickell",
+        "printed_modulus",
+        "data_note",
+        "n_variables",
+        "variables_are",
+        "proliferation",
+        "proliferation_verdict",
+        "collapsed",
+        "coverage",
+        "n_units_text",
+        "n_years",
+        "n_coefficients",
+        "j_reading",
+        "mmsc_reading",
+        "stability_reading",
+        "irf_caveat",
+        "n_reps",
+        "first_ordered",
+        "width_ratio",
+        "last_ordered",
+    ),
+    "05_var_cointegration_audit": (
+        "power",
+        "ordering",
+        "fevd_reading",
+        "theory_note",
+        "lag_reading",
+    ),
+    "06_global_industrial_layout": (
+        "us_share_if_others",
+        "greenfield_multiple",
+        "textile_cagr",
+        "scale_reading",
+    ),
+    "07_ai_upgrading_u_shape": (
+        "signs_reading",
+        "extremes_reading",
+        "crime_t",
+        "crime_p",
+        "crime_extreme",
+        "panel_reading",
+        "edge_reading",
+    ),
+}
+
+
 def validate(stem: str, **values) -> dict:
     """Check the chapter ``stem``'s parameters (see :func:`helpers.parameters.validate`).
 
@@ -381,15 +498,20 @@ def validate(stem: str, **values) -> dict:
         )
     checked = p.validate(CHAPTERS[stem].specs, **values)
     defaults = CHAPTERS[stem].parameters
-    if "data_path" in checked and checked["data_path"] is None:
+    # unit names a column of any of the reader's files (chapter 1 has two); the others belong
+    # to data_path
+    files = [checked.get(n) for n in ("data_path", "firms_path")]
+    if "data_path" in checked:
         named = [
             f"{name} = {values[name]!r}"
-            for name in ("unit", "time", "group", "variables")
-            if name in checked and checked[name] != defaults[name].default
+            for name in ("unit", "time", "group", "variables", "sheet")
+            if name in checked
+            and checked[name] != defaults[name].default
+            and not (any(files) if name == "unit" else files[0])
         ]
         if named:
             raise ParameterError(
-                f"{', '.join(named)}: names a column of your file; give data_path too "
+                f"{', '.join(named)}: applies to your file; give data_path too "
                 "(without it the chapter uses its own data)"
             )
     if "order" in checked and checked["order"] is not None:

@@ -400,9 +400,13 @@ def statsmodels_macrodata() -> pd.DataFrame:
 
 
 def load_series(
-    path: str | Path | None, variables: list[str], positive: bool = False
+    path: str | Path | None,
+    variables: list[str],
+    positive: bool = False,
+    sheet: str | int | None = None,
 ) -> pd.DataFrame:
-    """Time series for chapter 5: a CSV with a ``date`` column and numeric columns ``variables``.
+    """Time series for chapter 5: a CSV (or a workbook's first sheet, or ``sheet``) with a
+    ``date`` column and numeric columns ``variables``.
 
     ``path=None`` gives :func:`statsmodels_macrodata`. Dates may be quarters (``1959Q1``) or
     anything ``pandas.to_datetime`` reads; they must increase without repeats. The named columns
@@ -425,7 +429,7 @@ def load_series(
     else:
         csv = Path(path)
         fname = csv.name
-        raw, form = read_table(csv)
+        raw, form = read_table(csv, sheet)
     missing = [c for c in ["date", *variables] if c not in raw.columns]
     if missing:
         raise DataError(

@@ -30,6 +30,7 @@ __all__ = [
     "Optional",
     "OutputFolder",
     "Seed",
+    "Sheet",
     "Spec",
     "validate",
 ]
@@ -175,6 +176,26 @@ class Column(Spec):
 
     def describe(self) -> str:
         return "a column name of your file"
+
+
+class Sheet(Spec):
+    """A sheet of an ``.xlsx`` workbook: its name, or its number counting from 0."""
+
+    def check(self, value):
+        if isinstance(value, bool) or not isinstance(
+            value, (str, numbers.Integral)
+        ):
+            raise ValueError(f"got a {_kind(value)}")
+        if isinstance(value, str):
+            if not value.strip():
+                raise ValueError("got an empty name")
+            return value.strip()
+        if value < 0:
+            raise ValueError("out of range")
+        return int(value)
+
+    def describe(self) -> str:
+        return "a sheet's name, or its number from 0"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ version and commit, the parameters, each input file with its sha256, and the tim
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import os
@@ -212,6 +213,64 @@ class Run:
         self.folder = paths.output_dir(chapter, output_dir)
         self.inputs: dict[str, Source] = {}
         self.outputs: dict[str, str] = {}
+        self._watch_prose()
+
+    def _watch_prose(self) -> None:
+        """In a kernel, show each sentence of the chapter's prose (:data:`helpers.chapters.PROSE`)
+        as a Markdown output of the cell that computes it, so that a notebook executed by
+        papermill, where nothing fills the prose's ``{eval}`` roles, still says what the run
+        found. The book hides these outputs (its prose shows the same sentences)."""
+        shell = _kernel_shell()
+        if shell is None:
+            return
+        from IPython.display import display
+
+        from helpers.chapters import PROSE
+
+        names = PROSE.get(self.chapter, ())
+        before: dict = {}
+
+        def pre_run_cell(*_):
+            before.clear()
+            before.update({n: shell.user_ns.get(n) for n in names})
+
+        def post_run_cell(*_):
+            for name in names:
+                value = shell.user_ns.get(name)
+                if (
+                    isinstance(value, str)
+                    and value.strip()
+                    and value is not before.get(name)
+                ):
+                    display(
+                        {"text/markdown": value},
+                        raw=True,
+                        metadata={PROSE_KEY: name},
+                    )
+
+        # a chapter run again from the top makes a new Run: replace the old one's watch
+        for event, old in getattr(shell, "_book_prose_hooks", {}).items():
+            with contextlib.suppress(ValueError):
+                shell.events.unregister(event, old)
+        shell._book_prose_hooks = {
+            "pre_run_cell": pre_run_cell,
+            "post_run_cell": post_run_cell,
+        }
+        for event, hook in shell._book_prose_hooks.items():
+            shell.events.register(event, hook)
+
+    def prose(self) -> dict[str, str]:
+        """The chapter's prose values as this run computed them (in a kernel; else empty)."""
+        from helpers.chapters import PROSE
+
+        shell = _kernel_shell()
+        if shell is None:
+            return {}
+        return {
+            n: str(shell.user_ns[n])
+            for n in PROSE.get(self.chapter, ())
+            if n in shell.user_ns
+        }
 
     def use(self, source: Source, role: str = "data") -> Source:
         """Record an input of the run under ``role`` (e.g. the parameter it came from)."""
@@ -219,12 +278,32 @@ class Run:
         return source
 
     def save(self, name: str, frame: pd.DataFrame, what: str = "") -> Path:
-        """Write a table computed from this run's data as ``<name>.csv`` in the run's folder."""
+        """Write a table computed from this run's data as ``<name>.csv`` in the run's folder
+        (columns in levels, as a displayed table may have, joined into one header row: "Theil T
+        value")."""
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{name}.csv"
+        if isinstance(frame.columns, pd.MultiIndex):
+            frame = frame.set_axis(
+                [" ".join(map(str, c)).strip() for c in frame.columns], axis=1
+            )
         frame.to_csv(path, encoding="utf-8", lineterminator="\n")
         self.outputs[path.name] = what or f"computed from {self._data_label()}"
         return path
+
+    def table(self, name: str, frame, what: str = "", **shown):
+        """Save ``frame`` (a DataFrame or Series computed from this run's data) as
+        ``<name>.csv``, with its numbers as numbers, and return it as a table for reading
+        (:func:`helpers.display.table`, given ``shown``): every table a chapter shows from the
+        data is also a file a replicator can reuse."""
+        from helpers.display import table
+
+        self.save(
+            name,
+            frame.to_frame() if isinstance(frame, pd.Series) else frame,
+            what,
+        )
+        return table(frame, **shown)
 
     def write_scorecard(self, scorecard) -> Path:
         """Write the audit of the paper (``scorecard.csv``) into the run's folder. It checks the
@@ -246,7 +325,24 @@ class Run:
         and the scorecard (as :meth:`helpers.audit.Scorecard.report`)."""
         self.write_scorecard(scorecard)
         self.write_manifest()
-        return Finished(self, scorecard)
+        finished = Finished(self, scorecard)
+        if _kernel_shell() is not None:
+            # what helpers.report needs to render this run: where its files are and what its
+            # prose said; the book hides Markdown outputs, so its pages do not name the build's
+            # temporary folders
+            from IPython.display import display
+
+            display(
+                {"text/markdown": finished.sentence},
+                raw=True,
+                metadata={
+                    RUN_KEY: {
+                        "output_dir": str(self.folder.resolve()),
+                        "prose": self.prose(),
+                    }
+                },
+            )
+        return finished
 
     def _data_label(self) -> str:
         labels = [s.label for s in self.inputs.values()]
@@ -305,14 +401,25 @@ class Finished:
         )
 
     def _repr_html_(self) -> str:
-        import html
-
-        return (
-            f"<p>{html.escape(self.sentence)}</p>" + self.report._repr_html_()
-        )
+        return self.report._repr_html_()
 
     def __repr__(self) -> str:
         return f"{self.sentence}\n{self.report!r}"
+
+
+#: the metadata keys of a run's Markdown outputs: a sentence of the prose, and the run's record
+PROSE_KEY = "book_prose"
+RUN_KEY = "book_run"
+
+
+def _kernel_shell():
+    """The IPython shell of a Jupyter kernel running this code, or None (plain Python, tests)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    shell = get_ipython()
+    return shell if shell is not None and hasattr(shell, "kernel") else None
 
 
 def _jsonable(value):

@@ -118,6 +118,52 @@ unemp,economy,-,Unemployment rate
 """
 
 
+def states_index() -> pd.DataFrame:
+    """Chapter 1's index for the 48 US states of Produc: gross state product in 1986, in billions
+    of dollars, with the BEA region; no rank column (the chapter ranks)."""
+    states = produc().query("year == '1986'")
+    return pd.DataFrame(
+        {
+            "state": states["state"],
+            "region": states["region"],
+            "index": (states["gsp"].astype(float) / 1000).round(3),
+        }
+    )
+
+
+def states_shares() -> pd.DataFrame:
+    """Chapter 1's shares for the ten states with most employment in 1986: their shares of the 48
+    states' employment and private capital (in the columns of firms and patents)."""
+    states = produc().query("year == '1986'")
+    emp, pc = states["emp"].astype(float), states["pc"].astype(float)
+    shares = pd.DataFrame(
+        {
+            "state": states["state"],
+            "firm_share_pct": (100 * emp / emp.sum()).round(2),
+            "patent_share_pct": (100 * pc / pc.sum()).round(2),
+        }
+    )
+    return shares.nlargest(10, "firm_share_pct")
+
+
+def cities_index_and_shares() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Chapter 1's index (broadband in 2022, no groups) and shares (of AI firms and patents, all
+    twelve cities, so they add up to 100) for the SIMULATED city panel."""
+    last = city_panel().query("年份 == '2022年'")
+    firms = last["ai_firms"].str.replace(",", "").astype(float)
+    index = pd.DataFrame({"城市": last["城市"], "index": last["broadband"]})
+    shares = pd.DataFrame(
+        {
+            "城市": last["城市"],
+            "firm_share_pct": (100 * firms / firms.sum()),
+            "patent_share_pct": (
+                100 * last["patents"] / last["patents"].sum()
+            ),
+        }
+    )
+    return index, shares
+
+
 def write(folder: Path, name: str, frame: pd.DataFrame) -> str:
     path = folder / name
     frame.to_csv(path, index=False, encoding="utf-8")
@@ -228,6 +274,24 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
                 .to_excel(path, index=False)
             ),
         ),
+        "states_index": write(folder, "states_index.csv", states_index()),
+        "states_shares": write(folder, "states_shares.csv", states_shares()),
+        "cities_index": _written(
+            folder / "cities.xlsx",
+            lambda path: _sheets(
+                path,
+                {
+                    "说明": pd.DataFrame({"note": ["simulated"]}),
+                    "指数": cities_index_and_shares()[0],
+                },
+            ),
+        ),
+        "cities_shares": _written(
+            folder / "cities_shares.csv",
+            lambda path: cities_index_and_shares()[1].to_csv(
+                path, index=False, encoding="gbk"
+            ),
+        ),
         "series_dates": write(
             folder,
             "dated.csv",
@@ -311,6 +375,32 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
         "ch7 alpha 0.01": ("07", {"alpha": 0.01, "seed": 3}),
         # files as people make them
         "ch1 GBK file": ("01", {"data_path": files["t1_gbk"]}),
+        "ch1 US states with their regions": (
+            "01",
+            {
+                "data_path": files["states_index"],
+                "firms_path": files["states_shares"],
+                "unit": "state",
+                "group": "region",
+            },
+        ),
+        "ch1 prefecture-level cities, workbook sheet, no groups": (
+            "01",
+            {
+                "data_path": files["cities_index"],
+                "sheet": "指数",
+                "firms_path": files["cities_shares"],
+                "unit": "城市",
+            },
+        ),
+        "ch1 shares only, n_units": (
+            "01",
+            {
+                "firms_path": files["states_shares"],
+                "unit": "state",
+                "n_units": 50,
+            },
+        ),
         "ch2 workbook": ("02", {"data_path": files["panel_xlsx"]}),
         "ch5 semicolons and decimal commas": (
             "05",
@@ -403,6 +493,12 @@ def valid_cases(folder: Path) -> dict[str, tuple[str, dict]]:
     }
 
 
+def _sheets(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
+    with pd.ExcelWriter(path) as workbook:
+        for name, frame in sheets.items():
+            frame.to_excel(workbook, sheet_name=name, index=False)
+
+
 def _written(path: Path, write) -> str:
     write(path)
     return str(path)
@@ -421,7 +517,22 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
     a_file = write(folder, "a_file.csv", t1)
     series = macro()
     files = {
-        "t1_missing": write(folder, "t1_missing.csv", t1.drop(columns="rank")),
+        "t1_missing": write(
+            folder, "t1_missing.csv", t1.drop(columns="index")
+        ),
+        "states_index": write(folder, "states_index.csv", states_index()),
+        "states_over": write(
+            folder,
+            "states_over.csv",
+            states_shares().assign(
+                firm_share_pct=lambda f: f["firm_share_pct"] * 3
+            ),
+        ),
+        "states_shares": write(folder, "states_shares.csv", states_shares()),
+        "states_xlsx": _written(
+            folder / "states.xlsx",
+            lambda path: produc().to_excel(path, index=False),
+        ),
         "t1_text": write(
             folder,
             "t1_text.csv",
@@ -513,7 +624,56 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
         "ch1 missing column": (
             "01",
             {"data_path": files["t1_missing"]},
-            "DataError: t1_missing.csv: missing column(s) rank",
+            "DataError: t1_missing.csv: missing column(s) index; optional, may be absent: "
+            "rank; the file has: province_zh, rank",
+        ),
+        "ch1 group column not in the file": (
+            "01",
+            {
+                "data_path": files["states_index"],
+                "unit": "state",
+                "group": "division",
+            },
+            "DataError: states_index.csv: missing column(s) division; optional, may be absent: "
+            "rank",
+        ),
+        "ch1 shares over 100": (
+            "01",
+            {"firms_path": files["states_over"], "unit": "state"},
+            "DataError: states_over.csv: the shares in column(s) firm_share_pct add up to "
+            "166.20 per cent",
+        ),
+        "ch1 n_units below the listed": (
+            "01",
+            {
+                "firms_path": files["states_shares"],
+                "unit": "state",
+                "n_units": 5,
+            },
+            "InputError: n_units = 5: the shares table lists 10 units, so there are at least 10",
+        ),
+        "ch1 shares of the listed only": (
+            "01",
+            {"firms_path": files["states_shares"], "unit": "state"},
+            "InputError: no unlisted units, yet the shares leave 44.6 unassigned: the shares "
+            "are taken as shares of 10 units (only the units listed; give n_units if there are "
+            "more); set n_units",
+        ),
+        "ch7 no such sheet": (
+            "07",
+            {
+                "data_path": files["states_xlsx"],
+                "sheet": "Produc",
+                "unit": "state",
+                "outcome": "unemp",
+                "exposure": "pcap",
+            },
+            "DataError: states.xlsx: no sheet 'Produc'; sheets: Sheet1",
+        ),
+        "ch1 sheet without a file": (
+            "01",
+            {"sheet": "指数"},
+            "ParameterError: sheet = '指数': applies to your file; give data_path too",
         ),
         "ch1 text in index": (
             "01",
@@ -791,7 +951,7 @@ def bad_cases(folder: Path) -> dict[str, tuple[str, dict, str]]:
         "ch2 a unit column without a file": (
             "02",
             {"unit": "city"},
-            "ParameterError: unit = 'city': names a column of your file; give data_path too",
+            "ParameterError: unit = 'city': applies to your file; give data_path too",
         ),
         "ch7 exposure not in the file": (
             "07",

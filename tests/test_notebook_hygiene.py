@@ -123,7 +123,8 @@ def test_chapter_defines_no_function(notebook):
 def test_no_cell_ends_by_showing_what_the_run_wrote(notebook):
     """``run.save(...)`` returns the file's path; left as a cell's last line, the reader would see
     ``PosixPath('/home/...')``, which is noise and differs from machine to machine. (``run.finish``
-    is meant to be shown: it returns the files written and the scorecard, for reading.)"""
+    is meant to be shown: it returns the files written and the scorecard, for reading; so is
+    ``run.table``, which returns the table it saved, for reading.)"""
     import ast
 
     from IPython.core.inputtransformer2 import TransformerManager
@@ -140,7 +141,7 @@ def test_no_cell_ends_by_showing_what_the_run_wrote(notebook):
             and isinstance(last.value.func, ast.Attribute)
             and isinstance(last.value.func.value, ast.Name)
             and last.value.func.value.id == "run"
-            and last.value.func.attr != "finish"
+            and last.value.func.attr not in ("finish", "table")
             and not cell.source.rstrip().endswith(";")
         )
         assert not shown, f"cell {i} ends with run.{last.value.func.attr}(...)"

@@ -169,6 +169,7 @@ def test_panel_seed_is_none_or_a_seed_and_excludes_data_path(tmp_path):
         unit="province_zh",
         time="year",
         group=None,
+        sheet=None,
         panel_seed=None,
         panel_mode="pooled",
     )

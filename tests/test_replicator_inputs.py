@@ -32,13 +32,23 @@ def take_inputs(chapter: str, parameters: dict) -> None:
     values.update(fast=True, **parameters)
     checked = chapters.validate(stem, **values)
     if chapter == "01":
-        ai = regional.attach_provinces(
-            data.load("fang2025_ai_competitiveness", path=checked["data_path"])
-        ).set_index("name_en")
-        firms = regional.attach_provinces(
-            data.load("fang2025_firms_patents", path=checked["firms_path"])
-        ).set_index("name_en")
-        fang2025.audit(ai, firms, chapter=stem)
+        ai, units = regional.load_index(
+            checked["data_path"],
+            unit=checked["unit"],
+            group=checked["group"],
+            sheet=checked["sheet"],
+        )
+        firms, firm_units = regional.load_shares(
+            checked["firms_path"], unit=checked["unit"]
+        )
+        same_place = (checked["data_path"] is None) == (
+            checked["firms_path"] is None
+        )
+        regional.shares_universe(
+            checked["n_units"], firms, firm_units, ai if same_place else None
+        )
+        if units.provinces and firm_units.provinces:
+            fang2025.audit(ai, firms, chapter=stem)
     elif chapter in ("02", "03", "04"):
         system = indices.indicator_system(
             checked.get("indicators_path"),
@@ -51,6 +61,7 @@ def take_inputs(chapter: str, parameters: dict) -> None:
             unit=checked["unit"],
             time=checked["time"],
             group=checked["group"],
+            sheet=checked["sheet"],
             system=system,
             columns=variables,
         )
@@ -68,7 +79,10 @@ def take_inputs(chapter: str, parameters: dict) -> None:
             ).fit()
     elif chapter == "05":
         series = data.load_series(
-            checked["data_path"], checked["variables"], positive=True
+            checked["data_path"],
+            checked["variables"],
+            positive=True,
+            sheet=checked["sheet"],
         )
         growth = (100 * np.log(series).diff()).dropna()
         ts.var_report(growth, maxlags=checked["max_lags"], ic="aic")
@@ -77,6 +91,7 @@ def take_inputs(chapter: str, parameters: dict) -> None:
             checked["data_path"],
             *(checked[k] for k in ("unit", "time", "outcome", "exposure")),
             checked["controls"],
+            checked["sheet"],
         )
 
 

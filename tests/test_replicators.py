@@ -29,6 +29,7 @@ import multiprocessing
 import re
 from pathlib import Path
 
+import nbformat
 import numpy as np
 import pandas as pd
 import pytest
@@ -43,7 +44,7 @@ from replicator_cases import (
     valid_cases,
 )
 
-from helpers import data, regional
+from helpers import data, regional, report
 
 pytestmark = [
     pytest.mark.slow,
@@ -172,9 +173,11 @@ def test_no_replicator_file_is_called_simulated_or_given_absent_provinces(
             else:
                 frame = data.read_table(files[0])[0]
             unit = parameters.get("unit", "province_zh")
-            if (
-                unit != "province_zh"
-            ):  # other units: no word of provinces or China
+            # other units: no word of provinces or China (chapter 1's index may still be the
+            # paper's, when only its shares are the reader's)
+            if unit != "province_zh" and (
+                chapter != "01" or "data_path" in parameters
+            ):
                 said = re.findall(r"\bprovinc\w*|\bChin\w*", text)
                 if said:
                     problems.append(f"{name}: says {sorted(set(said))}")
@@ -232,6 +235,73 @@ def test_chapter1_sentences_are_true_of_the_file(valid_runs):
             f"The highest index is {top['name_en']}'s ({top['index']:.2f}"
             in text
         )
+
+
+def test_chapter1_on_other_units_says_what_their_files_say(valid_runs):
+    """US states with their regions, Chinese cities without groups (a workbook's sheet and a GBK
+    file), and shares alone with n_units: the sentences against numbers recomputed from the
+    files, and the tables saved with numbers in numeric columns."""
+    cases, runs = valid_runs
+    states = "ch1 US states with their regions"
+    result, folder = runs[states]
+    parameters = cases[states][1]
+    index, _ = data.read_table(parameters["data_path"])
+    values = index["index"].astype(float).set_axis(index["state"])
+    region = ("region " + index["region"]).set_axis(index["state"])
+    text = analysis(result)
+    by_region = ", ".join(
+        f"region {r} {n}"
+        for r, n in sorted(index["region"].astype(int).value_counts().items())
+    )
+    assert f"an index for 48 units ({by_region})" in text
+    assert (
+        f"The Gini coefficient of the index is {regional.gini(values):.3f}"
+        in text
+    )
+    split = regional.theil_decomposition(values, region, kind="T")
+    assert f"account for {split.between_share:.1%} of Theil T" in text
+    shares = data.read_table(parameters["firms_path"])[0]
+    bounds = regional.hhi_bounds(
+        shares["firm_share_pct"].astype(float), n_units=48
+    )
+    assert (
+        f"shares of 48 units (the units of the index and the shares tables together). "
+        f"Whatever the 38 unlisted ones hold, the HHI of AI firms lies between "
+        f"{bounds['lower']:.0f} and {bounds['upper']:.0f}"
+    ) in text
+    assert "the statements are not checked on them" in text
+    written = folder / "results" / NOTEBOOK["01"].stem
+    assert not (written / "claims_on_this_data.csv").exists()
+    saved = pd.read_csv(written / "concentration.csv", index_col=0)
+    assert saved["HHI lower bound"].dtype == float
+    assert saved.loc["firm_share_pct", "HHI lower bound"] == pytest.approx(
+        bounds["lower"]
+    )
+    decomposition = pd.read_csv(
+        written / "theil_decomposition.csv", index_col=0
+    )
+    assert decomposition.select_dtypes("number").shape[1] == 4
+
+    cities = "ch1 prefecture-level cities, workbook sheet, no groups"
+    result, folder = runs[cities]
+    text = analysis(result)
+    assert "an index for 12 units, not grouped" in text
+    assert "Read as sheet '指数' of the workbook." in text
+    assert "Read as GB18030 (GBK) text" in text
+    assert "the Theil indices are not split" in text
+    assert "Without groups there is no between-group share to test" in text
+    assert (
+        "all are listed, so the HHI is known: the HHI of AI firms is" in text
+    )
+
+    alone = "ch1 shares only, n_units"
+    text = analysis(runs[alone][0])
+    assert (
+        "shares of 50 units (the number given as n_units). Whatever the 40"
+        in text
+    )
+    assert "setting them side by side would pair unrelated data" in text
+    assert "this run's data include 10 units of another kind" in text
 
 
 def test_panel_chapters_describe_the_file(valid_runs):
@@ -344,6 +414,38 @@ def test_every_run_records_its_provenance(valid_runs):
                     name
                 )
         assert "scorecard.csv" in record["outputs"]
+
+
+DECORATED = re.compile(r"^\s*\(?[-+]?\d[\d.,]*\)?\s*\**\s*$")
+
+
+def test_every_run_reports_and_saves_numbers_as_numbers(valid_runs, tmp_path):
+    """Each run's report renders with every sentence filled (helpers.report), and its saved
+    tables keep numbers in numeric columns: no "1.085***" or "(8.57)" in a column of text."""
+    cases, runs = valid_runs
+    problems = []
+    for name, (chapter, _) in cases.items():
+        result, folder = runs[name]
+        written = folder / "results" / NOTEBOOK[chapter].stem
+        notebook = tmp_path / (re.sub(r"\W+", "_", name) + ".ipynb")
+        nbformat.write(result.notebook, notebook)
+        page = report.write(notebook, tmp_path / notebook.stem).read_text(
+            "utf-8"
+        )
+        if "{eval}" in page or "not computed in this run" in page:
+            problems.append(f"{name}: the report has an unfilled sentence")
+        for table in written.glob("*.csv"):
+            frame = pd.read_csv(table, dtype=str, keep_default_na=False)
+            for column in frame.columns[1:]:
+                decorated = frame[column].str.match(DECORATED) & ~frame[
+                    column
+                ].str.fullmatch(r"\s*[-+]?\d*\.?\d+(e[-+]?\d+)?\s*|")
+                if decorated.any():
+                    problems.append(
+                        f"{name}: {table.name}[{column}] has "
+                        f"{frame.loc[decorated, column].iloc[0]!r}"
+                    )
+    assert not problems, "\n".join(problems)
 
 
 # -- the bad-input matrix --------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from conftest import REPO
 
-from helpers import chapters, data, errors, indices, ushape
+from helpers import chapters, data, errors, indices, regional, ushape
 
 GUIDE = (REPO / "book" / "replicators.md").read_text(encoding="utf-8")
 INPUTS = [
@@ -25,6 +25,13 @@ def test_every_input_has_a_template_that_fits_and_is_linked(stem, given):
     assert f"<templates/{given.template}>" in GUIDE
     if stem.startswith("07_"):
         frame = ushape.load_panel(template)
+    elif stem.startswith("01_"):
+        load = (
+            regional.load_index
+            if given.parameter == "data_path"
+            else regional.load_shares
+        )
+        frame, _ = load(template)
     elif given.parameter == "indicators_path":
         frame = indices.indicator_system(template)
         assert set(frame["indicator"]) <= set(

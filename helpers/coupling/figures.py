@@ -55,20 +55,39 @@ def level_bands(ax: Axes, upto: int = 6) -> Axes:
 
 
 def d_heatmap(
-    grid: pd.DataFrame, title: str = "", ax: Axes | None = None
+    grid: pd.DataFrame,
+    title: str = "",
+    ax: Axes | None = None,
+    gap: tuple[int, int] | None = None,
 ) -> Axes:
-    """D by unit (rows) and year (columns)."""
+    """D by unit (rows, every one named) and year (columns). ``gap`` = (row, units): the grid
+    leaves ``units`` out after its first ``row`` rows (the highest and the lowest of many
+    units), which a white band across the map says."""
     import seaborn as sns
 
-    ax = _style.axes(ax, (8, 8))
+    ax = _style.axes(ax, (8, max(4.0, min(10.0, 0.18 * len(grid) + 1.5))))
     sns.heatmap(
         grid,
         cmap="viridis",
         vmin=0,
         vmax=max(0.8, float(np.nanmax(grid.to_numpy()))),
         cbar_kws={"label": "D"},
+        yticklabels=True,
         ax=ax,
     )
+    ax.tick_params(axis="y", labelsize=7 if len(grid) > 30 else 9)
+    if gap is not None:
+        row, left_out = gap
+        ax.axhline(row, color="white", linewidth=6)
+        ax.text(
+            grid.shape[1] / 2,
+            row,
+            f"{left_out:,} units not shown",
+            ha="center",
+            va="center",
+            fontsize=8,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+        )
     ax.set(xlabel="year", ylabel="", title=title)
     return ax
 

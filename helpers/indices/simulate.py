@@ -224,16 +224,25 @@ def gan_zhang_panel(seed: int = SEED) -> pd.DataFrame:
     rng = np.random.default_rng(
         [seed, 1]
     )  # a second stream, so indicators do not shift the latents
+    return _rounded(_indicators(latent, rng).reset_index())
+
+
+def _indicators(
+    latent: pd.DataFrame, rng: np.random.Generator
+) -> pd.DataFrame:
+    """Gan & Zhang's 31 indicators of each unit and year of ``latent`` (indexed by unit and
+    year, sorted by unit then year), followed by the latent scores as ``latent_*`` columns."""
     system = data.load("gan_zhang_indicators")
-    # persistent province-by-indicator effects (in latent units): provinces lead on different
+    # persistent unit-by-indicator effects (in latent units): units lead on different
     # indicators
     n_provinces = latent.index.levshape[0]
+    n_years = latent.index.levshape[1]
     # right-skewed (centred exponential), as yearbook indicators are: one province can top an
     # indicator by far (a sparsely populated one on a per-person measure), compressing the rest
     draws = INDICATOR_EFFECT_SD * (
         rng.standard_exponential(size=(n_provinces, len(system))) - 1.0
     )
-    specific = np.repeat(draws, len(YEARS), axis=0)
+    specific = np.repeat(draws, n_years, axis=0)
     out = {}
     for j, (indicator, dimension) in enumerate(
         zip(system["indicator"], system["dimension"])
@@ -255,8 +264,52 @@ def gan_zhang_panel(seed: int = SEED) -> pd.DataFrame:
             out[indicator] = eta
     panel = pd.DataFrame(out, index=latent.index)
     panel["urban_rural_gap"] = panel["income_urban"] / panel["income_rural"]
-    panel = panel[list(system["indicator"])].join(latent.add_prefix("latent_"))
-    return _rounded(panel.reset_index())
+    return panel[list(system["indicator"])].join(latent.add_prefix("latent_"))
+
+
+def city_panel(n_units: int = 285, seed: int = SEED) -> pd.DataFrame:
+    """A **simulated** panel of ``n_units`` cities (285 is about the number of China's
+    prefecture-level cities, 2,800 of its counties), 2010-2022, for trying the chapters on many
+    units: columns ``city``, ``province``, ``region`` (its province's NBS region), ``year``,
+    Gan & Zhang's 31 indicators and the five latent scores.
+
+    Each city belongs to one of :func:`latent_scores`'s 30 provinces (drawn at random) and follows
+    its province's latent path plus a persistent offset and an AR(1) departure of its own; its
+    indicators are made from its latent scores as the provincial panel's are. City names are the
+    province's and a number (江苏07): they are not real cities, and nothing here is real data.
+    """
+    from helpers import _checks
+
+    n_units = _checks.integer("n_units", n_units, minimum=1)
+    provinces = latent_scores(seed)
+    names = list(provinces.index.levels[0])
+    rng = np.random.default_rng([seed, 2])
+    of = np.sort(rng.integers(0, len(names), n_units))
+    years = list(YEARS)
+    offsets = rng.normal(0.0, 0.15, size=(n_units, len(DIMENSIONS)))
+    deviation = np.zeros((n_units, len(DIMENSIONS)))
+    scores = np.empty((n_units, len(years), len(DIMENSIONS)))
+    by_province = provinces.to_numpy().reshape(len(names), len(years), -1)
+    for step in range(len(years)):
+        deviation = 0.5 * deviation + rng.normal(
+            0.0, 0.04, size=deviation.shape
+        )
+        scores[:, step] = by_province[of, step] + offsets + deviation
+    counter: dict[str, int] = {}
+    cities = []
+    for i in of:
+        counter[names[i]] = counter.get(names[i], 0) + 1
+        cities.append(f"{names[i]}{counter[names[i]]:02d}")
+    index = pd.MultiIndex.from_product([cities, years], names=["city", "year"])
+    latent = pd.DataFrame(
+        scores.reshape(-1, len(DIMENSIONS)), index=index, columns=DIMENSIONS
+    )
+    panel = _indicators(latent, np.random.default_rng([seed, 3])).reset_index()
+    region = data.load("provinces").set_index("name_zh")["region"]
+    province = np.repeat([names[i] for i in of], len(years))
+    panel.insert(1, "province", province)
+    panel.insert(2, "region", region.loc[province].to_numpy())
+    return _rounded(panel)
 
 
 def _rounded(frame: pd.DataFrame) -> pd.DataFrame:

@@ -30,7 +30,13 @@ from helpers.regional.inequality import (
     theil_l,
     theil_t,
 )
-from helpers.regional.units import Units, attach_units
+from helpers.regional.units import (
+    Units,
+    attach_units,
+    load_index,
+    load_shares,
+    shares_universe,
+)
 
 __all__ = [
     "GROUPINGS",
@@ -46,9 +52,12 @@ __all__ = [
     "group_summary",
     "hhi",
     "hhi_bounds",
+    "load_index",
+    "load_shares",
     "lorenz_curve",
     "rank_gaps",
     "share_above",
+    "shares_universe",
     "theil_decomposition",
     "theil_l",
     "theil_t",

@@ -195,6 +195,7 @@ def concentration_summary(
             else float(bounds["residual"])
         )
         out[column] = {
+            "listed units": len(values),
             "listed total (%)": float(values.sum()),
             f"CR{k} (%)": concentration_ratio(values, k),
             f"CR{k} units": ", ".join(map(str, values.nlargest(k).index)),

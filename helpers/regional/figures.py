@@ -62,15 +62,25 @@ def ranked(
     title: str = "",
     label: int = 10,
     ax: Axes | None = None,
+    reference: float | None = None,
+    reference_label: str = "mean",
 ) -> Axes:
     """A ranking that reads for any number of units: :func:`ranked_bar` up to
     :data:`BARS_UP_TO` units, else every unit as a dot by rank (coloured by group when there are
-    groups) with the ``label`` highest and the ``label`` // 2 lowest named. ``groups`` None or all
-    missing draws one colour."""
+    groups) with the ``label`` highest and the ``label`` // 2 lowest named, and an optional
+    reference line as in :func:`ranked_bar`. ``groups`` None or all missing draws one colour."""
     if groups is None or groups.isna().all():
         groups = pd.Series("all units", index=values.index)
     if len(values) <= BARS_UP_TO:
-        return ranked_bar(values, groups, xlabel=xlabel, title=title, ax=ax)
+        return ranked_bar(
+            values,
+            groups,
+            reference=reference,
+            reference_label=reference_label,
+            xlabel=xlabel,
+            title=title,
+            ax=ax,
+        )
     order = values.sort_values(ascending=False, kind="mergesort")
     ranks = np.arange(1, len(order) + 1)
     colours = _style.group_colours(groups)
@@ -84,25 +94,99 @@ def ranked(
             color=colour,
             label=group,
         )
-    named = list(order.index[:label]) + list(order.index[-(label // 2) :])
-    for name in named:
-        rank = int(order.index.get_loc(name)) + 1
-        ax.annotate(
-            str(name),
-            (order[name], rank),
-            xytext=(4, 0),
-            textcoords="offset points",
-            fontsize=8,
-            va="center",
+    ax.set_ylim(len(order) + 1, 0)
+    _label_ranks(ax, order, label)
+    if reference is not None:
+        ax.axvline(
+            reference,
+            color="black",
+            linestyle="--",
+            linewidth=1,
+            label=f"{reference_label} ({reference:.2f})",
         )
-    ax.invert_yaxis()
     ax.set(
         xlabel=xlabel,
         ylabel=f"rank (1 = highest, of {len(order)})",
         title=title,
     )
-    if len(colours) > 1:
+    if len(colours) > 1 or reference is not None:
         ax.legend(frameon=False, fontsize=8, loc="lower right")
+    return ax
+
+
+def _label_ranks(
+    ax: Axes, order: pd.Series, label: int, fontsize: float = 8
+) -> None:
+    """Name the ``label`` highest and ``label`` // 2 lowest of the ranked ``order`` beside their
+    dots. Names closer than a line of text are moved apart (down from the top, up from the
+    bottom) and joined to their dots by a thin line, so that near-equal ranks stay readable."""
+    height = ax.get_position().height * ax.figure.get_figheight() * 72
+    gap = (
+        1.2 * fontsize * (len(order) + 1) / height
+    )  # one line of text, in ranks
+    x_shift = 0.02 * float(order.max() - order.min() or 1)
+    n = len(order)
+    top = list(range(min(label, n)))
+    bottom = [i for i in range(n - label // 2, n) if i not in top]
+    placed = {}
+    for indices, step in ((top, 1), (bottom[::-1], -1)):
+        last = None
+        for i in indices:
+            y = i + 1.0
+            if last is not None:
+                y = max(y, last + gap) if step == 1 else min(y, last - gap)
+            placed[i], last = y, y
+    for i, y in placed.items():
+        x, rank = float(order.iloc[i]), i + 1
+        moved = abs(y - rank) > gap / 4
+        ax.annotate(
+            str(order.index[i]),
+            (x, rank),
+            xytext=(x + x_shift, y),
+            textcoords="data",
+            fontsize=fontsize,
+            va="center",
+            arrowprops={"arrowstyle": "-", "lw": 0.5, "color": "grey"}
+            if moved
+            else None,
+        )
+
+
+def by_group(
+    values: pd.Series,
+    groups: pd.Series | None = None,
+    xlabel: str = "",
+    title: str = "",
+    ax: Axes | None = None,
+    seed: int = 0,
+) -> Axes:
+    """Every unit as a dot at its value, one row per group (a little vertical jitter, drawn from
+    ``seed``, keeps equal values apart), with a bar at each group's median: where the values
+    lie for units that have no map. ``groups`` None or all missing draws one row."""
+    from helpers.regional.groups import _order
+
+    if groups is None or groups.isna().all():
+        groups = pd.Series("all units", index=values.index)
+    order = _order(groups)
+    colours = _style.group_colours(groups)
+    ax = _style.axes(ax, (7, 0.6 * len(order) + 1.4))
+    jitter = np.random.default_rng(seed).uniform(-0.25, 0.25, len(values))
+    rows = groups.map({g: i for i, g in enumerate(order)}).to_numpy(float)
+    ax.scatter(
+        values.to_numpy(),
+        rows + jitter,
+        s=12 if len(values) <= 300 else 4,
+        alpha=0.8 if len(values) <= 300 else 0.4,
+        color=[colours[g] for g in groups],
+    )
+    for i, g in enumerate(order):
+        median = float(values[groups == g].median())
+        ax.plot([median, median], [i - 0.35, i + 0.35], color="black", lw=2)
+    ax.set_yticks(
+        range(len(order)), [f"{g} ({(groups == g).sum()})" for g in order]
+    )
+    ax.invert_yaxis()
+    ax.set(xlabel=xlabel, title=title)
     return ax
 
 
@@ -185,9 +269,13 @@ def tile_map(
 
 
 def lorenz_plot(
-    curves: dict[str, pd.DataFrame], title: str = "", ax: Axes | None = None
+    curves: dict[str, pd.DataFrame],
+    title: str = "",
+    ax: Axes | None = None,
+    noun: str = "province",
 ) -> Axes:
-    """Lorenz curves (from :func:`helpers.inequality.lorenz_curve`) against the equality line."""
+    """Lorenz curves (from :func:`helpers.inequality.lorenz_curve`) against the equality line;
+    ``noun`` names one unit on the axis. Points are marked for up to 100 units."""
     ax = _style.axes(ax, (5, 5))
     ax.plot(
         [0, 1], [0, 1], color="grey", linestyle=":", label="perfect equality"
@@ -198,13 +286,13 @@ def lorenz_plot(
         ax.plot(
             curve["population_share"],
             curve["value_share"],
-            marker="o",
+            marker="o" if len(curve) <= 101 else None,
             markersize=3,
             color=colour,
             label=name,
         )
     ax.set(
-        xlabel="cumulative share of provinces",
+        xlabel=f"cumulative share of {noun}s",
         ylabel="cumulative share of the total",
         xlim=(0, 1),
         ylim=(0, 1),
@@ -216,10 +304,13 @@ def lorenz_plot(
 
 
 def share_above_plot(
-    result: SharesAbove, title: str = "", ax: Axes | None = None
+    result: SharesAbove,
+    title: str = "",
+    ax: Axes | None = None,
+    noun: str = "province",
 ) -> Axes:
     """Bars of the share of each group above the threshold (:func:`helpers.regional.share_above`),
-    labelled with the fraction."""
+    labelled with the fraction; ``noun`` names one unit on the axis."""
     if not isinstance(result, SharesAbove):
         raise InputTypeError(
             f"result must be what share_above() returns; got {type(result).__name__}"
@@ -242,7 +333,7 @@ def share_above_plot(
         )
     ax.set(
         ylim=(0, 1.12),
-        ylabel="share of provinces above the threshold",
+        ylabel=f"share of {noun}s above the threshold",
         title=title or f"threshold {result.threshold:.2f}",
     )
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
@@ -274,26 +365,36 @@ def refresh_share_above_plot(ax: Axes, result: SharesAbove) -> Axes:
 
 
 def cumulative_share_plot(
-    shares: pd.DataFrame, title: str = "", ax: Axes | None = None
+    shares: pd.DataFrame,
+    title: str = "",
+    ax: Axes | None = None,
+    noun: str = "province",
 ) -> Axes:
     """Cumulative share of the top-k units for each column of ``shares`` (in per cent), each column
-    ranked on its own, with the 80 per cent line."""
+    ranked on its own, with the 80 per cent line; every k is marked for up to 20 units."""
     ax = _style.axes(ax, (6, 4))
     for (name, col), colour in zip(
         shares.items(), ["#0072B2", "#D55E00", "#009E73"]
     ):
         ranked = np.sort(col.to_numpy())[::-1]
         ks = np.arange(1, len(ranked) + 1)
-        ax.plot(ks, np.cumsum(ranked), marker="o", color=colour, label=name)
+        ax.plot(
+            ks,
+            np.cumsum(ranked),
+            marker="o" if len(ranked) <= 20 else None,
+            color=colour,
+            label=name,
+        )
     ax.axhline(80, color="grey", linestyle=":", linewidth=1)
     ax.set(
-        xlabel="top k provinces (each share ranked on its own)",
+        xlabel=f"top k {noun}s (each share ranked on its own)",
         ylabel="cumulative share (%)",
         ylim=(0, 100),
         title=title,
     )
-    ax.set_xticks(np.arange(1, len(shares) + 1))
-    ax.legend(frameon=False, loc="lower right")
+    if len(shares) <= 20:
+        ax.set_xticks(np.arange(1, len(shares) + 1))
+    ax.legend(frameon=False, loc="best")
     return ax
 
 

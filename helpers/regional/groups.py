@@ -7,7 +7,6 @@ regions (East, Central, West, Northeast), ``"belt"`` the older three belts (East
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -95,12 +94,7 @@ def _order(groups: pd.Series) -> list:
     return sorted(present, key=_natural)
 
 
-def _natural(label) -> list:
-    return [
-        (0, int(part), "") if part.isdigit() else (1, 0, part)
-        for part in re.split(r"(\d+)", str(label))
-        if part
-    ]
+_natural = _checks.natural_key
 
 
 @dataclass(frozen=True)
@@ -160,20 +154,26 @@ def _fraction(above: int, units: int) -> str:
     return f"{f.numerator}/{f.denominator}"
 
 
-def group_summary(values: pd.Series, groups: pd.Series) -> pd.DataFrame:
+def group_summary(values: pd.Series, groups: pd.Series | None) -> pd.DataFrame:
     """Per-group count, mean, median, standard deviation (n-1), min, max and coefficient of
-    variation (sd over mean), with a final row for all units together.
+    variation (sd over mean), with a final row for all units together (the only row when
+    ``groups`` is None: units without groups).
 
     A group of a single unit has no standard deviation: its ``std`` and ``cv`` are NaN (the one NaN
     this module returns, by design), since zero would wrongly report a measured absence of spread.
     """
-    values, groups = _grouped(values, groups)
     stats = ["count", "mean", "median", "std", "min", "max"]
-    table = values.groupby(groups).agg(stats).reindex(_order(groups))
-    table.loc["All"] = values.agg(stats).to_numpy()
+    if groups is None:
+        values = _checks.series(values, "values")
+        table = values.agg(stats).to_frame("All").T
+        table.index.name = "group"
+    else:
+        values, groups = _grouped(values, groups)
+        table = values.groupby(groups).agg(stats).reindex(_order(groups))
+        table.loc["All"] = values.agg(stats).to_numpy()
+        table.index.name = groups.name or "group"
     table["cv"] = table["std"] / table["mean"]
     table["count"] = table["count"].astype(int)
-    table.index.name = groups.name or "group"
     return table
 
 

@@ -21,34 +21,58 @@ def _names(items) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _the(group) -> str:
+    """A group as a sentence names it: "the East" (an NBS region or belt), "region 2"."""
+    return (
+        f"the {group}"
+        if group in ("East", "Central", "West", "Northeast")
+        else str(group)
+    )
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+def _in_groups(groups: pd.Series) -> str:
+    """ "East 10, West 12" in the groups' natural order, or "" for units without groups."""
+    from helpers.regional.groups import _order
+
+    if groups.isna().all():
+        return ""
+    counts = groups.value_counts()
+    return ", ".join(f"{g} {counts[g]}" for g in _order(groups.dropna()))
+
+
 def data_sentence(
-    ai: pd.DataFrame, firms: pd.DataFrame, index_label: str, firms_label: str
+    ai: pd.DataFrame,
+    firms: pd.DataFrame,
+    index_label: str,
+    firms_label: str,
+    noun: str = "province",
+    firms_noun: str | None = None,
 ) -> str:
-    """What this run analyses, with its provinces by region.
+    """What this run analyses, with its units by group (the ``group`` column, or ``region`` for a
+    table of provinces without one); ``firms_noun`` names the shares table's units when they
+    differ in kind from the index's.
 
     Examples
     --------
-    >>> ai = pd.DataFrame({"region": ["East", "East", "West"]})
+    >>> ai = pd.DataFrame({"group": ["East", "East", "West"]})
     >>> text = data_sentence(ai, ai.head(2), "your file a.csv", "your file b.csv")
     >>> text[:72]
     'This run analyses your file a.csv, an index for 3 provinces (East 2, Wes'
     """
-    regions = ai["region"].value_counts()
-    order = [
-        r for r in ["East", "Central", "West", "Northeast"] if r in regions
-    ]
-    by_region = ", ".join(f"{r} {regions[r]}" for r in order)
+    groups = ai["group"] if "group" in ai else ai["region"]
+    by_group = _in_groups(groups)
     read = " ".join(
         t for t in (data.format_sentence(ai), data.format_sentence(firms)) if t
     )
     return (
-        f"This run analyses {index_label}, an index for "
-        f"{_count(len(ai), 'province')} ({by_region}), and {firms_label}, the shares of "
-        f"{_count(len(firms), 'province')}." + (f" {read}" if read else "")
+        f"This run analyses {index_label}, an index for {_count(len(ai), noun)}"
+        + (f" ({by_group})" if by_group else ", not grouped")
+        + f", and {firms_label}, the shares of {_count(len(firms), firms_noun or noun)}."
+        + (f" {read}" if read else "")
     )
 
 
@@ -76,9 +100,10 @@ def pairing_sentence(index_mine: bool, firms_mine: bool) -> str:
     )
 
 
-def claims_sentence(card: Scorecard) -> str:
+def claims_sentence(card: Scorecard | None, units: str = "") -> str:
     """How many of the paper's checkable statements hold on the run's data, naming those that do
-    not.
+    not; ``card`` None when the run's units (``units``, e.g. "48 units") are not China's
+    provinces, on which the statements cannot be checked.
 
     Examples
     --------
@@ -87,7 +112,14 @@ def claims_sentence(card: Scorecard) -> str:
     >>> _ = card.check("C2", "T1", "another", "x", "y", False)
     >>> claims_sentence(card)
     'On this data 1 of the 2 checkable statements holds; C2 does not.'
+    >>> claims_sentence(None, "48 units")[:63]
+    "The paper's statements name its own units and regions; this run"
     """
+    if card is None:
+        return (
+            "The paper's statements name its own units and regions; this run's data include "
+            f"{units} of another kind, so the statements are not checked on them."
+        )
     frame = card.frame
     checkable = frame[frame["status"] != "not_reproducible"]
     failing = list(
@@ -106,53 +138,101 @@ def claims_sentence(card: Scorecard) -> str:
     )
 
 
-def leaders_title(index: pd.Series, region: pd.Series, k: int = 10) -> str:
-    """A figure title naming the region that holds most of the ``k`` highest values.
+def leaders_title(
+    index: pd.Series, groups: pd.Series, k: int = 10, noun: str = "province"
+) -> str:
+    """A figure title naming the group that holds most of the ``k`` highest values, or, for
+    units without groups, the leader.
 
     Examples
     --------
     >>> index = pd.Series([9.0, 8.0, 1.0], index=["a", "b", "c"])
     >>> leaders_title(index, pd.Series(["East", "East", "West"], index=index.index))
     '2 of the 3 leading provinces are in the East'
+    >>> leaders_title(index, pd.Series(pd.NA, index=index.index), noun="unit")
+    'a leads the 3 units'
     """
     k = min(k, len(index))
-    top = region.loc[index.nlargest(k).index].value_counts()
-    return (
-        f"{top.iloc[0]} of the {k} leading provinces are in the {top.index[0]}"
-    )
+    if groups.isna().all():
+        return f"{index.idxmax()} leads the {_count(len(index), noun)}"
+    top = groups.loc[index.nlargest(k).index].value_counts()
+    return f"{top.iloc[0]} of the {k} leading {_plural(noun)} are in {_the(top.index[0])}"
+
+
+def _plural(noun: str) -> str:
+    return _count(2, noun)[2:]
 
 
 def extremes_sentence(ai: pd.DataFrame) -> str:
-    """The highest and lowest values of the index, with their regions."""
+    """The highest and lowest values of the index, with their groups when there are any."""
     high, low = ai["index"].idxmax(), ai["index"].idxmin()
+
+    def group(name) -> str:
+        value = (
+            ai.at[name, "group"] if "group" in ai else ai.at[name, "region"]
+        )
+        return "" if pd.isna(value) else f", {value}"
+
     return (
-        f"The highest index is {high}'s ({ai.at[high, 'index']:.2f}, "
-        f"{ai.at[high, 'region']}), the lowest {low}'s ({ai.at[low, 'index']:.2f}, "
-        f"{ai.at[low, 'region']})."
+        f"The highest index is {high}'s ({ai.at[high, 'index']:.2f}{group(high)}), the "
+        f"lowest {low}'s ({ai.at[low, 'index']:.2f}{group(low)})."
+    )
+
+
+def where_note(provinces: bool, grouped: bool = True) -> str:
+    """How to read the figure of where the values lie: the tile map of China's provinces, or the
+    values by group (in one row when the units are not grouped) for any other units."""
+    if provinces:
+        return (
+            "The tile-grid map gives every province the same square, so the largest provinces "
+            "do not dominate the picture as they would on an area map; provinces without a "
+            "value are left blank."
+        )
+    if not grouped:
+        return (
+            "Each dot is a unit, drawn at its value (with a little vertical jitter so that "
+            "equal values stay visible); the bar marks the median."
+        )
+    return (
+        "Each dot is a unit, drawn at its value in its group's row (with a little vertical "
+        "jitter so that equal values stay visible); the bar marks the group's median."
     )
 
 
 def inequality_sentences(
-    gini: float, decomposition: dict, groups: pd.DataFrame
+    gini: float,
+    decomposition: dict,
+    groups: pd.DataFrame,
+    noun: str = "province",
+    group_noun: str = "region",
 ) -> str:
-    """The Gini, the between-region shares of Theil T and L, where most of the inequality lies,
-    and the region with the widest spread (from ``groups``, regional.group_summary's table)."""
-    t, ell = decomposition["T"].between_share, decomposition["L"].between_share
+    """The Gini, the between-group shares of Theil T and L, where most of the inequality lies,
+    and the group with the widest spread (from ``groups``, regional.group_summary's table). An
+    empty ``decomposition`` means the units are not grouped."""
     text = f"The Gini coefficient of the index is {gini:.3f}. "
-    if len(decomposition["T"].groups) < 2:
-        text += (
-            "All provinces of this run are in one region, so all of the inequality lies within "
-            "it."
+    if not decomposition:
+        return text + (
+            f"The {_plural(noun)} of this run are not grouped (no group column was given), so "
+            "the Theil indices are not split into parts between and within groups."
         )
-        return text
+    t, ell = decomposition["T"].between_share, decomposition["L"].between_share
+    if len(decomposition["T"].groups) < 2:
+        return text + (
+            f"All {_plural(noun)} of this run are in one {group_noun}, so all of the "
+            "inequality lies within it."
+        )
     text += (
-        f"Between-region differences account for {t:.1%} of Theil T and {ell:.1%} of Theil L, "
-        "so "
+        f"Between-{group_noun} differences account for {t:.1%} of Theil T and {ell:.1%} of "
+        "Theil L, so "
     )
     if t >= 0.5 and ell >= 0.5:
-        text += "most of the inequality lies between the regions."
+        text += (
+            f"most of the inequality lies between the {_plural(group_noun)}."
+        )
     elif t < 0.5 and ell < 0.5:
-        text += "most of the inequality lies within the regions."
+        text += (
+            f"most of the inequality lies within the {_plural(group_noun)}."
+        )
     else:
         text += "the two indices disagree on whether most of it lies between or within them."
     spread = groups.drop(index="All", errors="ignore")
@@ -160,49 +240,89 @@ def inequality_sentences(
     if not spread.empty:
         widest = spread["cv"].idxmax()
         text += (
-            f" The widest spread within a region is in the {widest} (coefficient of variation "
-            f"{spread.at[widest, 'cv']:.2f}, from {spread.at[widest, 'min']:.2f} to "
+            f" The widest spread within a {group_noun} is in {_the(widest)} (coefficient of "
+            f"variation {spread.at[widest, 'cv']:.2f}, from {spread.at[widest, 'min']:.2f} to "
             f"{spread.at[widest, 'max']:.2f})."
         )
     return text
 
 
-def permutation_sentence(permutation: pd.Series, n_regions: int) -> str:
-    """What the permutation test of the between-region share says."""
-    if n_regions < 2:
+def permutation_sentence(
+    permutation: pd.Series | None,
+    n_groups: int,
+    noun: str = "province",
+    group_noun: str = "region",
+) -> str:
+    """What the permutation test of the between-group share says (``permutation`` None: the
+    units are not grouped, so there is nothing to test)."""
+    if permutation is None:
         return (
-            "All provinces of this run are in one region, so there is no between-region "
-            "inequality to test."
+            f"Without groups there is no between-{group_noun} share to test: pass a group "
+            "column (the parameter group) to run the permutation test."
+        )
+    if n_groups < 2:
+        return (
+            f"All {_plural(noun)} of this run are in one {group_noun}, so there is no "
+            f"between-{group_noun} inequality to test."
         )
     p = float(permutation["pvalue"])
     n = int(permutation["n_reps"])
     verdict = (
-        "the regions sort the provinces better than a random grouping would"
+        f"the {_plural(group_noun)} sort the {_plural(noun)} better than a random grouping "
+        "would"
         if p <= 0.05
-        else "a random grouping of the provinces into groups of the same sizes often does as "
-        "well, so the regional pattern is not clearly more than chance"
+        else f"a random grouping of the {_plural(noun)} into groups of the same sizes often "
+        f"does as well, so the pattern by {group_noun} is not clearly more than chance"
     )
     return (
-        f"Against {n:,} random regroupings, the observed between-region share of Theil T "
+        f"Against {n:,} random regroupings, the observed between-{group_noun} share of Theil T "
         f"({float(permutation['observed']):.1%}) has a permutation p-value of {p:.3f}: {verdict}."
     )
 
 
-def concentration_sentences(concentration: pd.DataFrame) -> str:
+def concentration_sentences(
+    concentration: pd.DataFrame, noun: str = "province", universe: str = ""
+) -> str:
     """The HHI bounds and numbers equivalent of each share column, and which is more concentrated.
 
-    ``concentration`` is regional.concentration_summary's table (columns: the share columns).
+    ``concentration`` is regional.concentration_summary's table (columns: the share columns);
+    ``universe`` says where the number of units the shares are shares of comes from.
     """
     names = {"firm_share_pct": "AI firms", "patent_share_pct": "AI patents"}
     parts = []
     for column in concentration.columns:
         c = concentration[column]
-        parts.append(
-            f"the HHI of {names.get(column, column)} lies between "
-            f"{c['HHI lower bound']:.0f} and {c['HHI upper bound']:.0f}, as concentrated as if "
-            f"they sat in {c['numbers equivalent (10000 / HHI upper)']:.1f} equal-sized provinces"
+        lower, upper = (
+            f"{c['HHI lower bound']:.0f}",
+            f"{c['HHI upper bound']:.0f}",
         )
-    text = "Whatever the unlisted provinces hold, " + "; ".join(parts) + "."
+        parts.append(
+            f"the HHI of {names.get(column, column)} "
+            + (
+                f"is {lower}"
+                if lower == upper
+                else f"lies between {lower} and {upper}"
+            )
+            + ", as concentrated as if "
+            f"they sat in {c['numbers equivalent (10000 / HHI upper)']:.1f} equal-sized "
+            f"{_plural(noun)}"
+        )
+    first = concentration.iloc[:, 0]
+    unlisted = int(first["unlisted units"])
+    n = unlisted + int(first["listed units"])
+    text = f"The shares are taken as shares of {_count(n, noun)}" + (
+        f" ({universe})" if universe else ""
+    )
+    if unlisted == 0:
+        text += (
+            "; all are listed, so the HHI is known: " + "; ".join(parts) + "."
+        )
+    else:
+        text += (
+            f". Whatever the {unlisted} unlisted ones hold, "
+            + "; ".join(parts)
+            + "."
+        )
     if len(concentration.columns) == 2:
         upper = concentration.loc["HHI upper bound"].astype(float)
         lower = concentration.loc["HHI lower bound"].astype(float)

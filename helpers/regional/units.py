@@ -13,11 +13,12 @@ labelled by their own names and grouped by the file's group column, or not at al
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from helpers import _checks, data
-from helpers.errors import InputTypeError
+from helpers.errors import InputError, InputTypeError
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,29 @@ class Units:
         """ "30 provinces", "48 units", "1 unit"."""
         n = self.n if n is None else n
         return f"{n} {self.noun}" + ("" if n == 1 else "s")
+
+    @property
+    def group_noun(self) -> str:
+        """ "region" for the NBS regions of provinces, "group" for any other grouping."""
+        return (
+            "region" if self.provinces and self.group == "region" else "group"
+        )
+
+    def groupings(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The groupings of ``frame``'s units a reader may choose between (chapter 1's
+        explorer): the file's group column, named as in the file; for provinces also the NBS
+        four regions and the three belts; a single "all units" column for units without groups."""
+        name = (
+            "all units"
+            if self.group is None
+            else "region"
+            if self.provinces and self.group == "region"
+            else self.group
+        )
+        out = frame[["group"]].rename(columns={"group": name})
+        if self.provinces:
+            out = out.join(frame[[c for c in ("region", "belt") if c != name]])
+        return out
 
     @property
     def grouping(self) -> str:
@@ -127,6 +151,8 @@ def attach_units(
         ):
             if column not in out.columns:
                 out[column] = table.loc[names, column].to_numpy()
+        if "province_zh" not in out.columns:
+            out["province_zh"] = names.to_numpy()
         out["label"] = out["name_en"]
         out["group"] = (
             out[group].astype("string")
@@ -154,3 +180,188 @@ def attach_units(
             out["group"] = pd.Series(pd.NA, index=out.index, dtype="string")
         units = Units(unit, False, group, len(distinct))
     return out, units
+
+
+#: chapter 1's two tables: the shipped dataset, and the numeric columns a replicator's file needs
+INDEX_TABLE = "fang2025_ai_competitiveness"
+SHARES_TABLE = "fang2025_firms_patents"
+SHARE_COLUMNS = ["firm_share_pct", "patent_share_pct"]
+
+
+def _read_table(
+    path: Path,
+    unit: str,
+    numeric: dict[str, dict],
+    optional: dict[str, dict],
+    sheet,
+) -> pd.DataFrame:
+    """A replicator's cross-section: ``unit`` (any names, one row each) and the ``numeric``
+    columns, with the ``optional`` ones typed when the file has them."""
+    raw, form = data.read_table(path, sheet)
+    columns = [
+        {"name": unit, "type": "string"},
+        *({"name": n, **c} for n, c in numeric.items()),
+        *({"name": n, **c, "required": False} for n, c in optional.items()),
+    ]
+    meta = {"columns": columns, "primary_key": [unit]}
+    try:
+        frame = data._apply_schema(
+            raw, meta, path.name, strict_columns=False, form=form
+        )
+    except data.DataError as error:
+        if "duplicate key" in str(error):
+            raise data.DataError(
+                f"{error}: one row per unit is expected (for a panel, keep one year)"
+            ) from None
+        raise
+    frame = frame[[c["name"] for c in columns if c["name"] in frame.columns]]
+    frame.attrs["file_format"] = form.record()
+    return frame
+
+
+def load_index(
+    path: str | Path | None = None,
+    unit: str = "province_zh",
+    group: str | None = None,
+    sheet: str | int | None = None,
+) -> tuple[pd.DataFrame, Units]:
+    """Chapter 1's index, one row per unit, indexed by ``label`` (:func:`attach_units`), and
+    what its units are.
+
+    ``path=None`` loads the paper's Table 1. A replicator's file (CSV in UTF-8 or GBK, or .xlsx)
+    needs the columns ``unit`` and ``index`` (a score of 0 or more, one row per unit), may have
+    ``rank`` (1 = highest; computed from the index when absent) and the ``group`` column when
+    ``group`` is given.
+
+    Examples
+    --------
+    >>> ai, units = load_index()
+    >>> units.count(), int(ai.loc["Jiangsu", "rank"])
+    ('31 provinces', 5)
+    """
+    if path is None:
+        frame = data.load(INDEX_TABLE)
+        unit, group, fname = "province_zh", None, INDEX_TABLE
+    else:
+        path = Path(path)
+        if group is not None and group in (unit, "index", "rank"):
+            raise InputError(
+                f"group = {group!r}: the groups must be a column of their own, not the units, "
+                "the index or the rank"
+            )
+        frame = _read_table(
+            path,
+            unit,
+            {
+                "index": {"type": "float", "min": 0},
+                **({group: {"type": "string"}} if group else {}),
+            },
+            {"rank": {"type": "integer", "min": 1}},
+            sheet,
+        )
+        if "rank" not in frame.columns:
+            frame["rank"] = (
+                frame["index"]
+                .rank(ascending=False, method="min")
+                .astype("Int64")
+            )
+        fname = path.name
+    form = frame.attrs.get("file_format")
+    out, units = attach_units(frame, unit, group, fname)
+    out = out.set_index("label", drop=False)
+    out.index.name = "unit"
+    if form:
+        out.attrs["file_format"] = form
+    return out, units
+
+
+def load_shares(
+    path: str | Path | None = None,
+    unit: str = "province_zh",
+    sheet: str | int | None = None,
+) -> tuple[pd.DataFrame, Units]:
+    """Chapter 1's shares of AI firms and patents (per cent of a whole), one row per listed unit,
+    indexed by ``label``, and what the units are.
+
+    ``path=None`` loads the paper's Table 2 (the ten leading provinces). A replicator's file
+    needs the columns ``unit``, ``firm_share_pct`` and ``patent_share_pct`` (0 to 100, summing to
+    100 or less: a table of the leading units leaves the rest unlisted).
+    """
+    if path is None:
+        frame, unit, fname = (
+            data.load(SHARES_TABLE),
+            "province_zh",
+            SHARES_TABLE,
+        )
+    else:
+        path = Path(path)
+        share = {"type": "float", "min": 0, "max": 100}
+        frame = _read_table(
+            path, unit, dict.fromkeys(SHARE_COLUMNS, share), {}, sheet
+        )
+        fname = path.name
+        totals = frame[SHARE_COLUMNS].sum()
+        over = totals[totals > 100 + 1e-6]
+        if not over.empty:
+            raise data.DataError(
+                f"{fname}: the shares in column(s) {', '.join(over.index)} add up to "
+                f"{', '.join(f'{t:.2f}' for t in over)} per cent; shares of a whole add up "
+                "to 100 or less"
+            )
+    form = frame.attrs.get("file_format")
+    out, units = attach_units(frame, unit, None, fname)
+    out = out.set_index("label", drop=False)
+    out.index.name = "unit"
+    if form:
+        out.attrs["file_format"] = form
+    return out, units
+
+
+def shares_universe(
+    n_units: int | None,
+    shares: pd.DataFrame,
+    shares_units: Units,
+    ai: pd.DataFrame | None = None,
+) -> tuple[int, str]:
+    """How many units the shares are shares of, and where that number comes from (a phrase for
+    the chapter's text): ``n_units`` when given; else China's 31 provincial-level divisions for
+    shares of provinces; else the units of ``ai`` and ``shares`` together (``ai``: the index of
+    the same run, when it comes from the same place as the shares), or the listed units alone.
+
+    Examples
+    --------
+    >>> shares = pd.DataFrame({"firm_share_pct": [60.0, 40.0]}, index=["a", "b"])
+    >>> shares_universe(None, shares, Units("city", False, None, 2))
+    (2, 'only the units listed; give n_units if there are more')
+    """
+    n, phrase = _universe(n_units, shares, shares_units, ai)
+    from helpers.regional.concentration import hhi_bounds
+
+    try:
+        hhi_bounds(shares[SHARE_COLUMNS[0]], n_units=n)
+    except InputError as error:
+        raise InputError(
+            f"{error}: the shares are taken as shares of {n} units ({phrase}); set n_units to "
+            "the number of units they are shares of"
+        ) from None
+    return n, phrase
+
+
+def _universe(n_units, shares, shares_units, ai) -> tuple[int, str]:
+    listed = len(shares)
+    if n_units is not None:
+        n = _checks.integer("n_units", n_units, minimum=1)
+        if n < listed:
+            raise InputError(
+                f"n_units = {n}: the shares table lists {listed} units, so there are at least "
+                f"{listed}"
+            )
+        return n, "the number given as n_units"
+    if shares_units.provinces:
+        return len(province_names()), "China's provincial-level divisions"
+    if ai is not None:
+        return (
+            len(ai.index.union(shares.index)),
+            "the units of the index and the shares tables together",
+        )
+    return listed, "only the units listed; give n_units if there are more"

@@ -1,4 +1,4 @@
-"""Chapter 1's explorer: choose a grouping of provinces and a threshold, see each group's share
+"""Chapter 1's explorer: choose a grouping of the units and a threshold, see each group's share
 above it (a live kernel only; the book shows :meth:`ThresholdExplorer.static_figure`)."""
 
 from __future__ import annotations
@@ -12,17 +12,21 @@ from helpers.regional.groups import GROUPINGS, SharesAbove, share_above
 
 
 class ThresholdExplorer(Explorer):
-    """Share of each group of provinces above a threshold.
+    """Share of each group of units above a threshold.
 
     Parameters
     ----------
     values
-        One value per province, indexed by English name.
-    provinces
-        The province table indexed the same way, with a column per grouping in
-        :data:`helpers.regional.GROUPINGS`.
+        One value per unit, indexed by unit.
+    groupings
+        Indexed the same way, one column per grouping the reader can choose: for China's
+        provinces those of :data:`helpers.regional.GROUPINGS` (``region``, ``belt``), for other
+        units the file's group column. A column of missing values (units without groups) counts
+        every unit in one group, "all units".
     threshold
-        Initial threshold; ``None`` means the national mean of ``values``.
+        Initial threshold; ``None`` means the mean of ``values``.
+    noun
+        What one unit is called on the figure's axis ("province", "county").
     """
 
     figsize = (6.0, 3.5)
@@ -31,24 +35,28 @@ class ThresholdExplorer(Explorer):
     def __init__(
         self,
         values: pd.Series,
-        provinces: pd.DataFrame,
+        groupings: pd.DataFrame,
         threshold: float | None = None,
+        noun: str = "province",
     ):
         import ipywidgets as widgets
 
-        missing = [g for g in GROUPINGS if g not in provinces.columns]
-        if missing:
+        if not isinstance(groupings, pd.DataFrame) or groupings.empty:
             raise InputError(
-                f"provinces lacks grouping column(s) {', '.join(missing)}"
+                "groupings must be a DataFrame with one column per grouping of the units"
             )
-        self.data, self.provinces = values, provinces
+        self.data, self.noun = values, noun
+        self.groupings = groupings.apply(
+            lambda c: c.astype("string").fillna("all units")
+        )
         mean = float(values.mean())
         super().__init__(
             grouping=widgets.Dropdown(
                 options=[
-                    (label, key) for key, (label, _) in GROUPINGS.items()
+                    (GROUPINGS.get(key, (key,))[0], key)
+                    for key in groupings.columns
                 ],
-                value="region",
+                value=groupings.columns[0],
                 description="Grouping",
             ),
             threshold=slider(
@@ -63,7 +71,9 @@ class ThresholdExplorer(Explorer):
 
     def compute(self, grouping: str, threshold: float) -> View:
         """The groups' shares above ``threshold`` (:func:`helpers.regional.share_above`)."""
-        groups = self.provinces[grouping].rename(GROUPINGS[grouping][0])
+        groups = self.groupings[grouping].rename(
+            GROUPINGS.get(grouping, (grouping,))[0]
+        )
         result = share_above(self.data, groups, threshold)
         return View(result.table, series={"result": result})
 
@@ -79,5 +89,5 @@ class ThresholdExplorer(Explorer):
             return
         figure.clear()
         figure.subplots_adjust(left=0.12, right=0.98, top=0.9, bottom=0.1)
-        share_above_plot(result, ax=figure.subplots())
+        share_above_plot(result, ax=figure.subplots(), noun=self.noun)
         state["grouping"] = grouping

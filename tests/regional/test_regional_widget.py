@@ -35,7 +35,7 @@ def test_controls_update_table_and_figure(explorer):
     assert view.table["above"].sum() == 0
     expected = regional.share_above(
         explorer.data,
-        explorer.provinces["belt"].rename("Three belts"),
+        explorer.groupings["belt"].rename("Three belts"),
         explorer.controls["threshold"].max,
     )
     pd.testing.assert_frame_equal(view.table, expected.table)
@@ -44,8 +44,20 @@ def test_controls_update_table_and_figure(explorer):
 def test_widget_layout_and_bad_input(explorer):
     box = explorer.widget()
     assert len(box.children) == 3  # controls, status line, figure and table
-    with pytest.raises(ValueError, match="lacks grouping column\\(s\\) belt"):
-        ThresholdExplorer(explorer.data, explorer.provinces[["region"]])
+    with pytest.raises(ValueError, match="one column per grouping"):
+        ThresholdExplorer(explorer.data, explorer.groupings.iloc[:, :0])
+
+
+def test_units_without_groups_count_as_one_group(explorer):
+    states = pd.Series([3.0, 1.0, 2.0], index=["Ohio", "Iowa", "Utah"])
+    alone = ThresholdExplorer(
+        states,
+        pd.DataFrame({"all units": pd.NA}, index=states.index),
+        noun="unit",
+    )
+    assert alone.controls["grouping"].value == "all units"
+    view = alone.compute(**alone.values)
+    assert view.table.loc["all units", "fraction"] == "1/3"
 
 
 def test_static_figure_is_the_widget_figure_at_given_values(explorer):
