@@ -23,6 +23,17 @@ def test_book_builds_with_every_page(built_book):
         )
         assert "<img" in html, f"{notebook.stem} has no figures"
         assert "Traceback" not in html
+        # what a run shows for papermill's readers stays out of the book: the prose says it,
+        # and the build's results folders are temporary
+        assert (
+            "Wrote scorecard.csv" not in html
+            and ".csv and manifest.json to" not in html
+        )
+    # Markdown a page displays on purpose stays (the guide's generated sections)
+    guide = (built_book / "book" / "replicators.html").read_text(
+        encoding="utf-8"
+    )
+    assert "1. Regional AI competitiveness" in guide
 
 
 def test_replication_appendix_is_the_chapters_scorecards(built_book):
@@ -122,7 +133,8 @@ def test_pages_carry_no_dead_scripts(built_book):
 
 
 def test_printed_output_renders_the_same_however_the_kernel_split_it():
-    """book/_ext/merged_streams.py: a chunk boundary in mid-line adds no blank line."""
+    """book/_ext/merged_streams.py: a chunk boundary in mid-line adds no blank line, and a run's
+    sentences for papermill's readers are left out."""
     import sys
 
     from conftest import REPO
@@ -134,6 +146,12 @@ def test_printed_output_renders_the_same_however_the_kernel_split_it():
     def stream(text):
         return new_output("stream", name="stdout", text=text)
 
+    said = new_output(
+        "display_data",
+        data={"text/markdown": "a sentence"},
+        metadata={"book_prose": "n"},
+    )
+    assert coalesce_streams([stream("a\n"), said]) == [stream("a\n")]
     whole = coalesce_streams([stream("a\nb\n")])
     assert whole[0]["text"] == "a\nb\n"
     for chunks in (["a", "\nb\n"], ["a\n", "b\n"], ["a\nb", "\n"]):

@@ -75,7 +75,7 @@ def d_heatmap(
         yticklabels=True,
         ax=ax,
     )
-    ax.tick_params(axis="y", labelsize=7 if len(grid) > 30 else 9)
+    ax.tick_params(axis="y", labelsize=8 if len(grid) > 30 else 9)
     if gap is not None:
         row, left_out = gap
         ax.axhline(row, color="white", linewidth=6)

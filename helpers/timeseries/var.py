@@ -37,8 +37,32 @@ class VARReport:
     normality: TestStatistic
 
     @property
+    def numbers(self) -> pd.Series:
+        """The checks as numbers, for saving: lag order, observations, largest root modulus,
+        stability (1 or 0), and each test's statistic, degrees of freedom and p-value (NaN where
+        a test is not defined)."""
+
+        def number(value) -> float:
+            return float("nan") if value is None else float(value)
+
+        out = {
+            "lag order": float(self.lags),
+            "observations used": float(self.results.nobs),
+            "largest root modulus": float(self.roots.max()),
+            "stable": float(self.is_stable),
+        }
+        for name, test in (
+            ("Portmanteau", self.whiteness),
+            ("Jarque-Bera", self.normality),
+        ):
+            out[f"{name} statistic"] = number(test.stat)
+            out[f"{name} df"] = number(test.df)
+            out[f"{name} p-value"] = number(test.pvalue)
+        return pd.Series(out, name="value")
+
+    @property
     def summary(self) -> pd.Series:
-        """One line per check, as text for display."""
+        """One line per check, as text for display (:attr:`numbers` for the values)."""
         return pd.Series(
             {
                 "lag order": str(self.lags),

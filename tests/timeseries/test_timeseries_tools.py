@@ -36,6 +36,12 @@ def test_whiteness_not_defined_is_said_not_nan():
         for v in shown.values()
     )
     assert "nan" not in " ".join(shown.values()).lower()
+    # saved as numbers: the undefined test's p-value is missing, the others are the fit's
+    numbers = report.numbers
+    assert np.isnan(numbers["Portmanteau p-value"])
+    assert numbers["lag order"] == 3 and numbers["stable"] in (0.0, 1.0)
+    assert numbers["observations used"] == report.results.nobs
+    assert numbers["Jarque-Bera p-value"] == report.normality.pvalue
 
 
 def test_adf_power_explorer_delegates_to_the_monte_carlo():
