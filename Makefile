@@ -28,9 +28,12 @@ VARIANTS ?= 0
 classroom: $(STAMP)
 	$(BIN)/python book/classroom.py build _build/classroom --variants $(VARIANTS)
 
+# Each notebook runs in a bubblewrap sandbox (book/grading.py): TIME_LIMIT seconds (300),
+# ROSTER=roster.csv (student,variant) to grade each student as their assigned variant
 grade: $(STAMP)
-	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=<folder of notebooks>"; exit 2; }
-	$(BIN)/python book/classroom.py grade "$(SUBMISSIONS)" --classroom _build/classroom
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=<folder of notebooks> [ROSTER=roster.csv] [TIME_LIMIT=300]"; exit 2; }
+	$(BIN)/python book/classroom.py grade "$(SUBMISSIONS)" --classroom _build/classroom \
+		$(if $(ROSTER),--roster "$(ROSTER)") $(if $(TIME_LIMIT),--time-limit $(TIME_LIMIT))
 
 # The book without solutions, for students: _build/student/_build/html (the chapters' runs of a
 # current `make book` are replayed rather than executed again)

@@ -27,17 +27,17 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
-import contextlib
 import csv
-import io
 import json
 import multiprocessing
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,13 +111,18 @@ def with_parameters(nb, **values):
 
 
 def answer_cells(exercise: Exercise) -> list:
+    from grading import expects
+
     spec, cells = exercise.spec, []
     answers = spec.get("answers", [])
     if answers:
         lines = [
             f"# Exercise {exercise.label}: assign your answers in place of ...",
             "# (add cells above this one for your working).",
-        ] + [f"{a['name']} = ...  # {a['ask']}" for a in answers]
+        ] + [
+            f"{a['name']} = ...  # {a['ask']} ({expects(a['kind'], a.get('digits'))})"
+            for a in answers
+        ]
         cells.append(nbformat.v4.new_code_cell("\n".join(lines)))
     if spec.get("prose") or not answers:
         question = spec.get("prose", "Your answer.")
@@ -406,114 +411,73 @@ def build(out: Path, variants: int, fast: bool, only: list[str]) -> None:
 
 
 # -- grading -----------------------------------------------------------------------------------
+#
+# Each submission runs in a sandbox and its answers come back as data, compared here with the
+# key's (book/grading.py says what the sandbox allows and what stays trusted).
 
 
-def grade_one(submission: Path, classroom: Path) -> list[dict]:
-    nb = nbformat.read(submission, as_version=4)
+def answer_specs(chapter: str) -> dict[str, list[dict]]:
+    """The chapter's graded answers: exercise label -> its answers' specs, in the chapter's
+    order."""
+    nb = nbformat.read(CHAPTERS / f"{chapter}.ipynb", as_version=4)
+    return {
+        e.label: e.spec.get("answers", [])
+        for e in exercises(nb)
+        if e.spec.get("answers")
+    }
+
+
+def _written_parts(nb, chapter: str) -> dict[str, str]:
+    """Each written part of the chapter's exercises: "empty" when its answer cell still holds
+    only the prompt, else "written"."""
+    source = nbformat.read(CHAPTERS / f"{chapter}.ipynb", as_version=4)
+    prompts = {
+        e.label: answer_cells(e)[-1].source.strip()
+        for e in exercises(source)
+        if e.spec.get("prose")
+    }
+    out = dict.fromkeys(prompts, "empty")
+    for cell in nb.cells:
+        label = cell.get("metadata", {}).get("classroom", {}).get("exercise")
+        if cell.cell_type != "markdown" or label not in out:
+            continue
+        if cell.source.strip() not in (prompts[label], ""):
+            out[label] = "written"
+    return out
+
+
+def notebook_variant(
+    nb, roster_variant: int | None = None
+) -> tuple[str, int | None, str]:
+    """The chapter and variant to grade ``nb`` as, and a note when the notebook's own label
+    disagrees with the roster (the roster wins)."""
     meta = nb.metadata.get("classroom")
-    if not meta:
-        return [
-            _row(
-                submission,
-                "",
-                "",
-                "",
-                "not a classroom notebook (no metadata)",
-            )
-        ]
-    name = meta["chapter"] + (
-        f"_v{meta['variant']:02d}" if meta.get("variant") else ""
-    )
-    autograder = classroom / "autograder" / f"{name}.zip"
-    if not autograder.exists():
-        return [
-            _row(submission, "", "", "", f"no autograder {autograder.name}")
-        ]
-    with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / submission.name
-        shutil.copy(submission, copy)
-        results = Path(scratch) / "results.json"
-        # otter's kernel talks over TCP, and kernels started at the same moment can, rarely, race
-        # for a port; a run that did not get as far as writing its results is run once more
-        for _ in range(2):
-            failure = _otter_run(copy, autograder, scratch)
-            if results.exists():
-                break
-        if not results.exists():
-            return [
-                _row(
-                    submission,
-                    "",
-                    0,
-                    "",
-                    f"the notebook could not be graded ({failure})",
-                )
-            ]
-        tests = json.loads(results.read_text("utf-8"))["tests"]
-    rows = []
-    for test in tests:
-        if "max_score" not in test:
-            continue  # otter's summary of public tests
-        failures = re.findall(r"AssertionError: (.*)", test.get("output", ""))
-        rows.append(
-            _row(
-                submission,
-                test["name"],
-                test["score"],
-                test["max_score"],
-                "; ".join(failures) or "all answers right",
-            )
+    if not isinstance(meta, dict) or meta.get("chapter") not in {
+        p.stem for p in CHAPTERS.glob("*.ipynb")
+    }:
+        raise ValueError(
+            "not a classroom notebook (its metadata names no chapter of the book)"
         )
-    for e in exercises(
-        nbformat.read(CHAPTERS / f"{meta['chapter']}.ipynb", 4)
-    ):
-        if e.spec.get("prose"):
-            rows.append(
-                _row(
-                    submission,
-                    f"{e.label} (written)",
-                    "",
-                    "",
-                    "graded by hand",
-                )
-            )
-    return rows
+    variant = meta.get("variant")
+    if variant is not None and not (isinstance(variant, int) and variant > 0):
+        raise ValueError(f"its metadata names no valid variant ({variant!r})")
+    note = ""
+    if roster_variant is not None and roster_variant != (variant or 0):
+        note = (
+            f"the notebook is labelled variant {variant or 'base'}, the roster gives "
+            f"{roster_variant or 'base'}: graded as the roster's"
+        )
+        variant = roster_variant or None
+    return meta["chapter"], variant, note
 
 
-def _otter_run(submission: Path, autograder: Path, out: str) -> str:
-    """``otter run`` in this process, which grade() keeps for several notebooks: otter and its
-    imports load once per worker rather than once per notebook. Returns what stopped the run, if
-    anything did (otter's own printing is dropped; the grades are in ``out``/results.json)."""
-    from otter.run import main as otter_run
-
-    # otter prepends its conda folder to PATH on every run
-    path = os.environ.get("PATH", "")
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            otter_run(
-                str(submission),
-                autograder=str(autograder),
-                output_dir=out,
-                no_logo=True,
-            )
-    except Exception as error:  # reported in the grades, not raised
-        return f"{type(error).__name__}: {error}".splitlines()[0]
-    finally:
-        os.environ["PATH"] = path
-    return "no results"
-
-
-def _quiet_worker() -> None:
-    """A grading worker's own output (kernels' warnings) goes nowhere, as the otter processes'
-    did when each notebook had one."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-
-
-def _row(submission, exercise, points, max_points, message) -> dict:
+def _row(
+    submission, chapter, variant, exercise, points, max_points, message
+) -> dict:
     return {
         "student file": submission.name,
+        "chapter": chapter,
+        "variant": variant or "",
         "exercise": exercise,
         "points": points,
         "max points": max_points,
@@ -521,36 +485,267 @@ def _row(submission, exercise, points, max_points, message) -> dict:
     }
 
 
-def grade(submissions: Path, classroom: Path) -> Path:
-    files = sorted(submissions.glob("*.ipynb"))
-    if not files:
-        raise SystemExit(f"no notebooks in {submissions}")
-    # four processes, each grading one notebook at a time (otter changes the working folder)
-    spawn = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(
-        4, mp_context=spawn, initializer=_quiet_worker
-    ) as pool:
-        results = list(pool.map(grade_one, files, [classroom] * len(files)))
-    path = submissions / "grades.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(
-            handle, fieldnames=list(_row(Path("x"), *"    "))
+def grade_one(
+    submission: Path,
+    classroom: Path,
+    limits=None,
+    roster: dict | None = None,
+) -> list[dict]:
+    """One row per exercise of ``submission`` (and one for whatever stopped it)."""
+    import grading
+
+    limits = limits or grading.Limits()
+
+    def problem(message, chapter="", variant=None):
+        return [_row(submission, chapter, variant, "", 0, "", message)]
+
+    if submission.suffix != ".ipynb":
+        return problem("not a notebook (.ipynb): not graded")
+    try:
+        nb = nbformat.read(submission, as_version=4)
+        chapter, variant, note = notebook_variant(
+            nb, (roster or {}).get(submission.stem)
         )
+    except Exception as error:  # a corrupt file, a notebook of something else
+        reason = str(error).splitlines()[0][:200] if str(error) else ""
+        return problem(
+            f"not a gradable notebook ({type(error).__name__}: {reason})"
+        )
+    name = chapter + (f"_v{variant:02d}" if variant else "")
+    key = classroom / "key" / f"{name}.json"
+    if not key.is_file():
+        return problem(
+            f"no key {key.name} in {classroom}: build the classroom first",
+            chapter,
+            variant,
+        )
+    expected = json.loads(key.read_text("utf-8"))
+    specs = answer_specs(chapter)
+    names = [a["name"] for answers in specs.values() for a in answers]
+    run = grading.run_submission(nb, names, limits)
+    rows = problem(note, chapter, variant) if note else []
+    if run.problem:
+        rows += problem(run.problem, chapter, variant)
+    for error in run.errors[:5]:
+        rows += problem(
+            f"code cell {error['cell']} raised {error['error']}",
+            chapter,
+            variant,
+        )
+    first_error = (
+        f" (the notebook raised an error before: cell {run.errors[0]['cell']}, "
+        f"{run.errors[0]['error']})"
+        if run.errors
+        else ""
+    )
+    for label, answers in specs.items():
+        points, messages = 0, []
+        for a in answers:
+            ok, message = grading.compare(
+                a["name"],
+                run.answers.get(a["name"]),
+                expected[label][a["name"]],
+                a["kind"],
+                a.get("digits"),
+                a.get("tolerance"),
+            )
+            points += ok
+            if not ok:
+                unanswered = message.endswith("is not answered")
+                messages.append(message + (first_error if unanswered else ""))
+        rows.append(
+            _row(
+                submission,
+                chapter,
+                variant,
+                label,
+                points,
+                len(answers),
+                "; ".join(messages) or "all answers right",
+            )
+        )
+    for label, state in _written_parts(nb, chapter).items():
+        rows.append(
+            _row(
+                submission,
+                chapter,
+                variant,
+                f"{label} (written)",
+                "",
+                "",
+                "left empty"
+                if state == "empty"
+                else "written: grade it by hand (rubric.md)",
+            )
+        )
+    return rows
+
+
+def grade(
+    submissions: Path,
+    classroom: Path,
+    limits=None,
+    roster_path: Path | None = None,
+    jobs: int | None = None,
+) -> Path:
+    """Grade every file in ``submissions`` (each in its own sandbox, ``jobs`` at a time) into
+    ``grades.csv`` (a row per student and exercise), ``summary.csv`` and ``gradebook.csv`` (a
+    row per student) and ``feedback/<student>.md``."""
+    import grading
+
+    ours = {"grades.csv", "summary.csv", "gradebook.csv"}
+    files = sorted(
+        p
+        for p in submissions.iterdir()
+        if p.is_file() and p.name not in ours and not p.name.startswith(".")
+    )
+    if not files:
+        raise SystemExit(f"no submissions in {submissions}")
+    grading.check_sandbox()
+    roster = read_roster(roster_path) if roster_path else None
+    jobs = jobs or max(1, min(4, os.cpu_count() or 1))
+    results: dict[Path, list[dict]] = {}
+    start = time.perf_counter()
+    # SIGTERM (a killed make) ends the run as Ctrl-C does: the sandboxes are killed and the
+    # temporary folders removed
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+            futures = {
+                pool.submit(grade_one, f, classroom, limits, roster): f
+                for f in files
+            }
+            try:
+                for done in concurrent.futures.as_completed(futures):
+                    file = futures[done]
+                    results[file] = done.result()
+                    got = sum(
+                        r["points"] or 0
+                        for r in results[file]
+                        if r["max points"]
+                    )
+                    most = sum(
+                        r["max points"]
+                        for r in results[file]
+                        if r["max points"]
+                    )
+                    print(
+                        f"graded {len(results)}/{len(files)}: {file.name} "
+                        f"({got}/{most} points, {time.perf_counter() - start:.0f} s in all)",
+                        flush=True,
+                    )
+            except BaseException:
+                grading.stop_all()
+                for future in futures:
+                    future.cancel()
+                raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    ordered = [results[f] for f in files]
+    _write_reports(submissions, files, ordered)
+    return submissions / "grades.csv"
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def read_roster(path: Path) -> dict[str, int]:
+    """A roster: CSV with the columns ``student`` (the submission's file name without .ipynb) and
+    ``variant`` (0 for the base notebook)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if not rows or not {"student", "variant"} <= set(rows[0]):
+        raise SystemExit(
+            f"{path.name}: expected the columns student and variant"
+        )
+    out = {}
+    for i, row in enumerate(rows, start=2):
+        try:
+            out[row["student"].strip()] = int(row["variant"])
+        except ValueError:
+            raise SystemExit(
+                f"{path.name}: line {i}: variant {row['variant']!r} is not a whole number"
+            ) from None
+    return out
+
+
+def _write_reports(
+    submissions: Path, files: list[Path], results: list[list[dict]]
+) -> None:
+    fields = list(_row(Path("x"), "", None, "", "", "", ""))
+    with (submissions / "grades.csv").open(
+        "w", newline="", encoding="utf-8"
+    ) as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
         for rows in results:
             writer.writerows(rows)
-    feedback = _mkdir(submissions / "feedback")
+    summary, gradebook = [], []
     for file, rows in zip(files, results):
-        lines = [f"# Feedback on {file.name}", ""]
+        points = sum(r["points"] or 0 for r in rows if r["max points"])
+        most = sum(r["max points"] for r in rows if r["max points"])
+        written = [r for r in rows if r["exercise"].endswith("(written)")]
+        problems = [r["message"] for r in rows if not r["exercise"]]
+        first = rows[0]
+        summary.append(
+            {
+                "student file": file.name,
+                "chapter": first["chapter"],
+                "variant": first["variant"],
+                "points": points,
+                "max points": most,
+                "written parts to grade": sum(
+                    r["message"].startswith("written") for r in written
+                ),
+                "written parts left empty": sum(
+                    r["message"] == "left empty" for r in written
+                ),
+                "problems": " | ".join(problems),
+            }
+        )
+        gradebook.append(
+            {
+                "student": file.stem,
+                "points": points,
+                "max points": most,
+                "percent": round(100 * points / most, 1) if most else "",
+            }
+        )
+    for name, table in (
+        ("summary.csv", summary),
+        ("gradebook.csv", gradebook),
+    ):
+        with (submissions / name).open(
+            "w", newline="", encoding="utf-8"
+        ) as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(table[0]))
+            writer.writeheader()
+            writer.writerows(table)
+    feedback = _mkdir(submissions / "feedback")
+    for file, rows, total in zip(files, results, summary):
+        lines = [
+            f"# Feedback on {file.name}",
+            "",
+            f"Autograded: {total['points']} of {total['max points']} points.",
+            "",
+        ]
         for r in rows:
             score = (
                 f"{r['points']} / {r['max points']}" if r["max points"] else ""
             )
-            lines.append(f"- {r['exercise']}: {score} {r['message']}".rstrip())
+            lines.append(
+                f"- {r['exercise'] or 'notebook'}: {score} {r['message']}".rstrip()
+            )
         (feedback / f"{file.stem}.md").write_text(
             "\n".join(lines) + "\n", "utf-8"
         )
-    return path
+
+
+#: a passage of the book's pages for readers of the full edition only
+STUDENT_OMIT = re.compile(
+    r"<!-- student-edition: omit -->.*?<!-- /student-edition -->\n?", re.S
+)
 
 
 def student_book(out: Path, replay_from: Path | None = None) -> int:
@@ -574,10 +769,30 @@ def student_book(out: Path, replay_from: Path | None = None) -> int:
             ignore=shutil.ignore_patterns("__pycache__"),
         )
     shutil.copy(ROOT / "requirements.txt", out / "requirements.txt")
-    shutil.copy(ROOT / "_toc.yml", out / "_toc.yml")
     config = yaml.safe_load((ROOT / "_config.yml").read_text("utf-8"))
     config["title"] += " (student edition)"
     config.pop("launch_buttons", None)
+    # no way back to the solutions: no repository or issues buttons, no instructors' page, no
+    # passage written for readers of the full edition
+    config.setdefault("html", {}).update(
+        use_repository_button=False,
+        use_issues_button=False,
+        use_edit_page_button=False,
+    )
+    (out / "book" / "instructors.md").unlink()
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text("utf-8"))
+    for part in toc["parts"]:
+        part["chapters"] = [
+            c for c in part["chapters"] if c["file"] != "book/instructors"
+        ]
+    (out / "_toc.yml").write_text(
+        yaml.safe_dump(toc, allow_unicode=True, sort_keys=False), "utf-8"
+    )
+    for page in (out / "book").glob("*.md"):
+        text = page.read_text("utf-8")
+        kept = STUDENT_OMIT.sub("", text)
+        if kept != text:
+            page.write_text(kept, "utf-8")
     (out / "_config.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8"
     )
@@ -637,10 +852,34 @@ def main(argv=None) -> None:
         default=None,
         help="a build's _build folder whose current runs are replayed",
     )
-    g = commands.add_parser("grade", help="grade a folder of submissions")
+    g = commands.add_parser(
+        "grade",
+        help="grade a folder of submissions, each in a sandbox (book/grading.py)",
+    )
     g.add_argument("submissions", type=Path)
     g.add_argument(
         "--classroom", type=Path, default=ROOT / "_build" / "classroom"
+    )
+    g.add_argument(
+        "--roster",
+        type=Path,
+        default=None,
+        help="CSV of student (file name without .ipynb) and variant: grade by it",
+    )
+    g.add_argument(
+        "--time-limit",
+        type=float,
+        default=None,
+        help="seconds one notebook may run (default 300)",
+    )
+    g.add_argument(
+        "--memory-gb",
+        type=float,
+        default=None,
+        help="memory of each process of a notebook (default 4)",
+    )
+    g.add_argument(
+        "--jobs", type=int, default=None, help="notebooks graded at once"
     )
     args = parser.parse_args(argv)
     if args.command == "build":
@@ -654,7 +893,18 @@ def main(argv=None) -> None:
                 f"{replayed} chapter run(s) replayed from {args.replay_from}"
             )
     else:
-        print(f"wrote {grade(args.submissions, args.classroom)}")
+        import grading
+
+        limits = grading.Limits(
+            time=args.time_limit or grading.TIME_LIMIT,
+            memory_gb=args.memory_gb or grading.MEMORY_GB,
+        )
+        path = grade(
+            args.submissions, args.classroom, limits, args.roster, args.jobs
+        )
+        print(
+            f"wrote {path}, summary.csv, gradebook.csv and feedback/ in {path.parent}"
+        )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """The classroom edition (book/classroom.py): student notebooks without solutions that run with
-blank answers, answer keys that grade full marks with otter-grader, blank notebooks that grade
-zero, a wrong answer that loses exactly its point, seeded variants with their own answers, and the
-student edition of the book without solutions.
+blank answers, answer keys that grade full marks, blank notebooks that grade zero, a wrong answer
+that loses exactly its point, seeded variants with their own answers, hostile and sloppy
+submissions graded safely in the sandbox (book/grading.py), and the student edition of the book
+without solutions.
 
 Each property is checked where it lives. ``make test``: the student notebooks' cells (written
 without executing anything); every exercise's hidden test, the code otter runs, against the key's
@@ -19,6 +20,7 @@ import multiprocessing
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -264,7 +266,15 @@ def graded(built, tmp_path_factory):
     (folder / f"{first}__blank.ipynb").write_bytes(
         (built / "student" / f"{first}.ipynb").read_bytes()
     )
-    subprocess.run(
+    hostile(built, folder)
+    # the last variant's key, submitted by a student the roster gives variant 1
+    relabelled = sorted(folder.glob(f"*_v{VARIANTS:02d}__key.ipynb"))[0]
+    roster = folder.parent / "roster.csv"
+    roster.write_text(
+        f"student,variant\n{relabelled.stem},1\n", encoding="utf-8"
+    )
+    start = time.perf_counter()
+    done = subprocess.run(
         [
             sys.executable,
             str(REPO / "book" / "classroom.py"),
@@ -272,12 +282,101 @@ def graded(built, tmp_path_factory):
             str(folder),
             "--classroom",
             str(built),
+            "--roster",
+            str(roster),
+            "--time-limit",
+            str(TIME_LIMIT),
         ],
-        check=True,
         capture_output=True,
+        text=True,
     )
+    elapsed = time.perf_counter() - start
+    assert done.returncode == 0, done.stderr[-3000:]
     grades = pd.read_csv(folder / "grades.csv", keep_default_na=False)
-    return folder, grades, wrong_exercise
+    return (
+        folder,
+        grades,
+        wrong_exercise,
+        elapsed,
+        relabelled.name,
+        done.stdout,
+    )
+
+
+TIME_LIMIT = 90
+FIRST = "01_regional_ai_competitiveness"
+
+
+def hostile(built: Path, folder: Path) -> None:
+    """Submissions written the way some students cheat and others are sloppy, all on chapter
+    1's student notebook: each changes the cells before the first answer cell."""
+    student = built / "student" / f"{FIRST}.ipynb"
+    keys = json.loads((built / "key" / f"{FIRST}.json").read_text("utf-8"))
+
+    def submit(name: str, code: str, answers: dict | None = None) -> None:
+        nb = nbformat.read(student, as_version=4)
+        first = next(
+            i
+            for i, c in enumerate(nb.cells)
+            if "answer" in c.metadata.get("tags", [])
+        )
+        nb.cells.insert(first, nbformat.v4.new_code_cell(code))
+        for cell in nb.cells:
+            label = cell.metadata.get("classroom", {}).get("exercise")
+            if answers and cell.cell_type == "code" and label in answers:
+                cell.source = "\n".join(
+                    f"{k} = {v}" for k, v in answers[label].items()
+                )
+        nbformat.write(nb, folder / f"{FIRST}__{name}.ipynb")
+
+    submit("sleeper", "import time\ntime.sleep(10_000)")
+    submit(
+        "fork_bomb",
+        "import os, time\nwhile True:\n    try:\n        os.fork()\n"
+        "    except OSError:\n        time.sleep(10_000)",
+    )
+    submit("memory_hog", "hog = [bytearray(2**30) for _ in range(64)]")
+    submit(
+        "reads_keys",
+        "import pathlib, helpers\n"
+        "root = pathlib.Path(helpers.__file__).resolve().parents[1]\n"
+        "found = [p for p in root.rglob('*.json') if 'key' in str(p)]\n"
+        "central_belt_share = len(found)",
+    )
+    submit(
+        "patches_python",
+        "import builtins, math\nmath.isclose = lambda *a, **k: True\n"
+        "builtins.sorted = lambda *a, **k: []\n"
+        "builtins.float = lambda *a: 0.0",
+        {
+            label: dict.fromkeys(values, "'nonsense'")
+            for label, values in keys.items()
+        },
+    )
+    submit(
+        "daemon_and_network",
+        "import subprocess, socket\n"
+        f"subprocess.Popen(['sh', '-c', 'sleep 600; echo 0 > {folder}/grades.csv'],"
+        " start_new_session=True)\n"
+        "try:\n    socket.create_connection(('pypi.org', 443), timeout=3)\n"
+        "except OSError:\n    pass",
+    )
+    # numpy and pandas answers, typed to 4 significant digits: full marks
+    typed = {}
+    for label, values in keys.items():
+        typed[label] = {}
+        for k, v in values.items():
+            if isinstance(v, float):
+                typed[label][k] = f"np.float64({float(f'{v:.4g}')!r})"
+            elif isinstance(v, list):
+                typed[label][k] = f"pd.Series({v!r}).unique()"
+            elif isinstance(v, bool):
+                typed[label][k] = f"np.bool_({v!r})"
+            else:
+                typed[label][k] = repr(v)
+    submit("numpy_answers", "import numpy as np, pandas as pd", typed)
+    (folder / f"{FIRST}__corrupt.ipynb").write_text("{not json", "utf-8")
+    (folder / "notes.txt").write_text("not a notebook", "utf-8")
 
 
 def autograded(grades: pd.DataFrame, student: str) -> pd.DataFrame:
@@ -289,38 +388,104 @@ def autograded(grades: pd.DataFrame, student: str) -> pd.DataFrame:
 
 @pytest.mark.slow
 def test_grading_writes_a_row_and_feedback_for_every_submission(graded):
-    folder, grades, wrong_exercise = graded
+    folder, grades, wrong_exercise, elapsed, _, printed = graded
     students = set(grades["student file"])
-    assert (
-        len(students)
-        == len(wrong_exercise) + len(classroom.SPEC["variants"]) + 1
-    )
+    files = {p.name for p in folder.iterdir() if p.is_file()} - {
+        "grades.csv",
+        "summary.csv",
+        "gradebook.csv",
+    }
+    assert students == files
     for student in students:
+        if student.endswith(("__corrupt.ipynb", ".txt")):
+            continue
         rows = autograded(grades, student)
         assert not rows.empty, student
         if student.endswith("__blank.ipynb"):
             assert (rows["points"] == 0).all(), rows
-    assert (
-        len(list((folder / "feedback").glob("*.md")))
-        == grades["student file"].nunique()
-    )
+    assert len(list((folder / "feedback").glob("*.md"))) == len(students)
+    summary = pd.read_csv(folder / "summary.csv", keep_default_na=False)
+    gradebook = pd.read_csv(folder / "gradebook.csv", keep_default_na=False)
+    assert set(summary["student file"]) == students
+    assert len(gradebook) == len(students)
+    # progress while grading, one line per notebook
+    assert printed.count("graded ") == len(students)
 
 
 @pytest.mark.slow
 def test_a_wrong_answer_loses_exactly_its_point(graded):
     """Graded end to end: the key's other answers keep every point, the wrong one loses its own."""
-    _, grades, wrong_exercise = graded
+    _, grades, wrong_exercise, *_ = graded
     for stem, exercise in wrong_exercise.items():
         bad = autograded(grades, f"{stem}__wrong.ipynb").set_index("exercise")
         lost = bad["max points"] - bad["points"]
         assert lost[exercise] == 1, (stem, bad)
         assert (lost.drop(exercise) == 0).all(), (stem, bad)
-        assert "is not the key's answer" in bad.loc[exercise, "message"]
+        said = bad.loc[exercise, "message"]
+        assert " should be " in said or "is not the key's answer" in said
+
+
+@pytest.mark.slow
+def test_hostile_and_sloppy_submissions(built, graded):
+    """In bounded time, a row for everyone; cheats get nothing; fair answers (numpy and pandas
+    types, four significant digits) get everything; nothing is left running or written outside
+    the sandbox; no feedback shows an expected value."""
+    folder, grades, _, elapsed, relabelled, _ = graded
+    assert elapsed < 4 * TIME_LIMIT + 300
+
+    def points(name):
+        rows = autograded(grades, f"{FIRST}__{name}.ipynb")
+        return rows["points"].sum(), rows["max points"].sum()
+
+    for cheat in ("reads_keys", "patches_python", "sleeper", "memory_hog"):
+        assert points(cheat)[0] == 0, cheat
+    got, most = points("numpy_answers")
+    assert got == most > 0
+    summary = pd.read_csv(
+        folder / "summary.csv", keep_default_na=False
+    ).set_index("student file")
+    assert (
+        "not a gradable notebook (NotJSONError"
+        in summary.loc[f"{FIRST}__corrupt.ipynb", "problems"]
+    )
+    assert "not a notebook" in summary.loc["notes.txt", "problems"]
+    assert (
+        "time limit of a cell"
+        in summary.loc[f"{FIRST}__sleeper.ipynb", "problems"]
+    )
+    assert (
+        "MemoryError" in summary.loc[f"{FIRST}__memory_hog.ipynb", "problems"]
+    )
+    # the roster's variant, not the notebook's label
+    assert "the roster gives 1" in summary.loc[relabelled, "problems"]
+    rows = autograded(grades, relabelled)
+    assert rows["points"].sum() < rows["max points"].sum()
+    # nothing outlives the grading, or writes into the folder after it
+    ps = subprocess.run(
+        ["ps", "-e", "-o", "args="], capture_output=True, text=True
+    )
+    assert "sleep 600" not in ps.stdout and "sleep(10_000)" not in ps.stdout
+    time.sleep(1)
+    assert (folder / "grades.csv").read_text("utf-8").strip() != "0"
+    # feedback never shows the key's values
+    for key in sorted((built / "key").glob("*.json")):
+        values = [
+            v
+            for answers in json.loads(key.read_text("utf-8")).values()
+            for v in answers.values()
+            if isinstance(v, float)
+        ]
+        for text in (folder / "feedback").glob(f"{key.stem}__*.md"):
+            said = text.read_text("utf-8")
+            for v in values:
+                shown = f"{v:.4g}"
+                if len(shown) >= 4:  # "1" or "0.5" would match the points
+                    assert shown not in said, (text.name, v)
 
 
 @pytest.mark.slow
 def test_variants_have_their_own_seed_and_answers(built, graded):
-    _, grades, _ = graded
+    _, grades, _, _, relabelled, _ = graded
     for chapter, seeded in classroom.SPEC["variants"].items():
         answers = []
         for k in range(1, VARIANTS + 1):
@@ -338,9 +503,12 @@ def test_variants_have_their_own_seed_and_answers(built, graded):
             answers.append(
                 json.loads((built / "key" / f"{name}.json").read_text())
             )
-        # the last variant's key grades full marks against its own autograder
-        rows = autograded(grades, f"{name}__key.ipynb")
-        assert not rows.empty and (rows["points"] == rows["max points"]).all()
+        # the last variant's key grades full marks against its own key (the one the roster
+        # gives another variant is test_hostile_and_sloppy_submissions')
+        if f"{name}__key.ipynb" != relabelled:
+            rows = autograded(grades, f"{name}__key.ipynb")
+            assert not rows.empty
+            assert (rows["points"] == rows["max points"]).all()
         assert answers[0] != answers[1], (
             f"{chapter}: both variants have the same answers"
         )
@@ -373,6 +541,14 @@ def test_student_edition_of_the_book_has_no_solutions(built_book, tmp_path):
         leaked = [line for line in prose if line in page]
         assert not leaked, f"{notebook.stem}: {leaked[:3]}"
     assert checked >= 10, "too few solution lines to look for"
+    # no way back to the solutions: no repository button, no instructors' page, no passage
+    # about solutions
+    assert not (html / "book" / "instructors.html").exists()
+    for page in html.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert "github.com/ai-regional-development" not in text, page.name
+    how_to = (html / "book" / "how_to_use.html").read_text("utf-8")
+    assert "solution" not in re.sub(r"<[^>]+>", " ", how_to).lower()
 
 
 @pytest.mark.timeout(120)
