@@ -25,8 +25,11 @@ book: $(STAMP)
 # _build/classroom/ (VARIANTS=30: thirty seeded variants of the chapters with simulations);
 # then grade a folder of completed notebooks into grades.csv and feedback/
 VARIANTS ?= 0
+# ROSTER=roster.csv (a student column, optionally variant): students/<student>/ notebooks and the
+# roster.csv make grade uses
 classroom: $(STAMP)
-	$(BIN)/python book/classroom.py build _build/classroom --variants $(VARIANTS)
+	$(BIN)/python book/classroom.py build _build/classroom --variants $(VARIANTS) \
+		$(if $(ROSTER),--roster "$(ROSTER)")
 
 # Each notebook runs in a bubblewrap sandbox (book/grading.py): TIME_LIMIT seconds (300),
 # ROSTER=roster.csv (student,variant) to grade each student as their assigned variant

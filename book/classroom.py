@@ -120,7 +120,12 @@ def answer_cells(exercise: Exercise) -> list:
             f"# Exercise {exercise.label}: assign your answers in place of ...",
             "# (add cells above this one for your working).",
         ] + [
-            f"{a['name']} = ...  # {a['ask']} ({expects(a['kind'], a.get('digits'))})"
+            f"{a['name']} = ...  # {a['ask']} ({expects(a['kind'], a.get('digits'))}"
+            + (
+                "; the same in every variant)"
+                if a.get("same_in_variants")
+                else ")"
+            )
             for a in answers
         ]
         cells.append(nbformat.v4.new_code_cell("\n".join(lines)))
@@ -250,6 +255,7 @@ def run_key(nb, folder: Path) -> tuple[nbformat.NotebookNode, dict]:
 TEST_FILE = '''"""Hidden tests of {label}: each answer against the key's ({where})."""
 
 import math
+import numbers
 
 from otter.test_files import test_case
 
@@ -260,39 +266,54 @@ points = {points}
 EXPECTED = {expected!r}
 
 
-def check(env, answer, kind, tolerance):
+def within(got, expected, digits, floor):
+    """The grader's own comparison (book/grading.py): to ``digits`` significant digits."""
+    if not (math.isfinite(got) and math.isfinite(expected)):
+        return got == expected
+    if abs(expected) < floor:
+        return abs(got - expected) <= floor
+    unit = 10 ** (math.floor(math.log10(abs(expected))) - digits + 1)
+    return abs(got - expected) <= unit * (1 + 1e-9)
+
+
+def check(env, answer, kind, digits, floor):
     expected = EXPECTED[answer]
     if answer not in env or env[answer] is Ellipsis:
         raise AssertionError(f"{{answer}} is not answered")
     got = env[answer]
+    if hasattr(got, "item") and getattr(got, "ndim", None) == 0:
+        got = got.item()  # a numpy scalar
+    if hasattr(got, "tolist") and not hasattr(got, "columns"):
+        got = got.tolist()  # an array, Series or Index
     if kind == "number":
-        ok = isinstance(got, (int, float)) and not isinstance(got, bool)
-        ok = ok and math.isclose(
-            float(got), expected, rel_tol=tolerance, abs_tol=tolerance
-        )
+        ok = isinstance(got, numbers.Real) and not isinstance(got, bool)
+        ok = ok and within(float(got), expected, digits, floor)
     elif kind == "integer":
-        ok = got == expected
+        ok = isinstance(got, numbers.Integral) and got == expected
     elif kind == "boolean":
         ok = isinstance(got, bool) and got == expected
     elif kind == "names":
-        ok = isinstance(got, (list, tuple, set)) and sorted(
+        ok = isinstance(got, (list, tuple, set, frozenset)) and sorted(
             map(str, got)
         ) == sorted(map(str, expected))
     else:
         ok = str(got).strip() == str(expected)
     if not ok:
-        raise AssertionError(f"{{answer}} = {{got!r}} is not the key's answer")
+        shown = repr(got) if len(repr(got)) <= 80 else repr(got)[:77] + "..."
+        raise AssertionError(f"{{answer}} = {{shown}} is not the key's answer")
 '''
 
 TEST_CASE = """
 
 @test_case(points=1, hidden=True)
 def test_{name}(env):
-    check(env, {name!r}, {kind!r}, {tolerance!r})
+    check(env, {name!r}, {kind!r}, {digits!r}, {floor!r})
 """
 
 
 def write_tests(answers: dict, folder: Path, where: str) -> None:
+    import grading
+
     folder.mkdir(parents=True, exist_ok=True)
     for label, values in answers.items():
         spec = SPEC["exercises"][label]["answers"]
@@ -303,7 +324,8 @@ def write_tests(answers: dict, folder: Path, where: str) -> None:
             text += TEST_CASE.format(
                 name=a["name"],
                 kind=a["kind"],
-                tolerance=float(a.get("tolerance", 1e-6)),
+                digits=int(a.get("digits", grading.DIGITS)),
+                floor=float(a.get("tolerance", grading.ABS_FLOOR)),
             )
         (folder / f"{label}.py").write_text(text, encoding="utf-8")
 
@@ -380,24 +402,114 @@ def _mkdir(path: Path) -> Path:
     return path
 
 
+#: points of a written part, unless classroom.yml gives its exercise ``prose_points``
+WRITTEN_POINTS = 2
+
+
+def written_points(spec: dict) -> int:
+    return int(spec.get("prose_points", WRITTEN_POINTS))
+
+
 def rubric() -> str:
-    lines = ["# Written parts and their rubric", ""]
+    """The written parts to grade by hand: each with its exercise's own words, the question, the
+    points and what a full answer says."""
+    lines = [
+        "# Written parts and their rubric",
+        "",
+        "Each written part is graded by hand: full points for an answer that makes the points of",
+        "the full answer below in the student's own words, half for one that makes part of them,",
+        "none for an empty or wrong one. grades.csv lists the parts a student left empty.",
+        "",
+    ]
     for path in sorted(CHAPTERS.glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         lines += [f"## {path.stem}", ""]
         for e in exercises(nb):
             spec = e.spec
             graded = ", ".join(a["name"] for a in spec.get("answers", []))
-            lines.append(f"- **{e.label}**: autograded {graded or 'nothing'}.")
+            lines += [
+                f"### {e.label}",
+                "",
+                _exercise_text(nb.cells[e.cell].source),
+                "",
+            ]
+            lines.append(f"- Autograded: {graded or 'nothing'}.")
             if spec.get("prose"):
-                lines.append(
-                    f"  Written: {spec['prose']} Full answer: {spec.get('rubric', '')}"
-                )
-        lines.append("")
+                lines += [
+                    f"- Written ({written_points(spec)} points): {spec['prose']}",
+                    f"- Full answer: {spec.get('rubric', '')}",
+                ]
+            lines.append("")
     return "\n".join(lines)
 
 
-def build(out: Path, variants: int, fast: bool, only: list[str]) -> None:
+def _exercise_text(source: str) -> str:
+    """The words of an {exercise} directive, quoted, without its fences and options."""
+    match = re.search(r"```\{exercise\}[^\n]*\n(.*?)\n```", source, re.S)
+    body = match.group(1) if match else source
+    body = re.sub(r"^:[a-z-]+:.*\n", "", body, flags=re.M).strip()
+    return "\n".join(
+        f"> {line}" if line else ">" for line in body.splitlines()
+    )
+
+
+def roster_variants(path: Path, variants: int) -> dict[str, int]:
+    """Each student of a roster (CSV with a ``student`` column, and optionally ``variant``) and
+    their variant: the roster's, or 1, 2, ... in the roster's order, cycling over ``variants``
+    (at least as many as students when 0)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if not rows or "student" not in rows[0]:
+        raise SystemExit(
+            f"{path.name}: expected a column student (and optionally variant)"
+        )
+    students = [r["student"].strip() for r in rows]
+    repeated = sorted({s for s in students if students.count(s) > 1})
+    if repeated or not all(students):
+        raise SystemExit(
+            f"{path.name}: every student needs a name of their own"
+            + (f"; repeated: {', '.join(repeated)}" if repeated else "")
+        )
+    if "variant" in rows[0]:
+        return read_roster(path)
+    size = variants or len(students)
+    return {s: 1 + i % size for i, s in enumerate(students)}
+
+
+def personalise(out: Path, assigned: dict[str, int]) -> Path:
+    """``OUT/students/<student>/<chapter>.ipynb``: each student's notebooks (their variant of
+    the chapters with simulated data, the base notebook of the others), and ``OUT/roster.csv``,
+    the assignment ``make grade ROSTER=...`` grades by (a submission named ``<student>.ipynb``,
+    or the student's folder)."""
+    for student, variant in assigned.items():
+        folder = _mkdir(out / "students" / student)
+        for path in sorted((out / "student").glob("*.ipynb")):
+            if "_v" in path.stem:
+                continue
+            name = path.stem
+            if name in SPEC["variants"] and variant:
+                name = f"{name}_v{variant:02d}"
+            nb = nbformat.read(out / "student" / f"{name}.ipynb", as_version=4)
+            nb.metadata["classroom"]["student"] = student
+            nbformat.write(nb, folder / f"{path.stem}.ipynb")
+    roster = out / "roster.csv"
+    with roster.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["student", "variant"])
+        writer.writerows(assigned.items())
+    return roster
+
+
+def build(
+    out: Path,
+    variants: int,
+    fast: bool,
+    only: list[str],
+    roster: Path | None = None,
+) -> None:
+    assigned = roster_variants(roster, variants) if roster else None
+    if assigned:
+        variants = max(variants, *assigned.values())
     chapters = sorted(CHAPTERS.glob("*.ipynb"))
     if only:
         chapters = [p for p in chapters if p.stem[:2] in only]
@@ -408,6 +520,11 @@ def build(out: Path, variants: int, fast: bool, only: list[str]) -> None:
     with concurrent.futures.ProcessPoolExecutor(4, mp_context=spawn) as pool:
         for name in pool.map(build_one, todo, [out] * len(todo)):
             print(f"built {name}", flush=True)
+    if assigned:
+        print(
+            f"wrote {personalise(out, assigned)} and students/<student>/",
+            flush=True,
+        )
 
 
 # -- grading -----------------------------------------------------------------------------------
@@ -503,8 +620,14 @@ def grade_one(
         return problem("not a notebook (.ipynb): not graded")
     try:
         nb = nbformat.read(submission, as_version=4)
+        # the roster names a student by the submission's file name, or by the name the
+        # personalised notebook carries (make classroom ROSTER=...)
+        named = nb.metadata.get("classroom", {}).get("student")
         chapter, variant, note = notebook_variant(
-            nb, (roster or {}).get(submission.stem)
+            nb,
+            (roster or {}).get(
+                submission.stem, (roster or {}).get(named) if named else None
+            ),
         )
     except Exception as error:  # a corrupt file, a notebook of something else
         reason = str(error).splitlines()[0][:200] if str(error) else ""
@@ -565,6 +688,7 @@ def grade_one(
             )
         )
     for label, state in _written_parts(nb, chapter).items():
+        points = written_points(SPEC["exercises"][label])
         rows.append(
             _row(
                 submission,
@@ -573,9 +697,9 @@ def grade_one(
                 f"{label} (written)",
                 "",
                 "",
-                "left empty"
+                f"left empty (0 of {points} points)"
                 if state == "empty"
-                else "written: grade it by hand (rubric.md)",
+                else f"written: grade it by hand, {points} points (rubric.md)",
             )
         )
     return rows
@@ -699,7 +823,7 @@ def _write_reports(
                     r["message"].startswith("written") for r in written
                 ),
                 "written parts left empty": sum(
-                    r["message"] == "left empty" for r in written
+                    r["message"].startswith("left empty") for r in written
                 ),
                 "problems": " | ".join(problems),
             }
@@ -842,6 +966,12 @@ def main(argv=None) -> None:
         "--fast", action="store_true", help="the chapters' fast parameters"
     )
     b.add_argument("--chapters", nargs="*", default=[], help="e.g. 04 07")
+    b.add_argument(
+        "--roster",
+        type=Path,
+        default=None,
+        help="CSV of students (and optionally variant): a notebook folder for each",
+    )
     s = commands.add_parser(
         "student-book", help="the book's sources without solutions"
     )
@@ -885,7 +1015,7 @@ def main(argv=None) -> None:
     if args.command == "build":
         if args.variants < 0:
             parser.error(f"--variants must be 0 or more, got {args.variants}")
-        build(args.out, args.variants, args.fast, args.chapters)
+        build(args.out, args.variants, args.fast, args.chapters, args.roster)
     elif args.command == "student-book":
         replayed = student_book(args.out, args.replay_from)
         if args.replay_from is not None:

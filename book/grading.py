@@ -51,10 +51,13 @@ MAX_PROCESSES = (
 MAX_FILE_MB = 200  # size of any file the notebook writes
 DIGITS = 3  # significant digits a number answer must match, unless classroom.yml says otherwise
 ABS_FLOOR = 1e-9  # a key of (nearly) zero is matched within this
-# Run by root, each sandbox runs as a user of its own, taken from this range and used by nothing
-# else: the process limit counts per user, so a fork bomb in one sandbox cannot starve the
-# notebooks graded beside it
-SANDBOX_UIDS = range(2_000_000_000, 2_000_000_064)
+# Run by root, each sandbox runs as a user of its own, used by nothing else: the process limit
+# counts per user, so a fork bomb in one sandbox cannot starve the notebooks graded beside it.
+# The range is this grader's own (from its process id, unique among running processes; Linux's
+# process ids stay below 2**22), so two gradings at once do not share users either.
+SANDBOX_UIDS = range(
+    1_800_000_000 + os.getpid() * 64, 1_800_000_000 + os.getpid() * 64 + 64
+)
 
 # what the sandbox writes its answers with: plain data only
 ANSWER_CELL = '''

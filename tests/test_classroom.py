@@ -30,6 +30,7 @@ from conftest import CHAPTERS, REPO, build_book
 
 sys.path.insert(0, str(REPO / "book"))
 import classroom  # noqa: E402
+import grading  # noqa: E402
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore::ResourceWarning"),
@@ -512,6 +513,22 @@ def test_variants_have_their_own_seed_and_answers(built, graded):
         assert answers[0] != answers[1], (
             f"{chapter}: both variants have the same answers"
         )
+        # every number that depends on the data differs between the variants, to the precision
+        # it is graded at; one that does not says so (classroom.yml's same_in_variants)
+        for label, given in answers[0].items():
+            for a in classroom.SPEC["exercises"][label]["answers"]:
+                if a["kind"] != "number":
+                    continue
+                first, second = given[a["name"]], answers[1][label][a["name"]]
+                same = grading.within(
+                    second, first, a.get("digits", 3), a.get("tolerance")
+                )
+                assert same == bool(a.get("same_in_variants")), (
+                    label,
+                    a["name"],
+                    first,
+                    second,
+                )
 
 
 @pytest.mark.slow
