@@ -1029,9 +1029,18 @@ def main(argv=None) -> None:
             time=args.time_limit or grading.TIME_LIMIT,
             memory_gb=args.memory_gb or grading.MEMORY_GB,
         )
-        path = grade(
-            args.submissions, args.classroom, limits, args.roster, args.jobs
-        )
+        try:
+            path = grade(
+                args.submissions,
+                args.classroom,
+                limits,
+                args.roster,
+                args.jobs,
+            )
+        except KeyboardInterrupt:
+            raise SystemExit(
+                "grading interrupted: every sandbox stopped, no grades written"
+            ) from None
         print(
             f"wrote {path}, summary.csv, gradebook.csv and feedback/ in {path.parent}"
         )

@@ -485,6 +485,52 @@ def test_hostile_and_sloppy_submissions(built, graded):
 
 
 @pytest.mark.slow
+def test_an_interrupted_grading_leaves_nothing_behind(built, tmp_path):
+    """make grade stopped by SIGTERM (a killed job) while notebooks sleep in their sandboxes:
+    it stops at once, with one line, and leaves no sandbox process and no temporary folder."""
+    import tempfile
+
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    student = nbformat.read(built / "student" / f"{FIRST}.ipynb", as_version=4)
+    student.cells.insert(
+        3, nbformat.v4.new_code_cell("import time\ntime.sleep(10_000)")
+    )
+    for name in ("a", "b", "c"):
+        nbformat.write(student, folder / f"{name}.ipynb")
+    before = set(Path(tempfile.gettempdir()).glob("grading-*"))
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            str(REPO / "book" / "classroom.py"),
+            "grade",
+            str(folder),
+            "--classroom",
+            str(built),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(8)
+    start = time.perf_counter()
+    process.terminate()
+    _, stderr = process.communicate(timeout=60)
+    assert time.perf_counter() - start < 30
+    assert process.returncode != 0
+    assert stderr.strip().splitlines()[-1].startswith("grading interrupted"), (
+        stderr
+    )
+    assert not (folder / "grades.csv").exists()
+    assert set(Path(tempfile.gettempdir()).glob("grading-*")) == before
+    first = 1_800_000_000 + process.pid * 64
+    ps = subprocess.run(
+        ["ps", "-e", "-o", "uid="], capture_output=True, text=True
+    )
+    assert not [u for u in ps.stdout.split() if first <= int(u) < first + 64]
+
+
+@pytest.mark.slow
 def test_variants_have_their_own_seed_and_answers(built, graded):
     _, grades, _, _, relabelled, _ = graded
     for chapter, seeded in classroom.SPEC["variants"].items():
