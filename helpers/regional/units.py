@@ -219,6 +219,20 @@ def _read_table(
     return frame
 
 
+def _by_label(
+    frame: pd.DataFrame, unit: str, group: str | None, fname: str
+) -> tuple[pd.DataFrame, Units]:
+    """A cross-section with its units attached (:func:`attach_units`), indexed by ``label``,
+    keeping how its file was read."""
+    form = frame.attrs.get("file_format")
+    out, units = attach_units(frame, unit, group, fname)
+    out = out.set_index("label", drop=False)
+    out.index.name = "unit"
+    if form:
+        out.attrs["file_format"] = form
+    return out, units
+
+
 def load_index(
     path: str | Path | None = None,
     unit: str = "province_zh",
@@ -266,13 +280,7 @@ def load_index(
                 .astype("Int64")
             )
         fname = path.name
-    form = frame.attrs.get("file_format")
-    out, units = attach_units(frame, unit, group, fname)
-    out = out.set_index("label", drop=False)
-    out.index.name = "unit"
-    if form:
-        out.attrs["file_format"] = form
-    return out, units
+    return _by_label(frame, unit, group, fname)
 
 
 def load_shares(
@@ -308,13 +316,7 @@ def load_shares(
                 f"{', '.join(f'{t:.2f}' for t in over)} per cent; shares of a whole add up "
                 "to 100 or less"
             )
-    form = frame.attrs.get("file_format")
-    out, units = attach_units(frame, unit, None, fname)
-    out = out.set_index("label", drop=False)
-    out.index.name = "unit"
-    if form:
-        out.attrs["file_format"] = form
-    return out, units
+    return _by_label(frame, unit, None, fname)
 
 
 def shares_universe(
