@@ -6,6 +6,12 @@ recomputed, status, note`` with status one of ``reproduced``, ``discrepancy`` or
 numbers about something the paper does not claim (an explosive root in a VAR whose stability it
 never discusses): a result worth reporting, but not a discrepancy with the paper.
 
+Several rows can show one problem (a word used in two senses fails every claim that uses it), so
+each row that is a discrepancy or a finding also names its **defect**: an id and a one-line
+description shared by the rows behind one problem, kept per paper in ``data/paper_defects.csv``.
+Counts are of defects, not rows (:func:`status_summary`); a row the file does not group is a
+defect of its own.
+
 The status is never typed in by hand for a checkable claim: :meth:`Scorecard.compare` derives it
 from the printed precision of a number, :meth:`Scorecard.check` from a condition the chapter
 computes. Only :meth:`Scorecard.not_reproducible` takes no computation, and it requires a reason;
@@ -14,6 +20,7 @@ computes. Only :meth:`Scorecard.not_reproducible` takes no computation, and it r
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 from dataclasses import dataclass
@@ -34,9 +41,13 @@ COLUMNS = [
     "reported",
     "recomputed",
     "status",
+    "defect",
+    "defect_description",
     "note",
 ]
 STATUSES = ("reproduced", "discrepancy", "not_reproducible", "finding")
+#: the statuses whose rows show a defect of the paper
+OPEN = ("discrepancy", "finding")
 
 
 class Scorecard:
@@ -67,6 +78,7 @@ class Scorecard:
         self.paper = paper
         self.chapter = chapter
         self._rows: list[dict[str, str]] = []
+        self._defects = defects_of(paper)
 
     # -- adding claims -------------------------------------------------------------------------
 
@@ -264,6 +276,12 @@ class Scorecard:
             raise InputError(
                 f"claim_id {claim_id!r} is already on the scorecard"
             )
+        defect, description = "", ""
+        if status in OPEN:
+            # a row the paper's defects do not group is a problem of its own
+            defect, description = self._defects.get(
+                claim_id, (claim_id, note or claim)
+            )
         self._rows.append(
             {
                 "paper": self.paper,
@@ -273,6 +291,8 @@ class Scorecard:
                 "reported": reported,
                 "recomputed": recomputed,
                 "status": status,
+                "defect": defect,
+                "defect_description": description,
                 "note": note,
             }
         )
@@ -323,9 +343,13 @@ class Scorecard:
         return ScorecardReport(frame.reset_index(drop=True), limit)
 
     def summary(self) -> str:
-        """The counts by status in words, e.g. "42 reproduced, 6 discrepancies, 3 not
-        reproducible (51 claims)"."""
+        """The defects and the counts by status in words, e.g. "2 defects, shown by 4 of 51
+        claims (44 reproduced, 3 not reproducible)" (:func:`status_summary`)."""
         return status_summary(self.frame)
+
+    def defects(self) -> pd.DataFrame:
+        """One row per defect of the rows so far (:func:`defect_table`)."""
+        return defect_table(self.frame)
 
     def counts(self) -> pd.Series:
         """Number of claims per status (all three statuses, zeros included)."""
@@ -424,39 +448,118 @@ _STATUS_WORDS = {
 }
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _defect_ids(frame: pd.DataFrame, status: str) -> pd.Series:
+    rows = frame[frame["status"] == status]
+    if "defect" in frame:
+        return rows["defect"].where(rows["defect"] != "", rows["claim_id"])
+    return rows["claim_id"]
+
+
 def status_summary(frame: pd.DataFrame) -> str:
-    """The counts by status of scorecard rows ``frame`` in words (see :meth:`Scorecard.summary`)."""
+    """The defects and counts by status of scorecard rows ``frame`` in words.
+
+    Defects are counted, not rows: "12 defects, shown by 37 of 46 claims (7 reproduced, 2 not
+    reproducible)", or "no defect in 18 claims (13 reproduced, 5 not reproducible)"; findings
+    follow, counted the same way ("; 1 finding on what the paper does not claim").
+    """
     counts = frame["status"].value_counts()
-    parts = []
-    for status, one, many in (
-        ("reproduced", "reproduced", "reproduced"),
-        ("discrepancy", "discrepancy", "discrepancies"),
-        ("not_reproducible", "not reproducible", "not reproducible"),
-    ):
-        n = int(counts.get(status, 0))
-        parts.append(f"{n} {one if n == 1 else many}")
-    findings = int(counts.get("finding", 0))
-    total = len(frame) - findings
-    text = f"{', '.join(parts)} ({total} claim{'s' if total != 1 else ''})"
-    if findings:
-        text += (
-            f"; {findings} finding{'s' if findings != 1 else ''} on what the paper does "
-            "not claim"
+    reproduced = int(counts.get("reproduced", 0))
+    unchecked = int(counts.get("not_reproducible", 0))
+    failing = int(counts.get("discrepancy", 0))
+    total = reproduced + unchecked + failing
+    others = f"{reproduced} reproduced, {unchecked} not reproducible"
+    defects = _defect_ids(frame, "discrepancy").nunique()
+    if defects:
+        text = (
+            f"{_plural(defects, 'defect', 'defects')}, shown by {failing} of "
+            f"{_plural(total, 'claim', 'claims')} ({others})"
         )
+    else:
+        text = f"no defect in {_plural(total, 'claim', 'claims')} ({others})"
+    findings = _defect_ids(frame, "finding").nunique()
+    if findings:
+        text += f"; {_plural(findings, 'finding', 'findings')} on what the paper does not claim"
     return text
+
+
+def defect_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The defects behind the rows of ``frame`` that are discrepancies or findings, in the order
+    they first appear: ``defect``, ``kind`` (``discrepancy`` when any of its rows is one, else
+    ``finding``), ``description`` and ``claims`` (the ids of its rows, "; "-separated)."""
+    rows = frame[frame["status"].isin(OPEN)].copy()
+    if "defect" not in rows:
+        rows["defect"], rows["defect_description"] = (
+            rows["claim_id"],
+            rows["note"],
+        )
+    rows["defect"] = rows["defect"].where(
+        rows["defect"] != "", rows["claim_id"]
+    )
+    out = []
+    for defect, group in rows.groupby("defect", sort=False):
+        out.append(
+            {
+                "defect": defect,
+                "kind": "discrepancy"
+                if (group["status"] == "discrepancy").any()
+                else "finding",
+                "description": group["defect_description"].iloc[0],
+                "claims": "; ".join(group["claim_id"]),
+            }
+        )
+    return pd.DataFrame(
+        out, columns=["defect", "kind", "description", "claims"]
+    )
+
+
+def defects_of(paper: str) -> dict[str, tuple[str, str]]:
+    """``{claim_id: (defect, description)}`` for ``paper`` from ``data/paper_defects.csv``
+    (empty for a paper the file does not list)."""
+    return dict(_defects_by_paper().get(paper, {}))
+
+
+@functools.cache
+def _defects_by_paper() -> dict[str, dict[str, tuple[str, str]]]:
+    from helpers import data
+
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for row in data.load("paper_defects").itertuples(index=False):
+        claims = out.setdefault(row.paper, {})
+        for claim_id in (c.strip() for c in row.claims.split(";")):
+            if claim_id in claims:
+                raise InputError(
+                    f"paper_defects: claim {claim_id!r} of {row.paper} is in defects "
+                    f"{claims[claim_id][0]!r} and {row.defect!r}; a claim shows one defect"
+                )
+            claims[claim_id] = (row.defect, row.description)
+    return out
 
 
 class ScorecardReport:
     """What :meth:`Scorecard.report` returns: a table for reading (HTML in JupyterLab and the
-    book, text in a terminal), or a summary with the full table in a dropdown when long."""
+    book, text in a terminal), or, when long, the summary and the paper's defects, each with the
+    rows behind it in a dropdown, then the full table in a dropdown."""
 
     def __init__(self, frame: pd.DataFrame, limit: int) -> None:
         self.frame = frame
         self.limit = limit
 
-    def _table(self, frame: pd.DataFrame):
+    def _table(self, frame: pd.DataFrame) -> _ScorecardTable:
         from helpers.display import table
 
+        status = frame["status"].map(_STATUS_WORDS)
+        if "defect" in frame:
+            # name the defect where it groups other rows than this one
+            grouped = (frame["defect"] != "") & (
+                frame["defect"] != frame["claim_id"]
+            )
+            status = status.where(
+                ~grouped, status + " (defect " + frame["defect"] + ")"
+            )
         shown = pd.DataFrame(
             {
                 "claim": frame["claim_id"]
@@ -466,25 +569,44 @@ class ScorecardReport:
                 + frame["claim"],
                 "reported": frame["reported"],
                 "recomputed": frame["recomputed"],
-                "status": frame["status"].map(_STATUS_WORDS),
+                "status": status,
                 "reason": frame["note"],
             }
         )
-        return table(shown, index=False)
+        return _ScorecardTable(table(shown, index=False))
 
     @property
     def long(self) -> bool:
         return len(self.frame) > self.limit
 
+    def defects_html(self) -> str:
+        """Each defect as a dropdown: its id, kind and description, then the rows behind it."""
+        import html
+
+        parts = []
+        for _, defect in defect_table(self.frame).iterrows():
+            ids = defect["claims"].split("; ")
+            rows = self.frame[self.frame["claim_id"].isin(ids)]
+            n = len(ids)
+            parts.append(
+                '<details class="book-defect"><summary>'
+                f"<strong>{html.escape(defect['defect'])}</strong> "
+                f"({_STATUS_WORDS[defect['kind']].split(' (')[0]}): "
+                f"{html.escape(defect['description'])} "
+                f"<em>({_plural(n, 'claim', 'claims')}: {html.escape(', '.join(ids))})</em>"
+                "</summary>" + self._table(rows)._repr_html_() + "</details>"
+            )
+        return "\n".join(parts)
+
     def _repr_html_(self) -> str:
         if not self.long:
             return self._table(self.frame)._repr_html_()
-        open_rows = self.frame[self.frame["status"] != "reproduced"]
         head = f"<p>{status_summary(self.frame)}.</p>"
-        if len(open_rows):
+        defects = self.defects_html()
+        if defects:
             head += (
-                "<p>The claims not reproduced:</p>"
-                + self._table(open_rows)._repr_html_()
+                "<p>The defects, each with the claims that show it:</p>"
+                + defects
             )
         return (
             head
@@ -495,10 +617,35 @@ class ScorecardReport:
 
     def __repr__(self) -> str:
         text = repr(self._table(self.frame))
-        return f"{status_summary(self.frame)}\n{text}" if self.long else text
+        if not self.long:
+            return text
+        defects = defect_table(self.frame)
+        listed = "".join(
+            f"\n{d.defect} ({d.kind}): {d.description} [{d.claims}]"
+            for d in defects.itertuples()
+        )
+        return f"{status_summary(self.frame)}{listed}\n{text}"
 
     def __len__(self) -> int:
         return len(self.frame)
+
+
+class _ScorecardTable:
+    """A scorecard's rows as :func:`helpers.display.table` shows them, marked ``book-scorecard``
+    so that the book's style lets their long words wrap (a scorecard fits the column at 1280 px)."""
+
+    def __init__(self, shown) -> None:
+        self.shown = shown
+
+    def _repr_html_(self) -> str:
+        return self.shown._repr_html_().replace(
+            'class="dataframe book-table"',
+            'class="dataframe book-table book-scorecard"',
+            1,
+        )
+
+    def __repr__(self) -> str:
+        return repr(self.shown)
 
 
 def _text(value: object) -> str:

@@ -85,7 +85,7 @@ def test_a_finding_is_counted_apart_from_the_claims(card):
     assert (row["reported"], row["status"]) == ("(no claim)", "finding")
     assert card.counts()["finding"] == 1
     assert card.summary() == (
-        "1 reproduced, 0 discrepancies, 0 not reproducible (1 claim); "
+        "no defect in 1 claim (1 reproduced, 0 not reproducible); "
         "1 finding on what the paper does not claim"
     )
     with pytest.raises(ValueError, match="note must say what finding 'F2'"):
@@ -204,3 +204,62 @@ def test_implied_totals_overlap_and_conflict():
     assert clash.table.loc["US", "low"] > clash.table.loc["CN", "high"]
     with pytest.raises(ValueError, match="same index"):
         implied_totals(pd.Series({"a": 1.0}), pd.Series({"b": 1.0}), 0, 0)
+
+
+def test_rows_showing_one_defect_count_once():
+    """Gan & Zhang's two senses of 倍 fail several claims: they are one defect, counted once,
+    with the rows behind it listed; a row the paper's defects do not group counts alone."""
+    card = Scorecard("Gan & Zhang (2025)", "99_test_chapter")
+    card.check(
+        "A1", "§4.1", "rise", "3.5倍", "at least 3.6", holds=False, note="n1"
+    )
+    card.check(
+        "A5",
+        "§5.1(1)",
+        "multiple",
+        "1.5倍",
+        "rise only",
+        holds=False,
+        note="n2",
+    )
+    card.check("A1b", "§4.1", "as rises", "3.5倍", "fits", holds=True)
+    card.check(
+        "NEW", "§9", "something else", 1, 2, holds=False, note="its own reason"
+    )
+    card.check(
+        "A6", "§4.1", "gaps", "x", "y", holds=True
+    )  # grouped, but reproduced
+    frame = card.frame.set_index("claim_id")
+    assert frame.loc[["A1", "A5"], "defect"].eq("TIMES").all()
+    assert frame.loc["A1", "defect_description"].startswith(
+        "倍 is used in two senses"
+    )
+    assert frame.loc["NEW", ["defect", "defect_description"]].tolist() == [
+        "NEW",
+        "its own reason",
+    ]
+    assert frame.loc[["A1b", "A6"], "defect"].eq("").all()
+    assert card.summary() == (
+        "2 defects, shown by 3 of 5 claims (2 reproduced, 0 not reproducible)"
+    )
+    defects = card.defects()
+    assert defects["defect"].tolist() == ["TIMES", "NEW"]
+    assert defects.set_index("defect").loc["TIMES", "claims"] == "A1; A5"
+    html = card.report(limit=2)._repr_html_()
+    assert html.count('<details class="book-defect">') == 2
+    assert "(2 claims: A1, A5)" in html
+
+
+def test_a_claim_in_two_defects_is_refused(monkeypatch):
+    import helpers.audit as audit
+    from helpers import data
+
+    frame = data.load("paper_defects")
+    twice = pd.concat([frame, frame.iloc[[0]].assign(defect="OTHER")])
+    monkeypatch.setattr(data, "load", lambda name: twice)
+    audit._defects_by_paper.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="is in defects '.+' and 'OTHER'"):
+            audit.defects_of("Gan & Zhang (2025)")
+    finally:
+        audit._defects_by_paper.cache_clear()

@@ -283,6 +283,40 @@ def test_chapter_reads_at_1280_pixels(chromium, server, notebook):
     assert wide_code == [], f"code wider than its column: {wide_code}"
 
 
+@pytest.mark.parametrize(
+    "page",
+    ["book/intro.html", "book/scorecard.html"]
+    + [f"chapters/{nb.stem}.html" for nb in CHAPTERS],
+)
+def test_audit_tables_fit_the_column_at_1280_pixels(chromium, server, page):
+    """Every scorecard table (a chapter's audit, its scorecard, the appendix's defects and the
+    front page's counts), with every dropdown open, fits its column at 1280 px: a reader never
+    scrolls sideways to read a claim, a printed value or a reason (issue 29)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        try:
+            tab = browser.new_page(viewport={"width": 1280, "height": 900})
+            tab.goto(f"{server}/{page}", wait_until="networkidle")
+            tab.evaluate(
+                "() => document.querySelectorAll('details').forEach(d => d.open = true)"
+            )
+            checked, wide = tab.evaluate(
+                """() => {
+                const boxes = Array.from(document.querySelectorAll('div.book-table'))
+                    .filter(d => d.querySelector('table.book-scorecard')
+                             || !location.pathname.includes('/chapters/'));
+                return [boxes.length, boxes.filter(d => d.scrollWidth > d.clientWidth + 1)
+                    .map(d => d.innerText.slice(0, 60))];
+            }"""
+            )
+        finally:
+            browser.close()
+    assert checked > 0, f"{page}: no audit table found"
+    assert wide == [], f"{page}: audit tables wider than the column: {wide}"
+
+
 def test_figure_text_is_at_least_8_points():
     """No figure of the package sets text smaller than 8 pt (see MIN_FIGURE_SCALE)."""
     import re

@@ -34,6 +34,8 @@ def test_every_dataset_loads_with_its_schema():
         "imf_aipi_2023",
         "industrial_bank_figures",
         "johansen_critical_values",
+        "outside_figures",
+        "paper_defects",
         "provinces",
     ]
     for name in data.available():

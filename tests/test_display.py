@@ -111,17 +111,22 @@ def test_a_short_report_is_one_table_of_claim_numbers_status_and_reason():
     assert "<details>" not in html and "C2 (Table 1): a mean" in html
 
 
-def test_a_long_report_is_a_summary_with_every_discrepancy_and_the_rest_folded():
-    sc = card(20)  # C0 and C1 within 0.005 of 1.00; C2-C19 discrepancies
+def test_a_long_report_is_a_summary_with_every_defect_and_the_rest_folded():
+    # C0 and C1 within 0.005 of 1.00; C2-C19 discrepancies, each its own defect
+    sc = card(20)
     html = sc.report()._repr_html_()
-    summary, folded = html.split("<details>")
-    assert (
-        sc.summary()
-        == "2 reproduced, 18 discrepancies, 0 not reproducible (20 claims)"
+    head, folded = html.split("<details><summary>All 20 claims")
+    assert sc.summary() == (
+        "18 defects, shown by 18 of 20 claims (2 reproduced, 0 not reproducible)"
     )
-    assert sc.summary() in summary
-    assert "C19 (Table 1)" in summary and "C0 (Table 1)" not in summary
-    assert "All 20 claims" in folded and "C0 (Table 1)" in folded
+    assert sc.summary() in head
+    # every defect is a dropdown whose summary gives its reason, with its rows inside
+    assert head.count('<details class="book-defect">') == 18
+    assert (
+        "<strong>C19</strong> (discrepancy)" in head
+        and "C0 (Table 1)" not in head
+    )
+    assert "C0 (Table 1)" in folded
 
 
 def test_report_since_takes_the_rows_a_section_added():

@@ -252,6 +252,37 @@ def test_chapter_scorecard_is_its_audit(stem, chapter_runs):
     )
 
 
+def test_every_defect_is_listed_once_and_shown(chapter_runs):
+    """The papers' defects (data/paper_defects.csv) and the chapters' rows agree: every row that
+    is a discrepancy or a finding belongs to a defect listed there (so counts are of problems,
+    grouped as the file says), and every listed defect is shown by a row of some chapter."""
+    rows = pd.concat(
+        pd.read_csv(
+            scorecard_in(run.folder, stem), dtype=str, keep_default_na=False
+        )
+        for stem, run in chapter_runs.items()
+    )
+    assert not rows.duplicated(["paper", "claim_id"]).any()
+    listed = data.load("paper_defects")
+    open_rows = rows[rows["status"].isin(["discrepancy", "finding"])]
+    ungrouped = open_rows.loc[
+        ~open_rows.set_index(["paper", "defect"]).index.isin(
+            listed.set_index(["paper", "defect"]).index
+        ),
+        "claim_id",
+    ]
+    assert ungrouped.empty, (
+        f"rows not in data/paper_defects.csv: {list(ungrouped)}"
+    )
+    shown = set(zip(open_rows["paper"], open_rows["defect"]))
+    unshown = [
+        f"{p}: {d}"
+        for p, d in zip(listed["paper"], listed["defect"])
+        if (p, d) not in shown
+    ]
+    assert not unshown, f"defects no row shows: {unshown}"
+
+
 def test_chapter6_says_it_uses_simulated_data_offline(chapter_runs):
     run = chapter_runs[next(s for s in STEMS if s.startswith("06_"))]
     text = "\n".join(text_outputs(run.chapter_cells))

@@ -5,8 +5,10 @@ the book's build the kernels find ``BOOK_SCORECARDS`` in their environment and l
 ``_build/scorecards/<chapter>.csv``. The ``replication-appendix`` directive leaves a placeholder
 that is filled when the appendix is written, after every chapter has been read (so chapters can be
 read in parallel), and the appendix is written again whenever a chapter was re-read. It combines
-the scorecards: per paper the counts by status and every claim that is not reproduced with its
-reason and a link to the chapter's audit; the combined scorecard is offered as CSV and JSON.
+the scorecards: per paper the counts by status, its defects (each problem once, with the claims
+that show it in a dropdown) and the claims that cannot be checked, with a link to each chapter's
+audit; the combined scorecard is offered as CSV and JSON. The ``replication-summary`` directive
+puts the per-paper counts on the front page the same way.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 APPENDIX = "book/scorecard"
+SUMMARY = "book/intro"  # the front page counts each paper's defects
 CHAPTERS = "chapters/"
 DOWNLOADS = ("scorecards.csv", "scorecards.json")
 
@@ -42,7 +45,7 @@ def _note_rereads(app, env, docnames: list[str]) -> None:
 def _rewrite_appendix(app, env) -> list[str]:
     """Write the appendix again when a chapter was re-read (its scorecard may have changed)."""
     reread = getattr(app, "chapters_reread", False)
-    return [APPENDIX] if reread and APPENDIX in env.found_docs else []
+    return [d for d in (APPENDIX, SUMMARY) if reread and d in env.found_docs]
 
 
 def _audit_anchor(env, docname: str) -> str:
@@ -55,6 +58,36 @@ def _audit_anchor(env, docname: str) -> str:
     return ""
 
 
+def _paper_anchor(paper: str) -> str:
+    return "paper-" + "".join(
+        c if c.isalnum() else "-" for c in paper.lower()
+    ).strip("-")
+
+
+def counts_by_paper(combined: pd.DataFrame) -> pd.DataFrame:
+    """Per paper: the claims checked and their statuses, the defects and the findings (each
+    problem once, however many rows show it), and the chapters that check it."""
+    from helpers.audit import defect_table
+
+    out = []
+    for paper, rows in combined.groupby("paper", sort=False):
+        status = rows["status"]
+        kinds = defect_table(rows)["kind"]
+        out.append(
+            {
+                "paper": paper,
+                "claims checked": int((status != "finding").sum()),
+                "reproduced": int((status == "reproduced").sum()),
+                "not reproducible": int((status == "not_reproducible").sum()),
+                "defects": int((kinds == "discrepancy").sum()),
+                "claims showing them": int((status == "discrepancy").sum()),
+                "findings": int((kinds == "finding").sum()),
+                "chapters": "; ".join(dict.fromkeys(rows["title"])),
+            }
+        )
+    return pd.DataFrame(out)
+
+
 class appendix_placeholder(nodes.General, nodes.Element):
     """Where the appendix goes; replaced when the page is written."""
 
@@ -64,21 +97,45 @@ class ReplicationAppendix(SphinxDirective):
         return [appendix_placeholder()]
 
 
+class summary_placeholder(nodes.General, nodes.Element):
+    """Where the front page's counts go; replaced when the page is written."""
+
+
+class ReplicationSummary(SphinxDirective):
+    def run(self):
+        return [summary_placeholder()]
+
+
 def _fill(app, doctree, docname: str) -> None:
     for placeholder in list(doctree.findall(appendix_placeholder)):
         placeholder.replace_self(_appendix(app, docname))
+    for placeholder in list(doctree.findall(summary_placeholder)):
+        placeholder.replace_self(_summary(app, docname))
 
 
-def _appendix(app, here: str) -> nodes.raw:
-    """The appendix's HTML for the page ``here``, from the scorecards in :func:`_folder`."""
-    from helpers.audit import (
-        COLUMNS,
-        STATUSES,
-        ScorecardReport,
-        status_summary,
-    )
+def _summary(app, here: str) -> nodes.raw:
+    """The front page's table: per paper the claims checked, the defects and the findings, each
+    paper linked to its part of the appendix."""
     from helpers.display import table
 
+    counts = counts_by_paper(_combined(app, here)).drop(columns="chapters")
+    appendix = app.builder.get_relative_uri(here, APPENDIX)
+    links = {
+        paper: f'<a href="{html.escape(appendix)}#{_paper_anchor(paper)}">'
+        f"{html.escape(paper)}</a>"
+        for paper in counts["paper"]
+    }
+    shown = table(counts, index=False)._repr_html_()
+    for paper, link in links.items():
+        shown = shown.replace(
+            f"<td>{html.escape(paper)}</td>", f"<td>{link}</td>", 1
+        )
+    return nodes.raw("", shown, format="html")
+
+
+def _combined(app, here: str) -> pd.DataFrame:
+    """Every chapter's scorecard from :func:`_folder`, with the chapter, its title and a link to its
+    audit from the page ``here``."""
     env = app.env
     folder = _folder(app)
     chapters = sorted(d for d in env.found_docs if d.startswith(CHAPTERS))
@@ -107,7 +164,17 @@ def _appendix(app, here: str) -> nodes.raw:
                 + env.titles[docname].astext(),
             )
         )
-    combined = pd.concat(frames, ignore_index=True)
+    return pd.concat(frames, ignore_index=True)
+
+
+def _appendix(app, here: str) -> nodes.raw:
+    """The appendix's HTML for the page ``here``, from the scorecards in :func:`_folder`."""
+    from helpers.audit import COLUMNS, ScorecardReport, status_summary
+    from helpers.display import table
+
+    folder = _folder(app)
+    combined = _combined(app, here)
+    chapters = combined["chapter"].unique()
     columns = [
         "chapter",
         *COLUMNS,
@@ -132,19 +199,13 @@ def _appendix(app, here: str) -> nodes.raw:
         f'combined scorecard as <a href="{DOWNLOADS[0]}">CSV</a> or '
         f'<a href="{DOWNLOADS[1]}">JSON</a>.</p>'
     ]
-    counts = (
-        combined.groupby("paper", sort=False)["status"]
-        .value_counts()
-        .unstack(fill_value=0)
-        .reindex(columns=list(STATUSES), fill_value=0)
-    )
-    counts.columns = [c.replace("_", " ") for c in counts.columns]
-    counts["chapters"] = combined.groupby("paper", sort=False)["title"].agg(
-        lambda titles: "; ".join(dict.fromkeys(titles))
-    )
-    parts.append(table(counts.rename_axis("paper"))._repr_html_())
+    # the chapters are linked in each paper's part below; the table stays narrow
+    counts = counts_by_paper(combined).drop(columns="chapters")
+    parts.append(table(counts, index=False)._repr_html_())
     for paper, rows in combined.groupby("paper", sort=False):
-        parts.append(f"<h2>{html.escape(paper)}</h2>")
+        parts.append(
+            f'<h2 id="{_paper_anchor(paper)}">{html.escape(paper)}</h2>'
+        )
         for _, chapter_rows in rows.groupby("chapter", sort=False):
             first = chapter_rows.iloc[0]
             parts.append(
@@ -152,13 +213,23 @@ def _appendix(app, here: str) -> nodes.raw:
                 f"{html.escape(first['title'])}</a>: "
                 f"{status_summary(chapter_rows)}.</p>"
             )
-            open_rows = chapter_rows[chapter_rows["status"] != "reproduced"]
-            if len(open_rows):
-                parts.append(
-                    ScorecardReport(
-                        open_rows, limit=len(open_rows)
-                    )._repr_html_()
-                )
+        report = ScorecardReport(rows.reset_index(drop=True), limit=0)
+        defects = report.defects_html()
+        if defects:
+            parts.append(
+                "<p>Its defects, each with the claims that show it (open one to see them):</p>"
+                + defects
+            )
+        unchecked = rows[rows["status"] == "not_reproducible"]
+        if len(unchecked):
+            parts.append(
+                f"<details><summary>{len(unchecked)} claims the published numbers do not "
+                "allow checking, and why</summary>"
+                + ScorecardReport(
+                    unchecked.reset_index(drop=True), limit=len(unchecked)
+                )._repr_html_()
+                + "</details>"
+            )
     return nodes.raw("", "\n".join(parts), format="html")
 
 
@@ -190,4 +261,11 @@ def setup(app):
         text=(_skip, None),
     )
     app.add_directive("replication-appendix", ReplicationAppendix)
+    app.add_node(
+        summary_placeholder,
+        html=(_skip, None),
+        latex=(_skip, None),
+        text=(_skip, None),
+    )
+    app.add_directive("replication-summary", ReplicationSummary)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

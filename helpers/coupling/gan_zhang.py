@@ -72,7 +72,7 @@ def check_section42(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
     multiple = claims.number("D-rise")
     scorecard.check(
         "K1",
-        "§4.2, §5.1(2)",
+        "§4.2 (the levels again in §5.1(2))",
         "National D rose from 0.2404 to 0.4367, more than 1.8 times (倍 read as the ratio "
         "end/start)",
         reported=claims["D-rise"]["printed"],
@@ -82,7 +82,7 @@ def check_section42(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
     )
     scorecard.check(
         "K1b",
-        "§4.2, §5.1(2)",
+        "§4.2",
         "The same claim read strictly: a rise (增幅) of more than 180 per cent",
         reported=claims["D-rise"]["printed"],
         recomputed=f"rise {100 * (ratio - 1):.1f}%",

@@ -66,6 +66,7 @@ def growth_constraints(
     reading: int,
     with_east_ratio: bool,
     gap_signs: dict[str, tuple[int, int]] | None = None,
+    with_national: bool = True,
 ) -> list:
     """Linear constraints on the unknown levels E10, E22 (East) and C10 (Central) that section 4.1
     (and, with ``with_east_ratio``, 5.1(1)'s "1.5 times the national level" in 2022) imposes, with
@@ -110,10 +111,13 @@ def growth_constraints(
         ),  # the East above the national mean, 2010
         ({"E22": 1 - e}, ">=", known22),  # ... and 2022
     ]
-    for r, op in [
-        (r_nat - TOLERANCE, ">="),
-        (r_nat + TOLERANCE, "<="),
-    ]:  # national multiple about 3.5
+    for r, op in (
+        [
+            (r_nat - TOLERANCE, ">="),
+            (r_nat + TOLERANCE, "<="),
+        ]
+        * with_national
+    ):  # national multiple about 3.5 (left out when with_national is False)
         rows.append(
             (
                 {"E22": e, "E10": -r * e, "C10": -r * c},
@@ -150,6 +154,35 @@ def _sign_combinations():
     pairs = list(itertools.product((1, -1), repeat=2))
     for west, northeast in itertools.product(pairs, repeat=2):
         yield {"West": west, "Northeast": northeast}
+
+
+def gaps_can_narrow(
+    claims: Claims,
+    sizes: dict[str, int],
+    reading: int,
+    regions: tuple[str, ...],
+    with_national: bool = True,
+) -> bool:
+    """Can the gaps of ``regions`` to the national mean all have narrowed, given section 4.1's
+    other numbers with 倍 read as ``reading``, and, when ``with_national`` is False, leaving out the
+    national multiple (约3.5倍)? Every sign of each gap is tried."""
+    import itertools
+
+    bounds = {"E10": (0, 1), "E22": (0, 1), "C10": (0, 1)}
+    for signs in itertools.product(
+        itertools.product((1, -1), repeat=2), repeat=len(regions)
+    ):
+        rows = growth_constraints(
+            claims,
+            sizes,
+            reading,
+            False,
+            dict(zip(regions, signs)),
+            with_national=with_national,
+        )
+        if feasible(rows, bounds) is not None:
+            return True
+    return False
 
 
 def growth_feasibility(
@@ -356,10 +389,32 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         tiers["Northeast"] == middle,
         note="Text against text: §4.1 puts the Northeast level with the national mean and calls "
         "it middle, the conclusions put it in the last tier with the West (§4.2 also ranks its "
-        "coordination above the Central region's and the West's). The regional employment "
-        "values are only in figures, so the tier itself cannot be recomputed.",
+        "coordination above the Central region's and the West's). §4.1 also has the West above "
+        "the Central region from 2010 to 2016 and the gap narrowing after, with no overtaking, "
+        "where the conclusions have the Central region catching up and the West lagging. The "
+        "regional employment values are only in figures, so the tiers cannot be recomputed.",
     )
     with_gaps = table.xs((False, True), level=(1, 2))["consistent"]
+    # Which region's gap cannot narrow, and does it depend on the national multiple at all?
+    northeast_never = not any(
+        gaps_can_narrow(claims, sizes, k, ("Northeast",), with_national=False)
+        for k in READINGS
+    )
+    west_alone = [
+        READINGS[k].split(" ")[0]
+        for k in READINGS
+        if gaps_can_narrow(claims, sizes, k, ("West",))
+    ]
+    cause = (
+        "The Northeast's gap alone cannot narrow under either reading, even with the "
+        "national multiple (约3.5倍) left out"
+        if northeast_never
+        else "No single region's gap explains it"
+    ) + (
+        f"; the West's alone can (倍 read as the {' or the '.join(west_alone)})"
+        if west_alone
+        else ""
+    )
     for claim_id, name, other in (("A6", ratio, rise), ("A6b", rise, ratio)):
         scorecard.check(
             claim_id,
@@ -376,15 +431,44 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
                 else ""
             ),
             holds=bool(with_gaps[name]),
-            note=(
-                f"Read as rises, the national index grows {claims.number('AI-rise-national') + 1:g}"
-                f" times, more than the West ({ratios['West']:.2f}) and the Northeast "
-                f"({ratios['Northeast']:.2f}), and no unprinted levels that fit the other §4.1 "
-                "numbers leave both gaps narrower; read as ratios, the other numbers already do "
-                "not fit (A1). Linear feasibility over the unprinted levels, every sign of the "
-                "two gaps tried."
-            ),
+            note=f"{cause}. Gaps are absolute differences in index points; linear "
+            "feasibility over the unprinted levels, every sign of each gap tried.",
         )
+    # "中部...2022年仅0.1250": low against what? With §5.1(1)'s 1.5 times, the national mean
+    row = claims["AI-central-2022-conclusions"]
+    scorecard.check(
+        "A5c",
+        "§5.1(1) vs §4.1",
+        "The Central region's 2022 AI index is 'only' 0.1250, though §4.1 has it overtaking "
+        "the West and the Northeast",
+        row["printed"],
+        f"2022: Central {c22:.4f} = {c22 / national:.0%} of the national mean {national:.4f} "
+        f"(from §5.1(1)'s {multiple:g} times), above the West {w22:.4f} and the Northeast "
+        f"{ne22:.4f}",
+        bool(max(w22, ne22) < c22 < national),
+        note="仅 (only) read as low against the national mean: second of four regions, below "
+        "the mean. The national mean is not printed; without §5.1(1)'s multiple it is not "
+        "bounded enough to place the Central region",
+    )
+    # "L型增长态势" against the three phases the same sentence describes
+    phases = claims.pairs("EQ-L-shape")
+    growth = list(phases.values())
+    level_l = growth[0] < 0  # an L in the level: a fall, then flat
+    rate_l = growth[1] < growth[0] and abs(growth[2]) <= growth[1]
+    scorecard.check(
+        "EQ-L",
+        "§4.1",
+        claims["EQ-L-shape"]["claim"],
+        claims["EQ-L-shape"]["printed"],
+        "growth by phase as the sentence describes it ("
+        + ", ".join(f"{k} {v:+g}" for k, v in phases.items())
+        + "): "
+        + ("an L" if level_l or rate_l else "rising, then faster, then flat"),
+        bool(level_l or rate_l),
+        note="Text against text; the national values are only in figures. An L in the level "
+        "is a fall followed by a flat line; an L in the growth rate is a drop in growth that "
+        "then stays low. The described path has growth rising before it stops, neither",
+    )
     scorecard.not_reproducible_claim(
         claims,
         "AI-west-northeast-similar",
@@ -409,7 +493,60 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         "figures only",
         figures_only,
     )
+    scorecard.not_reproducible_claim(
+        claims,
+        "LABOUR-supply",
+        "the report the paper cites exists (delivered by 俞家栋 to the Standing Committee of the "
+        "National People's Congress on 28 December 2022), but its passage with this figure was "
+        "not found in any copy this project could reach, so the figure is not compared",
+    )
+    check_regions_across_papers(scorecard, claims)
     return table
+
+
+def check_regions_across_papers(scorecard: Scorecard, claims: Claims) -> None:
+    """A finding across papers: Fang, Chang & Hu (2025) rank the regions by their 2023 AI
+    competitiveness (Table 1), this paper by its 2022 AI index (§4.1); do the orders agree?"""
+    provinces = data.load("provinces").set_index("name_zh")
+    fang = data.load("fang2025_ai_competitiveness").query(
+        "province_zh != '西藏'"
+    )
+    means = (
+        fang.assign(region=fang["province_zh"].map(provinces["region"]))
+        .groupby("region")["index"]
+        .mean()
+        .sort_values(ascending=False)
+    )
+    here = {
+        "Central": claims.number("AI-central-2022"),
+        "West": claims.number("AI-west-2022"),
+        "Northeast": claims.number("AI-northeast-2022"),
+    }
+    ours = [
+        "East",
+        *sorted(here, key=here.get, reverse=True),
+    ]  # the East leads (GRAD-AI)
+    scorecard.finding(
+        "XP-REGIONS",
+        "§4.1; Fang, Chang & Hu (2025) Table 1",
+        "Do this paper and Fang et al. order China's four regions by AI the same way?",
+        "here (2022 AI index): "
+        + " > ".join(ours)
+        + "; Fang et al. (2023 competitiveness, mean of provinces without Tibet): "
+        + " > ".join(f"{r} {v:.2f}" for r, v in means.items()),
+        note=(
+            "They agree on the order"
+            if list(means.index) == ours
+            else "They differ at "
+            + ", ".join(
+                f"place {k + 1} ({a} here, {b} in Fang et al.)"
+                for k, (a, b) in enumerate(zip(ours, means.index))
+                if a != b
+            )
+        )
+        + ". The two indices are built differently from different indicators and years, so "
+        "neither paper is shown wrong by the other.",
+    )
 
 
 def national_multiple(

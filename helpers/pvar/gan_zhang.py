@@ -235,6 +235,41 @@ def check_text(
             "computed."
         ),
     )
+    # "反向影响" in column (5): the direction (from employment quality back to AI, as §4.3's
+    # next sentence, 正向促进, reads it) or the sign (a negative effect)
+    row = claims["T4-col5-reverse"]
+    signs = {v: coef(v, "AI") for v in ("EQ", "LQ")}
+    scorecard.check(
+        "C5-reverse",
+        "§4.3",
+        row["claim"],
+        reported=row["printed"],
+        recomputed=", ".join(
+            f"{v} -> AI {c:+.3f} ({pvalue(pval(v, 'AI'))})"
+            for v, c in signs.items()
+        ),
+        holds=all(c > 0 for c in signs.values()),
+        note="反向 read as 'in the reverse direction' (from employment quality back to AI), "
+        "the reading §4.3's next sentence gives the same two effects (正向促进): both are "
+        "positive. Read as 'negative', both signs would be wrong",
+    )
+    # 5.1(3)'s loop, link by link: LQ -> EQ -> LR -> LQ
+    links = [("LQ", "EQ"), ("EQ", "LR"), ("LR", "LQ")]
+    row = claims["LOOP-conclusions"]
+    scorecard.check(
+        "LOOP",
+        "§5.1(3)",
+        row["claim"],
+        reported=row["printed"],
+        recomputed="; ".join(
+            f"{a} -> {b} {coef(a, b):+.3f} ({pvalue(pval(a, b))})"
+            for a, b in links
+        ),
+        holds=all(coef(a, b) > 0 and pval(a, b) < 0.1 for a, b in links),
+        note="Each link read as the lagged coefficient in Table 4, the only estimate the paper "
+        "gives: the first two are positive and significant, the last, remuneration's effect on "
+        f"labour-force quality, is {coef('LR', 'LQ'):+.3f} (p = {pval('LR', 'LQ'):.2f})",
+    )
     return scorecard.view(
         [c for c in scorecard.frame["claim_id"] if not c.startswith("S-")]
     )
@@ -256,8 +291,10 @@ def check_stability(scorecard: Scorecard, table: pd.DataFrame) -> np.ndarray:
         recomputed=f"largest eigenvalue modulus {modulus:.3f}: "
         + ("stable" if modulus < 1 else "explosive"),
         note=(
-            "With a root outside the unit circle, shocks grow without bound: impulse responses "
-            "diverge and no variance decomposition exists. LQ's own coefficient alone is "
+            "With a root outside the unit circle, shocks grow without bound and impulse "
+            "responses diverge. Decompositions at a finite horizon can still be computed, but "
+            "their shares keep moving as the horizon grows and never settle, so they have no "
+            "long-run reading. LQ's own coefficient alone is "
             f"{A.loc['LQ', 'LQ']:.3f} (t = {table.loc[('LQ', 'LQ'), 't_stat']:.2f})."
             if modulus >= 1
             else "All roots lie inside the unit circle."

@@ -208,14 +208,59 @@ def check_table2(
 
 
 def record_outside_figures(scorecard: Scorecard, claims: Claims) -> None:
-    """X1-X5: figures quoted from outside reports, which nothing in Tables 1-2 bears on."""
-    for claim_id in [c for c in claims.table.index if c.startswith("X")]:
-        scorecard.not_reproducible_claim(
-            claims,
-            claim_id,
-            "Quoted from an outside report that the paper does not reproduce; nothing in Tables "
-            "1-2 bears on it.",
-        )
+    """X1-X6: figures the paper quotes from outside sources, against the sources where they were
+    found (``data/outside_figures.csv``); nothing in Tables 1-2 bears on them."""
+    from helpers.crosscountry.industrial_bank import outside_figures
+
+    out = outside_figures()
+    not_found = (
+        "the source's text with this figure was not found in any copy this project could "
+        "reach"
+    )
+    for claim_id, why in (
+        ("X1", f"IDC's report: {not_found}"),
+        ("X2", f"IDC's report: {not_found}"),
+        (
+            "X3",
+            "CCID's forecast was found only in a copy without its address, so it is not "
+            "compared",
+        ),
+    ):
+        scorecard.not_reproducible_claim(claims, claim_id, why)
+    cnnic = out.loc["CNNIC-GENAI-USERS"]
+    scorecard.compare(
+        "X4",
+        claims["X4"]["location"],
+        claims["X4"]["claim"],
+        float(claims["X4"]["printed"].removesuffix("亿人")),
+        float(cnnic["value"]),
+        1,
+        note=f"CNNIC's report: '{cnnic['quote']}'",
+    )
+    ernie = out.loc["ERNIE-TITAN-PARAMS"]
+    scorecard.compare(
+        "X5",
+        claims["X5"]["location"],
+        claims["X5"]["claim"],
+        2600.0,
+        float(ernie["value"]),
+        0,
+        note=f"ERNIE 3.0 Titan, described on {ernie['published']} (arXiv 2112.12731): "
+        f"'{ernie['quote']}'; the model had this size in 2022, though it was announced in "
+        "December 2021",
+    )
+    first = out.loc["DARTMOUTH-PROPOSAL"]
+    scorecard.compare(
+        "X6",
+        claims["X6"]["location"],
+        claims["X6"]["claim"],
+        claims.number("X6"),
+        float(first["value"]),
+        0,
+        note="首次提出 read as the first use of the term: it is in McCarthy, Minsky, Rochester "
+        "and Shannon's proposal dated 31 August 1955; 1956 is the year of the Dartmouth "
+        "workshop it proposed, the date textbooks usually give",
+    )
 
 
 def audit(

@@ -91,6 +91,21 @@ def check_table1(scorecard: Scorecard, table1: pd.DataFrame) -> pd.DataFrame:
                 found,
                 rejects,
             )
+    # Table 1 gives GDP (lnp) a statistic but no verdict, yet GDP is the fifth variable of the
+    # VAR and of the Johansen test, both built "on the four stationary series"
+    no_verdict = table1.loc[table1["conclusion"].isna(), "variable"].tolist()
+    stationary = int(table1["conclusion"].eq("平稳").sum())
+    scorecard.finding(
+        "STATIONARY-4",
+        "Table 1, §4.1, §4.2",
+        "What order of integration does the paper give GDP, the fifth variable of its VAR?",
+        f"Table 1: {stationary} series called stationary; no verdict and no DW value for "
+        f"{', '.join(no_verdict)}; the VAR(4) and equation (3) use all {len(table1)} variables",
+        note="None. §4.1 and §4.2 speak of four stationary series and build the VAR on that "
+        "result, but GDP enters both the VAR and the Johansen test without one. Its printed "
+        "statistic lies below all three values printed beside it, which are themselves no "
+        "critical values (T1-cv-p), so the table cannot settle it either.",
+    )
     return (
         pd.DataFrame(gaps).T.rename_axis("variable").add_prefix("gap, case ")
     )
@@ -137,27 +152,46 @@ def two_observations_error(claims: Claims) -> str:
 
 
 def check_sample(scorecard: Scorecard, claims: Claims) -> pd.Series:
-    """What two annual observations per series can and cannot support (N-*, V-EQ2, V-ROOTS)."""
+    """What the 2018-2019 data can and cannot support (N-*, V-EQ2, V-ROOTS). Section 3 states the
+    span, not the frequency: the checks read it as annual (the paper's sources are yearbooks and
+    a yearly report) and say what quarterly or monthly data would change."""
     years = int(claims.number("DATA-years"))
     needs = sample_requirements(lags=int(claims.number("VAR-lags")))
     adf, var, joh = needs.iloc[0], needs.iloc[1], needs.iloc[2]
+    per_year = {"annual": 1, "quarterly": 4, "monthly": 12}
+    counts = {name: years * k for name, k in per_year.items()}
+
+    def readings(needed: int) -> str:
+        enough = [f"{name} ({n})" for name, n in counts.items() if n >= needed]
+        short = [f"{name} ({n})" for name, n in counts.items() if n < needed]
+        return (
+            f"Read as annual data (§3 gives only the span; its sources are yearbooks and a "
+            f"yearly report). Observations per series, by frequency: too few if "
+            f"{', '.join(short)}"
+            + (f"; enough if {', '.join(enough)}" if enough else "")
+            + "."
+        )
+
     scorecard.check(
         "N-ADF",
-        "§4.1, Table 1",
+        "§3, §4.1, Table 1",
         "ADF statistics for each series, from the 2018-2019 data",
         "five ADF statistics",
-        f"{years} observations per series; the simplest ADF regression needs {adf}",
+        f"{years} annual observations per series; the simplest ADF regression needs {adf}",
         years >= adf,
-        note="pooling 31 provinces does not make a time series: the ADF regression needs "
-        "one series over time",
+        note=readings(adf)
+        + " Pooling the 31 provinces does not make a time series: the ADF "
+        "regression needs one series over time.",
     )
     scorecard.check(
         "N-VAR",
-        "§4.2, eq. (2)",
+        "§3, §4.2, eq. (2)",
         "a VAR with four lags estimated on the 2018-2019 data",
         claims["VAR-lags"]["printed"],
-        f"needs {var} observations per series (5 for a 4th lag to exist at all); {years} available",
+        f"needs {var} observations per series (5 for a 4th lag to exist at all); {years} annual "
+        "observations available",
         years >= var,
+        note=readings(var),
     )
     scorecard.check(
         "N-FEVD",
@@ -167,14 +201,16 @@ def check_sample(scorecard: Scorecard, claims: Claims) -> pd.Series:
         f"requires an estimated VAR ({var} observations); {years} annual observations, horizons up "
         "to 50 times the sample",
         years >= var,
+        note=readings(var),
     )
     scorecard.check(
         "N-JOH",
-        "§4.3, eq. (3)",
+        "§3, §4.3, eq. (3)",
         "a Johansen test on the 2018-2019 data",
         "cointegrating equation (3)",
-        f"needs {joh} observations per series; {years} available",
+        f"needs {joh} observations per series; {years} annual observations available",
         years >= joh,
+        note=readings(joh),
     )
     scorecard.check(
         "V-EQ2",
@@ -317,6 +353,26 @@ def check_readings(
         ),
         rising,
     )
+    # "in the short run the four variables change little, all within about 10%": how far each
+    # AI share moves over the printed periods, in points and relative to its smallest value
+    shares = fevd.set_index(["table", "period"])[AI_COLUMNS]
+    moves = shares.groupby(level="table").agg(lambda c: c.max() - c.min())
+    relative = shares.groupby(level="table").agg(
+        lambda c: (c.max() - c.min()) / c.min()
+    )
+    bound = claims.number("FEVD-10")
+    scorecard.check_claim(
+        claims,
+        "FEVD-10",
+        f"Table 2 (GDP): the AI shares move {moves.loc[2].min():.2f}-{moves.loc[2].max():.2f} "
+        f"points; in Tables 2-6 at most {moves.max().max():.2f} points",
+        bool(moves.max().max() <= bound * 1.05),
+        note=f"Read as points of the printed shares ('左右' taken as within 5%): all within "
+        f"{moves.max().max():.2f}. Read as a change relative to each share, "
+        f"{int((relative > bound / 100).sum().sum())} of {relative.size} columns move more than "
+        f"{bound:g}% (up to {100 * relative.max().max():.1f}%). The shares themselves cannot be "
+        "a decomposition's (F-sum-2 to F-sum-6)",
+    )
     start, end = (float(v) for v in claims.items("FEVD-23-29"))
     long = fevd.melt(
         id_vars=["table", "period"],
@@ -354,25 +410,33 @@ def check_readings(
         ),
         note="the maximum is Table 2's; the minimum is the patent variable's own share in Table 6",
     )
+    # Two readings of "technology, through patents and research": the variable with the largest
+    # share, or patents and research together. With rows summing to about 200 (F-sum-2), Table 2
+    # holds no shares of GDP's variance, so neither reading can settle the claim.
     named = [v.replace("-", "_") for v in claims.items("FEVD-technology")]
     largest = table2[AI_COLUMNS].idxmax(axis=1)
-    scorecard.check_claim(
+    grouped = table2[named].sum(axis=1)
+    others = table2[[c for c in AI_COLUMNS if c not in named]].max(axis=1)
+    sums = table2[["p", *AI_COLUMNS]].sum(axis=1)
+    label = " + ".join(v.replace("_", "-") for v in named)
+    scorecard.not_reproducible_claim(
         claims,
         "FEVD-technology",
-        "Table 2 (GDP), largest AI share by horizon: "
-        + "; ".join(
-            f"{period}: {column.replace('_', '-')} {table2.loc[period, column]:.2f}"
-            for period, column in largest.items()
-        ),
-        bool(largest.isin(named).all()),
-        note="the text's 'most important factor' against the table it reads: "
-        + " or ".join(v.replace("_", "-") for v in named)
-        + f" leads at {int(largest.isin(named).sum())} of {len(largest)} horizons",
+        f"the two readings disagree. One variable at a time, {label.replace(' + ', ' or ')} "
+        f"leads at {int(largest.isin(named).sum())} of {len(largest)} horizons (the largest is "
+        + ", ".join(sorted({c.replace("_", "-") for c in largest}))
+        + f", {table2[AI_COLUMNS].max(axis=1).min():.1f}-"
+        f"{table2[AI_COLUMNS].max(axis=1).max():.1f}); grouped, {label} "
+        f"({grouped.min():.1f}-{grouped.max():.1f}) exceed every other AI variable "
+        f"({others.min():.1f}-{others.max():.1f}) at every horizon. With Table 2's rows summing "
+        f"to {sums.min():.0f}-{sums.max():.0f} (F-sum-2), its numbers are not shares of GDP's "
+        "variance, so neither reading can settle which factor matters most.",
     )
     return scorecard.view(
         [
             "FEVD-about-20",
             "FEVD-rising",
+            "FEVD-10",
             "FEVD-23-29",
             "FEVD-patent",
             "FEVD-technology",
@@ -393,6 +457,12 @@ def check_conclusions(
             "; §4.2 states it in passing, with no number",
         ),
         ("CONC-tfp", "productivity, capital or the capital-labour ratio", ""),
+        (
+            "CONC-lagging",
+            "a region's development or its AI industry's growth",
+            "",
+        ),
+        ("CONC-cities", "a city, a city's size or its automation", ""),
     ):
         scorecard.check_claim(
             claims,
@@ -417,7 +487,47 @@ def check_conclusions(
         note=f"IFR, {ifr.loc[('CHN', year), 'release']}; the Industrial Bank report (2024) "
         f"dates the same {density} to 2015 (chapter 6, ROBOT-CHN-2015)",
     )
-    return scorecard.view(["CONC-gaps", "CONC-tfp", "ROBOT-2017"])
+    world = ifr.loc[("WLD", year)]
+    scorecard.check_claim(
+        claims,
+        "ROBOT-AVG",
+        f"IFR {year}: China {density}, world average {world['robots_per_10k']}",
+        bool(density > world["robots_per_10k"]),
+        note=f"IFR's world average for {year} ({world['release']}, as the IFR gave it to ITIF); "
+        f"China's {density} is {density - world['robots_per_10k']} above it",
+    )
+    # Across papers: the Industrial Bank report's and Fang et al.'s shares of China in the
+    # world's AI money (2023), against this paper's "nearly a third" (year not given)
+    from helpers.crosscountry.industrial_bank import Figures
+
+    ib = Figures()
+    third = claims.number("INV-THIRD")
+    scorecard.finding(
+        "INV-THIRD",
+        claims["INV-THIRD"]["location"]
+        + "; Industrial Bank Research (2024) "
+        + ib.where("S1-10", "S1-14")
+        + "; Fang, Chang & Hu (2025) §二",
+        "Do the papers give China the same share of the world's AI investment?",
+        f"here {claims['INV-THIRD']['printed']} (about {third:g}%, year not given); Industrial "
+        f"Bank {ib.value('S1-14'):g}% of 2023 AI investment; Fang et al. about 1/10 of 2023 AI "
+        "technology spending (IDC)",
+        note=f"No: about {third / ib.value('S1-14'):.1f} times the Industrial Bank's share. The "
+        "three measure different things (market investment, investment, technology spending) in "
+        "different or unstated years, and this paper's source [21] is not identified, so none is "
+        "shown wrong; they cannot be quoted side by side.",
+    )
+    return scorecard.view(
+        [
+            "CONC-gaps",
+            "CONC-tfp",
+            "CONC-lagging",
+            "CONC-cities",
+            "ROBOT-2017",
+            "ROBOT-AVG",
+            "INV-THIRD",
+        ]
+    )
 
 
 def check_equation3(
@@ -452,8 +562,9 @@ def check_equation3(
         "EQ3-down",
         float(coef["p"]),
         2,
-        note="the coefficient of p in eq. (3), read as an elasticity; needs p in logs, which "
-        "eq. (3) does not print",
+        note="3.2536 is p's coefficient in eq. (3) with p-capa normalised to 1, so the text "
+        "quotes the equation correctly; the reading as a percentage (an elasticity) assumes p "
+        "in logs, which eq. (3) does not print (E-logs)",
     )
     scorecard.check(
         "E-both",

@@ -93,13 +93,17 @@ def test_scale_explorer_switches_measure_and_sample():
 def test_audit_of_the_report():
     from helpers.crosscountry import industrial_bank as ib
 
-    card = ib.audit().frame.set_index("claim_id")
+    audit = ib.audit()
+    card = audit.frame.set_index("claim_id")
     assert set(card.index[card["status"] == "discrepancy"]) == {
         "INV-total",
         "CN-ODI-FDI",
         "US-RESHORE",
-        "TEX-PEAK",
         "ROBOT-CHN-2015",
+        "IMF-EXP-LIC",
+        "CHIPS-JOBS",
+        "CHIPS-DATE",
+        "AGE-60",
     }
     assert (
         card.loc["VC-total", "status"] == "reproduced"
@@ -107,15 +111,41 @@ def test_audit_of_the_report():
     )
     assert "918-922" in card.loc["INV-total", "recomputed"]
     assert card["status"].value_counts().to_dict() == {
-        "reproduced": 20,
+        "reproduced": 26,
+        "discrepancy": 8,
         "not_reproducible": 7,
-        "discrepancy": 5,
-        "finding": 1,
+        "finding": 2,
     }
-    # across papers: the report's China AI investment is not the IDC spending Fang et al. quote
+    assert audit.summary().startswith("8 defects, shown by 8 of 41 claims")
+    # each IMF exposure share against the IMF's own publication, not against each other
+    assert (
+        card.loc[["IMF-EXP-WORLD", "IMF-EXP-AE", "IMF-EXP-EM"], "status"]
+        .eq("reproduced")
+        .all()
+    )
+    assert card.loc["IMF-EXP-LIC", "recomputed"] == "26.00"
+    # the 0.5 gap is stated with its size, and TEX-PEAK's 'return' cannot be checked
+    assert "0.03% of FDI" in card.loc["CN-ODI-FDI", "note"]
+    assert card.loc["TEX-PEAK", "status"] == "not_reproducible"
+    # against sources: the chip jobs, the Act's month, the share aged 60+, GlobalData, the EIA
+    assert "9.6 times" in card.loc["CHIPS-JOBS", "note"]
+    assert card.loc["AGE-60", "recomputed"] == "21.067"
+    assert (
+        card.loc[["GF-SHARE", "CHATGPT", "CHIPS-SIA"], "status"]
+        .eq("reproduced")
+        .all()
+    )
+    assert card.loc["CHIP-TOTALS", "status"] == "finding"
+    # "mainly to advanced economies": a majority of the named, not provably of the world's
+    assert card.loc["GF-MAIN", "status"] == "not_reproducible"
+    assert (
+        "(51.5-65.9%)" in card.loc["GF-MAIN", "note"]
+        and "45.6%" in card.loc["GF-MAIN", "note"]
+    )
+    # across papers: China's own pair gives the report's world total, not the US pair
     cross = card.loc["CROSS-CN-AI-2023"]
-    assert "world 920" in cross["recomputed"] and "1475" in cross["recomputed"]
-    assert "differ by 60%" in cross["note"]
+    assert "world 824" in cross["recomputed"] and "1475" in cross["recomputed"]
+    assert "world totals by about 79%" in cross["note"]
     # across papers: the report dates China's 97 robots to 2015, Chen & Tang and the IFR to 2017
     assert card.loc["ROBOT-KOR-2015", "status"] == "reproduced"
     assert card.loc["ROBOT-CHN-2015", "recomputed"] == "49.00"

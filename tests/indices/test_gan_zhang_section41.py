@@ -100,11 +100,27 @@ def test_scorecard_rows_of_section_41(claims):
     card = Scorecard(gan_zhang.PAPER, "ch")
     gan_zhang.check_section41(card, claims)
     status = card.frame.set_index("claim_id")["status"]
-    failing = ["A1", "A5", "A6", "A6b", "GRAD-EQ"]
-    holding = ["A1b", "A3", "A3b", "A5b", "GRAD-AI"]
+    failing = ["A1", "A5", "A6", "A6b", "GRAD-EQ", "EQ-L"]
+    holding = ["A1b", "A3", "A3b", "A5b", "GRAD-AI", "A5c"]
     assert status[failing].eq("discrepancy").all()
     assert status[holding].eq("reproduced").all()
-    assert (status.drop(failing + holding) == "not_reproducible").all()
+    # across papers: Fang et al. swap the West and the Northeast (a finding, no claim)
+    assert status["XP-REGIONS"] == "finding"
+    assert (
+        status.drop(failing + holding + ["XP-REGIONS"]) == "not_reproducible"
+    ).all()
+    # the narrowing gaps fail whatever 倍 means: the Northeast's gap cannot narrow even
+    # without the national multiple, the West's alone can (倍 read as the rise)
+    note = card.frame.set_index("claim_id").loc["A6b", "note"]
+    assert (
+        "The Northeast's gap alone cannot narrow under either reading" in note
+    )
+    assert "the West's alone can (倍 read as the rise)" in note
+    sizes = gan_zhang.region_sizes()
+    assert not gan_zhang.gaps_can_narrow(
+        claims, sizes, 1, ("Northeast",), with_national=False
+    )
+    assert gan_zhang.gaps_can_narrow(claims, sizes, 1, ("West",))
     # the East's 2022 AI level from §5.1(1)'s 1.5 times the national level (30 provinces)
     national = (6 * 0.1250 + 11 * 0.1173 + 3 * 0.1088) / (30 - 10 * 1.5)
     recomputed = card.frame.set_index("claim_id").loc["GRAD-AI", "recomputed"]

@@ -12,7 +12,11 @@ def test_audit_of_table4():
     card = gan_zhang.audit().frame.set_index("claim_id")
     discrepancies = set(card.index[card["status"] == "discrepancy"])
     # Q9 holds: AI is second; the printed 'largest' below it is Q8's mislabel (issue 29)
-    assert discrepancies == {"S-AI>LR", "Q1b", "Q4a", "Q8"}
+    assert discrepancies == {"S-AI>LR", "Q1b", "Q4a", "Q8", "LOOP"}
+    # 5.1(3)'s loop fails at its last link, remuneration -> labour-force quality
+    assert "LR -> LQ -0.078" in card.loc["LOOP", "recomputed"]
+    # 反向 in column (5) read as the direction: both effects are positive
+    assert card.loc["C5-reverse", "status"] == "reproduced"
     # the paper claims nothing about stability: the explosive root is a finding, not a discrepancy
     assert card.loc["STAB", "status"] == "finding"
     assert card.index.str.startswith("S-").sum() == 25

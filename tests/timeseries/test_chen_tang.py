@@ -64,24 +64,52 @@ def test_sample_text_and_equation3(card):
         and status["JOH-equilibrium"] == "not_reproducible"
     )
     assert "needs 30 observations" in card.loc["N-VAR", "recomputed"]
+    # §3 states the span, not the frequency: the rows say which reading they assume
+    assert "Read as annual data" in card.loc["N-ADF", "note"]
+    assert "enough if quarterly (8), monthly (24)" in card.loc["N-ADF", "note"]
+    assert (
+        "too few if annual (2), quarterly (8), monthly (24)"
+        in card.loc["N-VAR", "note"]
+    )
     assert (
         status.value_counts().to_dict()
         == {
-            "discrepancy": 37,  # 25 FEVD rows that do not sum to 100 are 5 table rows
-            "reproduced": 7,
-            "not_reproducible": 2,
+            "discrepancy": 38,  # 25 FEVD rows that do not sum to 100 are 5 table rows
+            "reproduced": 9,
+            "not_reproducible": 3,
+            "finding": 2,
         }
+    )
+    # the 38 rows show 11 defects: one problem counts once
+    assert (
+        chen_tang.audit()
+        .summary()
+        .startswith("11 defects, shown by 38 of 50 claims")
     )
 
 
 def test_text_against_text_and_a_public_figure(card):
     status = card["status"]
-    # "the most important factor is AI technology": market capacity leads at every horizon
-    assert status["FEVD-technology"] == "discrepancy"
-    assert card.loc["FEVD-technology", "recomputed"].count("p-capa") == 5
-    assert "leads at 0 of 5 horizons" in card.loc["FEVD-technology", "note"]
-    # conclusions about regional gaps and productivity that no result measures
-    assert status[["CONC-gaps", "CONC-tfp"]].eq("discrepancy").all()
+    # "the most important factor is AI technology": one variable at a time market capacity
+    # leads, grouped patents and research lead; rows summing to ~200 settle neither reading
+    assert status["FEVD-technology"] == "not_reproducible"
+    note = card.loc["FEVD-technology", "note"]
+    assert "leads at 0 of 5 horizons" in note and "(82.4-89.5)" in note
+    assert "summing to 197-214" in note
+    # "within about 10%": in points of the shares, yes; relative to them, no
+    assert status["FEVD-10"] == "reproduced"
+    assert "14 of 20 columns move more than 10%" in card.loc["FEVD-10", "note"]
+    # conclusions about regional gaps, productivity, regions and cities that no result measures
+    assert (
+        status[["CONC-gaps", "CONC-tfp", "CONC-lagging", "CONC-cities"]]
+        .eq("discrepancy")
+        .all()
+    )
+    # China's 97 robots in 2017 is above the IFR's world average (85)
+    assert status["ROBOT-AVG"] == "reproduced"
+    assert "world average 85" in card.loc["ROBOT-AVG", "recomputed"]
+    # GDP enters the VAR with no unit-root verdict; China's share of AI money across papers
+    assert status[["STATIONARY-4", "INV-THIRD"]].eq("finding").all()
     assert (
         "p, p-capa, p-popu, p-scie, p-pate"
         in card.loc["CONC-gaps", "recomputed"]
