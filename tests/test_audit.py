@@ -214,13 +214,7 @@ def test_rows_showing_one_defect_count_once():
         "A1", "§4.1", "rise", "3.5倍", "at least 3.6", holds=False, note="n1"
     )
     card.check(
-        "A5",
-        "§5.1(1)",
-        "multiple",
-        "1.5倍",
-        "rise only",
-        holds=False,
-        note="n2",
+        "K1b", "§4.2", "rise", "1.8倍", "rise 82%", holds=False, note="n2"
     )
     card.check("A1b", "§4.1", "as rises", "3.5倍", "fits", holds=True)
     card.check(
@@ -230,7 +224,7 @@ def test_rows_showing_one_defect_count_once():
         "A6", "§4.1", "gaps", "x", "y", holds=True
     )  # grouped, but reproduced
     frame = card.frame.set_index("claim_id")
-    assert frame.loc[["A1", "A5"], "defect"].eq("TIMES").all()
+    assert frame.loc[["A1", "K1b"], "defect"].eq("TIMES").all()
     assert frame.loc["A1", "defect_description"].startswith(
         "倍 is used in two senses"
     )
@@ -244,10 +238,10 @@ def test_rows_showing_one_defect_count_once():
     )
     defects = card.defects()
     assert defects["defect"].tolist() == ["TIMES", "NEW"]
-    assert defects.set_index("defect").loc["TIMES", "claims"] == "A1; A5"
+    assert defects.set_index("defect").loc["TIMES", "claims"] == "A1; K1b"
     html = card.report(limit=2)._repr_html_()
     assert html.count('<details class="book-defect">') == 2
-    assert "(2 claims: A1, A5)" in html
+    assert "(2 claims: A1, K1b)" in html
 
 
 def test_a_claim_in_two_defects_is_refused(monkeypatch):

@@ -295,7 +295,7 @@ def check_arithmetic(scorecard: Scorecard, figures: Figures) -> None:
         abs(difference - v("S31-20")) <= 0.15,
         note=f"a gap of {abs(difference - v('S31-20')):.1f} (100 million US$), "
         f"{100 * abs(difference - v('S31-20')) / v('S31-20'):.2f}% of FDI, where rounding "
-        "allows at most 0.15: too small to matter, and most likely two releases of the FDI "
+        "allows at most 0.15: too small to matter, possibly two releases of the FDI "
         f"figure ({difference:.1f} behind the difference, {v('S31-20'):g} in §3.1 第二)",
     )
     share = 100 * v("S2-23") / v("S2-22")
@@ -580,7 +580,8 @@ def check_sources(scorecard: Scorecard, figures: Figures) -> None:
             v(figure_id),
             float(source["value"]),
             0,
-            note=f"Cazzaniga et al. (2024), the IMF study behind Georgieva's blog: "
+            note=f"Georgieva's IMF blog (14 January 2024), which the report cites, gives the "
+            "same shares as the study behind it, Cazzaniga et al. (2024): "
             f"'{source['quote']}'",
         )
     white_house = out.loc["WH-CHIPS-INVESTMENT"]
@@ -633,11 +634,11 @@ def check_sources(scorecard: Scorecard, figures: Figures) -> None:
         figures.where("S2-19", "S32-04"),
         "Do §二's and §3.2's totals of chip investment in the US agree?",
         f"{figures.printed('S2-19')} (§二) against {figures.printed('S32-04')} (§3.2)",
-        note=f"They differ by {v('S32-04') - v('S2-19'):.0f}亿美元 because they are two "
-        "sources' counts: the White House's (semiconductors and electronics since January "
-        "2021) and SIA's (the chip ecosystem since spring 2020). Each matches its source "
-        "(CHIPS-INVEST, CHIPS-SIA), but the report names neither scope, so a reader cannot "
-        "tell why they differ",
+        note=f"They differ by {v('S32-04') - v('S2-19'):.0f}亿美元. The report dates both from "
+        "the Act ('two years after', 'since it passed'); the sources it matches count from "
+        "January 2021, semiconductors and electronics (the White House), and from spring 2020, "
+        "the chip ecosystem (SIA). Each matches its source (CHIPS-INVEST, CHIPS-SIA); the "
+        "report does not say why its two totals differ",
     )
     signed = out.loc["CHIPS-ACT-SIGNED"]
     scorecard.compare(

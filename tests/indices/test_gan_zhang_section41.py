@@ -100,8 +100,9 @@ def test_scorecard_rows_of_section_41(claims):
     card = Scorecard(gan_zhang.PAPER, "ch")
     gan_zhang.check_section41(card, claims)
     status = card.frame.set_index("claim_id")["status"]
-    failing = ["A1", "A5", "A6", "A6b", "GRAD-EQ", "EQ-L"]
-    holding = ["A1b", "A3", "A3b", "A5b", "GRAD-AI", "A5c"]
+    failing = ["A1", "A6", "A6b", "GRAD-EQ"]
+    # A5: 1.5 times fits §4.1 under either reading once 约3.5倍 (A1's failure) is left out
+    holding = ["A1b", "A3", "A3b", "A5", "A5b", "GRAD-AI", "A5c"]
     assert status[failing].eq("discrepancy").all()
     assert status[holding].eq("reproduced").all()
     # across papers: Fang et al. swap the West and the Northeast (a finding, no claim)
