@@ -19,6 +19,7 @@ from helpers.ushape.panel import (
 )
 from helpers.ushape.simulate import (
     USHAPE_VERSIONS,
+    false_u_rates,
     ushape_panel,
     ushape_true_curve,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "ShapeCheck",
     "UTestResult",
     "advancement",
+    "false_u_rates",
     "load_panel",
     "rationalisation",
     "shape_check",

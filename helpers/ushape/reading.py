@@ -127,3 +127,21 @@ def panel_sentence(
         f"{fieller} and delta-method interval {_span(*test.delta)}. The two-lines check finds "
         f"{_shape(row['two lines'])}."
     )
+
+
+def false_u_sentence(rates, noise: float, alpha: float = 0.05) -> str:
+    """What :func:`helpers.ushape.simulate.false_u_rates` found: how often a quadratic fitted to a
+    concave, monotone truth puts its maximum inside the data and how often Lind-Mehlum and the two
+    lines then report an inverted U that is not there."""
+    parts = [
+        f"with {n:,} observations the fitted maximum lies inside the data in "
+        f"{row['extreme inside the data']:.0%} of samples, Lind-Mehlum reports an inverted U in "
+        f"{row['Lind-Mehlum: inverted U']:.0%} and the two lines in "
+        f"{row['two lines: inverted U']:.0%}"
+        for n, row in rates.iterrows()
+    ]
+    samples = int(rates["samples"].iloc[0])
+    return (
+        f"On {samples} simulated samples of each size (ln(1 + x) plus noise with standard "
+        f"deviation {noise:g}, tests at {alpha:g}): " + "; ".join(parts) + "."
+    )

@@ -84,3 +84,61 @@ def ushape_panel(
             "true_effect": effect.ravel(),
         }
     )
+
+
+def false_u_rates(
+    sizes=(372, 2000),
+    n_reps: int = 200,
+    noise: float = 0.5,
+    x_max: float = 13.0,
+    alpha: float = 0.05,
+    seed: int = 20261205,
+) -> pd.DataFrame:
+    """How often a quadratic finds an inverted U that is not there (Simonsohn 2018): SIMULATED
+    cross-sections with a concave, monotone truth ``y = ln(1 + x) + e``, ``x ~ U(0, x_max)``, ``e ~
+    N(0, noise^2)``.
+
+    For each sample size in ``sizes`` and each of ``n_reps`` samples, fit ``y = b0 + b1 x + b2 x^2``
+    by OLS and record (i) whether the extreme point ``-b1 / (2 b2)`` lies inside the data, (ii)
+    whether the Lind-Mehlum test (:func:`helpers.ushape.utest`) supports an inverted U at
+    ``alpha``, and (iii) whether Simonsohn's two-lines test (:func:`helpers.ushape.two_lines`,
+    HC3 errors) finds a positive slope below its breakpoint and a negative one above it, both
+    significant at ``alpha`` (:func:`helpers.ushape.two_lines_reading`). The truth has no
+    maximum, so (ii) and (iii) are false positives. Returns one row per sample size with the
+    three shares and ``n_reps``. Seeded; no data about any place.
+    """
+    import statsmodels.api as sm
+
+    from helpers.ushape.lindmehlum import utest
+    from helpers.ushape.panel import two_lines_reading
+    from helpers.ushape.twolines import two_lines
+
+    sizes = [_checks.integer("sizes", n, minimum=10) for n in sizes]
+    n_reps = _checks.integer("n_reps", n_reps, minimum=1)
+    noise = _checks.number("noise", noise, minimum=0, strict=True)
+    x_max = _checks.number("x_max", x_max, minimum=0, strict=True)
+    alpha = _checks.probability("alpha", alpha)
+    rng = np.random.default_rng(_checks.integer("seed", seed, minimum=0))
+    rows = {}
+    for n in sizes:
+        inside = lind_mehlum = lines = 0
+        for _ in range(n_reps):
+            x = rng.uniform(0, x_max, n)
+            y = np.log1p(x) + rng.normal(0, noise, n)
+            design = pd.DataFrame({"x": x, "x2": x**2})
+            fit = sm.OLS(y, sm.add_constant(design)).fit()
+            b1, b2 = fit.params["x"], fit.params["x2"]
+            inside += bool(b2 < 0 and x.min() < -b1 / (2 * b2) < x.max())
+            test = utest(fit, "x", "x2", shape="inverse U")
+            lind_mehlum += bool(test.pvalue < alpha)
+            two = two_lines(pd.DataFrame({"y": y, "x": x}), "y", "x")
+            lines += two_lines_reading(two, alpha) == "inverse U"
+        rows[n] = {
+            "extreme inside the data": inside / n_reps,
+            "Lind-Mehlum: inverted U": lind_mehlum / n_reps,
+            "two lines: inverted U": lines / n_reps,
+            "samples": n_reps,
+        }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis(
+        "observations"
+    )

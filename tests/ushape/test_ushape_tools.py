@@ -109,3 +109,21 @@ def test_ushape_explorer_refits_when_the_turning_point_moves():
     )
     assert direct.statistic == test.statistic
     assert "Lind-Mehlum t" in explorer.table.value
+
+
+def test_a_quadratic_finds_inverted_us_a_concave_truth_does_not_have():
+    """Simonsohn's (2018) point, measured: on ln(1 + x), which has no maximum, the fitted
+    maximum often falls inside the data and Lind-Mehlum then reports an inverted U, more often
+    in larger samples; the two lines, which do not assume a quadratic, do so far less."""
+    from helpers.ushape import false_u_rates
+    from helpers.ushape.reading import false_u_sentence
+
+    rates = false_u_rates(sizes=(200, 2000), n_reps=60, seed=3)
+    lm = rates["Lind-Mehlum: inverted U"]
+    assert lm[2000] > lm[200] > 0
+    assert (rates["two lines: inverted U"] < lm).all()
+    assert (rates["extreme inside the data"] >= lm).all()
+    assert rates.equals(false_u_rates(sizes=(200, 2000), n_reps=60, seed=3))
+    sentence = false_u_sentence(rates, noise=0.5)
+    assert sentence.startswith("On 60 simulated samples of each size")
+    assert f"Lind-Mehlum reports an inverted U in {lm[2000]:.0%}" in sentence
