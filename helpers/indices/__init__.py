@@ -19,6 +19,7 @@ from helpers.indices.entropy import (
     hierarchical_index,
     standardize_indicators,
     system_indices,
+    weight_conventions,
 )
 from helpers.indices.panel import (
     DIMENSIONS,
@@ -44,6 +45,7 @@ __all__ = [
     "pvar_variables",
     "standardize_indicators",
     "system_indices",
+    "weight_conventions",
     "weight_dispersion",
     "weight_sensitivity",
 ]

@@ -488,3 +488,60 @@ def system_indices(
             data[list(directions)], structure, directions, **options
         )
     return results
+
+
+def weight_conventions(
+    data: pd.DataFrame,
+    structure: Mapping[str, list],
+    directions=None,
+    panel=None,
+    **options,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two common ways to weight an index's dimensions, side by side.
+
+    *Two levels* (:func:`hierarchical_index`, this book's reading of Gan & Zhang): entropy weights
+    ``W_k`` of the dimension indices ``D_k``, computed on the min-max rescaled ``D_k`` but applied
+    to the raw ones. *One pass*, the convention most applied papers follow: entropy weights ``w_j``
+    of all indicators at once, so that a dimension weighs ``W_k = sum_{j in k} w_j`` and the index
+    is ``sum_j w_j z_j``. Returns the dimension weights under both (one row per dimension) and the
+    two indices (one column each, indexed as ``data``). ``panel="per_year"`` is not supported
+    (weights then differ by year).
+    """
+    if panel == "per_year":
+        raise InputError(
+            "weight_conventions compares one set of weights: use panel=None or 'pooled'"
+        )
+    two_levels = hierarchical_index(
+        data, structure, directions, panel=panel, **options
+    )
+    columns = [c for cols in structure.values() for c in cols]
+    block_directions = (
+        None
+        if directions is None
+        else {c: d for c, d in dict(directions).items() if c in columns}
+    )
+    weights = entropy_weights(
+        data[columns], block_directions, panel=panel, **options
+    )["weight"]
+    one_pass = composite_index(
+        data[columns],
+        weights,
+        block_directions,
+        options.get("standardize", "minmax"),
+        panel,
+    )
+    dimension_weights = pd.DataFrame(
+        {
+            "two levels": two_levels.dimension_weights["weight"],
+            "one pass (sum of indicator weights)": pd.Series(
+                {
+                    k: float(weights[list(cols)].sum())
+                    for k, cols in structure.items()
+                }
+            ),
+        }
+    ).rename_axis("dimension")
+    indices = pd.DataFrame(
+        {"two levels": two_levels.index, "one pass": one_pass}
+    )
+    return dimension_weights, indices

@@ -269,3 +269,31 @@ def per_year_sentence(means: pd.DataFrame) -> str:
         "scores 0 and its best 1 on every indicator, so the per-year index measures only how "
         "the provinces are spread within the year, not growth."
     )
+
+
+def conventions_sentence(
+    weights: pd.DataFrame, indices: pd.DataFrame, name: str, time: str
+) -> str:
+    """What :func:`helpers.indices.entropy.weight_conventions` found on this run's data: the
+    dimension weights under the two conventions, how the two indices rank the units, and whether
+    the last year's leader is the same."""
+    two, one = weights.columns[:2]
+    pairs = ", ".join(
+        f"{dim} {row[two]:.2f} against {row[one]:.2f}"
+        for dim, row in weights.iterrows()
+    )
+    rho = indices["two levels"].corr(indices["one pass"], method="spearman")
+    last = indices.xs(indices.index.get_level_values(time).max(), level=time)
+    leaders = last.idxmax()
+    same = leaders["two levels"] == leaders["one pass"]
+    return (
+        f"For the {name} (pooled over the years), the dimension weights are {pairs} (two "
+        f"levels against one pass). The two indices rank the unit-years with a Spearman "
+        f"correlation of {rho:.3f}; in the last year "
+        + (
+            f"both put {leaders['two levels']} first."
+            if same
+            else f"the two levels put {leaders['two levels']} first and the one pass "
+            f"{leaders['one pass']}."
+        )
+    )

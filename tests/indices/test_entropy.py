@@ -290,3 +290,26 @@ def test_system_indices_match_hierarchical_index():
     pd.testing.assert_series_equal(results["AI"].index, direct.index)
     with pytest.raises(ValueError, match="lacks indicator column"):
         indices.system_indices(panel.drop(columns="ai_firms"), system)
+
+
+def test_the_two_weight_conventions_and_where_they_agree():
+    """One pass: a dimension weighs the sum of its indicators' entropy weights; two levels: the
+    entropy weight of its index. Both sets sum to one; with one indicator per dimension the
+    indicators' weights are the dimensions' weights in one pass, and the one-pass index is the
+    plain entropy index of the indicators."""
+    from helpers import indices
+
+    rng = np.random.default_rng(5)
+    data = pd.DataFrame(rng.lognormal(size=(40, 4)), columns=list("abcd"))
+    structure = {"first": ["a", "b"], "second": ["c", "d"]}
+    weights, scores = indices.weight_conventions(data, structure)
+    assert np.allclose(weights.sum(), 1.0)
+    w = indices.entropy_weights(data)["weight"]
+    assert weights.loc[
+        "first", "one pass (sum of indicator weights)"
+    ] == pytest.approx(w["a"] + w["b"])
+    assert np.allclose(scores["one pass"], indices.composite_index(data, w))
+    two = indices.hierarchical_index(data, structure)
+    assert np.allclose(scores["two levels"], two.index)
+    with pytest.raises(ValueError, match="compares one set of weights"):
+        indices.weight_conventions(data, structure, panel="per_year")
