@@ -191,3 +191,43 @@ def nickell_sentence(
         f"{abs(estimate - true) / se:.1f} standard errors from the truth; with only six periods "
         "its instruments are not strong, which is why it is less precise."
     )
+
+
+def system_sentence(
+    difference: PanelVARResults,
+    system: PanelVARResults,
+    noun: str = "province",
+) -> str:
+    """System against difference GMM on this run's data: how far the coefficients move, and what
+    the difference-in-Hansen statistic of the level moments says, when J can test anything."""
+    from scipy import stats
+
+    common = difference.params.columns.intersection(system.params.columns)
+    gap = (system.params[common] - difference.params[common]).abs()
+    largest = gap.stack().idxmax()
+    text = (
+        f"Adding the level equations moves the coefficients by up to {gap.max().max():.3f} "
+        f"({largest[1]} in the {largest[0]} equation: {difference.params.loc[largest]:.3f} in "
+        f"difference GMM, {system.params.loc[largest]:.3f} in system GMM)."
+    )
+    full = all(r.moment_rank >= _moments(r) for r in (difference, system))
+    if not full:
+        return text + (
+            f" Whether the level moments are valid cannot be tested here: with these "
+            f"{noun}s the moment covariance of at least one of the two fits is rank-deficient, "
+            "so neither J, nor their difference, tests anything."
+        )
+    extra = system.j_stat.df - difference.j_stat.df
+    statistic = system.j_stat.stat - difference.j_stat.stat
+    p = (
+        float(stats.chi2.sf(statistic, extra))
+        if extra > 0 and statistic >= 0
+        else None
+    )
+    return text + (
+        f" The difference-in-Hansen statistic of the level moments is {statistic:.2f} on "
+        f"{extra} degrees of freedom"
+        + (f" (p = {p:.3f})" if p is not None else "")
+        + ": a small p-value says mean stationarity fails and difference GMM is the one to "
+        "keep."
+    )
