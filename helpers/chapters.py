@@ -422,6 +422,7 @@ PROSE = {
         "data_note",
         "system_note",
         "systems_reading",
+        "conventions_reading",
         "sensitivity_reading",
         "first_count",
         "ranking_reading",
@@ -451,6 +452,7 @@ PROSE = {
         "n_coefficients",
         "j_reading",
         "mmsc_reading",
+        "system_reading",
         "stability_reading",
         "irf_caveat",
         "n_reps",
@@ -474,6 +476,7 @@ PROSE = {
     "07_ai_upgrading_u_shape": (
         "signs_reading",
         "extremes_reading",
+        "false_u_reading",
         "crime_t",
         "crime_p",
         "crime_extreme",
