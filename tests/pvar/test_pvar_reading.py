@@ -1,6 +1,8 @@
 """Chapter 4's computed sentences follow the fitted models: the instrument counts against the
 number of units decide what they say about GMM."""
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -112,3 +114,43 @@ def test_an_unstable_estimate_gets_a_caveat_and_a_short_panel_no_lag_comparison(
     assert "allows at most 1 (the chapter compares up to 3)" in (
         reading.no_selection_sentence(1, 3)
     )
+
+
+def test_system_sentence_tests_the_level_moments_only_where_j_can():
+    """System against difference GMM: with many units the difference-in-Hansen statistic of the
+    level moments is read (J_system - J_difference on the extra moments); with fewer units than
+    moments it is said that nothing can be tested."""
+    from helpers import pvar
+    from helpers.pvar.reading import system_sentence
+
+    truth = pd.DataFrame([[0.5, 0.1], [0.2, 0.4]], columns=["y1", "y2"])
+    spec = dict(
+        entity="entity",
+        time="time",
+        collapse=True,
+        instrument_lags=(2, 3),
+        steps="onestep",
+    )
+    for n_units, testable in ((300, True), (6, False)):
+        sim = pvar.pvar_panel(truth, n_units=n_units, n_periods=8, seed=4)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            difference = pvar.PanelVAR(sim, ["y1", "y2"], **spec).fit()
+            system = pvar.PanelVAR(
+                sim, ["y1", "y2"], system=True, **spec
+            ).fit()
+        sentence = system_sentence(difference, system, "unit")
+        assert sentence.startswith(
+            "Adding the level equations moves the coefficients"
+        )
+        if testable:
+            extra = system.j_stat.df - difference.j_stat.df
+            assert extra > 0
+            assert f"on {extra} degrees of freedom" in sentence
+            statistic = system.j_stat.stat - difference.j_stat.stat
+            assert (
+                f"statistic of the level moments is {statistic:.2f}"
+                in sentence
+            )
+        else:
+            assert "cannot be tested here" in sentence
