@@ -169,3 +169,19 @@ def test_every_exercise_has_its_classroom_entry_and_no_other():
                 "names",
             )
             assert {"name", "ask", "key"} <= set(answer), (label, answer)
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
+def test_cells_hold_no_control_characters(notebook):
+    """A control character in a cell is almost always a LaTeX command whose backslash an editing
+    script read as an escape (\\b of \\big, \\v of \\varepsilon): MathJax then shows a red "Math
+    input error" in the book."""
+    import re
+
+    nb = nbformat.read(notebook, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        found = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", cell.source)
+        assert found is None, (
+            f"cell {i} ({cell.get('id')}) holds {found.group()!r} near "
+            f"{cell.source[max(0, found.start() - 20) : found.end() + 10]!r}"
+        )
