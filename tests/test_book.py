@@ -15,6 +15,7 @@ def test_book_builds_with_every_page(built_book):
         "book/glossary.html",
         "book/bibliography.html",
         "book/scorecard.html",
+        "book/checklist.html",
     ]:
         assert (built_book / page).exists(), page
     for notebook in CHAPTERS:

@@ -45,6 +45,7 @@ PAGES = [
     ("book/replicators.html", "Replicator"),
     ("book/instructors.html", "Instructor"),
     ("book/scorecard.html", "Replication appendix"),
+    ("book/checklist.html", "Reading an empirical paper"),
     ("book/glossary.html", "Glossary"),
     ("book/bibliography.html", "Bibliography"),
 ] + [(f"chapters/{nb.stem}.html", None) for nb in CHAPTERS]
