@@ -487,18 +487,21 @@ def test_hostile_and_sloppy_submissions(built, graded):
 @pytest.mark.slow
 def test_an_interrupted_grading_leaves_nothing_behind(built, tmp_path):
     """make grade stopped by SIGTERM (a killed job) while notebooks sleep in their sandboxes:
-    it stops at once, with one line, and leaves no sandbox process and no temporary folder."""
-    import tempfile
+    it stops at once, with one line, and leaves no sandbox process and no temporary folder. The
+    grading gets a temporary directory of its own (TMPDIR), so that gradings other tests run at
+    the same time do not show up in its count."""
+    import os
 
     folder = tmp_path / "submissions"
     folder.mkdir()
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
     student = nbformat.read(built / "student" / f"{FIRST}.ipynb", as_version=4)
     student.cells.insert(
         3, nbformat.v4.new_code_cell("import time\ntime.sleep(10_000)")
     )
     for name in ("a", "b", "c"):
         nbformat.write(student, folder / f"{name}.ipynb")
-    before = set(Path(tempfile.gettempdir()).glob("grading-*"))
     process = subprocess.Popen(
         [
             sys.executable,
@@ -511,8 +514,11 @@ def test_an_interrupted_grading_leaves_nothing_behind(built, tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "TMPDIR": str(private_tmp)},
     )
     time.sleep(8)
+    # the grading is under way in its own temporary directory
+    assert list(private_tmp.glob("grading-*")), "no grading folder was made"
     start = time.perf_counter()
     process.terminate()
     _, stderr = process.communicate(timeout=60)
@@ -522,7 +528,7 @@ def test_an_interrupted_grading_leaves_nothing_behind(built, tmp_path):
         stderr
     )
     assert not (folder / "grades.csv").exists()
-    assert set(Path(tempfile.gettempdir()).glob("grading-*")) == before
+    assert list(private_tmp.glob("grading-*")) == []
     first = 1_800_000_000 + process.pid * 64
     ps = subprocess.run(
         ["ps", "-e", "-o", "uid="], capture_output=True, text=True
