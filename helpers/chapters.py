@@ -427,6 +427,7 @@ PROSE = {
         "first_count",
         "ranking_reading",
         "dispersion_reading",
+        "rescaling_reading",
         "per_year_reading",
     ),
     "03_coupling_coordination": (

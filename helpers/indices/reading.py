@@ -297,3 +297,16 @@ def conventions_sentence(
             f"{leaders['one pass']}."
         )
     )
+
+
+def rescaling_sentence(change: pd.Series, added_year, name: str) -> str:
+    """How much adding the last year to a pooled index moved the earlier years' scores
+    (``change``: new minus old score per unit-year of the earlier years)."""
+    moved = change.abs()
+    return (
+        f"Adding {added_year} to the panel moves the pooled {name} of the earlier years by "
+        f"up to {moved.max():.4f}, {moved.mean():.4f} on average: the bounds of the min-max "
+        "scaling and the entropy weights are computed over all years, so each new year "
+        "rewrites the scores of the past, and an index published last year cannot be "
+        "extended with this year's data alone."
+    )

@@ -110,3 +110,14 @@ def test_per_year_sentence_reads_first_and_last_year():
         "Pooled, the national mean goes from 0.2000 in 2010 to 0.4000 in 2012; "
         "standardised per year it stays between 0.3900 and 0.4100"
     )
+
+
+def test_rescaling_sentence_states_the_largest_and_mean_move():
+    from helpers.indices.reading import rescaling_sentence
+
+    change = pd.Series([0.01, -0.03, 0.02])
+    sentence = rescaling_sentence(change, 2022, "AI index")
+    assert sentence.startswith(
+        "Adding 2022 to the panel moves the pooled AI index of the earlier years by up to "
+        "0.0300, 0.0200 on average"
+    )
