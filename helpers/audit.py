@@ -453,10 +453,15 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 def _defect_ids(frame: pd.DataFrame, status: str) -> pd.Series:
+    """The defect of each row with ``status``; a defect id is the paper's own, so rows of
+    different papers (the appendix) never share one."""
     rows = frame[frame["status"] == status]
-    if "defect" in frame:
-        return rows["defect"].where(rows["defect"] != "", rows["claim_id"])
-    return rows["claim_id"]
+    ids = (
+        rows["defect"].where(rows["defect"] != "", rows["claim_id"])
+        if "defect" in frame
+        else rows["claim_id"]
+    )
+    return rows["paper"] + " | " + ids if "paper" in rows else ids
 
 
 def status_summary(frame: pd.DataFrame) -> str:

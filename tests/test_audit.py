@@ -257,3 +257,18 @@ def test_a_claim_in_two_defects_is_refused(monkeypatch):
             audit.defects_of("Gan & Zhang (2025)")
     finally:
         audit._defects_by_paper.cache_clear()
+
+
+def test_defect_ids_belong_to_their_paper():
+    """The appendix counts defects across papers: the same id in two papers is two defects."""
+    from helpers.audit import status_summary
+
+    rows = pd.DataFrame(
+        {
+            "paper": ["A (2020)", "B (2021)", "A (2020)"],
+            "claim_id": ["x", "y", "z"],
+            "status": ["discrepancy"] * 3,
+            "defect": ["D1", "D1", "D1"],
+        }
+    )
+    assert status_summary(rows).startswith("2 defects, shown by 3 of 3 claims")
