@@ -78,6 +78,9 @@ class GMMFit:
     n_moments: int
     rank: int
     onestep_params: np.ndarray
+    # d theta / d g: the estimate's linear response to the summed moments g = sum_i vec(Z_i'U_i),
+    # (K M, L M); the Arellano-Bond serial-correlation test needs it
+    projection: np.ndarray
 
 
 def estimate(moments: Moments, steps: str, inverse: str) -> GMMFit:
@@ -109,7 +112,8 @@ def estimate(moments: Moments, steps: str, inverse: str) -> GMMFit:
         else:
             j = float(g @ invert(g1.T @ g1) @ g)
             rank = int(np.linalg.matrix_rank(g1))
-        return GMMFit(beta1, var1, j, n_inst * n_eq, rank, beta1)
+        projection = np.kron(np.eye(n_eq), p1)
+        return GMMFit(beta1, var1, j, n_inst * n_eq, rank, beta1, projection)
 
     # Two-step weights W2 = (G1'G1)^+ through the thin SVD of G1: fast even with many moments.
     if inverse == "scaled":
@@ -153,4 +157,5 @@ def estimate(moments: Moments, steps: str, inverse: str) -> GMMFit:
         q[m * n_inst : (m + 1) * n_inst, m * n_reg : (m + 1) * n_reg] += term1
     d = a2 @ b.T @ (factor.T @ q)
     cov = a2 + d @ a2 + a2 @ d.T + d @ var1 @ d.T
-    return GMMFit(beta2, cov, j, n_inst * n_eq, rank, beta1)
+    projection = a2 @ b.T @ factor.T
+    return GMMFit(beta2, cov, j, n_inst * n_eq, rank, beta1, projection)

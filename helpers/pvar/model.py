@@ -65,6 +65,7 @@ from helpers import _checks
 from helpers.errors import InputError, InputTypeError
 from helpers.pvar.gmm import Moments, estimate
 from helpers.pvar.results import PanelVARResults
+from helpers.pvar.specification import LEVEL_GROUP
 
 TRANSFORMS = ("fod", "fd")
 STEPS = ("onestep", "twostep")
@@ -243,6 +244,14 @@ class _Design:
     y: np.ndarray
     instruments: list[str]
     regressors: list[str]
+    # the instrument groups each instrument column belongs to, named as xtabond2 names them
+    groups: list[tuple[str, ...]]
+    # first-differenced rows for the Arellano-Bond test (in differences under every transform):
+    # the unit's position in the moments, the period's position, and the differenced X and Y
+    diff_unit: np.ndarray
+    diff_period: np.ndarray
+    diff_x: np.ndarray
+    diff_y: np.ndarray
 
 
 class PanelVAR:
@@ -466,7 +475,7 @@ class PanelVAR:
             [pick(t, lev) for t, lev in zip(trans_y, levels_y)]
         )
 
-        z, names = self._instruments(unit, period, level)
+        z, names, groups = self._instruments(unit, period, level)
         # Scale-invariant weights: instrument columns at unit root-mean-square (see module
         # docstring).
         if self.inverse == "scaled":
@@ -527,7 +536,37 @@ class PanelVAR:
                 f"for {p} lag(s) with instrument_lags={self.instrument_lags}; use fewer lags or "
                 "more instrument lags"
             )
-        return _Design(moments, rows_frame, x, y, names, self.regressors)
+        # The Arellano-Bond test reads residuals in first differences whatever the transform
+        # (as xtabond2 does after FOD), on the units and years of the estimation sample.
+        if self.transform == "fd":
+            in_diff = in_trans
+            diff_x = trans_x
+            diff_y = trans_y
+        else:
+            diff_x = [_first_difference(a) for a in levels_x]
+            diff_y = [_first_difference(a) for a in levels_y]
+            in_diff = complete(diff_x + diff_y)
+            if self._sample is not None:
+                in_diff &= allowed
+        in_diff &= np.isin(np.arange(n_units), keep)[:, None]
+        d_unit, d_period = np.nonzero(in_diff)
+        dx = np.column_stack([a[d_unit, d_period] for a in diff_x])
+        if self.system:
+            dx = np.column_stack([dx, np.zeros(len(d_unit))])
+        dy = np.column_stack([a[d_unit, d_period] for a in diff_y])
+        return _Design(
+            moments,
+            rows_frame,
+            x,
+            y,
+            names,
+            self.regressors,
+            groups,
+            np.searchsorted(keep, d_unit),
+            d_period,
+            dx,
+            dy,
+        )
 
     def _gmm_style(self):
         """(name, first lag, last lag) of each GMM-style instrument variable."""
@@ -540,18 +579,20 @@ class PanelVAR:
     def _instruments(self, unit, period, level):
         grid = self._grid
         n_periods = len(grid.periods)
-        columns, names = [], []
+        columns, names, groups = [], [], []
 
-        def gmm_style(array, rows, label):
+        def gmm_style(array, rows, label, group):
             """One column per period of ``rows`` (block-diagonal), or one in all (collapsed)."""
             source = np.where(rows, np.nan_to_num(array)[unit, period], 0.0)
             if self.collapse:
                 columns.append(source)
                 names.append(label)
+                groups.append(group)
                 return
             for t in np.unique(period[rows]):
                 columns.append(np.where(period == t, source, 0.0))
                 names.append(f"{label} t={grid.periods[t]}")
+                groups.append(group)
 
         # xtabond2's numbering: under FOD, lag L is the level dated t - L + 1 (see above)
         shift = 1 if self.transform == "fod" else 0
@@ -560,7 +601,10 @@ class PanelVAR:
             last = n_periods if last is None else last
             for lag in range(first, last + 1):
                 gmm_style(
-                    _lag(values, lag - shift), ~level, f"{name} L{lag - shift}"
+                    _lag(values, lag - shift),
+                    ~level,
+                    f"{name} L{lag - shift}",
+                    (f"gmm({name})",),
                 )
             if self.system:
                 # Level equations: the difference at the first lag minus one (the others are
@@ -569,6 +613,7 @@ class PanelVAR:
                     _lag(_first_difference(values), first - 1),
                     level,
                     f"D.{name} L{first - 1} (level)",
+                    (f"gmm({name})", LEVEL_GROUP),
                 )
         for name in self.exog:
             trans = _transform(grid.values[name], self.transform)
@@ -581,12 +626,18 @@ class PanelVAR:
                 )
             )
             names.append(f"{name} (iv)")
+            groups.append((f"iv({name})",))
         if self.system:
             columns.append(level.astype(float))
             names.append("const (level)")
+            groups.append(())
         z = np.column_stack(columns)
         nonzero = np.any(z != 0, axis=0)
-        return z[:, nonzero], [n for n, k in zip(names, nonzero) if k]
+        return (
+            z[:, nonzero],
+            [n for n, k in zip(names, nonzero) if k],
+            [g for g, k in zip(groups, nonzero) if k],
+        )
 
     def _error_factor(self, unit, period, level, trans_y):
         """Rows R_i such that the stacked errors are R_i eps_i, so H_i = R_i R_i' (xtabond2's

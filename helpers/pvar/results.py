@@ -15,6 +15,7 @@ from scipy import special
 
 from helpers import _checks, _var
 from helpers._stats import TestStatistic
+from helpers.pvar import specification
 from helpers.pvar.gmm import GMMFit, estimate
 
 
@@ -151,6 +152,30 @@ class PanelVARResults:
                     }
                 )
         return pd.DataFrame(out).set_index(["equation", "excluded"])
+
+    def serial_correlation(self, max_order: int = 2) -> pd.DataFrame:
+        """Arellano-Bond tests for serial correlation of orders 1..``max_order``, equation by
+        equation, in first-differenced residuals (:mod:`helpers.pvar.specification`; xtabond2's
+        "Arellano-Bond test for AR(m) in first differences", plm's ``mtest``).
+
+        Indexed by (equation, order): ``z``, its two-sided ``pvalue`` and the number of residual
+        ``pairs`` compared. Order 1 is expected to reject (differenced errors are correlated with
+        their first lag by construction); a rejection at order 2 says the errors in levels are
+        serially correlated, so that the level dated ``t-2`` is not a valid instrument.
+        """
+        max_order = _checks.integer("max_order", max_order, minimum=1)
+        frames = {
+            order: specification.serial_correlation(self, order)
+            for order in range(1, max_order + 1)
+        }
+        out = pd.concat(frames, names=["order"]).swaplevel().sort_index()
+        return out.loc[self.model.dependent]
+
+    def difference_in_hansen(self) -> pd.DataFrame:
+        """Hansen's J without each group of instruments, and the difference-in-Hansen test of the
+        group's validity (:func:`helpers.pvar.specification.difference_in_hansen`; xtabond2's
+        "Difference-in-Hansen tests of exogeneity of instrument subsets")."""
+        return specification.difference_in_hansen(self)
 
     # -- impulse responses and variance decompositions -------------------------------------------
 

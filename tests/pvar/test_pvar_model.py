@@ -76,6 +76,84 @@ def test_system_gmm_matches_panelvar_and_pydynpd(abdata):
     assert round(result.j_stat.stat, 2) == 96.44
 
 
+# plm's mtest and xtabond2's AR tests and difference-in-Hansen tests on the model of
+# test_difference_gmm_matches_xtabond2, as published in pydynpd's benchmark log
+# (github.com/dazhwu/pydynpd, Benchmark/test_1.md): plm 2.x summary, "Autocorrelation test (1):
+# normal = -1.187819", "(2): normal = -0.8112457"; xtabond2 "z = -1.19 Pr > z = 0.235" and
+# "z = -0.81 Pr > z = 0.417", and its difference-in-Hansen table.
+def test_serial_correlation_matches_plm_and_xtabond2(abdata):
+    tests = arellano_bond(abdata).serial_correlation()
+    np.testing.assert_allclose(
+        tests["z"], [-1.187819, -0.8112457], atol=ATOL, rtol=0
+    )
+    assert tests["pvalue"].round(3).tolist() == [0.235, 0.417]
+
+
+def test_difference_in_hansen_matches_xtabond2(abdata):
+    table = arellano_bond(abdata).difference_in_hansen()
+    assert table.index.tolist() == ["gmm(n)", "gmm(w)", "iv(k)"]
+    assert table["df"].tolist() == [15, 14, 31]
+    assert table["J without"].round(2).tolist() == [23.75, 17.25, 38.33]
+    assert table["difference df"].tolist() == [17, 18, 1]
+    assert table["difference"].round(2).tolist() == [24.11, 30.61, 9.53]
+    assert table["pvalue"].round(3).tolist() == [0.069, 0.243, 0.171]
+    assert table["difference pvalue"].round(3).tolist() == [0.117, 0.032, 0.002]
+
+
+def test_system_serial_correlation_matches_pydynpd(abdata):
+    # pydynpd on the system GMM model of test_system_gmm_matches_panelvar_and_pydynpd (its
+    # Benchmark/test_2.md): "AR(1) ... z = -2.35 Pr > z =0.019", "AR(2) ... z = -1.15 Pr > z =0.251"
+    tests = arellano_bond(abdata, system=True).serial_correlation()
+    assert tests["z"].round(2).tolist() == [-2.35, -1.15]
+    assert tests["pvalue"].round(3).tolist() == [0.019, 0.251]
+    groups = arellano_bond(abdata, system=True).difference_in_hansen()
+    assert groups.index[0] == "GMM instruments for levels"
+    # a group of system GMM holds the variable's instruments in both equations
+    assert groups.loc["gmm(n)", "instruments"] == 17 + 7
+
+
+def serially_correlated_panel(rho: float, seed: int) -> pd.DataFrame:
+    """y_it = 0.5 y_i,t-1 + mu_i + e_it with e_it = rho e_i,t-1 + v_it (SIMULATED)."""
+    rng = np.random.default_rng(seed)
+    n_units, n_periods, burn = 1000, 8, 30
+    mu = rng.normal(size=n_units)
+    y = np.zeros(n_units)
+    e = np.zeros(n_units)
+    rows = []
+    for t in range(burn + n_periods):
+        e = rho * e + rng.normal(size=n_units)
+        y = 0.5 * y + mu + e
+        if t >= burn:
+            rows.append(
+                pd.DataFrame(
+                    {"unit": range(n_units), "t": t - burn, "y": y}
+                )
+            )
+    return pd.concat(rows, ignore_index=True)
+
+
+@pytest.mark.parametrize("transform", pvar.TRANSFORMS)
+def test_serial_correlation_detects_correlated_errors(transform):
+    # with errors uncorrelated over time, AR(1) rejects (differencing makes it so) and AR(2)
+    # does not; with AR(1) errors in levels (rho = 0.6), the differenced errors two periods
+    # apart have covariance -rho (1 - rho)^2 Var(e) < 0, and the AR(2) test rejects
+    def ar_tests(rho):
+        fit = pvar.PanelVAR(
+            serially_correlated_panel(rho, seed=3),
+            "y",
+            entity="unit",
+            time="t",
+            transform=transform,
+            instrument_lags=(2, 4) if transform == "fd" else (3, 5),
+            steps="onestep",
+        ).fit()
+        return fit.serial_correlation()["z"].to_numpy()
+
+    white = ar_tests(0.0)
+    assert white[0] < -5 and abs(white[1]) < 2.5
+    assert ar_tests(0.6)[1] < -4
+
+
 def ex3(abdata, **options):
     # R panelvar's shipped example ex3_abdata (levels of employment, wages and capital).
     return pvar.PanelVAR(

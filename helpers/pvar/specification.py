@@ -1,0 +1,158 @@
+"""Specification tests of a :class:`helpers.pvar.PanelVAR` fit, as xtabond2 reports them.
+
+**Arellano-Bond test for serial correlation** (Arellano & Bond 1991, eq. 8; Roodman 2009, sec. 3.5).
+The errors in levels must be serially uncorrelated for lagged levels to be valid instruments. Their
+first differences then have negative first-order autocorrelation by construction, and none at order
+two or more; the test of order ``m`` asks whether the differenced residuals ``du_it`` and
+``du_i,t-m`` are correlated. With ``s_i = sum_t du_i,t-m du_it`` (one sum per unit),
+
+.. math::
+
+    z_m = \\frac{\\sum_i s_i}{\\sqrt{\\sum_i s_i^2 - 2\\, e' P \\sum_i g_i s_i + e' V e}}
+    \\;\\sim\\; N(0, 1),
+
+where ``e = sum_i sum_t du_i,t-m dx_it`` (the lagged residuals times the regressors in
+differences), ``g_i = vec(Z_i' U_i)`` the unit's moment contributions, ``P`` the estimate's linear
+response to the summed moments and ``V`` its covariance (Windmeijer-corrected after two steps). The
+last two terms account for the residuals being estimated. The test always uses residuals in first
+differences, also after forward orthogonal deviations or in system GMM (as xtabond2 does); in a
+panel VAR it is computed equation by equation.
+
+**Difference-in-Hansen tests** (Roodman 2009, sec. 3.3). For each group of instruments (the lags of
+one variable, a strictly exogenous variable, the level equations' instruments in system GMM),
+Hansen's J is computed again without the group, with the two-step weights restricted to the
+remaining moments (the same one-step residuals), and the difference ``J - J_without`` is
+chi-squared with as many degrees of freedom as moments removed under the null that the group is
+valid given the rest. As xtabond2 warns, the difference can be negative when the moment covariance
+is singular (more moments than units).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import special
+
+from helpers._checks import integer
+
+# the group of system GMM's level-equation instruments, as xtabond2 names it
+LEVEL_GROUP = "GMM instruments for levels"
+
+
+def _contributions(moments, beta: np.ndarray) -> np.ndarray:
+    """``g_i = vec(Z_i'Y_i - Z_i'X_i beta)``, stacked equation by equation: (units, M L)."""
+    u = moments.zy - moments.zx @ beta
+    return u.transpose(0, 2, 1).reshape(u.shape[0], -1)
+
+
+def serial_correlation(results, order: int) -> pd.DataFrame:
+    """Arellano-Bond test of order ``order`` for each equation: columns ``z``, ``pvalue``
+    (two-sided, normal) and ``pairs`` (residual pairs the test compares)."""
+    order = integer("order", order, minimum=1)
+    model, fit = results.model, results._fit
+    design, moments = model.design, model.design.moments
+    beta = fit.params  # (K, M)
+    n_units, n_reg = moments.zx.shape[0], beta.shape[0]
+    n_periods = len(model._grid.periods)
+
+    resid = design.diff_y - design.diff_x @ beta  # (rows, M)
+    grid = np.full((n_units, n_periods, resid.shape[1]), np.nan)
+    grid[design.diff_unit, design.diff_period] = resid
+    lagged = np.full_like(grid, np.nan)
+    if order < n_periods:
+        lagged[:, order:] = grid[:, :-order]
+    lagged = lagged[design.diff_unit, design.diff_period]
+    pairs = int((~np.isnan(lagged[:, 0])).sum())
+    lagged = np.nan_to_num(lagged)
+
+    g = _contributions(moments, beta)
+    rows = []
+    for m, name in enumerate(model.dependent):
+        s = np.bincount(
+            design.diff_unit,
+            lagged[:, m] * resid[:, m],
+            minlength=n_units,
+        )
+        e = lagged[:, m] @ design.diff_x
+        block = slice(m * n_reg, (m + 1) * n_reg)
+        variance = (
+            s @ s
+            - 2 * e @ fit.projection[block] @ (g.T @ s)
+            + e @ fit.cov[block, block] @ e
+        )
+        z = s.sum() / np.sqrt(variance) if pairs and variance > 0 else np.nan
+        rows.append(
+            {
+                "equation": name,
+                "z": float(z),
+                "pvalue": float(2 * special.ndtr(-abs(z))),
+                "pairs": pairs,
+            }
+        )
+    return pd.DataFrame(rows).set_index("equation")
+
+
+def difference_in_hansen(results) -> pd.DataFrame:
+    """Hansen's J without each instrument group, and the difference from the full model's J.
+
+    One row per group, as xtabond2 forms them: ``gmm(y)`` for the instruments built from ``y`` (in
+    system GMM, in both equations), ``iv(x)`` for a strictly exogenous ``x``, and in system GMM
+    ``GMM instruments for levels``, the level equations' instruments: ``instruments`` in the group,
+    ``J without``, its ``df`` and ``pvalue``, and ``difference``, ``difference df`` and ``difference
+    pvalue``. A group whose removal leaves fewer instruments than coefficients is reported with
+    missing statistics.
+    """
+    model, fit = results.model, results._fit
+    moments, groups = model.design.moments, model.design.groups
+    n_eq, n_inst, n_reg = (
+        len(model.dependent),
+        moments.zx.shape[1],
+        fit.params.shape[0],
+    )
+    if model.steps != "twostep":
+        raise ValueError(
+            "difference-in-Hansen tests need the two-step weights: fit with steps='twostep'"
+        )
+    g1 = _contributions(moments, fit.onestep_params)
+    zx, zy = moments.zx.sum(0), moments.zy.sum(0)
+    j_full = results.j_stat.stat
+    # xtabond2's order: the level equations' instruments first, then the groups as they come
+    names = dict.fromkeys(name for labels in groups for name in labels)
+    if LEVEL_GROUP in names:
+        names = {LEVEL_GROUP: None, **names}
+    rows = []
+    for group in names:
+        inside = np.array([group in labels for labels in groups])
+        kept = np.flatnonzero(~inside)
+        row = {"group": group, "instruments": int(inside.sum())}
+        df = (len(kept) - n_reg) * n_eq
+        if df <= 0:
+            rows.append(row)
+            continue
+        columns = (np.arange(n_eq)[:, None] * n_inst + kept).ravel()
+        # the two-step weights restricted to the kept moments, through the SVD of the one-step
+        # contributions (as the full model's J; see helpers.pvar.gmm)
+        _, sv, vt = np.linalg.svd(g1[:, columns], full_matrices=False)
+        keep = sv > sv[0] * max(len(g1), len(columns)) * np.finfo(float).eps
+        factor = (vt[keep].T / sv[keep]).reshape(n_eq, len(kept), -1)
+        b = np.concatenate(
+            [factor[m].T @ zx[kept] for m in range(n_eq)], axis=1
+        )
+        c = np.einsum("mlr,lm->r", factor, zy[kept])
+        theta = np.linalg.lstsq(b, c, rcond=None)[0]
+        j = float(np.sum((c - b @ theta) ** 2))
+        diff_df = (n_inst - len(kept)) * n_eq
+        rows.append(
+            {
+                **row,
+                "J without": j,
+                "df": df,
+                "pvalue": float(special.chdtrc(df, j)),
+                "difference": j_full - j,
+                "difference df": diff_df,
+                "difference pvalue": float(
+                    special.chdtrc(diff_df, max(j_full - j, 0.0))
+                ),
+            }
+        )
+    return pd.DataFrame(rows).set_index("group")
