@@ -33,6 +33,7 @@ def test_every_dataset_loads_with_its_schema():
         "ifr_robot_density",
         "imf_aipi_2023",
         "industrial_bank_figures",
+        "ips_moments",
         "johansen_critical_values",
         "outside_figures",
         "paper_defects",

@@ -13,7 +13,7 @@ import pandas as pd
 # ndtri, chi2.sf is chdtrc) without the half second scipy.stats takes to import in every kernel
 from scipy import special
 
-from helpers import _checks, _var
+from helpers import _checks, _panel, _var
 from helpers._stats import TestStatistic
 from helpers.pvar import specification
 from helpers.pvar.gmm import GMMFit, estimate
@@ -170,6 +170,29 @@ class PanelVARResults:
         }
         out = pd.concat(frames, names=["order"]).swaplevel().sort_index()
         return out.loc[self.model.dependent]
+
+    def cross_dependence(self) -> pd.DataFrame:
+        """Pesaran's CD test on each equation's residuals (of the transformed equations): whether
+        the units' errors move together, as common shocks make them (:func:`helpers._panel.
+        pesaran_cd`). Indexed by equation: ``CD`` and its two-sided ``pvalue``. The GMM standard
+        errors assume independent units; year effects (or cross-sectional demeaning) remove a
+        common shock that hits every unit alike."""
+        design = self.model.design
+        transformed = (design.rows["equation"] == "transformed").to_numpy()
+        resid = (
+            design.y[transformed] - design.x[transformed] @ self._fit.params
+        )
+        keys = design.rows.loc[transformed, ["entity", "time"]]
+        rows = {}
+        for m, name in enumerate(self.model.dependent):
+            frame = keys.assign(value=resid[:, m])
+            test = _panel.pesaran_cd(
+                _panel.wide(frame, "value", "entity", "time")
+            )
+            rows[name] = {"CD": test.stat, "pvalue": test.pvalue}
+        out = pd.DataFrame(rows).T
+        out.index.name = "equation"
+        return out
 
     def difference_in_hansen(self) -> pd.DataFrame:
         """Hansen's J without each group of instruments, and the difference-in-Hansen test of the

@@ -5,12 +5,15 @@
   sample size, and the ADF test's size and power by simulation;
 - :mod:`helpers.timeseries.var`: VAR lag selection, estimation and checks (statsmodels), the
   variance decomposition in the layout papers print, and an audit of a printed one;
-- :mod:`helpers.timeseries.johansen`: Johansen's test in all five deterministic cases.
+- :mod:`helpers.timeseries.johansen`: Johansen's test in all five deterministic cases;
+- :mod:`helpers.timeseries.panelunitroot`: panel unit-root tests (IPS, CIPS) and, from
+  :mod:`helpers._panel`, Pesaran's CD test of cross-sectional dependence.
 
 Figures are in :mod:`helpers.timeseries.figures`, the explorers in :mod:`helpers.timeseries.widget`
 and the audit of Chen & Tang (2021) in :mod:`helpers.timeseries.chen_tang`.
 """
 
+from helpers._panel import pesaran_cd
 from helpers.timeseries.johansen import (
     JOHANSEN_CASES,
     VECM_DETERMINISTIC,
@@ -22,6 +25,12 @@ from helpers.timeseries.johansen import (
     ranks,
     ranks_by_lag,
     vecm_table,
+)
+from helpers.timeseries.panelunitroot import (
+    PanelUnitRootResult,
+    cips,
+    cips_critical_values,
+    ips,
 )
 from helpers.timeseries.unitroot import (
     ADF_REGRESSIONS,
@@ -43,6 +52,11 @@ from helpers.timeseries.var import (
 )
 
 __all__ = [
+    "PanelUnitRootResult",
+    "cips",
+    "cips_critical_values",
+    "ips",
+    "pesaran_cd",
     "VECM_DETERMINISTIC",
     "integration_table",
     "own_share_range",

@@ -97,7 +97,11 @@ def test_difference_in_hansen_matches_xtabond2(abdata):
     assert table["difference df"].tolist() == [17, 18, 1]
     assert table["difference"].round(2).tolist() == [24.11, 30.61, 9.53]
     assert table["pvalue"].round(3).tolist() == [0.069, 0.243, 0.171]
-    assert table["difference pvalue"].round(3).tolist() == [0.117, 0.032, 0.002]
+    assert table["difference pvalue"].round(3).tolist() == [
+        0.117,
+        0.032,
+        0.002,
+    ]
 
 
 def test_system_serial_correlation_matches_pydynpd(abdata):
@@ -125,9 +129,7 @@ def serially_correlated_panel(rho: float, seed: int) -> pd.DataFrame:
         y = 0.5 * y + mu + e
         if t >= burn:
             rows.append(
-                pd.DataFrame(
-                    {"unit": range(n_units), "t": t - burn, "y": y}
-                )
+                pd.DataFrame({"unit": range(n_units), "t": t - burn, "y": y})
             )
     return pd.concat(rows, ignore_index=True)
 
@@ -775,3 +777,28 @@ def test_onestep_j_through_the_svd_is_the_pseudo_inverse_formula(n_units):
         float(g @ pinv_psd(g1.T @ g1) @ g), rel=1e-9
     )
     assert fit.rank == np.linalg.matrix_rank(g1) == min(n_units, n_eq * n_inst)
+
+
+def test_cross_dependence_sees_a_common_shock_and_demeaning_removes_it():
+    # SIMULATED: a balanced PVAR(1) panel, then the same with one shock per year shared by all
+    # units; demeaning each year across units removes it exactly in a balanced panel
+    coefs = pd.DataFrame([[0.5, 0.1], [0.2, 0.4]], columns=["y1", "y2"])
+    panel = synthetic.pvar_panel(coefs, n_units=100, n_periods=8, seed=2)
+
+    def cd(frame):
+        fit = pvar.PanelVAR(
+            frame, ["y1", "y2"], entity="entity", time="time"
+        ).fit()
+        return fit.cross_dependence()["CD"].abs().max()
+
+    assert cd(panel) < 2.5
+    shock = np.random.default_rng(1).normal(scale=2, size=8)
+    common = panel.assign(
+        y1=panel["y1"] + shock[panel["time"] - 1],
+        y2=panel["y2"] + shock[panel["time"] - 1],
+    )
+    assert cd(common) > 50
+    demeaned = common.copy()
+    for name in ["y1", "y2"]:
+        demeaned[name] -= demeaned.groupby("time")[name].transform("mean")
+    assert cd(demeaned) < 2.5

@@ -1,0 +1,307 @@
+"""Panel unit-root tests (chapter 5): Im, Pesaran & Shin's (2003) W-tbar test, and Pesaran's (2007)
+CIPS test, which allows for a common factor (cross-sectional dependence).
+
+A regional panel has few years per region, too few for one ADF test per region to have power, but
+many regions. Both tests average the regions' Dickey-Fuller t statistics under the null that every
+region's series has a unit root; the alternative is that some are stationary.
+
+- **IPS** runs an ADF regression per unit and standardises the average t statistic with the
+  moments IPS (2003, Table 3) tabulate by sample size and lag order. It assumes the units are
+  independent; common shocks (a national business cycle) make it over-reject.
+- **CIPS** adds the cross-section averages of the levels and differences to each unit's regression
+  (the "cross-sectionally augmented" ADF, CADF), which absorbs one common factor, and averages the
+  CADF t statistics. Its critical values do not depend on nuisance parameters; Pesaran (2007,
+  Table II) tabulates them for N, T >= 10, and :func:`cips_critical_values` simulates them for the
+  panel at hand.
+
+The computations follow R plm (``purtest(test = "ips")``, ``cipstest(model = "cmg")``), against
+whose published outputs the tests check them; the options keep plm's names and defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import special
+
+from helpers import _checks, _panel
+from helpers._stats import TestStatistic
+from helpers.data import load
+from helpers.errors import InputError
+
+#: Deterministic terms: plm's ``exo`` of purtest (cipstest's "drift" is "intercept").
+EXO = ("none", "intercept", "trend")
+
+
+@dataclass
+class PanelUnitRootResult:
+    """A panel unit-root test: the ``statistic`` (a :class:`helpers._stats.TestStatistic`) and the
+    ``units`` table of each unit's regression (lags, observations, the coefficient on the lagged
+    level ``rho`` and its t statistic ``trho``; for IPS also the tabulated ``mean`` and ``var``)."""
+
+    statistic: TestStatistic
+    units: pd.DataFrame
+    exo: str
+    lags: int | list[int]
+
+    def __str__(self) -> str:
+        return f"{self.statistic} ({len(self.units)} units, exo={self.exo!r})"
+
+
+def _ols_t(y: np.ndarray, x: np.ndarray, column: int, dfcor: bool):
+    """OLS of ``y`` on ``x``: the coefficient of ``column`` and its t statistic, with the error
+    variance RSS / (n - k) (``dfcor``) or RSS / n."""
+    beta, *_ = np.linalg.lstsq(x, y, rcond=None)
+    resid = y - x @ beta
+    n, k = x.shape
+    if n <= k:
+        raise InputError(
+            f"a unit's regression has {n} observation(s) for {k} coefficients: use fewer lags "
+            "or a longer panel"
+        )
+    sigma2 = resid @ resid / (n - k if dfcor else n)
+    xtx_inv = np.linalg.pinv(x.T @ x)
+    return beta[column], beta[column] / np.sqrt(
+        sigma2 * xtx_inv[column, column]
+    )
+
+
+def _adf_design(series: np.ndarray, lags: int):
+    """Rows of the ADF regression of one series: dy_t, y_{t-1} and dy_{t-1..t-lags}."""
+    dy = np.diff(series)
+    rows = range(lags, len(dy))
+    target = np.array([dy[t] for t in rows])
+    level = np.array(
+        [series[t] for t in rows]
+    )  # y_{t-1} for dy_t = y_{t+1} - y_t
+    lagged = np.array([[dy[t - j] for j in range(1, lags + 1)] for t in rows])
+    return target, level, lagged.reshape(len(target), lags)
+
+
+def _consecutive(table: pd.DataFrame, variable: str) -> dict:
+    out = {}
+    for unit, row in table.iterrows():
+        observed = row.to_numpy()
+        where = np.flatnonzero(~np.isnan(observed))
+        if len(where) and np.any(np.isnan(observed[where[0] : where[-1] + 1])):
+            raise InputError(
+                f"{variable!r} has a gap in the years of unit {unit!r}: the ADF regressions need "
+                "consecutive years"
+            )
+        out[unit] = (
+            observed[where[0] : where[-1] + 1] if len(where) else observed[:0]
+        )
+    return out
+
+
+def ips(
+    data: pd.DataFrame,
+    variable: str,
+    entity: str,
+    time: str,
+    lags: int | list[int] = 2,
+    exo: str = "intercept",
+    dfcor: bool = False,
+) -> PanelUnitRootResult:
+    """Im, Pesaran & Shin's (2003) W-tbar test that every unit's ``variable`` has a unit root.
+
+    Each unit's ADF regression ``dy_t = a (+ b t) + rho y_{t-1} + sum_{j<=p} g_j dy_{t-j}`` gives
+    a t statistic ``t_i`` for ``rho``; with their average ``tbar`` and the null mean ``E_i`` and
+    variance ``V_i`` of each (IPS 2003, Table 3, linearly interpolated in T = the regression's
+    observations, as plm does),
+
+    ``W = sqrt(N) (tbar - mean(E_i)) / sqrt(mean(V_i))``,
+
+    standard normal under the null; the p-value is the lower tail. ``lags`` is one lag order or one
+    per unit (0-8, the table's range). ``exo`` is ``"intercept"`` or ``"trend"`` (the table has no
+    case without deterministic terms). ``dfcor=False`` (plm's default) estimates the error
+    variance as RSS / n; ``dfcor=True`` uses RSS / (n - k), the t statistic IPS tabulated.
+    Unbalanced panels are allowed; a unit's years must be consecutive.
+
+    Examples
+    --------
+    R plm: ``purtest(pG$inv, lags = 2, exo = "intercept", test = "ips")`` is
+    ``ips(grunfeld, "inv", "firm", "year", lags=2)``.
+    """
+    _checks.option("exo", exo, ("intercept", "trend"))
+    table = _panel.wide(data, variable, entity, time)
+    series = _consecutive(table, variable)
+    n_units = len(series)
+    if isinstance(lags, (list, tuple, np.ndarray, pd.Series)):
+        if len(lags) != n_units:
+            raise InputError(
+                f"lags has {len(lags)} orders but the panel has {n_units} units: give one lag "
+                "order or one per unit"
+            )
+        orders = [
+            _checks.integer("lags", int(p), minimum=0, maximum=8) for p in lags
+        ]
+    else:
+        orders = [
+            _checks.integer("lags", lags, minimum=0, maximum=8)
+        ] * n_units
+    rows = []
+    for (unit, y), p in zip(series.items(), orders):
+        target, level, lagged = _adf_design(y, p)
+        columns = [level[:, None], lagged, np.ones((len(target), 1))]
+        if exo == "trend":
+            columns.append(np.arange(1, len(target) + 1)[:, None])
+        rho, trho = _ols_t(target, np.hstack(columns), 0, dfcor)
+        n_obs = len(target)
+        mean, var = (
+            _ips_moment(exo, kind, p, n_obs) for kind in ("mean", "var")
+        )
+        rows.append(
+            {
+                entity: unit,
+                "lags": p,
+                "obs": n_obs,
+                "rho": rho,
+                "trho": trho,
+                "mean": mean,
+                "var": var,
+            }
+        )
+    units = pd.DataFrame(rows).set_index(entity)
+    if units[["mean", "var"]].isna().any().any():
+        short = units.index[units["mean"].isna()]
+        raise InputError(
+            f"IPS (2003, Table 3) has no moments for the lag order and length of unit(s) "
+            f"{_checks.labels(short)}: use fewer lags (the table starts at 20 observations for "
+            "5 lags and 25 for 6-8)"
+        )
+    stat = float(
+        np.sqrt(n_units)
+        * (units["trho"].mean() - units["mean"].mean())
+        / np.sqrt(units["var"].mean())
+    )
+    statistic = TestStatistic(
+        "IPS W-tbar",
+        stat,
+        None,
+        float(special.ndtr(stat)),
+        null="every unit's series has a unit root",
+    )
+    return PanelUnitRootResult(statistic, units, exo, lags)
+
+
+def _ips_moment(exo: str, kind: str, lags: int, n_obs: int) -> float:
+    """IPS (2003, Table 3; ``data/ips_moments``) at ``n_obs`` observations: linear interpolation
+    between the tabulated T, the first or last column outside them (as plm)."""
+    table = load("ips_moments")
+    rows = table[(table["exo"] == exo) & (table["lags"] == lags)]
+    if rows.empty or n_obs < rows["T"].min() and rows["T"].min() > 10:
+        return np.nan
+    return float(np.interp(n_obs, rows["T"], rows[kind]))
+
+
+def _cadf_t(levels: np.ndarray, lags: int, exo: str, dfcor: bool = True):
+    """The CADF t statistics of every unit of a balanced (units x periods) array."""
+    dy = np.diff(levels, axis=1)
+    n_units, n_diff = dy.shape
+    t_index = np.arange(lags, n_diff)
+    target = dy[:, t_index]
+    level = levels[:, t_index]
+    lagged = [dy[:, t_index - j] for j in range(1, lags + 1)]
+    own = [level] + lagged
+    # cross-section averages of the differenced target and of every regressor (plm's cmg model)
+    averages = [a.mean(axis=0) for a in [target] + own]
+    n_obs = len(t_index)
+    out = np.empty(n_units)
+    for i in range(n_units):
+        columns = [a[i] for a in own] + averages
+        if exo != "none":
+            columns.append(np.ones(n_obs))
+        if exo == "trend":
+            columns.append(np.arange(1, n_obs + 1, dtype=float))
+        out[i] = _ols_t(target[i], np.column_stack(columns), 0, dfcor)[1]
+    return out
+
+
+def cips(
+    data: pd.DataFrame,
+    variable: str,
+    entity: str,
+    time: str,
+    lags: int = 2,
+    exo: str = "trend",
+    truncated: bool = False,
+) -> PanelUnitRootResult:
+    """Pesaran's (2007) CIPS test: the average of the units' cross-sectionally augmented ADF t
+    statistics, for a balanced panel.
+
+    Each unit's regression is ``dy_it = a_i (+ b_i t) + rho_i y_i,t-1 + sum_{j<=p} g_ij dy_i,t-j``
+    plus the cross-section averages (over units, per year) of ``dy_t``, ``y_{t-1}`` and
+    ``dy_{t-j}``, which absorb one common factor. ``exo`` is ``"none"``, ``"intercept"`` (plm's
+    ``"drift"``, Pesaran's case II) or ``"trend"`` (case III); ``truncated`` bounds each t
+    statistic as Pesaran (2007, eq. 34) does. The statistic has no p-value formula: compare it with
+    :func:`cips_critical_values` (reject the unit root when it is below the critical value).
+
+    Examples
+    --------
+    R plm: ``cipstest(Produc$gsp, lags = 2, type = "trend", model = "cmg")`` is
+    ``cips(produc, "gsp", "state", "year", lags=2, exo="trend")``.
+    """
+    exo = "intercept" if exo == "drift" else exo
+    _checks.option("exo", exo, EXO)
+    lags = _checks.integer("lags", lags, minimum=0)
+    table = _panel.wide(data, variable, entity, time)
+    if table.isna().any().any():
+        raise InputError(
+            f"CIPS needs a balanced panel: {variable!r} is missing for unit(s) "
+            f"{_checks.labels(table.index[table.isna().any(axis=1)])}"
+        )
+    if table.shape[0] < 2:
+        raise InputError("CIPS needs at least two units")
+    tstats = _cadf_t(table.to_numpy(dtype=float), lags, exo)
+    if truncated:
+        low, high = {
+            "none": (-6.12, 4.16),
+            "intercept": (-6.19, 2.61),
+            "trend": (-6.42, 1.70),
+        }[exo]
+        tstats = np.clip(tstats, low, high)
+    units = pd.DataFrame(
+        {"lags": lags, "obs": table.shape[1] - 1 - lags, "trho": tstats},
+        index=table.index,
+    )
+    statistic = TestStatistic(
+        "CIPS",
+        float(tstats.mean()),
+        None,
+        None,
+        null="every unit's series has a unit root",
+        note="compare with cips_critical_values(); CIPS has no p-value formula",
+    )
+    return PanelUnitRootResult(statistic, units, exo, lags)
+
+
+def cips_critical_values(
+    n_units: int,
+    n_periods: int,
+    lags: int = 0,
+    exo: str = "trend",
+    n_reps: int = 2000,
+    seed: int = 0,
+) -> pd.Series:
+    """Critical values of CIPS at 1%, 5% and 10% for a panel of ``n_units`` x ``n_periods``, by
+    simulating independent random walks (Pesaran 2007 simulated his Table II the same way, with
+    ``lags=0``). A simulation with ``seed`` and ``n_reps`` replications: the values move by a few
+    hundredths from one seed to another."""
+    n_units = _checks.integer("n_units", n_units, minimum=2)
+    n_periods = _checks.integer("n_periods", n_periods, minimum=lags + 5)
+    exo = "intercept" if exo == "drift" else exo
+    _checks.option("exo", exo, EXO)
+    n_reps = _checks.integer("n_reps", n_reps, minimum=20)
+    rng = np.random.default_rng(_checks.integer("seed", seed, minimum=0))
+    stats = np.empty(n_reps)
+    for r in range(n_reps):
+        walks = np.cumsum(rng.standard_normal((n_units, n_periods)), axis=1)
+        stats[r] = _cadf_t(walks, lags, exo).mean()
+    return pd.Series(
+        np.quantile(stats, [0.01, 0.05, 0.10]),
+        index=["1%", "5%", "10%"],
+        name=f"CIPS, N={n_units}, T={n_periods}, {exo}",
+    )
