@@ -8,6 +8,7 @@ Zhang's Table 4 in :mod:`helpers.pvar.gan_zhang`.
 
 from helpers.pvar.compare import (
     against_truth,
+    half_panel_jackknife,
     mean_band_width,
     rmse,
     within_ols,
@@ -26,6 +27,7 @@ from helpers.pvar.simulate import pvar_panel
 
 __all__ = [
     "against_truth",
+    "half_panel_jackknife",
     "mean_band_width",
     "rmse",
     "within_ols",

@@ -1,5 +1,6 @@
 """Comparisons around the panel VAR (chapter 4): the fixed-effects least-squares estimate that
-Nickell (1981) showed to be biased, estimates against a known truth, and the width of IRF bands."""
+Nickell (1981) showed to be biased and its half-panel jackknife correction, estimates against a
+known truth, and the width of IRF bands."""
 
 from __future__ import annotations
 
@@ -11,25 +12,39 @@ import pandas as pd
 from scipy import special
 
 from helpers import _checks
+from helpers.errors import InputError
 from helpers.pvar.results import PanelVARResults
 
 
 def within_ols(
-    data: pd.DataFrame, dependent: list[str], entity: str, time: str
+    data: pd.DataFrame,
+    dependent: list[str],
+    entity: str,
+    time: str,
+    periods=None,
 ) -> pd.DataFrame:
     """Each equation of a VAR(1) by least squares with unit fixed effects (linearmodels
     ``PanelOLS``), the estimator whose own-lag coefficients are biased towards zero in short panels
-    (Nickell 1981). Rows are equations, columns ``L1.<var>``."""
+    (Nickell 1981). Rows are equations, columns ``L1.<var>``. ``periods`` restricts the equations to
+    those dates (the lags may come from before them)."""
     from linearmodels.panel import PanelOLS
 
     dependent = _checks.names("dependent", dependent)
     _checks.columns(data, [entity, time, *dependent], "data")
     lagged = data.set_index([entity, time]).sort_index()
     lag_names = [f"L1.{v}" for v in dependent]
-    lagged[lag_names] = (
-        lagged.groupby(level=entity)[dependent].shift(1).to_numpy()
-    )
+    # the lag is the previous year's value, missing across a gap
+    previous = lagged.groupby(level=entity)[dependent].shift(1)
+    years = lagged.index.get_level_values(time).to_numpy()
+    step = lagged.groupby(level=entity).cumcount().to_numpy() > 0
+    prior = np.r_[np.nan, years[:-1]]
+    previous[~(step & (years - prior == 1))] = np.nan
+    lagged[lag_names] = previous.to_numpy()
     lagged = lagged.dropna(subset=[*dependent, *lag_names])
+    if periods is not None:
+        lagged = lagged[
+            lagged.index.get_level_values(time).isin(list(periods))
+        ]
     rows = {
         eq: PanelOLS(lagged[eq], lagged[lag_names], entity_effects=True)
         .fit()
@@ -37,6 +52,33 @@ def within_ols(
         for eq in dependent
     }
     return pd.DataFrame(rows).T.rename_axis("equation")
+
+
+def half_panel_jackknife(
+    data: pd.DataFrame, dependent: list[str], entity: str, time: str
+) -> pd.DataFrame:
+    """The split-panel jackknife of the fixed-effects estimator of a VAR(1) (Dhaene & Jochmans
+    2015): ``2 b - (b_1 + b_2) / 2``, with ``b`` the within estimate on all years and ``b_1``,
+    ``b_2`` those on the first and second half of the years (overlapping by one year when their
+    number is odd). Nickell's bias is of order 1/T, so halving T doubles it and the combination
+    removes it to first order; the estimator needs no instruments, which suits panels with few
+    units, but assumes the series are stationary over the years (the halves must share the same
+    coefficients). Rows are equations, columns ``L1.<var>``."""
+    within = within_ols(data, dependent, entity, time)
+    years = np.sort(pd.unique(data[time]))[
+        1:
+    ]  # equation dates: the first has no lag
+    if len(years) < 4:
+        raise InputError(
+            f"the half-panel jackknife needs at least 5 years (4 equation dates); the panel "
+            f"has {len(years) + 1}"
+        )
+    half = (len(years) + 1) // 2
+    first = within_ols(data, dependent, entity, time, years[:half])
+    second = within_ols(
+        data, dependent, entity, time, years[len(years) - half :]
+    )
+    return 2 * within - (first + second) / 2
 
 
 def against_truth(

@@ -231,3 +231,175 @@ def system_sentence(
         + ": a small p-value says mean stationarity fails and difference GMM is the one to "
         "keep."
     )
+
+
+def _listing(names: list[str]) -> str:
+    return (
+        names[0]
+        if len(names) == 1
+        else ", ".join(names[:-1]) + " and " + names[-1]
+    )
+
+
+def serial_correlation_sentence(
+    tests: pd.DataFrame, alpha: float = 0.05
+) -> str:
+    """What the Arellano-Bond tests (``results.serial_correlation()``) say about the instruments:
+    order 1 should reject, order 2 should not."""
+    orders = tests.index.get_level_values("order")
+    first = tests.xs(1, level="order")
+    n_eq = len(first)
+    rejected1 = list(first.index[first["pvalue"] < alpha])
+    text = (
+        f"AR(1) rejects in {len(rejected1)} of {n_eq} equations at {alpha:.0%}, as it should when "
+        "the errors in levels are serially uncorrelated (differencing alone makes neighbouring "
+        "differenced errors correlate, at -1/2)."
+    )
+    if 2 not in orders or tests.xs(2, level="order")["z"].isna().all():
+        return text + (
+            " AR(2) cannot be computed: the panel has too few years for residuals two years "
+            "apart."
+        )
+    second = tests.xs(2, level="order")
+    rejected2 = list(second.index[second["pvalue"] < alpha])
+    if rejected2:
+        return text + (
+            f" AR(2) rejects in {len(rejected2)} ({_listing(rejected2)}): there the errors in "
+            "levels are serially correlated, the level dated t-2 is correlated with the "
+            "differenced error, and the instruments should start a lag later (or the model "
+            "needs more lags)."
+        )
+    smallest = float(second["pvalue"].min())
+    return text + (
+        f" AR(2) rejects in none (smallest p-value {smallest:.2f}): no sign that the lagged "
+        "levels are invalid instruments because of serial correlation, though with few units "
+        "the test has little power."
+    )
+
+
+def instrument_groups_sentence(
+    results: PanelVARResults, table: pd.DataFrame, alpha: float = 0.05
+) -> str:
+    """The difference-in-Hansen tests (``results.difference_in_hansen()``) in words, or why they
+    cannot test anything."""
+    moments, units = _moments(results), results.n_entities
+    if results.moment_rank < moments:
+        return (
+            f"With {moments} moment conditions and {units} units the moment covariance is "
+            f"singular (rank {results.moment_rank}), so neither J nor the differences in the "
+            "table test anything (some may even be negative): testing instrument subsets needs "
+            "fewer moments than units, for instance fewer variables or fewer lags as "
+            "instruments."
+        )
+    tested = table.dropna(subset=["difference"])
+    if tested.empty:
+        return (
+            "No group of instruments can be dropped and leave the model overidentified, so no "
+            "difference-in-Hansen test is possible."
+        )
+    rejected = list(tested.index[tested["difference pvalue"] < alpha])
+    low = tested["difference pvalue"].idxmin()
+    row = tested.loc[low]
+    text = (
+        f"The smallest p-value is that of {low}: J falls by {row['difference']:.2f} on "
+        f"{int(row['difference df'])} degrees of freedom without it "
+        f"(p = {row['difference pvalue']:.3f})."
+    )
+    if rejected:
+        return text + (
+            f" At {alpha:.0%} the validity of {_listing(rejected)} is rejected given the other "
+            "instruments."
+        )
+    return text + (
+        f" No group is rejected at {alpha:.0%}; like J itself, these tests lose power as "
+        "instruments multiply."
+    )
+
+
+def year_effects_sentence(
+    results: PanelVARResults, demeaned: PanelVARResults, noun: str = "province"
+) -> str:
+    """Pesaran's CD on the residuals before and after removing each year's cross-section mean,
+    against the value demeaning itself produces, and how far the coefficients move."""
+    import numpy as np
+
+    before = results.cross_dependence()
+    after = demeaned.cross_dependence()
+    rows = demeaned.model.design.rows
+    kept = rows[rows["equation"] == "transformed"]
+    n = kept["entity"].nunique()
+    t = kept.groupby("entity").size().mean()
+    # demeaning makes any two units' errors correlate at about -1/(N - 1), so CD is pushed
+    # towards -sqrt(N T / (2 (N - 1))) even without common shocks
+    mechanical = -np.sqrt(n * t / (2 * (n - 1)))
+    gap = (demeaned.params - results.params).abs()
+    largest = gap.stack().idxmax()
+    strong = before["pvalue"] < 0.05
+    text = (
+        f"Pesaran's CD statistic of the residuals ranges from {before['CD'].min():.1f} to "
+        f"{before['CD'].max():.1f} across the equations, significant at 5% in "
+        f"{int(strong.sum())} of {len(before)}"
+        + (
+            f": the {noun}s' errors move together, as common (national) shocks make them."
+            if strong.any()
+            else f": no sign that common shocks move the {noun}s' errors together."
+        )
+        + f" After demeaning every variable by year, CD ranges from {after['CD'].min():.1f} to "
+        f"{after['CD'].max():.1f}; demeaning alone pushes it towards {mechanical:.1f} "
+        f"(-sqrt(NT/(2(N-1))) with {n} {noun}s and about {t:.0f} years), because {noun}s "
+        "measured from their yearly mean are slightly negatively correlated. The coefficients "
+        f"move by up to {gap.max().max():.3f} ({largest[1]} in the {largest[0]} equation)."
+    )
+    return text
+
+
+def small_n_sentence(
+    gmm: PanelVARResults,
+    within: pd.DataFrame | None,
+    jackknife: pd.DataFrame | None,
+    truth: pd.DataFrame | None,
+) -> str:
+    """Own-lag coefficients by GMM, fixed-effects OLS and its half-panel jackknife, and, for a
+    simulated panel, which is closest to the truth (``within`` None: the model has more than one
+    lag, for which the comparison is not computed)."""
+    if within is None or jackknife is None:
+        return (
+            f"The comparison is computed for one lag; this run's model has {gmm.model.lags}, "
+            "so it is left out (set lags = 1 to see it)."
+        )
+    names = list(within.index)
+    lagged = [f"L1.{v}" for v in names]
+    own = {
+        "GMM": [float(gmm.params.loc[v, f"L1.{v}"]) for v in names],
+        "fixed-effects OLS": [float(within.loc[v, f"L1.{v}"]) for v in names],
+        "the jackknife": [float(jackknife.loc[v, f"L1.{v}"]) for v in names],
+    }
+    text = (
+        "The own-lag coefficients average "
+        + ", ".join(
+            f"{sum(values) / len(values):.2f} by {name}"
+            for name, values in own.items()
+        )
+        + (
+            ". Fixed-effects OLS is pulled towards zero (Nickell's bias, of order 1/T); the "
+            "jackknife removes that bias to first order without instruments."
+        )
+    )
+    if truth is None:
+        return text
+    true = truth.loc[names, names].set_axis(lagged, axis=1)
+    errors = {
+        "GMM": gmm.params.loc[names, lagged],
+        "fixed-effects OLS": within.loc[names, lagged],
+        "the jackknife": jackknife.loc[names, lagged],
+    }
+    rmse = {
+        name: float((((e - true) ** 2).to_numpy().mean()) ** 0.5)
+        for name, e in errors.items()
+    }
+    best = min(rmse, key=rmse.get)
+    return text + (
+        " Against the simulation's true coefficients, the root mean squared errors are "
+        + ", ".join(f"{value:.3f} for {name}" for name, value in rmse.items())
+        + f": {best} comes closest on this panel."
+    )

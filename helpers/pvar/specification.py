@@ -92,6 +92,22 @@ def serial_correlation(results, order: int) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("equation")
 
 
+def _two_step_j(moments, g1: np.ndarray, kept: np.ndarray, n_eq: int) -> float:
+    """Hansen's J minimised over the coefficients with the two-step weights of the moments of the
+    instrument columns ``kept`` (the pseudo-inverse of the one-step contributions' covariance,
+    through its SVD, as :func:`helpers.pvar.gmm.estimate`)."""
+    n_inst = moments.zx.shape[1]
+    columns = (np.arange(n_eq)[:, None] * n_inst + kept).ravel()
+    _, sv, vt = np.linalg.svd(g1[:, columns], full_matrices=False)
+    keep = sv > sv[0] * max(len(g1), len(columns)) * np.finfo(float).eps
+    factor = (vt[keep].T / sv[keep]).reshape(n_eq, len(kept), -1)
+    zx, zy = moments.zx.sum(0)[kept], moments.zy.sum(0)[kept]
+    b = np.concatenate([factor[m].T @ zx for m in range(n_eq)], axis=1)
+    c = np.einsum("mlr,lm->r", factor, zy)
+    theta = np.linalg.lstsq(b, c, rcond=None)[0]
+    return float(np.sum((c - b @ theta) ** 2))
+
+
 def difference_in_hansen(results) -> pd.DataFrame:
     """Hansen's J without each instrument group, and the difference from the full model's J.
 
@@ -99,8 +115,10 @@ def difference_in_hansen(results) -> pd.DataFrame:
     system GMM, in both equations), ``iv(x)`` for a strictly exogenous ``x``, and in system GMM
     ``GMM instruments for levels``, the level equations' instruments: ``instruments`` in the group,
     ``J without``, its ``df`` and ``pvalue``, and ``difference``, ``difference df`` and ``difference
-    pvalue``. A group whose removal leaves fewer instruments than coefficients is reported with
-    missing statistics.
+    pvalue``. Both J statistics are two-step ones, computed from the one-step residuals (as
+    xtabond2 reports Hansen's J also after one-step estimation), so the full model's J is the
+    two-step J even for a one-step fit. A group whose removal leaves no more instruments than
+    coefficients is reported with missing statistics.
     """
     model, fit = results.model, results._fit
     moments, groups = model.design.moments, model.design.groups
@@ -109,13 +127,8 @@ def difference_in_hansen(results) -> pd.DataFrame:
         moments.zx.shape[1],
         fit.params.shape[0],
     )
-    if model.steps != "twostep":
-        raise ValueError(
-            "difference-in-Hansen tests need the two-step weights: fit with steps='twostep'"
-        )
     g1 = _contributions(moments, fit.onestep_params)
-    zx, zy = moments.zx.sum(0), moments.zy.sum(0)
-    j_full = results.j_stat.stat
+    j_full = _two_step_j(moments, g1, np.arange(n_inst), n_eq)
     # xtabond2's order: the level equations' instruments first, then the groups as they come
     names = dict.fromkeys(name for labels in groups for name in labels)
     if LEVEL_GROUP in names:
@@ -129,18 +142,7 @@ def difference_in_hansen(results) -> pd.DataFrame:
         if df <= 0:
             rows.append(row)
             continue
-        columns = (np.arange(n_eq)[:, None] * n_inst + kept).ravel()
-        # the two-step weights restricted to the kept moments, through the SVD of the one-step
-        # contributions (as the full model's J; see helpers.pvar.gmm)
-        _, sv, vt = np.linalg.svd(g1[:, columns], full_matrices=False)
-        keep = sv > sv[0] * max(len(g1), len(columns)) * np.finfo(float).eps
-        factor = (vt[keep].T / sv[keep]).reshape(n_eq, len(kept), -1)
-        b = np.concatenate(
-            [factor[m].T @ zx[kept] for m in range(n_eq)], axis=1
-        )
-        c = np.einsum("mlr,lm->r", factor, zy[kept])
-        theta = np.linalg.lstsq(b, c, rcond=None)[0]
-        j = float(np.sum((c - b @ theta) ** 2))
+        j = _two_step_j(moments, g1, kept, n_eq)
         diff_df = (n_inst - len(kept)) * n_eq
         rows.append(
             {
@@ -155,4 +157,13 @@ def difference_in_hansen(results) -> pd.DataFrame:
                 ),
             }
         )
-    return pd.DataFrame(rows).set_index("group")
+    columns = [
+        "group",
+        "instruments",
+        "J without",
+        "df",
+        "pvalue",
+        "difference",
+    ]
+    columns += ["difference df", "difference pvalue"]
+    return pd.DataFrame(rows, columns=columns).set_index("group")

@@ -154,3 +154,65 @@ def test_system_sentence_tests_the_level_moments_only_where_j_can():
             )
         else:
             assert "cannot be tested here" in sentence
+
+
+def test_serial_correlation_sentence_reads_both_orders(many):
+    tests = many.serial_correlation()
+    text = reading.serial_correlation_sentence(tests)
+    rejected = int((tests.xs(1, level="order")["pvalue"] < 0.05).sum())
+    assert text.startswith(f"AR(1) rejects in {rejected} of 2 equations")
+    # an AR(2) rejection names the equation and says what to do
+    flagged = tests.copy()
+    flagged.loc[("x", 2), "pvalue"] = 0.01
+    text = reading.serial_correlation_sentence(flagged)
+    assert "AR(2) rejects in 1 (x)" in text
+    assert "start a lag later" in text
+
+
+def test_instrument_groups_sentence_needs_a_full_rank_moment_covariance(
+    many, few
+):
+    # lags 2-3 collapsed: dropping either variable's two instruments leaves the model just
+    # identified, so nothing can be tested
+    text = reading.instrument_groups_sentence(
+        many, many.difference_in_hansen()
+    )
+    assert text.startswith("No group of instruments can be dropped")
+    wider = fit(60, collapse=True, instrument_lags=(2, 4), steps="onestep")
+    text = reading.instrument_groups_sentence(
+        wider, wider.difference_in_hansen()
+    )
+    assert text.startswith("The smallest p-value is that of gmm(")
+    text = reading.instrument_groups_sentence(few, few.difference_in_hansen())
+    assert "singular" in text and "test anything" in text
+
+
+def test_year_effects_and_small_n_sentences():
+    truth = pd.DataFrame([[0.5, 0.1], [0.2, 0.4]], columns=["y1", "y2"])
+    panel = synthetic.pvar_panel(truth, n_units=60, n_periods=8, seed=3)
+    spec = dict(entity="entity", time="time", collapse=True, steps="onestep")
+    results = pvar.PanelVAR(panel, ["y1", "y2"], **spec).fit()
+    means = panel.groupby("time")[["y1", "y2"]].transform("mean")
+    demeaned = panel.assign(
+        y1=panel["y1"] - means["y1"], y2=panel["y2"] - means["y2"]
+    )
+    other = pvar.PanelVAR(demeaned, ["y1", "y2"], **spec).fit()
+    text = reading.year_effects_sentence(results, other, "unit")
+    # no common shock in the simulation; demeaning pushes CD to -sqrt(NT/(2(N-1)))
+    assert "no sign that common shocks" in text
+    t = (
+        other.model.design.rows.query("equation == 'transformed'")
+        .groupby("entity")
+        .size()
+        .mean()
+    )
+    assert f"towards {-np.sqrt(60 * t / 118):.1f}" in text
+    within = pvar.within_ols(panel, ["y1", "y2"], "entity", "time")
+    jackknife = pvar.half_panel_jackknife(
+        panel, ["y1", "y2"], "entity", "time"
+    )
+    text = reading.small_n_sentence(
+        results, within, jackknife, truth.set_axis(["y1", "y2"])
+    )
+    assert "root mean squared errors" in text and "comes closest" in text
+    assert "for one lag" in reading.small_n_sentence(results, None, None, None)
