@@ -325,6 +325,11 @@ def year_effects_sentence(
 
     before = results.cross_dependence()
     after = demeaned.cross_dependence()
+    if before["CD"].isna().all():
+        return (
+            "Pesaran's CD compares the units' residuals over the years they share, and needs at "
+            "least three; this panel's residuals are shorter, so it is not computed."
+        )
     rows = demeaned.model.design.rows
     kept = rows[rows["equation"] == "transformed"]
     n = kept["entity"].nunique()
@@ -363,9 +368,10 @@ def small_n_sentence(
     simulated panel, which is closest to the truth (``within`` None: the model has more than one
     lag, for which the comparison is not computed)."""
     if within is None or jackknife is None:
+        years = len(gmm.model._grid.periods)
         return (
-            f"The comparison is computed for one lag; this run's model has {gmm.model.lags}, "
-            "so it is left out (set lags = 1 to see it)."
+            "The comparison needs one lag and at least five years; this run's model has "
+            f"{gmm.model.lags} lag(s) on {years} years, so it is left out."
         )
     names = list(within.index)
     lagged = [f"L1.{v}" for v in names]

@@ -15,6 +15,7 @@ from scipy import special
 
 from helpers import _checks, _panel, _var
 from helpers._stats import TestStatistic
+from helpers.errors import InputError
 from helpers.pvar import specification
 from helpers.pvar.gmm import GMMFit, estimate
 
@@ -174,7 +175,8 @@ class PanelVARResults:
     def cross_dependence(self) -> pd.DataFrame:
         """Pesaran's CD test on each equation's residuals (of the transformed equations): whether
         the units' errors move together, as common shocks make them (:func:`helpers._panel.
-        pesaran_cd`). Indexed by equation: ``CD`` and its two-sided ``pvalue``. The GMM standard
+        pesaran_cd`). Indexed by equation: ``CD`` and its two-sided ``pvalue`` (missing when no
+        two units share three residual years). The GMM standard
         errors assume independent units; year effects (or cross-sectional demeaning) remove a
         common shock that hits every unit alike."""
         design = self.model.design
@@ -186,9 +188,13 @@ class PanelVARResults:
         rows = {}
         for m, name in enumerate(self.model.dependent):
             frame = keys.assign(value=resid[:, m])
-            test = _panel.pesaran_cd(
-                _panel.wide(frame, "value", "entity", "time")
-            )
+            try:
+                test = _panel.pesaran_cd(
+                    _panel.wide(frame, "value", "entity", "time")
+                )
+            except InputError:  # no two units share three residual years
+                rows[name] = {"CD": np.nan, "pvalue": np.nan}
+                continue
             rows[name] = {"CD": test.stat, "pvalue": test.pvalue}
         out = pd.DataFrame(rows).T
         out.index.name = "equation"

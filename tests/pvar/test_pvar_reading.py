@@ -215,4 +215,6 @@ def test_year_effects_and_small_n_sentences():
         results, within, jackknife, truth.set_axis(["y1", "y2"])
     )
     assert "root mean squared errors" in text and "comes closest" in text
-    assert "for one lag" in reading.small_n_sentence(results, None, None, None)
+    assert "needs one lag and at least five years" in reading.small_n_sentence(
+        results, None, None, None
+    )
