@@ -52,8 +52,8 @@ def macro(columns=("realgdp", "realcons")) -> pd.DataFrame:
 
 
 def produc() -> pd.DataFrame:
-    """plm's Produc: 48 US states, 1970-1986, with their BEA regions (tests/fixtures/produc.yml)."""
-    return pd.read_csv(REPO / "tests" / "fixtures" / "produc.csv", dtype=str)
+    """plm's Produc: 48 US states, 1970-1986, with their BEA regions (data/produc.yml)."""
+    return pd.read_csv(DATA / "produc.csv", dtype=str)
 
 
 CITIES = {

@@ -37,6 +37,7 @@ def test_every_dataset_loads_with_its_schema():
         "johansen_critical_values",
         "outside_figures",
         "paper_defects",
+        "produc",
         "provinces",
     ]
     for name in data.available():

@@ -9,21 +9,17 @@ References, from R plm's own test outputs (github.com/ycroissant/plm, inst/tests
 - ``test_pcdtest.Rout.save``: ``pcdtest(value ~ 1, data = Grunfeld)``, z = 13.843.
 
 plm's Grunfeld data are statsmodels' ``grunfeld`` without American Steel (the per-firm t statistics
-agreeing to eight digits confirm it); Produc is tests/fixtures/produc.csv.
+agreeing to eight digits confirm it); Produc is data/produc.
 """
-
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 import statsmodels.api as sm
 
-from helpers import _panel
+from helpers import _panel, data
 from helpers.errors import InputError
 from helpers.timeseries import cips, cips_critical_values, ips, pesaran_cd
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +30,7 @@ def grunfeld() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def produc() -> pd.DataFrame:
-    return pd.read_csv(FIXTURES / "produc.csv")
+    return data.load("produc")
 
 
 def test_ips_matches_plm(grunfeld):
