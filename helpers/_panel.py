@@ -12,7 +12,7 @@ from helpers._stats import TestStatistic
 from helpers.errors import InputError, InputTypeError
 
 
-def wide(
+def panel_table(
     data: pd.DataFrame, variable: str, entity: str, time: str
 ) -> pd.DataFrame:
     """``data[variable]`` as a units x periods table (NaN where a unit has no observation), the

@@ -467,6 +467,7 @@ PROSE = {
     ),
     "05_var_cointegration_audit": (
         "power",
+        "panel_roots",
         "ordering",
         "fevd_reading",
         "theory_note",

@@ -190,7 +190,7 @@ class PanelVARResults:
             frame = keys.assign(value=resid[:, m])
             try:
                 test = _panel.pesaran_cd(
-                    _panel.wide(frame, "value", "entity", "time")
+                    _panel.panel_table(frame, "value", "entity", "time")
                 )
             except InputError:  # no two units share three residual years
                 rows[name] = {"CD": np.nan, "pvalue": np.nan}

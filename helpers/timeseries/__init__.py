@@ -13,7 +13,7 @@ Figures are in :mod:`helpers.timeseries.figures`, the explorers in :mod:`helpers
 and the audit of Chen & Tang (2021) in :mod:`helpers.timeseries.chen_tang`.
 """
 
-from helpers._panel import pesaran_cd
+from helpers._panel import panel_table, pesaran_cd
 from helpers.timeseries.johansen import (
     JOHANSEN_CASES,
     VECM_DETERMINISTIC,
@@ -56,6 +56,7 @@ __all__ = [
     "cips",
     "cips_critical_values",
     "ips",
+    "panel_table",
     "pesaran_cd",
     "VECM_DETERMINISTIC",
     "integration_table",

@@ -126,7 +126,7 @@ def ips(
     ``ips(grunfeld, "inv", "firm", "year", lags=2)``.
     """
     _checks.option("exo", exo, ("intercept", "trend"))
-    table = _panel.wide(data, variable, entity, time)
+    table = _panel.panel_table(data, variable, entity, time)
     series = _consecutive(table, variable)
     n_units = len(series)
     if isinstance(lags, (list, tuple, np.ndarray, pd.Series)):
@@ -197,27 +197,37 @@ def _ips_moment(exo: str, kind: str, lags: int, n_obs: int) -> float:
     return float(np.interp(n_obs, rows["T"], rows[kind]))
 
 
-def _cadf_t(levels: np.ndarray, lags: int, exo: str, dfcor: bool = True):
-    """The CADF t statistics of every unit of a balanced (units x periods) array."""
-    dy = np.diff(levels, axis=1)
-    n_units, n_diff = dy.shape
-    t_index = np.arange(lags, n_diff)
-    target = dy[:, t_index]
-    level = levels[:, t_index]
-    lagged = [dy[:, t_index - j] for j in range(1, lags + 1)]
-    own = [level] + lagged
+def _cadf_t(levels: np.ndarray, lags: int, exo: str) -> np.ndarray:
+    """The CADF t statistics of every unit of a balanced (units x periods) array, or of a stack of
+    such arrays (replications x units x periods): every unit's OLS at once."""
+    dy = np.diff(levels, axis=-1)
+    t_index = np.arange(lags, dy.shape[-1])
+    target = dy[..., t_index]
+    own = [levels[..., t_index]] + [
+        dy[..., t_index - j] for j in range(1, lags + 1)
+    ]
     # cross-section averages of the differenced target and of every regressor (plm's cmg model)
-    averages = [a.mean(axis=0) for a in [target] + own]
+    averages = [a.mean(axis=-2, keepdims=True) for a in [target] + own]
+    columns = own + [np.broadcast_to(a, target.shape) for a in averages]
     n_obs = len(t_index)
-    out = np.empty(n_units)
-    for i in range(n_units):
-        columns = [a[i] for a in own] + averages
-        if exo != "none":
-            columns.append(np.ones(n_obs))
-        if exo == "trend":
-            columns.append(np.arange(1, n_obs + 1, dtype=float))
-        out[i] = _ols_t(target[i], np.column_stack(columns), 0, dfcor)[1]
-    return out
+    if exo != "none":
+        columns.append(np.ones(target.shape))
+    if exo == "trend":
+        columns.append(
+            np.broadcast_to(np.arange(1.0, n_obs + 1), target.shape)
+        )
+    x = np.stack(columns, axis=-1)  # (..., units, n_obs, k)
+    if n_obs <= x.shape[-1]:
+        raise InputError(
+            f"each unit's CADF regression has {n_obs} observations for {x.shape[-1]} "
+            "coefficients: use fewer lags or a longer panel"
+        )
+    xtx = np.swapaxes(x, -1, -2) @ x
+    inverse = np.linalg.inv(xtx)
+    beta = inverse @ (np.swapaxes(x, -1, -2) @ target[..., None])
+    resid = target - (x @ beta)[..., 0]
+    sigma2 = (resid**2).sum(-1) / (n_obs - x.shape[-1])
+    return beta[..., 0, 0] / np.sqrt(sigma2 * inverse[..., 0, 0])
 
 
 def cips(
@@ -247,7 +257,7 @@ def cips(
     exo = "intercept" if exo == "drift" else exo
     _checks.option("exo", exo, EXO)
     lags = _checks.integer("lags", lags, minimum=0)
-    table = _panel.wide(data, variable, entity, time)
+    table = _panel.panel_table(data, variable, entity, time)
     if table.isna().any().any():
         raise InputError(
             f"CIPS needs a balanced panel: {variable!r} is missing for unit(s) "
@@ -296,10 +306,18 @@ def cips_critical_values(
     _checks.option("exo", exo, EXO)
     n_reps = _checks.integer("n_reps", n_reps, minimum=20)
     rng = np.random.default_rng(_checks.integer("seed", seed, minimum=0))
-    stats = np.empty(n_reps)
-    for r in range(n_reps):
-        walks = np.cumsum(rng.standard_normal((n_units, n_periods)), axis=1)
-        stats[r] = _cadf_t(walks, lags, exo).mean()
+    stats = np.concatenate(
+        [
+            _cadf_t(
+                np.cumsum(
+                    rng.standard_normal((size, n_units, n_periods)), axis=-1
+                ),
+                lags,
+                exo,
+            ).mean(axis=-1)
+            for size in np.diff(np.r_[0:n_reps:100, n_reps])  # 100 at a time
+        ]
+    )
     return pd.Series(
         np.quantile(stats, [0.01, 0.05, 0.10]),
         index=["1%", "5%", "10%"],

@@ -127,3 +127,39 @@ def johansen_sentence(by_case: dict, deterministic: str, rank) -> str:
         "trace test. When the cases or the two tests disagree, as they often do near the "
         "critical values, a careful report says so and shows the results under each."
     )
+
+
+def panel_unit_root_sentence(
+    cd, ips_result, cips_result, critical: pd.Series, noun: str = "state"
+) -> str:
+    """Pesaran's CD, IPS and CIPS on one panel, read together: whether the units move together,
+    and what each panel unit-root test concludes at 5%."""
+    n_units = len(cips_result.units)
+    dependent = cd.pvalue < 0.05
+    ips_rejects = ips_result.statistic.pvalue < 0.05
+    cips_stat, cv = cips_result.statistic.stat, float(critical["5%"])
+    cips_rejects = cips_stat < cv
+    text = (
+        f"Pesaran's CD statistic of the {n_units} {noun}s' growth rates is {cd.stat:.1f} "
+        f"({cd.pvalue_text()})"
+        + (
+            f": the {noun}s move together, far from the independence IPS assumes."
+            if dependent
+            else f": no sign that the {noun}s move together."
+        )
+        + f" IPS gives W-tbar = {ips_result.statistic.stat:.2f} "
+        f"({ips_result.statistic.pvalue_text()}"
+        + (
+            ", a unit root in every series rejected"
+            if ips_rejects
+            else ", no rejection"
+        )
+        + f"); CIPS is {cips_stat:.2f} against a 5% critical value of {cv:.2f} "
+        + ("(rejected)." if cips_rejects else "(not rejected).")
+    )
+    if dependent and ips_rejects != cips_rejects:
+        text += (
+            " The two disagree, and with units this dependent CIPS, which allows for a common "
+            "factor, is the one to believe."
+        )
+    return text

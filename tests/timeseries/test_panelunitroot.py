@@ -76,7 +76,7 @@ def test_cips_trend_case_regression(produc):
     # plm's and was not traced. Here: each unit's t statistic is that of an OLS fit
     # (statsmodels) of the regression Pesaran (2007, eq. 54) writes, with a trend.
     result = cips(produc, "gsp", "state", "year", lags=2, exo="trend")
-    levels = _panel.wide(produc, "gsp", "state", "year").to_numpy(float)
+    levels = _panel.panel_table(produc, "gsp", "state", "year").to_numpy(float)
     dy = np.diff(levels, axis=1)
     rows = np.arange(2, dy.shape[1])
     averages = [dy[:, rows].mean(0), levels[:, rows].mean(0)] + [
@@ -118,7 +118,7 @@ def test_cips_critical_values_against_pesaran_table(produc):
 
 
 def test_pesaran_cd_matches_plm(grunfeld):
-    table = _panel.wide(grunfeld, "value", "firm", "year")
+    table = _panel.panel_table(grunfeld, "value", "firm", "year")
     result = pesaran_cd(table)
     assert round(result.stat, 3) == 13.843
     assert result.pvalue < 1e-10
