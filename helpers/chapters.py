@@ -471,6 +471,8 @@ PROSE = {
         "ordering",
         "fevd_reading",
         "theory_note",
+        "long_run_reading",
+        "causality_reading",
         "lag_reading",
     ),
     "06_global_industrial_layout": (

@@ -6,6 +6,7 @@
 - :mod:`helpers.timeseries.var`: VAR lag selection, estimation and checks (statsmodels), the
   variance decomposition in the layout papers print, and an audit of a printed one;
 - :mod:`helpers.timeseries.johansen`: Johansen's test in all five deterministic cases;
+- :mod:`helpers.timeseries.causality`: the Toda-Yamamoto Granger-causality test in levels;
 - :mod:`helpers.timeseries.panelunitroot`: panel unit-root tests (IPS, CIPS) and, from
   :mod:`helpers._panel`, Pesaran's CD test of cross-sectional dependence.
 
@@ -14,6 +15,7 @@ and the audit of Chen & Tang (2021) in :mod:`helpers.timeseries.chen_tang`.
 """
 
 from helpers._panel import panel_table, pesaran_cd
+from helpers.timeseries.causality import toda_yamamoto
 from helpers.timeseries.johansen import (
     JOHANSEN_CASES,
     VECM_DETERMINISTIC,
@@ -22,8 +24,10 @@ from helpers.timeseries.johansen import (
     johansen,
     johansen_critical_values,
     johansen_minimum_observations,
+    long_run_responses,
     ranks,
     ranks_by_lag,
+    vecm_fit,
     vecm_table,
 )
 from helpers.timeseries.panelunitroot import (
@@ -52,6 +56,9 @@ from helpers.timeseries.var import (
 )
 
 __all__ = [
+    "long_run_responses",
+    "toda_yamamoto",
+    "vecm_fit",
     "PanelUnitRootResult",
     "cips",
     "cips_critical_values",

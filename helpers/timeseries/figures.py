@@ -254,3 +254,46 @@ def levels_and_growth_plot(
     )
     figure.set_layout_engine("constrained")
     return figure
+
+
+def long_run_plot(vecm, var, horizon: int, figure=None):
+    """Orthogonalised responses of the levels, in percent, one panel per (response, impulse): the
+    cumulated responses of the growth-rate VAR ``var`` and, when ``vecm`` is a fitted VECM (None
+    when the data show no cointegration to model), the VECM's responses of the log levels."""
+    names = [str(n) for n in var.names]
+    k = len(names)
+    figure = _style.figure(figure, (9, 7))
+    axes = figure.subplots(k, k, sharex=True, squeeze=False)
+    steps = np.arange(horizon + 1)
+    cumulated = var.irf(horizon).orth_cum_effects
+    levels = None if vecm is None else 100 * vecm.irf(horizon).orth_irfs
+    for i, response in enumerate(names):
+        for j, impulse in enumerate(names):
+            ax = axes[i, j]
+            ax.axhline(0, color="0.6", lw=0.6)
+            ax.plot(
+                steps,
+                cumulated[:, i, j],
+                color=_style.PALETTE[0],
+                label="growth-rate VAR, cumulated",
+            )
+            if levels is not None:
+                ax.plot(
+                    steps,
+                    levels[:, i, j],
+                    color=_style.PALETTE[1],
+                    ls="--",
+                    label="VECM, levels",
+                )
+            ax.set_title(f"{impulse} -> {response}", fontsize=9)
+            ax.tick_params(labelsize=8)
+    axes[-1, 0].set_xlabel("horizon", fontsize=9)
+    handles, labels = axes[0, 0].get_legend_handles_labels()
+    figure.legend(handles, labels, loc="lower center", ncol=2, fontsize=9)
+    figure.suptitle(
+        "Responses of the log levels to one-standard-deviation shocks (%)",
+        fontsize=10,
+    )
+    figure.set_layout_engine("constrained")
+    figure.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
+    return figure

@@ -311,23 +311,58 @@ def ranks_by_lag(
     )
 
 
-def vecm_table(
+def vecm_fit(
     data: pd.DataFrame, k_ar_diff: int, rank: int, deterministic: str = "c"
-) -> pd.DataFrame:
-    """statsmodels' VECM of ``rank`` cointegrating relations: the normalised relations (beta), the
-    loadings (alpha) and the t statistics of the loadings, one row per variable."""
+):
+    """statsmodels' VECM of ``rank`` cointegrating relations with ``k_ar_diff`` lagged differences,
+    fitted (a ``VECMResults``: ``alpha``, ``beta``, ``gamma``, ``irf()``, ``var_rep``), with the
+    deterministic case in this module's codes (see :data:`VECM_DETERMINISTIC`)."""
     from statsmodels.tsa.vector_ar.vecm import VECM
 
     values = _checks.frame(data, "data", min_columns=2, nonconstant=True)
     k = values.shape[1]
     rank = _checks.integer("rank", rank, minimum=1, maximum=k - 1)
     _checks.option("deterministic", deterministic, ["n", "rc", "c", "rt"])
-    fit = VECM(
+    return VECM(
         values,
         k_ar_diff=k_ar_diff,
         coint_rank=rank,
         deterministic=VECM_DETERMINISTIC[deterministic],
     ).fit()
+
+
+def long_run_responses(vecm, var, horizon: int) -> pd.DataFrame:
+    """Orthogonalised responses at ``horizon`` of the levels from a fitted VECM (``vecm_fit``, data
+    in logs), beside the cumulated responses of a VAR in growth rates (statsmodels
+    ``VARResults`` on 100 x the log differences), both in percent and in the columns' Cholesky
+    order: indexed by (impulse, response). Under cointegration the growth-rate VAR omits the
+    error-correction term, and the two disagree about where the levels settle."""
+    horizon = _checks.integer("horizon", horizon, minimum=1)
+    names = [str(n) for n in var.names]
+    in_levels = 100 * vecm.irf(horizon).orth_irfs[horizon]
+    cumulated = var.irf(horizon).orth_cum_effects[horizon]
+    index = pd.MultiIndex.from_product(
+        [names, names], names=["impulse", "response"]
+    )
+    # orth_irfs[h][response, impulse]
+    return pd.DataFrame(
+        {
+            "VECM (levels)": in_levels.T.reshape(-1),
+            "growth-rate VAR (cumulated)": cumulated.T.reshape(-1),
+        },
+        index=index,
+    )
+
+
+def vecm_table(
+    data: pd.DataFrame, k_ar_diff: int, rank: int, deterministic: str = "c"
+) -> pd.DataFrame:
+    """statsmodels' VECM of ``rank`` cointegrating relations: the normalised relations (beta), the
+    loadings (alpha) and the t statistics of the loadings, one row per variable."""
+    values = _checks.frame(data, "data", min_columns=2, nonconstant=True)
+    k = values.shape[1]
+    rank = _checks.integer("rank", rank, minimum=1, maximum=k - 1)
+    fit = vecm_fit(values, k_ar_diff, rank, deterministic)
     names = [str(c) for c in values.columns]
     relations = [f"relation {i + 1}" for i in range(rank)]
     return pd.concat(

@@ -163,3 +163,43 @@ def panel_unit_root_sentence(
             "factor, is the one to believe."
         )
     return text
+
+
+def long_run_sentence(table: pd.DataFrame | None, horizon: int, rank) -> str:
+    """The VECM's responses of the levels against the growth-rate VAR's cumulated responses at
+    ``horizon`` (``long_run_responses``), or why there is no VECM on this run's data."""
+    if table is None:
+        why = (
+            "Step 4 reads no rank for this deterministic case"
+            if rank is None
+            else f"With rank {rank} there is no error-correction term to add"
+        )
+        return (
+            f"{why}, so no VECM is drawn, and the growth-rate VAR's cumulated responses (the "
+            "solid lines) are the model's responses of the levels."
+        )
+    gap = (table["VECM (levels)"] - table["growth-rate VAR (cumulated)"]).abs()
+    impulse, response = gap.idxmax()
+    row = table.loc[(impulse, response)]
+    return (
+        f"After {horizon} periods the two disagree by up to {gap.max():.2f} percentage points: "
+        f"the response of {response} to a shock in {impulse} is "
+        f"{row['VECM (levels)']:.2f}% in the VECM and "
+        f"{row['growth-rate VAR (cumulated)']:.2f}% in the growth-rate VAR. The VECM ties the "
+        "levels to their cointegrating relations, so they settle together; the VAR in growth "
+        "rates lets each drift wherever its cumulated shocks leave it."
+    )
+
+
+def toda_yamamoto_sentence(
+    table: pd.DataFrame, lags: int, d_max: int, alpha: float = 0.05
+) -> str:
+    """The Toda-Yamamoto tests (``toda_yamamoto``) in words: which variables Granger-cause which
+    at ``alpha``."""
+    significant = table[table["pvalue"] < alpha]
+    pairs = [f"{causing} -> {caused}" for caused, causing in significant.index]
+    text = (
+        f"In a VAR in levels with {lags} + {d_max} lags, {len(pairs)} of the {len(table)} "
+        f"directions are significant at {alpha:.0%}"
+    )
+    return text + (": " + ", ".join(pairs) + "." if pairs else ".")
