@@ -489,6 +489,7 @@ PROSE = {
         "crime_p",
         "crime_extreme",
         "panel_reading",
+        "robustness_reading",
         "edge_reading",
     ),
 }

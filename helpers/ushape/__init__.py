@@ -17,6 +17,7 @@ from helpers.ushape.panel import (
     twfe_quadratic,
     two_lines_reading,
 )
+from helpers.ushape.robustness import binned_means, trend_check, within_ranges
 from helpers.ushape.simulate import (
     USHAPE_VERSIONS,
     false_u_rates,
@@ -26,6 +27,9 @@ from helpers.ushape.simulate import (
 from helpers.ushape.twolines import two_lines
 
 __all__ = [
+    "binned_means",
+    "trend_check",
+    "within_ranges",
     "FORMS",
     "SHAPES",
     "USHAPE_VERSIONS",

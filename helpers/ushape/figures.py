@@ -188,3 +188,41 @@ def quadratic_scatter(
     ax.legend(fontsize=8)
     ax.set_title(title, fontsize=10)
     return ax
+
+
+def binned_plot(
+    binned: pd.DataFrame,
+    b1: float,
+    b2: float,
+    xlabel: str = "",
+    ylabel: str = "",
+    title: str = "",
+    ax: Axes | None = None,
+) -> Axes:
+    """The outcome by bins of x within units and years (:func:`helpers.ushape.robustness.
+    binned_means`), with 95% intervals, beside the fixed-effects quadratic ``b1 x + b2 x^2``
+    drawn relative to its value at the first bin's mean x, as the bins are."""
+    ax = _style.axes(ax, (7, 4))
+    ax.errorbar(
+        binned["x"],
+        binned["effect"],
+        yerr=1.96 * binned["se"],
+        fmt="o",
+        color=_style.PALETTE[0],
+        capsize=3,
+        label="bins of x: mean outcome relative to the first bin",
+    )
+    grid = np.linspace(binned["x"].min(), binned["x"].max(), 200)
+    first = binned["x"].iloc[0]
+    ax.plot(
+        grid,
+        b1 * (grid - first) + b2 * (grid**2 - first**2),
+        color=_style.HIGHLIGHT,
+        lw=2,
+        label="fixed-effects quadratic",
+    )
+    ax.axhline(0, color="0.6", lw=0.6)
+    ax.set(xlabel=xlabel, ylabel=ylabel)
+    ax.legend(fontsize=8)
+    ax.set_title(title, fontsize=10)
+    return ax

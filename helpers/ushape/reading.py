@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from helpers.ushape.panel import ShapeCheck
 
 
@@ -145,3 +147,55 @@ def false_u_sentence(rates, noise: float, alpha: float = 0.05) -> str:
         f"On {samples} simulated samples of each size (ln(1 + x) plus noise with standard "
         f"deviation {noise:g}, tests at {alpha:g}): " + "; ".join(parts) + "."
     )
+
+
+def robustness_sentence(
+    check: ShapeCheck,
+    ranges: pd.DataFrame,
+    trend_test,
+    binned: pd.DataFrame,
+    noun: str = "unit",
+) -> str:
+    """The three specification checks in words: each unit's own range of x against the extreme
+    point, the test with unit trends, and where the binned outcome turns."""
+    alpha = check.alpha
+    n, straddle = len(ranges), int(ranges["straddles"].sum())
+    extreme = check.test.extreme
+    low, high = check.test.interval
+    share = f"Each {noun} observes a median {ranges['share'].median():.0%} of the pooled range"
+    if not low < extreme < high:
+        text = (
+            f"{share}; the extreme point {_number(extreme)} lies outside the observed range, so "
+            f"no {noun} observes both sides of it."
+        )
+    else:
+        text = (
+            f"{share}, and {straddle} of {n} observe the exposure on both sides of the extreme "
+            f"point {_number(extreme)}"
+        )
+        text += (
+            ": the curve around the turning point is read mostly from differences between "
+            f"{noun}s, not from any {noun}'s own response."
+            if straddle < n / 2
+            else "."
+        )
+    text += (
+        f" With a linear trend for every {noun}, the Lind-Mehlum test finds "
+        f"{trend_test.verdict(alpha)}."
+    )
+    convex = check.fit.params[check.x + "_sq"] > 0
+    position = int(
+        binned["effect"].idxmin() if convex else binned["effect"].idxmax()
+    )
+    where = "lowest" if convex else "highest"
+    interior = 1 < position < len(binned)
+    text += (
+        f" Binned within {noun}s and years, the outcome is {where} in bin {position} of "
+        f"{len(binned)} (mean exposure {_number(binned.loc[position, 'x'])})"
+        + (
+            ", inside the range, as a turning point would be."
+            if interior
+            else ", at the edge of the range: the bins show no turning point."
+        )
+    )
+    return text

@@ -1,0 +1,116 @@
+"""The specification checks of the fixed-effects quadratic, on simulated panels whose truth is
+known (SIMULATED data: helpers.ushape.ushape_panel) and on a small panel built by hand."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import ushape
+from helpers.errors import InputError
+from helpers.ushape import reading
+
+ARGS = ("upgrading", "ai_exposure", "province", "year")
+
+
+@pytest.fixture(scope="module")
+def panels():
+    return {
+        version: ushape.ushape_panel(
+            version, turning_point=6.0, noise=0.3, seed=20261122
+        )
+        for version in ("u", "concave", "outside")
+    }
+
+
+def test_binned_means_find_the_turning_point_only_where_there_is_one(panels):
+    u = ushape.binned_means(panels["u"], *ARGS)
+    assert 1 < u["effect"].idxmin() < len(u)
+    assert abs(u.loc[u["effect"].idxmin(), "x"] - 6.0) < 1.5
+    for version in ("concave", "outside"):
+        binned = ushape.binned_means(panels[version], *ARGS)
+        # monotone rising truths: the first bin lowest, the top bins highest
+        assert binned["effect"].idxmin() == 1
+        assert binned["effect"].idxmax() >= len(binned) - 1
+    assert u.loc[1, ["effect", "se"]].tolist() == [0.0, 0.0]
+    assert u["n"].sum() == len(panels["u"])
+
+
+def test_within_ranges_by_hand():
+    panel = pd.DataFrame(
+        {
+            "unit": ["a"] * 3 + ["b"] * 3,
+            "x": [1.0, 2.0, 3.0, 5.0, 6.0, 9.0],
+        }
+    )
+    table = ushape.within_ranges(panel, "x", "unit", extreme=4.0)
+    assert table["share"].tolist() == [0.25, 0.5]
+    assert table["straddles"].tolist() == [False, False]
+    assert ushape.within_ranges(panel, "x", "unit", 5.5)[
+        "straddles"
+    ].tolist() == [False, True]
+
+
+def test_unit_trends_remove_a_u_made_of_trends():
+    # SIMULATED: each unit's exposure and outcome both trend over the years, the outcome faster
+    # where the unit's exposure starts higher (a trend ratio of start - 5.5). Within units the
+    # outcome is then linear in exposure with a slope that grows with the exposure's level, which a
+    # two-way quadratic reads as a U; a linear trend per unit leaves nothing but noise.
+    rng = np.random.default_rng(3)
+    rows = []
+    for unit in range(30):
+        start, speed = rng.uniform(1, 10), rng.uniform(0.2, 0.6)
+        for year in range(12):
+            rows.append(
+                {
+                    "province": unit,
+                    "year": 2010 + year,
+                    "ai_exposure": start
+                    + speed * year
+                    + rng.normal(scale=0.1),
+                    "upgrading": speed * (start - 5.5) * year
+                    + rng.normal(scale=0.1),
+                }
+            )
+    panel = pd.DataFrame(rows)
+    assert ushape.shape_check(panel).test.verdict().startswith("U supported")
+    assert (
+        not ushape.trend_check(panel, *ARGS)
+        .verdict()
+        .startswith("U supported")
+    )
+
+
+def test_robustness_sentence_reads_the_three_checks(panels):
+    check = ushape.shape_check(panels["u"])
+    text = reading.robustness_sentence(
+        check,
+        ushape.within_ranges(
+            panels["u"], "ai_exposure", "province", check.test.extreme
+        ),
+        ushape.trend_check(panels["u"], *ARGS),
+        ushape.binned_means(panels["u"], *ARGS),
+        "province",
+    )
+    assert "observe the exposure on both sides of the extreme point" in text
+    assert "the Lind-Mehlum test finds U supported" in text
+    assert "inside the range, as a turning point would be" in text
+    outside = ushape.shape_check(panels["outside"])
+    text = reading.robustness_sentence(
+        outside,
+        ushape.within_ranges(
+            panels["outside"], "ai_exposure", "province", outside.test.extreme
+        ),
+        ushape.trend_check(panels["outside"], *ARGS),
+        ushape.binned_means(panels["outside"], *ARGS),
+        "province",
+    )
+    assert "lies outside the observed range" in text
+    assert "the bins show no turning point" in text
+
+
+def test_bad_inputs_get_one_line(panels):
+    flat = panels["u"].assign(ai_exposure=1.0)
+    with pytest.raises(InputError, match="does not vary"):
+        ushape.within_ranges(flat, "ai_exposure", "province", 1.0)
+    with pytest.raises(InputError, match="bins must be"):
+        ushape.binned_means(panels["u"], *ARGS, bins=2)
