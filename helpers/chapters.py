@@ -428,6 +428,7 @@ PROSE = {
         "ranking_reading",
         "dispersion_reading",
         "rescaling_reading",
+        "jackknife_reading",
         "per_year_reading",
     ),
     "03_coupling_coordination": (

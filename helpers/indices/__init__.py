@@ -21,6 +21,7 @@ from helpers.indices.entropy import (
     system_indices,
     weight_conventions,
 )
+from helpers.indices.jackknife import Jackknife, jackknife
 from helpers.indices.panel import (
     DIMENSIONS,
     dimension_scores,
@@ -35,6 +36,8 @@ __all__ = [
     "dimension_scores",
     "true_dynamics",
     "HierarchicalIndex",
+    "Jackknife",
+    "jackknife",
     "composite_index",
     "directions_vector",
     "entropy_weights",

@@ -310,3 +310,33 @@ def rescaling_sentence(change: pd.Series, added_year, name: str) -> str:
         "rewrites the scores of the past, and an index published last year cannot be "
         "extended with this year's data alone."
     )
+
+
+def jackknife_sentence(
+    jk, system_name: str, name: str, year, noun: str = "province"
+) -> str:
+    """What leaving out one unit at a time does to the weights and to the ranking by the index of
+    ``system_name`` (its readable ``name``) in ``year`` (:func:`helpers.indices.jackknife`)."""
+    ranges = jk.weight_ranges().xs(system_name, level="system")
+    spread = ranges["max"] - ranges["min"]
+    widest = spread.idxmax()
+    row = ranges.loc[widest]
+    moves = jk.rank_changes(system_name, year)
+    moved = moves[(moves["up"] > 0) | (moves["down"] > 0)]
+    n = len(moves)
+    largest = int(moves[["up", "down"]].to_numpy().max())
+    text = (
+        f"Leaving out one {noun} at a time, the overall weight of {widest[1]} in the {name} "
+        f"ranges from {row['min']:.3f} to {row['max']:.3f} (all {noun}s: {row['full']:.3f})"
+    )
+    if moved.empty:
+        return text + (
+            f", yet no {noun}'s rank in {year} changes when the weights are re-estimated without "
+            "another."
+        )
+    return text + (
+        f", and {len(moved)} of {n} {noun}s change rank in {year} when the weights are "
+        f"re-estimated without another {noun}, by up to {largest} place"
+        + ("s" if largest != 1 else "")
+        + " (compared with their rank among the same units under the full-sample weights)."
+    )
