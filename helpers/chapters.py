@@ -437,6 +437,8 @@ PROSE = {
         "spread",
         "share_reading",
         "forms",
+        "relative_reading",
+        "d_jackknife_reading",
         "three_reading",
     ),
     "04_panel_var_gmm": (

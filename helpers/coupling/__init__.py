@@ -11,7 +11,9 @@ from helpers.coupling.model import (
     coordination_degree,
     coupling_degree,
     first_weighted,
+    jackknife_levels,
     levels_table,
+    relative_development,
 )
 
 __all__ = [
@@ -21,5 +23,7 @@ __all__ = [
     "coordination_degree",
     "coupling_degree",
     "first_weighted",
+    "jackknife_levels",
     "levels_table",
+    "relative_development",
 ]

@@ -296,3 +296,63 @@ def classify(D) -> pd.DataFrame | pd.Series:
     if isinstance(D, pd.Series):
         table.index = D.index
     return table
+
+
+def relative_development(
+    U1, U2, band: tuple[float, float] = (0.9, 1.1)
+) -> pd.DataFrame:
+    """The relative development degree ``E = U1 / U2`` (相对发展度) and which subsystem lags.
+
+    D says how high and how balanced two subsystems are together, not which of them lags. ``E``
+    does: within ``band`` (0.9 to 1.1 by a common convention) the two develop in step, below it
+    the first lags, above it the second. Returns columns ``E`` and ``type`` ("first lags", "in
+    step", "second lags"), one row per unit.
+    """
+    low, high = (
+        _checks.number("band[0]", band[0], minimum=0, strict=True),
+        _checks.number("band[1]", band[1], minimum=0, strict=True),
+    )
+    if not low < 1 < high:
+        raise InputError(f"band must enclose 1 (low < 1 < high); got {band}")
+    x, index, _ = _indices((U1, U2))
+    if (x[:, 1] <= 0).any():
+        raise InputError("U2 must be positive to divide by it")
+    e = x[:, 0] / x[:, 1]
+    kind = np.where(
+        e < low, "first lags", np.where(e > high, "second lags", "in step")
+    )
+    return pd.DataFrame({"E": e, "type": kind}, index=index)
+
+
+def jackknife_levels(
+    draws: pd.DataFrame, full: pd.DataFrame, weights=None
+) -> pd.DataFrame:
+    """How far D and its Table 3 level move when the indices are rebuilt without one unit.
+
+    ``draws`` holds the two subsystems' indices of each replication, indexed by (left_out, unit,
+    time) (:func:`helpers.indices.jackknife`'s ``indices``, first two columns used); ``full`` the
+    indices on all units. Returns, per (unit, time): ``D`` on all units, the smallest and largest
+    D over the replications that keep the unit, the number of distinct ``levels`` they give, and
+    whether the level ever differs from the full sample's (``changed``).
+    """
+    columns = list(full.columns[:2])
+    base = coordination_degree(*(full[c] for c in columns), weights=weights)[
+        "D"
+    ]
+    again = coordination_degree(*(draws[c] for c in columns), weights=weights)[
+        "D"
+    ]
+    level = classify(again)["level_en"]
+    by_unit_year = again.groupby(level=[1, 2])
+    out = pd.DataFrame(
+        {
+            "D": base,
+            "D min": by_unit_year.min(),
+            "D max": by_unit_year.max(),
+            "levels": level.groupby(level=[1, 2]).nunique(),
+        }
+    )
+    base_level = classify(base)["level_en"]
+    differs = level != base_level.reindex(level.droplevel(0).index).to_numpy()
+    out["changed"] = differs.groupby(level=[1, 2]).any()
+    return out

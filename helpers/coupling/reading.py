@@ -132,3 +132,46 @@ def three_sentence(table: pd.DataFrame, who: str) -> str:
         f"For {who}, the standard C is {table.at['standard', 'C']:.3f} and Wang's "
         f"{table.at['wang', 'C']:.3f}."
     )
+
+
+def jackknife_sentence(table: pd.DataFrame, noun: str = "province") -> str:
+    """What rebuilding the indices without one unit at a time does to D and its Table 3 level
+    (:func:`helpers.coupling.jackknife_levels`; None when the panel has too few units)."""
+    if table is None:
+        return (
+            f"With fewer than three {noun}s the jackknife cannot be computed, and D's sampling "
+            "variation cannot be shown."
+        )
+    spread = (table["D max"] - table["D min"]).max()
+    changed = float(table["changed"].mean())
+    return (
+        f"Rebuilding both indices without one {noun} at a time moves a {noun}'s D by up to "
+        f"{spread:.3f}, and the Table 3 level of {changed:.0%} of {noun}-years changes in at "
+        "least one replication. D inherits the sampling variation of the entropy weights and of "
+        "the min-max bounds; a level read off it to two decimals claims a precision the "
+        "estimate does not have, and a paper that prints D without any measure of it cannot "
+        "say which level changes are real."
+    )
+
+
+def relative_sentence(
+    relative: pd.DataFrame,
+    year,
+    first: str,
+    second: str,
+    noun: str = "province",
+) -> str:
+    """The relative development degree in ``year`` (:func:`helpers.coupling.
+    relative_development` of the first index over the second), in words."""
+    in_year = relative.xs(year, level=-1)["type"].value_counts()
+    behind, level, ahead = (
+        int(in_year.get(k, 0))
+        for k in ("first lags", "in step", "second lags")
+    )
+    return (
+        f"In {year}, E = {first} / {second} puts {behind} {noun}s' {first} behind their "
+        f"{second} (E < 0.9), {level} in step and {ahead} ahead (E > 1.1). The two indices are "
+        "built separately, each on the scale its own min-max bounds and weights give it, so E "
+        "compares scales as much as development: it says which subsystem lags only when the "
+        "two are measured on a common scale."
+    )

@@ -58,7 +58,10 @@ class Jackknife:
         moves = []
         for left_out, draw in self.indices.groupby(level=0):
             again = draw.droplevel(0).xs(time, level=1)[system]
-            same_units = year.drop(left_out).rank(ascending=False)
+            # (the unit left out may have no value in that year: unbalanced panels)
+            same_units = year.drop(left_out, errors="ignore").rank(
+                ascending=False
+            )
             moves.append(same_units - again.rank(ascending=False))
         moves = pd.concat(moves, axis=1)
         full = year.rank(ascending=False).astype(int)
@@ -72,15 +75,24 @@ class Jackknife:
 
 
 def _overall_weights(results) -> pd.Series:
+    """Each indicator's weight in its system: its weight within the dimension times the
+    dimension's weight (per year as well when the weights are per year)."""
     rows = {}
     for name, result in results.items():
+        inner = result.indicator_weights["weight"]
         outer = result.dimension_weights["weight"]
-        for (dimension, indicator), row in result.indicator_weights.iterrows():
-            rows[(name, dimension, indicator)] = (
-                row["weight"] * outer[dimension]
-            )
+        for key, weight in inner.items():
+            if len(key) == 2:  # (dimension, indicator)
+                dimension, indicator = key
+                rows[(name, dimension, indicator)] = weight * outer[dimension]
+            else:  # (dimension, year, indicator) with per-year weights
+                dimension, year, indicator = key
+                rows[(name, dimension, indicator, year)] = (
+                    weight * outer[(year, dimension)]
+                )
     series = pd.Series(rows)
-    series.index.names = ["system", "dimension", "indicator"]
+    names = ["system", "dimension", "indicator", "year"]
+    series.index.names = names[: series.index.nlevels]
     return series
 
 

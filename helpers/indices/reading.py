@@ -316,17 +316,24 @@ def jackknife_sentence(
     jk, system_name: str, name: str, year, noun: str = "province"
 ) -> str:
     """What leaving out one unit at a time does to the weights and to the ranking by the index of
-    ``system_name`` (its readable ``name``) in ``year`` (:func:`helpers.indices.jackknife`)."""
+    ``system_name`` (its readable ``name``) in ``year`` (:func:`helpers.indices.jackknife`;
+    None when the panel has too few units for it)."""
+    if jk is None:
+        return (
+            f"With fewer than three {noun}s the jackknife cannot be computed: leaving one out "
+            "would leave too little to weight."
+        )
     ranges = jk.weight_ranges().xs(system_name, level="system")
     spread = ranges["max"] - ranges["min"]
     widest = spread.idxmax()
     row = ranges.loc[widest]
+    which = widest[1] + (f" (in {widest[2]})" if len(widest) > 2 else "")
     moves = jk.rank_changes(system_name, year)
     moved = moves[(moves["up"] > 0) | (moves["down"] > 0)]
     n = len(moves)
     largest = int(moves[["up", "down"]].to_numpy().max())
     text = (
-        f"Leaving out one {noun} at a time, the overall weight of {widest[1]} in the {name} "
+        f"Leaving out one {noun} at a time, the overall weight of {which} in the {name} "
         f"ranges from {row['min']:.3f} to {row['max']:.3f} (all {noun}s: {row['full']:.3f})"
     )
     if moved.empty:
