@@ -481,7 +481,7 @@ def test_chapter7_checks_your_panel(valid_runs):
         result, folder = runs[name]
         parameters = cases[name][1]
         controls = parameters.get("controls", [])
-        frame = pd.read_csv(REPO / "tests" / "fixtures" / "produc.csv")
+        frame = pd.read_csv(REPO / "data" / "produc.csv")
         frame["pcap_sq"] = frame["pcap"] ** 2
         fit = PanelOLS(
             frame.set_index(["state", "year"])["unemp"],
@@ -570,7 +570,7 @@ def test_panel_chapters_describe_other_units(valid_runs):
         "The model's 3 variables are the columns gsp, emp, unemp of your file"
         in text
     )
-    states = pd.read_csv(REPO / "tests" / "fixtures" / "produc.csv")
+    states = pd.read_csv(REPO / "data" / "produc.csv")
     direct = pvar.PanelVAR(
         states,
         ["gsp", "emp", "unemp"],

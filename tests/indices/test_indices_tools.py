@@ -178,7 +178,7 @@ def test_a_specification_that_does_not_fit_gets_one_line(
 
 
 def test_a_panel_of_other_units_with_their_own_groups_and_indicators(tmp_path):
-    states = pd.read_csv(REPO / "tests" / "fixtures" / "produc.csv")
+    states = pd.read_csv(REPO / "data" / "produc.csv")
     system = indices.indicator_system(
         _spec(
             tmp_path,
@@ -187,7 +187,7 @@ def test_a_panel_of_other_units_with_their_own_groups_and_indicators(tmp_path):
         )
     )
     panel = indices.load_panel(
-        REPO / "tests" / "fixtures" / "produc.csv",
+        REPO / "data" / "produc.csv",
         unit="state",
         group="region",
         system=system,
@@ -209,7 +209,7 @@ def test_a_panel_of_other_units_with_their_own_groups_and_indicators(tmp_path):
     )
     # without a group column the units are not grouped
     ungrouped = indices.load_panel(
-        REPO / "tests" / "fixtures" / "produc.csv", unit="state", system=system
+        REPO / "data" / "produc.csv", unit="state", system=system
     )
     assert ungrouped["group"].isna().all()
     assert reading.panel_shape(ungrouped).startswith("48 units, 1970-1986")
