@@ -461,6 +461,7 @@ PROSE = {
         "groups_reading",
         "year_reading",
         "small_n_reading",
+        "generated_reading",
         "stability_reading",
         "irf_caveat",
         "n_reps",

@@ -409,3 +409,49 @@ def small_n_sentence(
         + ", ".join(f"{value:.3f} for {name}" for name, value in rmse.items())
         + f": {best} comes closest on this panel."
     )
+
+
+def generated_sentence(
+    scores: PanelVARResults,
+    indices: PanelVARResults | None,
+    true_modulus: float | None,
+    variables_are: str = "",
+) -> str:
+    """The same PVAR on the latent scores and on the entropy indices built from the indicators:
+    own-lag coefficients and largest roots (both unchanged by rescaling a variable, so comparable
+    across the two measurements). ``indices`` None: the run's panel has no latent scores, so its
+    model is estimated on what it has (``variables_are``) and there is nothing to compare."""
+    import numpy as np
+
+    if indices is None:
+        return (
+            "This run's panel has no latent scores beside its indicators, so the model above is "
+            f"already estimated on {variables_are or 'its own variables'}, with nothing to "
+            "compare them with; the caveat stands: its GMM standard errors treat estimated "
+            "indices as data."
+        )
+
+    names = scores.model.dependent
+    on_scores = np.mean([scores.params.loc[v, f"L1.{v}"] for v in names])
+    on_indices = np.mean([indices.params.loc[v, f"L1.{v}"] for v in names])
+    moduli = [r.stability()["modulus"].max() for r in (scores, indices)]
+    truth = (
+        f" (the simulation's true value: {true_modulus:.2f})"
+        if true_modulus is not None
+        else ""
+    )
+    return (
+        f"On the entropy indices, the own-lag coefficients average {on_indices:.2f}, against "
+        f"{on_scores:.2f} on the scores they measure, and the largest root is "
+        f"{moduli[1]:.2f} against {moduli[0]:.2f}{truth}"
+        + (
+            ", so the system estimated on the indices is not even stable"
+            if moduli[1] >= 1 > moduli[0]
+            else ""
+        )
+        + ". An index is an estimate of the score "
+        "with error of its own: error in a lagged regressor pulls its coefficient towards zero "
+        "and leaks into the other coefficients, and the GMM standard errors, computed as if the "
+        "indices were data, leave out the variation of the weights that built them (chapter 2's "
+        "jackknife)."
+    )

@@ -218,3 +218,16 @@ def test_year_effects_and_small_n_sentences():
     assert "needs one lag and at least five years" in reading.small_n_sentence(
         results, None, None, None
     )
+
+
+def test_generated_sentence_compares_scale_free_quantities(many, few):
+    text = reading.generated_sentence(many, few, 0.5)
+    own = np.mean([few.params.loc[v, f"L1.{v}"] for v in ["y", "x"]])
+    assert text.startswith(
+        f"On the entropy indices, the own-lag coefficients average {own:.2f}"
+    )
+    assert "(the simulation's true value: 0.50)" in text
+    text = reading.generated_sentence(
+        many, None, None, "the columns a, b of your file"
+    )
+    assert "already estimated on the columns a, b of your file" in text
