@@ -306,7 +306,8 @@ def relative_development(
     D says how high and how balanced two subsystems are together, not which of them lags. ``E``
     does: within ``band`` (0.9 to 1.1 by a common convention) the two develop in step, below it
     the first lags, above it the second. Returns columns ``E`` and ``type`` ("first lags", "in
-    step", "second lags"), one row per unit.
+    step", "second lags", or "undefined (U2 = 0)" where the second index is zero, as a min-max
+    index can be), one row per unit.
     """
     low, high = (
         _checks.number("band[0]", band[0], minimum=0, strict=True),
@@ -315,12 +316,13 @@ def relative_development(
     if not low < 1 < high:
         raise InputError(f"band must enclose 1 (low < 1 < high); got {band}")
     x, index, _ = _indices((U1, U2))
-    if (x[:, 1] <= 0).any():
-        raise InputError("U2 must be positive to divide by it")
-    e = x[:, 0] / x[:, 1]
+    positive = x[:, 1] > 0
+    e = np.full(len(x), np.nan)
+    e[positive] = x[positive, 0] / x[positive, 1]
     kind = np.where(
         e < low, "first lags", np.where(e > high, "second lags", "in step")
     )
+    kind = np.where(positive, kind, "undefined (U2 = 0)")
     return pd.DataFrame({"E": e, "type": kind}, index=index)
 
 

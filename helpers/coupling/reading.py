@@ -147,10 +147,10 @@ def jackknife_sentence(table: pd.DataFrame, noun: str = "province") -> str:
     return (
         f"Rebuilding both indices without one {noun} at a time moves a {noun}'s D by up to "
         f"{spread:.3f}, and the Table 3 level of {changed:.0%} of {noun}-years changes in at "
-        "least one replication. D inherits the sampling variation of the entropy weights and of "
-        "the min-max bounds; a level read off it to two decimals claims a precision the "
-        "estimate does not have, and a paper that prints D without any measure of it cannot "
-        "say which level changes are real."
+        "least one replication. D inherits how much the entropy weights and the min-max bounds "
+        "depend on the units included; a level read off it to two decimals claims a precision "
+        "it does not have, and a paper that prints D without any such check cannot say which "
+        "level changes are real."
     )
 
 

@@ -242,19 +242,35 @@ def _listing(names: list[str]) -> str:
 
 
 def serial_correlation_sentence(
-    tests: pd.DataFrame, alpha: float = 0.05
+    tests: pd.DataFrame, alpha: float = 0.05, n_units: int | None = None
 ) -> str:
     """What the Arellano-Bond tests (``results.serial_correlation()``) say about the instruments:
-    order 1 should reject, order 2 should not."""
+    order 1 is expected to reject with a negative statistic, order 2 should not reject.
+    ``n_units`` (the fit's units) qualifies a non-rejection by the test's power."""
     orders = tests.index.get_level_values("order")
     first = tests.xs(1, level="order")
     n_eq = len(first)
-    rejected1 = list(first.index[first["pvalue"] < alpha])
-    text = (
-        f"AR(1) rejects in {len(rejected1)} of {n_eq} equations at {alpha:.0%}, as it should when "
-        "the errors in levels are serially uncorrelated (differencing alone makes neighbouring "
-        "differenced errors correlate, at -1/2)."
-    )
+    significant = first["pvalue"] < alpha
+    negative = list(first.index[significant & (first["z"] < 0)])
+    positive = list(first.index[significant & (first["z"] > 0)])
+    if len(negative) == n_eq:
+        text = (
+            f"AR(1) rejects with a negative statistic in all {n_eq} equations at {alpha:.0%}, as "
+            "expected when the errors in levels are serially uncorrelated (differencing alone "
+            "makes neighbouring differenced errors correlate, at -1/2)."
+        )
+    else:
+        text = (
+            f"AR(1) rejects with a negative statistic in {len(negative)} of {n_eq} equations at "
+            f"{alpha:.0%}; where it does not, the expected correlation of -1/2 is not seen, "
+            "because the test has little power here or because positively autocorrelated "
+            "errors in levels offset it."
+        )
+    if positive:
+        text += (
+            f" A significantly positive AR(1) statistic ({_listing(positive)}) does not fit "
+            "errors that are serially uncorrelated in levels."
+        )
     if 2 not in orders or tests.xs(2, level="order")["z"].isna().all():
         return text + (
             " AR(2) cannot be computed: the panel has too few years for residuals two years "
@@ -265,15 +281,20 @@ def serial_correlation_sentence(
     if rejected2:
         return text + (
             f" AR(2) rejects in {len(rejected2)} ({_listing(rejected2)}): there the errors in "
-            "levels are serially correlated, the level dated t-2 is correlated with the "
-            "differenced error, and the instruments should start a lag later (or the model "
-            "needs more lags)."
+            "levels are serially correlated and the level dated t-2 is correlated with the "
+            "differenced error. The model needs respecifying, with more lags; starting the "
+            "instruments a lag later helps only if the errors are a moving average of order one."
         )
     smallest = float(second["pvalue"].min())
+    power = (
+        f"with {n_units} units its power is limited, above all"
+        if n_units is not None and n_units < 100
+        else "it has little power"
+    )
     return text + (
         f" AR(2) rejects in none (smallest p-value {smallest:.2f}): no sign that the lagged "
-        "levels are invalid instruments because of serial correlation, though with few units "
-        "the test has little power."
+        f"levels are invalid instruments because of serial correlation, though {power} against "
+        "persistent errors."
     )
 
 
@@ -347,12 +368,15 @@ def year_effects_sentence(
         + (
             f": the {noun}s' errors move together, as common (national) shocks make them."
             if strong.any()
-            else f": no sign that common shocks move the {noun}s' errors together."
+            else f": no sign of a common shock moving the {noun}s' errors the same way (CD has "
+            "little power against common factors whose effects differ in sign across units)."
         )
         + f" After demeaning every variable by year, CD ranges from {after['CD'].min():.1f} to "
-        f"{after['CD'].max():.1f}; demeaning alone pushes it towards {mechanical:.1f} "
+        f"{after['CD'].max():.1f}; demeaning alone pushes it towards about {mechanical:.1f} "
         f"(-sqrt(NT/(2(N-1))) with {n} {noun}s and about {t:.0f} years), because {noun}s "
-        "measured from their yearly mean are slightly negatively correlated. The coefficients "
+        "measured from their yearly mean are slightly negatively correlated, so its p-value "
+        "after demeaning is not a valid test (bias-corrected versions of CD exist for this "
+        "case). The coefficients "
         f"move by up to {gap.max().max():.3f} ({largest[1]} in the {largest[0]} equation)."
     )
     return text
@@ -387,8 +411,10 @@ def small_n_sentence(
             for name, values in own.items()
         )
         + (
-            ". Fixed-effects OLS is pulled towards zero (Nickell's bias, of order 1/T); the "
-            "jackknife removes that bias to first order without instruments."
+            ". Fixed-effects OLS has Nickell's bias, of order 1/T; in a VAR the bias is a matrix, "
+            "so a single coefficient can move either way. The jackknife removes the 1/T term "
+            "without instruments, at the price of a larger variance, and only if both halves of "
+            "the years share the same dynamics and the same kind of starting values."
         )
     )
     if truth is None:
@@ -404,10 +430,16 @@ def small_n_sentence(
         for name, e in errors.items()
     }
     best = min(rmse, key=rmse.get)
+    helped = (
+        "the jackknife improves on fixed-effects OLS here"
+        if rmse["the jackknife"] < rmse["fixed-effects OLS"]
+        else "the jackknife does not improve on fixed-effects OLS here (its larger variance, "
+        "or halves whose dynamics differ, can outweigh the bias it removes)"
+    )
     return text + (
         " Against the simulation's true coefficients, the root mean squared errors are "
         + ", ".join(f"{value:.3f} for {name}" for name, value in rmse.items())
-        + f": {best} comes closest on this panel."
+        + f": {best} comes closest on this panel, and {helped}."
     )
 
 
@@ -449,9 +481,11 @@ def generated_sentence(
             if moduli[1] >= 1 > moduli[0]
             else ""
         )
-        + ". An index is an estimate of the score "
-        "with error of its own: error in a lagged regressor pulls its coefficient towards zero "
-        "and leaks into the other coefficients, and the GMM standard errors, computed as if the "
-        "indices were data, leave out the variation of the weights that built them (chapter 2's "
+        + ". An index is an estimate of the score with an error of its own. Under GMM that "
+        "error reaches the instruments too: a lagged index carries the same error when it "
+        "persists, so the lagged levels are no longer valid instruments (the Arellano-Bond "
+        "test of order 2 can detect it, and deeper lags help only if the error does not "
+        "persist). And the GMM standard errors, computed as if the indices were data, leave "
+        "out how much the weights that built them depend on the sample (chapter 2's "
         "jackknife)."
     )

@@ -157,10 +157,16 @@ def panel_unit_root_sentence(
         + f"); CIPS is {cips_stat:.2f} against a 5% critical value of {cv:.2f} "
         + ("(rejected)." if cips_rejects else "(not rejected).")
     )
-    if dependent and ips_rejects != cips_rejects:
+    if dependent and ips_rejects and not cips_rejects:
         text += (
-            " The two disagree, and with units this dependent CIPS, which allows for a common "
-            "factor, is the one to believe."
+            " Under this much dependence IPS's size is unreliable, so its rejection says little; "
+            "CIPS, built for one common factor, does not reject, though with so few years and a "
+            "trend its power is low, and not rejecting is not evidence of a unit root."
+        )
+    elif dependent and cips_rejects and not ips_rejects:
+        text += (
+            " CIPS, which allows for one common factor, rejects where IPS does not: the common "
+            "factor was hiding the units' own reversion."
         )
     return text
 
@@ -182,12 +188,15 @@ def long_run_sentence(table: pd.DataFrame | None, horizon: int, rank) -> str:
     impulse, response = gap.idxmax()
     row = table.loc[(impulse, response)]
     return (
-        f"After {horizon} periods the two disagree by up to {gap.max():.2f} percentage points: "
+        f"After {horizon} periods the two differ by up to {gap.max():.2f} percentage points: "
         f"the response of {response} to a shock in {impulse} is "
         f"{row['VECM (levels)']:.2f}% in the VECM and "
-        f"{row['growth-rate VAR (cumulated)']:.2f}% in the growth-rate VAR. The VECM ties the "
-        "levels to their cointegrating relations, so they settle together; the VAR in growth "
-        "rates lets each drift wherever its cumulated shocks leave it."
+        f"{row['growth-rate VAR (cumulated)']:.2f}% in the growth-rate VAR. Neither has "
+        "confidence bands here, and each orthogonalises its own residual covariance, so part of "
+        "a gap may be noise; the difference in kind is that the VECM's long-run responses obey "
+        "the cointegrating relations (beta' times the long-run impact matrix is zero), while "
+        "the VAR in growth rates, which leaves out the error-correction term, lets each level "
+        "drift wherever its cumulated shocks take it."
     )
 
 

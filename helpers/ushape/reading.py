@@ -193,7 +193,8 @@ def robustness_sentence(
         f" Binned within {noun}s and years, the outcome is {where} in bin {position} of "
         f"{len(binned)} (mean exposure {_number(binned.loc[position, 'x'])})"
         + (
-            ", inside the range, as a turning point would be."
+            ", inside the range, as a turning point needs to be (not enough on its own: the "
+            "intervals show whether it stands out from its neighbours)."
             if interior
             else ", at the edge of the range: the bins show no turning point."
         )

@@ -15,8 +15,9 @@ def test_relative_development_by_hand():
     assert table["type"].tolist() == ["first lags", "in step", "second lags"]
     with pytest.raises(InputError, match="enclose 1"):
         coupling.relative_development([1.0], [1.0], band=(1.1, 1.2))
-    with pytest.raises(InputError, match="U2 must be positive"):
-        coupling.relative_development([1.0], [0.0])
+    zero = coupling.relative_development([0.5], [0.0])
+    assert np.isnan(zero["E"].iloc[0])
+    assert zero["type"].iloc[0] == "undefined (U2 = 0)"
 
 
 def test_jackknife_levels_without_any_change():

@@ -159,14 +159,26 @@ def test_system_sentence_tests_the_level_moments_only_where_j_can():
 def test_serial_correlation_sentence_reads_both_orders(many):
     tests = many.serial_correlation()
     text = reading.serial_correlation_sentence(tests)
-    rejected = int((tests.xs(1, level="order")["pvalue"] < 0.05).sum())
-    assert text.startswith(f"AR(1) rejects in {rejected} of 2 equations")
+    first = tests.xs(1, level="order")
+    negative = int(((first["pvalue"] < 0.05) & (first["z"] < 0)).sum())
+    expected = (
+        "AR(1) rejects with a negative statistic in all 2 equations"
+        if negative == 2
+        else f"AR(1) rejects with a negative statistic in {negative} of 2 equations"
+    )
+    assert text.startswith(expected)
+    # a significantly positive AR(1) statistic is flagged
+    odd = tests.copy()
+    odd.loc[("y", 1), ["z", "pvalue"]] = [3.0, 0.003]
+    assert "A significantly positive AR(1) statistic (y)" in (
+        reading.serial_correlation_sentence(odd)
+    )
     # an AR(2) rejection names the equation and says what to do
     flagged = tests.copy()
     flagged.loc[("x", 2), "pvalue"] = 0.01
     text = reading.serial_correlation_sentence(flagged)
     assert "AR(2) rejects in 1 (x)" in text
-    assert "start a lag later" in text
+    assert "needs respecifying, with more lags" in text
 
 
 def test_instrument_groups_sentence_needs_a_full_rank_moment_covariance(
@@ -199,14 +211,15 @@ def test_year_effects_and_small_n_sentences():
     other = pvar.PanelVAR(demeaned, ["y1", "y2"], **spec).fit()
     text = reading.year_effects_sentence(results, other, "unit")
     # no common shock in the simulation; demeaning pushes CD to -sqrt(NT/(2(N-1)))
-    assert "no sign that common shocks" in text
+    assert "no sign of a common shock" in text
+    assert "not a valid test" in text
     t = (
         other.model.design.rows.query("equation == 'transformed'")
         .groupby("entity")
         .size()
         .mean()
     )
-    assert f"towards {-np.sqrt(60 * t / 118):.1f}" in text
+    assert f"towards about {-np.sqrt(60 * t / 118):.1f}" in text
     within = pvar.within_ols(panel, ["y1", "y2"], "entity", "time")
     jackknife = pvar.half_panel_jackknife(
         panel, ["y1", "y2"], "entity", "time"

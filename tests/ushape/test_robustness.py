@@ -93,7 +93,7 @@ def test_robustness_sentence_reads_the_three_checks(panels):
     )
     assert "observe the exposure on both sides of the extreme point" in text
     assert "the Lind-Mehlum test finds U supported" in text
-    assert "inside the range, as a turning point would be" in text
+    assert "inside the range, as a turning point needs to be" in text
     outside = ushape.shape_check(panels["outside"])
     text = reading.robustness_sentence(
         outside,
