@@ -17,7 +17,12 @@ from helpers.ushape.panel import (
     twfe_quadratic,
     two_lines_reading,
 )
-from helpers.ushape.robustness import binned_means, trend_check, within_ranges
+from helpers.ushape.robustness import (
+    binned_means,
+    trend_check,
+    trend_checks,
+    within_ranges,
+)
 from helpers.ushape.simulate import (
     USHAPE_VERSIONS,
     false_u_rates,
@@ -29,6 +34,7 @@ from helpers.ushape.twolines import two_lines
 __all__ = [
     "binned_means",
     "trend_check",
+    "trend_checks",
     "within_ranges",
     "FORMS",
     "SHAPES",

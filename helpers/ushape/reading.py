@@ -157,7 +157,9 @@ def robustness_sentence(
     noun: str = "unit",
 ) -> str:
     """The three specification checks in words: each unit's own range of x against the extreme
-    point, the test with unit trends, and where the binned outcome turns."""
+    point, the test with unit trends (``trend_test``: the linear-trend result, or a pair of the
+    linear- and quadratic-trend results, the second None when the panel is too short for it), and
+    where the binned outcome turns."""
     alpha = check.alpha
     n, straddle = len(ranges), int(ranges["straddles"].sum())
     extreme = check.test.extreme
@@ -179,9 +181,17 @@ def robustness_sentence(
             if straddle < n / 2
             else "."
         )
+    linear, quadratic = (
+        trend_test if isinstance(trend_test, tuple) else (trend_test, None)
+    )
     text += (
         f" With a linear trend for every {noun}, the Lind-Mehlum test finds "
-        f"{trend_test.verdict(alpha)}."
+        f"{linear.verdict(alpha)}"
+        + (
+            f"; with a quadratic trend for every {noun}, {quadratic.verdict(alpha)}."
+            if quadratic is not None
+            else "."
+        )
     )
     convex = check.fit.params[check.x + "_sq"] > 0
     position = int(

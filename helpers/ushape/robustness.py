@@ -8,7 +8,8 @@ slice of x, the curve over the pooled range is stitched together from slices, an
 that no single unit straddles is read from differences between units, not from anyone's response.
 
 **Unit trends.** Provinces that upgrade steadily while their AI exposure rises steadily produce a
-slope out of two trends; unit-specific linear trends remove that.
+slope out of two trends; unit-specific linear trends remove that, and quadratic ones also the
+curvature a trending exposure gives its square.
 
 **Binned means.** The outcome on one dummy per quantile bin of x, with the same fixed effects,
 shows the shape the within-unit variation has before a quadratic imposes one (a step function, the
@@ -53,26 +54,53 @@ def trend_check(
     entity: str,
     time: str,
     controls: list[str] | None = None,
+    degree: int = 1,
 ) -> UTestResult:
-    """The Lind-Mehlum test of the two-way fixed-effects quadratic with a linear trend for every
-    unit (one unit's left out: the year effects absorb their sum)."""
+    """The Lind-Mehlum test of the two-way fixed-effects quadratic with a trend of ``degree`` 1
+    (linear) or 2 (quadratic) for every unit (one unit's left out: the year effects absorb their
+    sum). A linear trend in the exposure makes its square trend quadratically, so only unit
+    quadratic trends keep such curvature in the units' time paths out of the squared term."""
+    degree = _checks.integer("degree", degree, minimum=1, maximum=2)
     _checks.columns(panel, [entity, time], "panel")
     years = pd.to_numeric(panel[time], errors="coerce")
     centred = years - years.mean()
     units = pd.unique(panel[entity])
     trends = {
-        f"trend_{k}": np.where(panel[entity] == unit, centred, 0.0)
+        f"trend{power}_{k}": np.where(
+            panel[entity] == unit, centred**power, 0.0
+        )
+        for power in range(1, degree + 1)
         for k, unit in enumerate(units[1:], start=1)
     }
     with_trends = panel.assign(**trends)
     controls = [*_checks.names("controls", controls), *trends]
     if len(with_trends) <= len(controls) + len(units) + years.nunique() + 2:
+        kind = "linear" if degree == 1 else "quadratic"
         raise InputError(
             f"the panel has {len(with_trends)} observations, too few for a quadratic with unit "
-            f"and year effects and {len(trends)} unit trends"
+            f"and year effects and {kind} trends for {len(units) - 1} units"
         )
     fit = twfe_quadratic(with_trends, y, x, entity, time, controls)
     return utest(fit, x, f"{x}_sq")
+
+
+def trend_checks(
+    panel: pd.DataFrame,
+    y: str,
+    x: str,
+    entity: str,
+    time: str,
+    controls: list[str] | None = None,
+) -> tuple[UTestResult, UTestResult | None]:
+    """:func:`trend_check` with linear and with quadratic unit trends; the second is None when
+    the panel has too few years (under six) or observations for it."""
+    linear = trend_check(panel, y, x, entity, time, controls)
+    try:
+        if pd.unique(panel[time]).size < 6:
+            return linear, None
+        return linear, trend_check(panel, y, x, entity, time, controls, 2)
+    except InputError:  # too few observations for the quadratic trends
+        return linear, None
 
 
 def binned_means(

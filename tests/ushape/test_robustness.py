@@ -114,3 +114,31 @@ def test_bad_inputs_get_one_line(panels):
         ushape.within_ranges(flat, "ai_exposure", "province", 1.0)
     with pytest.raises(InputError, match="bins must be"):
         ushape.binned_means(panels["u"], *ARGS, bins=2)
+
+
+def test_quadratic_unit_trends_remove_curvature_in_the_time_paths():
+    # SIMULATED: exposure trends linearly in each unit and the outcome's path over the years is
+    # curved; with only a linear trend per unit the curvature loads on the squared exposure,
+    # with a quadratic trend per unit it does not
+    rng = np.random.default_rng(5)
+    rows = []
+    for unit in range(30):
+        start, speed = rng.uniform(1, 10), rng.uniform(0.2, 0.6)
+        for year in range(12):
+            rows.append(
+                {
+                    "province": unit,
+                    "year": 2010 + year,
+                    "ai_exposure": start
+                    + speed * year
+                    + rng.normal(scale=0.1),
+                    "upgrading": 0.1 * (speed * (year - 5.5)) ** 2
+                    + rng.normal(scale=0.05),
+                }
+            )
+    panel = pd.DataFrame(rows)
+    linear, quadratic = ushape.trend_checks(panel, *ARGS)
+    assert linear.verdict().startswith("U supported")
+    assert not quadratic.verdict().startswith("U supported")
+    # too few years for quadratic trends: none
+    assert ushape.trend_checks(panel[panel["year"] < 2015], *ARGS)[1] is None
