@@ -21,6 +21,7 @@ from helpers.ushape.robustness import (
     binned_means,
     trend_check,
     trend_checks,
+    within_curvature,
     within_ranges,
 )
 from helpers.ushape.simulate import (
@@ -35,6 +36,7 @@ __all__ = [
     "binned_means",
     "trend_check",
     "trend_checks",
+    "within_curvature",
     "within_ranges",
     "FORMS",
     "SHAPES",

@@ -155,11 +155,13 @@ def robustness_sentence(
     trend_test,
     binned: pd.DataFrame,
     noun: str = "unit",
+    within: pd.Series | None = None,
 ) -> str:
     """The three specification checks in words: each unit's own range of x against the extreme
     point, the test with unit trends (``trend_test``: the linear-trend result, or a pair of the
-    linear- and quadratic-trend results, the second None when the panel is too short for it), and
-    where the binned outcome turns."""
+    linear- and quadratic-trend results, the second None when the panel is too short for it), the
+    squared term from within-unit curvature alone (``within``, from
+    :func:`helpers.ushape.within_curvature`), and where the binned outcome turns."""
     alpha = check.alpha
     n, straddle = len(ranges), int(ranges["straddles"].sum())
     extreme = check.test.extreme
@@ -193,6 +195,22 @@ def robustness_sentence(
             else "."
         )
     )
+    if within is not None:
+        from helpers.display import pvalue
+
+        usual = check.fit.params[check.x + "_sq"]
+        usual_p = check.fit.pvalues[check.x + "_sq"]
+        text += (
+            f" From each {noun}'s own curvature alone (its squared deviations from its mean "
+            f"exposure), the squared term is {within['b2']:.4g} ({pvalue(within['pvalue'])}), "
+            f"against {usual:.4g} in the usual quadratic"
+        )
+        text += (
+            f": its curvature comes from differences between the {noun}s' levels, not from "
+            f"their own responses."
+            if usual_p < alpha <= within["pvalue"]
+            else "."
+        )
     convex = check.fit.params[check.x + "_sq"] > 0
     position = int(
         binned["effect"].idxmin() if convex else binned["effect"].idxmax()

@@ -103,6 +103,32 @@ def trend_checks(
         return linear, None
 
 
+def within_curvature(
+    panel: pd.DataFrame,
+    y: str,
+    x: str,
+    entity: str,
+    time: str,
+    controls: list[str] | None = None,
+) -> pd.Series:
+    """The squared term estimated from within-unit curvature only (McIntosh & Schlenker 2006):
+    ``y`` on ``d = x - mean_i(x)`` and ``d**2`` with unit and year fixed effects, clustered by
+    unit. The usual quadratic's demeaned square also holds ``2 mean_i(x) d``, a slope that grows
+    with the unit's level; squaring the deviations leaves that out. Returns the coefficient on
+    ``d**2`` (``b2``), its ``se`` and ``pvalue``."""
+    _checks.columns(panel, [x, entity], "panel")
+    deviation = panel[x] - panel.groupby(entity)[x].transform("mean")
+    frame = panel.assign(_deviation=deviation)
+    fit = twfe_quadratic(frame, y, "_deviation", entity, time, controls)
+    return pd.Series(
+        {
+            "b2": fit.params["_deviation_sq"],
+            "se": fit.std_errors["_deviation_sq"],
+            "pvalue": fit.pvalues["_deviation_sq"],
+        }
+    )
+
+
 def binned_means(
     panel: pd.DataFrame,
     y: str,

@@ -142,3 +142,41 @@ def test_quadratic_unit_trends_remove_curvature_in_the_time_paths():
     assert not quadratic.verdict().startswith("U supported")
     # too few years for quadratic trends: none
     assert ushape.trend_checks(panel[panel["year"] < 2015], *ARGS)[1] is None
+
+
+def test_within_curvature_separates_levels_from_own_responses(panels):
+    # SIMULATED: the U built from units' levels (as in the unit-trends test) has a large squared
+    # term in the usual quadratic and none in the units' own curvature; the real U has both
+    rng = np.random.default_rng(3)
+    rows = []
+    for unit in range(30):
+        start, speed = rng.uniform(1, 10), rng.uniform(0.2, 0.6)
+        for year in range(12):
+            rows.append(
+                {
+                    "province": unit,
+                    "year": 2010 + year,
+                    "ai_exposure": start
+                    + speed * year
+                    + rng.normal(scale=0.1),
+                    "upgrading": speed * (start - 5.5) * year
+                    + rng.normal(scale=0.1),
+                }
+            )
+    levels = pd.DataFrame(rows)
+    assert ushape.shape_check(levels).fit.pvalues["ai_exposure_sq"] < 0.001
+    assert ushape.within_curvature(levels, *ARGS)["pvalue"] > 0.1
+    real = ushape.within_curvature(panels["u"], *ARGS)
+    assert real["b2"] > 0 and real["pvalue"] < 0.001
+    check = ushape.shape_check(levels)
+    text = reading.robustness_sentence(
+        check,
+        ushape.within_ranges(
+            levels, "ai_exposure", "province", check.test.extreme
+        ),
+        ushape.trend_checks(levels, *ARGS),
+        ushape.binned_means(levels, *ARGS),
+        "province",
+        ushape.within_curvature(levels, *ARGS),
+    )
+    assert "comes from differences between the provinces' levels" in text
