@@ -53,7 +53,9 @@ def panel_table(
     )
 
 
-def pesaran_cd(residuals: pd.DataFrame) -> TestStatistic:
+def pesaran_cd(
+    residuals: pd.DataFrame, weighted: bool = False, seed: int = 0
+) -> TestStatistic:
     """Pesaran's (2004, 2021) CD test that a panel's units are uncorrelated with one another.
 
     ``residuals`` is a units x periods table (:func:`wide`), for instance a model's residuals. With
@@ -62,7 +64,13 @@ def pesaran_cd(residuals: pd.DataFrame) -> TestStatistic:
     ``CD = sqrt(2 / (N (N - 1))) sum_{i<j} sqrt(T_ij) rho_ij``,
 
     standard normal when the units are independent; the p-value is two-sided. Pairs with fewer than
-    three common periods are left out (as R plm's ``pcdtest`` does with fewer than two). A large CD
+    three common periods are left out (as R plm's ``pcdtest`` does with fewer than two).
+
+    The residuals of a model with unit or time effects are correlated by the estimation itself
+    (demeaning by year makes every pair correlate at about -1/(N - 1)), and CD is then biased.
+    ``weighted=True`` computes Juodis and Reese's (2022) randomly weighted CD: each unit's
+    correlations are multiplied by an independent random sign ``w_i`` (``w_i w_j rho_ij``, drawn
+    with ``seed``), which removes that bias at the cost of some power. A large CD
     says common shocks move the units together: estimators and tests that assume independent units
     (the panel VAR's standard errors, the IPS unit-root test) are then unreliable, and cross-section
     averages (CIPS) or year effects are needed.
@@ -74,6 +82,13 @@ def pesaran_cd(residuals: pd.DataFrame) -> TestStatistic:
         )
     present = ~np.isnan(values)
     n_units = values.shape[0]
+    signs = (
+        np.random.default_rng(_checks.integer("seed", seed, minimum=0)).choice(
+            [-1.0, 1.0], size=n_units
+        )
+        if weighted
+        else np.ones(n_units)
+    )
     total, pairs = 0.0, 0
     for i in range(n_units - 1):
         for j in range(i + 1, n_units):
@@ -86,7 +101,7 @@ def pesaran_cd(residuals: pd.DataFrame) -> TestStatistic:
             scale = np.sqrt((a @ a) * (b @ b))
             if scale == 0:
                 continue
-            total += np.sqrt(t_ij) * (a @ b) / scale
+            total += signs[i] * signs[j] * np.sqrt(t_ij) * (a @ b) / scale
             pairs += 1
     if pairs == 0:
         raise InputError(
@@ -94,7 +109,7 @@ def pesaran_cd(residuals: pd.DataFrame) -> TestStatistic:
         )
     cd = float(np.sqrt(2 / (n_units * (n_units - 1))) * total)
     return TestStatistic(
-        "Pesaran CD",
+        "CD (randomly weighted)" if weighted else "Pesaran CD",
         cd,
         None,
         float(2 * special.ndtr(-abs(cd))),

@@ -346,6 +346,7 @@ def year_effects_sentence(
 
     before = results.cross_dependence()
     after = demeaned.cross_dependence()
+    weighted = demeaned.cross_dependence(weighted=True)
     if before["CD"].isna().all():
         return (
             "Pesaran's CD compares the units' residuals over the years they share, and needs at "
@@ -375,8 +376,10 @@ def year_effects_sentence(
         f"{after['CD'].max():.1f}; demeaning alone pushes it towards about {mechanical:.1f} "
         f"(-sqrt(NT/(2(N-1))) with {n} {noun}s and about {t:.0f} years), because {noun}s "
         "measured from their yearly mean are slightly negatively correlated, so its p-value "
-        "after demeaning is not a valid test (bias-corrected versions of CD exist for this "
-        "case). The coefficients "
+        "after demeaning is not a valid test. Juodis and Reese's randomly weighted CD, which "
+        f"remains valid, ranges from {weighted['CD'].min():.1f} to {weighted['CD'].max():.1f}, "
+        f"significant at 5% in {int((weighted['pvalue'] < 0.05).sum())} of {len(weighted)}. "
+        "The coefficients "
         f"move by up to {gap.max().max():.3f} ({largest[1]} in the {largest[0]} equation)."
     )
     return text

@@ -172,13 +172,17 @@ class PanelVARResults:
         out = pd.concat(frames, names=["order"]).swaplevel().sort_index()
         return out.loc[self.model.dependent]
 
-    def cross_dependence(self) -> pd.DataFrame:
+    def cross_dependence(
+        self, weighted: bool = False, seed: int = 0
+    ) -> pd.DataFrame:
         """Pesaran's CD test on each equation's residuals (of the transformed equations): whether
         the units' errors move together, as common shocks make them (:func:`helpers._panel.
         pesaran_cd`). Indexed by equation: ``CD`` and its two-sided ``pvalue`` (missing when no
         two units share three residual years). The GMM standard
         errors assume independent units; year effects (or cross-sectional demeaning) remove a
-        common shock that hits every unit alike."""
+        common shock that hits every unit alike. ``weighted=True`` gives Juodis and Reese's
+        randomly weighted CD instead, which stays valid after demeaning by year (see
+        :func:`helpers._panel.pesaran_cd`)."""
         design = self.model.design
         transformed = (design.rows["equation"] == "transformed").to_numpy()
         resid = (
@@ -190,7 +194,9 @@ class PanelVARResults:
             frame = keys.assign(value=resid[:, m])
             try:
                 test = _panel.pesaran_cd(
-                    _panel.panel_table(frame, "value", "entity", "time")
+                    _panel.panel_table(frame, "value", "entity", "time"),
+                    weighted,
+                    seed,
                 )
             except InputError:  # no two units share three residual years
                 rows[name] = {"CD": np.nan, "pvalue": np.nan}

@@ -244,3 +244,24 @@ def test_generated_sentence_compares_scale_free_quantities(many, few):
         many, None, None, "the columns a, b of your file"
     )
     assert "already estimated on the columns a, b of your file" in text
+
+
+def test_year_effects_sentence_gives_a_valid_test_after_demeaning():
+    truth = pd.DataFrame([[0.5, 0.1], [0.2, 0.4]], columns=["y1", "y2"])
+    panel = synthetic.pvar_panel(truth, n_units=60, n_periods=8, seed=3)
+    spec = dict(entity="entity", time="time", collapse=True, steps="onestep")
+    results = pvar.PanelVAR(panel, ["y1", "y2"], **spec).fit()
+    means = panel.groupby("time")[["y1", "y2"]].transform("mean")
+    demeaned = pvar.PanelVAR(
+        panel.assign(
+            y1=panel["y1"] - means["y1"], y2=panel["y2"] - means["y2"]
+        ),
+        ["y1", "y2"],
+        **spec,
+    ).fit()
+    weighted = demeaned.cross_dependence(weighted=True)
+    text = reading.year_effects_sentence(results, demeaned, "unit")
+    assert (
+        f"randomly weighted CD, which remains valid, ranges from {weighted['CD'].min():.1f}"
+        in text
+    )

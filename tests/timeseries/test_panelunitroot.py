@@ -146,3 +146,19 @@ def test_bad_panels_get_one_line(produc, grunfeld):
         ips(pd.concat([grunfeld, grunfeld.head(1)]), "invest", "firm", "year")
     with pytest.raises(InputError, match="lags must be"):
         ips(grunfeld, "invest", "firm", "year", lags=9)
+
+
+def test_weighted_cd_holds_its_size_after_demeaning_where_cd_does_not():
+    # SIMULATED: independent units, each period demeaned across units (as year effects do); CD is
+    # biased towards -sqrt(N T / (2 (N - 1))) and rejects almost always, the randomly weighted CD
+    # of Juodis and Reese (2022) rejects about 5% of the time
+    rng = np.random.default_rng(0)
+    n_reps = 300
+    plain = weighted = 0
+    for rep in range(n_reps):
+        draws = rng.standard_normal((30, 10))
+        demeaned = pd.DataFrame(draws - draws.mean(axis=0))
+        plain += pesaran_cd(demeaned).pvalue < 0.05
+        weighted += pesaran_cd(demeaned, weighted=True, seed=rep).pvalue < 0.05
+    assert plain / n_reps > 0.9
+    assert 0.02 <= weighted / n_reps <= 0.09
