@@ -185,3 +185,20 @@ def test_cells_hold_no_control_characters(notebook):
             f"cell {i} ({cell.get('id')}) holds {found.group()!r} near "
             f"{cell.source[max(0, found.start() - 20) : found.end() + 10]!r}"
         )
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
+def test_no_prose_line_starts_with_a_plus(notebook):
+    """Markdown reads a line that starts with "+ " as a list bullet: a formula wrapped before its
+    plus sign becomes a new list item and the mathematics breaks (seen in chapters 6 and 7). Put
+    the sign at the end of the previous line instead; the book writes its lists with "-"."""
+    import re
+
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            assert not re.match(r"\s*\+\s", line), (
+                f"cell {cell.get('id')}: a line starts with '+': {line[:60]!r}"
+            )
