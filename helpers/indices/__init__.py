@@ -1,6 +1,7 @@
 """Composite indices with entropy weights (熵值法, chapter 2), and the simulated provincial panel
 that chapters 2-4 use in place of Gan & Zhang's unpublished data.
 
+The leave-one-unit-out jackknife of the weights and indices is :mod:`helpers.indices.jackknife`.
 Figures are in :mod:`helpers.indices.figures`, the explorer in :mod:`helpers.indices.widget`, the
 simulation in :mod:`helpers.indices.simulate` and the audit of Gan & Zhang's section 4.1 in
 :mod:`helpers.indices.gan_zhang`.

@@ -1,7 +1,9 @@
 """Panel vector autoregressions estimated by GMM (面板向量自回归, chapter 4).
 
 :class:`PanelVAR` follows R panelvar's ``pvargmm`` and Stata's ``xtabond2`` (see
-:mod:`helpers.pvar.model`). Figures are in :mod:`helpers.pvar.figures`, the explorer in
+:mod:`helpers.pvar.model`); the Arellano-Bond and difference-in-Hansen tests of a fit are in
+:mod:`helpers.pvar.specification`, the fixed-effects estimator and its half-panel jackknife in
+:mod:`helpers.pvar.compare`. Figures are in :mod:`helpers.pvar.figures`, the explorer in
 :mod:`helpers.pvar.widget`, the simulation in :mod:`helpers.pvar.simulate` and the audit of Gan &
 Zhang's Table 4 in :mod:`helpers.pvar.gan_zhang`.
 """

@@ -1,6 +1,7 @@
 """Testing for a U-shaped relationship (U 型关系检验, chapter 7): the Lind-Mehlum test with Fieller
-and delta-method intervals, Simonsohn's two lines, the industrial-structure measures, and the check
-on a provincial panel.
+and delta-method intervals, Simonsohn's two lines, the industrial-structure measures, the check
+on a provincial panel and its robustness checks (:mod:`helpers.ushape.robustness`: each unit's
+range, unit trends, within-unit curvature, binned means).
 
 Figures are in :mod:`helpers.ushape.figures`, the explorer in :mod:`helpers.ushape.widget` and the
 simulated panels in :mod:`helpers.ushape.simulate`, the audit of the commentary's claim in
