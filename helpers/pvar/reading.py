@@ -199,8 +199,9 @@ def system_sentence(
     noun: str = "province",
 ) -> str:
     """System against difference GMM on this run's data: how far the coefficients move, and what
-    the difference-in-Hansen statistic of the level moments says, when J can test anything."""
-    from scipy import stats
+    xtabond2's difference-in-Hansen test of the level equations' instruments says, when J can
+    test anything."""
+    from helpers.pvar.specification import LEVEL_GROUP
 
     common = difference.params.columns.intersection(system.params.columns)
     gap = (system.params[common] - difference.params[common]).abs()
@@ -210,26 +211,23 @@ def system_sentence(
         f"({largest[1]} in the {largest[0]} equation: {difference.params.loc[largest]:.3f} in "
         f"difference GMM, {system.params.loc[largest]:.3f} in system GMM)."
     )
-    full = all(r.moment_rank >= _moments(r) for r in (difference, system))
-    if not full:
+    if system.moment_rank < _moments(system):
         return text + (
             f" Whether the level moments are valid cannot be tested here: with these "
-            f"{noun}s the moment covariance of at least one of the two fits is rank-deficient, "
-            "so neither J, nor their difference, tests anything."
+            f"{noun}s the moment covariance of the system is rank-deficient, so neither J nor "
+            "a difference of J tests anything."
         )
-    extra = system.j_stat.df - difference.j_stat.df
-    statistic = system.j_stat.stat - difference.j_stat.stat
-    p = (
-        float(stats.chi2.sf(statistic, extra))
-        if extra > 0 and statistic >= 0
-        else None
-    )
+    row = system.difference_in_hansen().loc[LEVEL_GROUP]
+    if pd.isna(row["difference"]):
+        return text + (
+            " Without the level instruments the model would not be overidentified, so they "
+            "cannot be tested as a group."
+        )
     return text + (
-        f" The difference-in-Hansen statistic of the level moments is {statistic:.2f} on "
-        f"{extra} degrees of freedom"
-        + (f" (p = {p:.3f})" if p is not None else "")
-        + ": a small p-value says mean stationarity fails and difference GMM is the one to "
-        "keep."
+        f" The difference-in-Hansen statistic of the level equations' instruments is "
+        f"{row['difference']:.2f} on {int(row['difference df'])} degrees of freedom "
+        f"(p = {row['difference pvalue']:.3f}): a small p-value says mean stationarity fails "
+        "and difference GMM is the one to keep."
     )
 
 
