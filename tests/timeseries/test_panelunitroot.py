@@ -73,8 +73,9 @@ def test_cips_trend_case_regression(produc):
     # plm prints -0.58228 for type = "trend" (model "cmg"), and -1.658 for the same regressions
     # without the cross-section averages ("mg"). Ours gives the "mg" value (the mean of
     # statsmodels' ADF t statistics with a trend) but -0.6115 with the averages: the difference is
-    # plm's and was not traced. Here: each unit's t statistic is that of an OLS fit
-    # (statsmodels) of the regression Pesaran (2007, eq. 54) writes, with a trend.
+    # not traced. plm's cipstest is known to disagree with Stata's pescadf, EViews and GAUSS in
+    # some settings (github.com/ycroissant/plm/issues/39). Here: each unit's t statistic is that
+    # of an OLS fit (statsmodels) of the regression Pesaran (2007, eq. 54) writes, with a trend.
     result = cips(produc, "gsp", "state", "year", lags=2, exo="trend")
     levels = _panel.panel_table(produc, "gsp", "state", "year").to_numpy(float)
     dy = np.diff(levels, axis=1)
