@@ -200,7 +200,9 @@ def test_instrument_groups_sentence_needs_a_full_rank_moment_covariance(
     assert "singular" in text and "test anything" in text
 
 
-def test_year_effects_and_small_n_sentences():
+@pytest.fixture(scope="module")
+def year_effects():
+    """A simulated PVAR(1) panel without common shocks, fitted as it is and demeaned by year."""
     truth = pd.DataFrame([[0.5, 0.1], [0.2, 0.4]], columns=["y1", "y2"])
     panel = synthetic.pvar_panel(truth, n_units=60, n_periods=8, seed=3)
     spec = dict(entity="entity", time="time", collapse=True, steps="onestep")
@@ -210,6 +212,11 @@ def test_year_effects_and_small_n_sentences():
         y1=panel["y1"] - means["y1"], y2=panel["y2"] - means["y2"]
     )
     other = pvar.PanelVAR(demeaned, ["y1", "y2"], **spec).fit()
+    return truth, panel, results, other
+
+
+def test_year_effects_and_small_n_sentences(year_effects):
+    truth, panel, results, other = year_effects
     text = reading.year_effects_sentence(results, other, "unit")
     # no common shock in the simulation; demeaning pushes CD to -sqrt(NT/(2(N-1)))
     assert "no sign of a common shock" in text
@@ -247,19 +254,10 @@ def test_generated_sentence_compares_scale_free_quantities(many, few):
     assert "already estimated on the columns a, b of your file" in text
 
 
-def test_year_effects_sentence_gives_a_valid_test_after_demeaning():
-    truth = pd.DataFrame([[0.5, 0.1], [0.2, 0.4]], columns=["y1", "y2"])
-    panel = synthetic.pvar_panel(truth, n_units=60, n_periods=8, seed=3)
-    spec = dict(entity="entity", time="time", collapse=True, steps="onestep")
-    results = pvar.PanelVAR(panel, ["y1", "y2"], **spec).fit()
-    means = panel.groupby("time")[["y1", "y2"]].transform("mean")
-    demeaned = pvar.PanelVAR(
-        panel.assign(
-            y1=panel["y1"] - means["y1"], y2=panel["y2"] - means["y2"]
-        ),
-        ["y1", "y2"],
-        **spec,
-    ).fit()
+def test_year_effects_sentence_gives_a_valid_test_after_demeaning(
+    year_effects,
+):
+    _, _, results, demeaned = year_effects
     weighted = demeaned.cross_dependence(weighted=True)
     text = reading.year_effects_sentence(results, demeaned, "unit")
     assert (

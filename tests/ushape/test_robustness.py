@@ -50,28 +50,42 @@ def test_within_ranges_by_hand():
     ].tolist() == [False, True]
 
 
-def test_unit_trends_remove_a_u_made_of_trends():
-    # SIMULATED: each unit's exposure and outcome both trend over the years, the outcome faster
-    # where the unit's exposure starts higher (a trend ratio of start - 5.5). Within units the
-    # outcome is then linear in exposure with a slope that grows with the exposure's level, which a
-    # two-way quadratic reads as a U; a linear trend per unit leaves nothing but noise.
-    rng = np.random.default_rng(3)
+def trending_panel(kind: str) -> pd.DataFrame:
+    """SIMULATED: 30 units over 12 years whose exposure trends linearly (its own start and speed
+    per unit), with an outcome that has no response of its own to the exposure:
+
+    - ``"levels"``: the outcome trends faster where the unit's exposure starts higher (a trend
+      ratio of start - 5.5), so within units it is linear in the exposure with a slope that grows
+      with the exposure's level;
+    - ``"time curvature"``: the outcome's path over the years is curved, 0.1 (speed (year - 5.5))^2.
+    """
+    rng = np.random.default_rng(3 if kind == "levels" else 5)
     rows = []
     for unit in range(30):
         start, speed = rng.uniform(1, 10), rng.uniform(0.2, 0.6)
         for year in range(12):
+            exposure = start + speed * year + rng.normal(scale=0.1)
+            if kind == "levels":
+                outcome = speed * (start - 5.5) * year + rng.normal(scale=0.1)
+            else:
+                outcome = 0.1 * (speed * (year - 5.5)) ** 2 + rng.normal(
+                    scale=0.05
+                )
             rows.append(
                 {
                     "province": unit,
                     "year": 2010 + year,
-                    "ai_exposure": start
-                    + speed * year
-                    + rng.normal(scale=0.1),
-                    "upgrading": speed * (start - 5.5) * year
-                    + rng.normal(scale=0.1),
+                    "ai_exposure": exposure,
+                    "upgrading": outcome,
                 }
             )
-    panel = pd.DataFrame(rows)
+    return pd.DataFrame(rows)
+
+
+def test_unit_trends_remove_a_u_made_of_trends():
+    # the two-way quadratic reads the "levels" panel's trends as a U; a linear trend per unit
+    # leaves nothing but noise
+    panel = trending_panel("levels")
     assert ushape.shape_check(panel).test.verdict().startswith("U supported")
     assert (
         not ushape.trend_check(panel, *ARGS)
@@ -120,23 +134,7 @@ def test_quadratic_unit_trends_remove_curvature_in_the_time_paths():
     # SIMULATED: exposure trends linearly in each unit and the outcome's path over the years is
     # curved; with only a linear trend per unit the curvature loads on the squared exposure,
     # with a quadratic trend per unit it does not
-    rng = np.random.default_rng(5)
-    rows = []
-    for unit in range(30):
-        start, speed = rng.uniform(1, 10), rng.uniform(0.2, 0.6)
-        for year in range(12):
-            rows.append(
-                {
-                    "province": unit,
-                    "year": 2010 + year,
-                    "ai_exposure": start
-                    + speed * year
-                    + rng.normal(scale=0.1),
-                    "upgrading": 0.1 * (speed * (year - 5.5)) ** 2
-                    + rng.normal(scale=0.05),
-                }
-            )
-    panel = pd.DataFrame(rows)
+    panel = trending_panel("time curvature")
     linear, quadratic = ushape.trend_checks(panel, *ARGS)
     assert linear.verdict().startswith("U supported")
     assert not quadratic.verdict().startswith("U supported")
@@ -147,23 +145,7 @@ def test_quadratic_unit_trends_remove_curvature_in_the_time_paths():
 def test_within_curvature_separates_levels_from_own_responses(panels):
     # SIMULATED: the U built from units' levels (as in the unit-trends test) has a large squared
     # term in the usual quadratic and none in the units' own curvature; the real U has both
-    rng = np.random.default_rng(3)
-    rows = []
-    for unit in range(30):
-        start, speed = rng.uniform(1, 10), rng.uniform(0.2, 0.6)
-        for year in range(12):
-            rows.append(
-                {
-                    "province": unit,
-                    "year": 2010 + year,
-                    "ai_exposure": start
-                    + speed * year
-                    + rng.normal(scale=0.1),
-                    "upgrading": speed * (start - 5.5) * year
-                    + rng.normal(scale=0.1),
-                }
-            )
-    levels = pd.DataFrame(rows)
+    levels = trending_panel("levels")
     assert ushape.shape_check(levels).fit.pvalues["ai_exposure_sq"] < 0.001
     assert ushape.within_curvature(levels, *ARGS)["pvalue"] > 0.1
     real = ushape.within_curvature(panels["u"], *ARGS)
