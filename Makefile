@@ -80,8 +80,8 @@ standalone: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab chapters/
 
-# Rewrite the chapters' generated cells (setup cell, collapsed solutions) after a change of release,
-# repository URL or exercise
+# Rewrite the chapters' generated cells (setup cell, collapsed solutions) after a committed change of
+# the package, the repository URL or an exercise
 chapter-cells: $(STAMP)
 	$(BIN)/python book/chapter_cells.py
 

@@ -2,22 +2,25 @@
 
 1. The setup cell. Each chapter's first cell after its parameters installs the book's package
    where it is missing (Colab, a fresh Binder kernel, a notebook downloaded on its own) and does
-   nothing where it is installed. It is generated from two settings, so that a release changes
-   them in one place: the repository (``repository.url`` in ``_config.yml``, which the launch
-   buttons use too) and the release (``helpers.__version__``, installed from the git tag
-   ``v<version>``).
+   nothing where it is installed. It installs the package as of a commit of the repository
+   (``repository.url`` in ``_config.yml``, which the launch buttons use too): the last commit that
+   changed the package's files (:data:`PACKAGE_FILES`), which this script reads from git. Commits
+   are what the repository publishes (it has no tags), and the hygiene tests check that the
+   package files at that commit are today's. When pip fails (no network, a commit the repository
+   does not have), the cell stops with one line that names pip's error and what to do.
 2. Collapsed solution code. A solution with code spans cells, between a ``solution-start`` and a
    ``solution-end`` directive. The book shows it as a dropdown. JupyterLab (with jupyterlab-myst)
    shows the solution's title; its code cells carry ``jupyter.source_hidden``, so their code stays
    folded until the reader clicks it (the cells still run with the rest). JupyterLab has no way to
    fold a rendered Markdown cell, so a solution's closing prose stays visible there.
 
-Run ``python book/chapter_cells.py`` (``make chapter-cells``) after changing the release, the
-repository or an exercise; the test suite fails while a chapter differs from what it writes.
+Run ``python book/chapter_cells.py`` (``make chapter-cells``) after committing a change to the
+package, the repository URL or an exercise, and commit what it rewrites; the test suite fails
+while a chapter differs from what it writes.
 """
 
 import json
-import re
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -33,27 +36,77 @@ def repository_url() -> str:
     return config["repository"]["url"].rstrip("/")
 
 
-def release() -> str:
-    text = (ROOT / "helpers" / "__init__.py").read_text(encoding="utf-8")
-    return re.search(r'^__version__ = "([^"]+)"', text, re.M).group(1)
+def git(*args: str) -> str:
+    """The output of ``git <args>`` in the repository, or a one-line error."""
+    result = subprocess.run(
+        ["git", *args], cwd=ROOT, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"git {' '.join(args)} failed in {ROOT}: {result.stderr.strip()}"
+        )
+    return result.stdout.strip()
 
 
-def cell_source() -> str:
-    return f'''\
+# What the package is built from (pyproject.toml's package-dir): a change to any of them changes
+# what a chapter's setup cell installs. README.md feeds only the package's long description.
+PACKAGE_FILES = ("helpers", "data", "pyproject.toml")
+
+
+def package_commit() -> str:
+    """The last commit that changed the package's files: what the setup cells install."""
+    if git("rev-parse", "--is-shallow-repository") == "true":
+        raise RuntimeError(
+            "this clone is shallow, so the last change to the package cannot be found: "
+            "git fetch --unshallow"
+        )
+    return git("log", "-1", "--format=%H", "--", *PACKAGE_FILES)
+
+
+def cell_source(commit: str | None = None) -> str:
+    commit = commit or package_commit()
+    return f"""\
 # Setup. Where the book's package is missing (Colab, a new Binder
-# session, a notebook downloaded on its own), install its release
-# {release()}; where it is installed, nothing happens.
-book_release = (
-    "git+{repository_url()}@v{release()}"
+# session, a notebook downloaded on its own), install it as of commit
+# {commit[:12]} of the book's repository, the last change to the
+# package; where it is installed, nothing happens.
+book_package = (
+    "git+{repository_url()}"
+    "@{commit}"
 )
 try:
     import helpers.audit  # noqa: F401
 except ModuleNotFoundError:
-    book_package = "{PACKAGE}"
-    %pip install -q "{{book_package}} @ {{book_release}}"
     import importlib
+    import subprocess
+    import sys
 
-    importlib.invalidate_caches()'''
+    book_pip = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-color"]
+        + [book_package],
+        capture_output=True,
+        text=True,
+    )
+    importlib.invalidate_caches()
+    if book_pip.returncode != 0:
+        book_reason = next(
+            (
+                line.strip()
+                for line in book_pip.stderr.splitlines()
+                if line.strip().startswith(("fatal:", "ERROR:"))
+            ),
+            f"pip exited with code {{book_pip.returncode}}",
+        )
+        book_error = RuntimeError(
+            f"Setup: pip could not install {{book_package}}"
+            f" ({{book_reason}}). Check the internet connection and run"
+            " this cell again; if it still fails, report it at"
+            " {repository_url()}/issues"
+        )
+        # IPython shows what _render_traceback_ returns instead of a
+        # traceback: the one line above
+        book_error._render_traceback_ = [str(book_error)].copy
+        raise book_error from None"""
 
 
 def _lines(text: str) -> list[str]:

@@ -41,15 +41,40 @@ def test_generated_cells_are_current(notebook):
     )
 
 
-@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
-def test_setup_cell_pins_this_release_and_is_hidden_in_the_book(notebook):
+def test_setup_cells_install_a_published_commit_with_todays_package():
+    """Every setup cell installs one commit, hidden in the book; the commit is in the history of
+    this checkout (what the repository publishes) and the package's files there are those of the
+    working tree, so Colab and a downloaded notebook get the package the book was built with."""
     import json
+    import re
 
-    import helpers
-
-    _, cell = chapter_cells.setup_cell(json.loads(notebook.read_text("utf-8")))
-    assert cell is not None and cell["metadata"]["tags"] == ["remove-cell"]
-    assert f'@v{helpers.__version__}"' in "".join(cell["source"])
+    commits = set()
+    for notebook in CHAPTERS:
+        notebook_json = json.loads(notebook.read_text("utf-8"))
+        _, cell = chapter_cells.setup_cell(notebook_json)
+        assert cell is not None and cell["metadata"]["tags"] == ["remove-cell"]
+        found = re.findall(r'"@([0-9a-f]{40})"', "".join(cell["source"]))
+        assert len(found) == 1, f"{notebook.name}: no commit in its setup cell"
+        commits |= set(found)
+    assert len(commits) == 1, (
+        f"the chapters install different commits: {commits}"
+    )
+    (commit,) = commits
+    chapter_cells.git("cat-file", "-e", f"{commit}^{{commit}}")
+    chapter_cells.git("merge-base", "--is-ancestor", commit, "HEAD")
+    paths = ("--", *chapter_cells.PACKAGE_FILES)
+    changed = [
+        *chapter_cells.git("diff", "--name-only", commit, *paths).split(),
+        # new files not yet added
+        *chapter_cells.git(
+            "ls-files", "--others", "--exclude-standard", *paths
+        ).split(),
+    ]
+    assert not changed, (
+        f"the setup cells install commit {commit[:12]}, but the package has changed since: "
+        f"{changed[:5]}; commit the change, run make chapter-cells and commit the "
+        "chapters"
+    )
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)

@@ -1,12 +1,13 @@
-"""The offline stand-in for Colab: the package as a wheel in a fresh virtual environment on another
-Python, and every chapter run alone from an empty folder.
+"""The offline stand-in for Colab: the package installed by the chapters' own setup cell in a fresh
+virtual environment on another Python, and every chapter run alone from an empty folder.
 
-1. Build the wheel of this checkout.
-2. Make a virtual environment on Python 3.12 or 3.13 (the machine's pyenv, or the interpreter in
+1. Make a virtual environment on Python 3.12 or 3.13 (the machine's pyenv, or the interpreter in
    $STANDALONE_PYTHON) with only papermill and ipykernel to drive it.
-3. Install the package the way a reader's notebook does: run the chapters' setup cell in that
-   environment, with its release (a git tag, out of reach offline) replaced by the wheel.
-4. Copy each chapter alone into an empty folder and run it there at its fast parameters: it reads
+2. Install the package the way a reader's notebook does: run the chapters' setup cell in that
+   environment, with the repository's URL (out of reach offline) replaced by this clone's, so
+   that pip fetches and builds the very commit the cell names. First with a commit that does not
+   exist: the cell must stop with its one line.
+3. Copy each chapter alone into an empty folder and run it there at its fast parameters: it reads
    its data from the installed package and writes its scorecard into that folder.
 
 Slow (the environment is installed from the package registry), so ``make test`` leaves it out and
@@ -55,8 +56,9 @@ def interpreter(version: str) -> str:
     pytest.skip(message)
 
 
-def sh(*command, venv: Path | None = None, **kwargs):
-    """Run ``command``; fail the test with its output if it fails. Inside ``venv``, matplotlib
+def sh(*command, venv: Path | None = None, fails: bool = False, **kwargs):
+    """Run ``command``; fail the test with its output if it fails (if it succeeds, with
+    ``fails``). Inside ``venv``, matplotlib
     keeps its font cache there: a cache shared with other environments would list this one's
     fonts, and once the temporary environment is deleted, other runs would warn about them."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
@@ -69,33 +71,15 @@ def sh(*command, venv: Path | None = None, **kwargs):
         env=env,
         **kwargs,
     )
-    assert result.returncode == 0, (
-        f"{' '.join(map(str, command))} failed:\n{result.stdout[-3000:]}\n"
+    assert (result.returncode != 0) == fails, (
+        f"{' '.join(map(str, command))} exited with {result.returncode}:\n{result.stdout[-3000:]}\n"
         f"{result.stderr[-3000:]}"
     )
     return result
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    """The wheel, built from a copy of the sources: setuptools' build/ folder in the checkout would
-    otherwise keep modules that no longer exist."""
-    source = tmp_path_factory.mktemp("source") / "book"
-    shutil.copytree(
-        REPO,
-        source,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv", "_build", "build", "*.egg-info", "__pycache__"
-        ),
-    )
-    out = tmp_path_factory.mktemp("dist")
-    sh(sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", out, source)
-    (built,) = out.glob("ai_regional_development_book_helpers-*.whl")
-    return built
-
-
 @pytest.fixture(scope="module", params=["3.13", "3.12"])
-def environment(request, wheel, tmp_path_factory) -> Path:
+def environment(request, tmp_path_factory) -> Path:
     """A fresh venv whose only copy of the package came in through the setup cell."""
     python = interpreter(request.param)
     venv = tmp_path_factory.mktemp(f"venv{request.param}")
@@ -111,12 +95,19 @@ def environment(request, wheel, tmp_path_factory) -> Path:
         "--name",
         KERNEL,
     )
-    # the setup cell as the chapters carry it, with the wheel for the release's tag
+    # the setup cell as the chapters carry it, with this clone for the repository
+    url = chapter_cells.repository_url()
     source = chapter_cells.cell_source()
-    pinned = f'"git+{chapter_cells.repository_url()}@v'
-    assert source.count(pinned) == 1 and "book_release = (" in source
-    line = next(x for x in source.splitlines() if pinned in x)
-    source = source.replace(line, f'    "{wheel.as_uri()}"')
+    assert source.count(f'"git+{url}"') == 1
+    source = source.replace(f'"git+{url}"', f'"git+{REPO.as_uri()}"')
+    folder = tmp_path_factory.mktemp("setup")
+    missing = "0" * 40
+    assert_setup_fails_in_one_line(
+        venv,
+        folder,
+        source.replace(chapter_cells.package_commit(), missing),
+        f"not our ref {missing}",
+    )
     setup = nbformat.v4.new_notebook()
     setup.cells = [
         nbformat.v4.new_code_cell(source),
@@ -127,7 +118,6 @@ def environment(request, wheel, tmp_path_factory) -> Path:
         ),
         nbformat.v4.new_code_cell(source),  # run again: now it does nothing
     ]
-    folder = tmp_path_factory.mktemp("setup")
     nbformat.write(setup, folder / "setup.ipynb")
     sh(
         bin_ / "papermill",
@@ -150,6 +140,37 @@ def environment(request, wheel, tmp_path_factory) -> Path:
     assert Path(data_dir.strip()).is_relative_to(venv), data_dir
     assert done.cells[2].outputs == [], "the setup cell acted a second time"
     return venv
+
+
+def assert_setup_fails_in_one_line(
+    venv: Path, folder: Path, source: str, reason: str
+):
+    """Run the setup cell ``source`` where the package is missing and pip must fail: the cell
+    stops the notebook with one line that carries pip's ``reason``."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell(source),
+        nbformat.v4.new_code_cell("print('ran on')"),
+    ]
+    nbformat.write(notebook, folder / "failing.ipynb")
+    # the notebook stops at the setup cell, so papermill exits with an error
+    sh(
+        venv / "bin" / "papermill",
+        "failing.ipynb",
+        "failed.ipynb",
+        "-k",
+        KERNEL,
+        cwd=folder,
+        venv=venv,
+        fails=True,
+    )
+    failed = nbformat.read(folder / "failed.ipynb", as_version=4)
+    setup, after = [c for c in failed.cells if c.cell_type == "code"]
+    (error,) = setup.outputs
+    assert error["output_type"] == "error" and len(error["traceback"]) == 1
+    line = error["traceback"][0]
+    assert line.startswith("Setup: pip could not install") and reason in line
+    assert after.outputs == []
 
 
 def run_alone(
