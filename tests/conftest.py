@@ -84,6 +84,31 @@ def source_copy(folder: Path) -> Path:
     return folder
 
 
+# virtual environments a reader may create in the clone (README's path 2 and any other name)
+READER_ENVIRONMENTS = (".venv-lab", "lab-env")
+
+
+def reader_environments(source: Path) -> None:
+    """Put environments into ``source`` as a reader's clone may have them: a venv holds
+    ``pyvenv.cfg`` and packages that ship documentation and notebooks of their own, which the
+    build must neither read nor copy."""
+    for name in READER_ENVIRONMENTS:
+        package = (
+            source
+            / name
+            / "lib"
+            / "python3.11"
+            / "site-packages"
+            / "somepackage"
+        )
+        package.mkdir(parents=True)
+        (source / name / "pyvenv.cfg").write_text("home = /usr/bin\n")
+        (package / "README.md").write_text(
+            "# A package\n\nSee {ref}`missing-label`.\n"
+        )
+        (package / "example.ipynb").write_text("not a notebook")
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> Path:
     """The book built once per run from a copy of the sources (see :func:`build_book`), in a
@@ -98,7 +123,9 @@ def built_book(tmp_path_factory) -> Path:
         if not done.exists():
             if source.exists():  # a build that failed before
                 shutil.rmtree(source)
-            build_book(source_copy(source))
+            source_copy(source)
+            reader_environments(source)
+            build_book(source)
             done.touch()
     return source / "_build" / "html"
 

@@ -37,6 +37,24 @@ def test_book_builds_with_every_page(built_book):
     assert "1. Regional AI competitiveness" in guide
 
 
+def test_virtual_environments_in_the_clone_stay_out_of_the_book(built_book):
+    """The build (with -W) ran with reader_environments in the clone; none of their files was
+    read or copied, and git ignores the README's own name for one."""
+    import subprocess
+
+    from conftest import READER_ENVIRONMENTS, REPO
+
+    copied = [
+        str(path.relative_to(built_book))
+        for path in built_book.rglob("*")
+        if "somepackage" in str(path) or path.name in READER_ENVIRONMENTS
+    ]
+    assert not copied, copied[:5]
+    for path in (".venv-lab/pyvenv.cfg", "venv/pyvenv.cfg"):
+        ignored = subprocess.run(["git", "check-ignore", "-q", path], cwd=REPO)
+        assert ignored.returncode == 0, f"git does not ignore {path}"
+
+
 def test_replication_appendix_is_the_chapters_scorecards(built_book):
     """The appendix's downloads hold every chapter's scorecard row for row, and the page states
     the counts by status computed from them, with every claim not reproduced."""
