@@ -86,18 +86,27 @@ def responses(
 
 
 def tidy_responses(
-    array: np.ndarray, names: Sequence[str], value: str = "value"
+    array: np.ndarray,
+    names: Sequence[str],
+    value: str = "value",
+    order: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Responses of shape ``(horizon + 1, response, impulse)`` as a frame indexed by (impulse,
-    response, horizon)."""
+    response, horizon), sorted for lookups. ``attrs["order"]`` keeps the order to show the
+    variables in: the Cholesky ``order`` (where the zeros at horizon 0 fall above the diagonal),
+    else ``names``."""
     index = pd.MultiIndex.from_product(
         [range(array.shape[0]), names, names],
         names=["horizon", "response", "impulse"],
     )
     frame = pd.DataFrame({value: array.reshape(-1)}, index=index)
-    return frame.reorder_levels(
+    frame = frame.reorder_levels(
         ["impulse", "response", "horizon"]
     ).sort_index()
+    frame.attrs["order"] = [
+        str(n) for n in (names if order is None else order)
+    ]
+    return frame
 
 
 def fevd(

@@ -14,15 +14,17 @@ standard error (e.g. the Particle Data Group's rounding rule).
 
 from __future__ import annotations
 
+import contextlib
 import html
 import math
 import numbers
+import warnings
 
 import numpy as np
 import pandas as pd
 
 from helpers import _checks
-from helpers.errors import InputError, InputTypeError
+from helpers.errors import BookWarning, InputError, InputTypeError
 
 #: Below this a p-value is shown as a bound.
 P_FLOOR = 0.001
@@ -313,3 +315,74 @@ def _p_cell(value) -> str:
     ):
         return ""
     return pvalue_cell(float(value))
+
+
+class Note:
+    """A warning of the package shown as a note for the reader: what happened in this run and
+    what it means for the results. An admonition in the book (the theme's warning box) and in
+    JupyterLab, plain text elsewhere."""
+
+    title = "Read with care"
+
+    def __init__(self, warning: BookWarning) -> None:
+        self.message = str(warning)
+        self.meaning = type(warning).meaning
+
+    def _repr_html_(self) -> str:
+        meaning = f"<p>{html.escape(self.meaning)}</p>" if self.meaning else ""
+        return (
+            '<div class="admonition warning" role="note">'
+            f'<p class="admonition-title">{self.title}</p>'
+            f"<p>{html.escape(_sentence(self.message))}</p>{meaning}</div>"
+        )
+
+    def __repr__(self) -> str:
+        return " ".join(
+            filter(
+                None, [f"{self.title}:", _sentence(self.message), self.meaning]
+            )
+        )
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else text + "."
+
+
+@contextlib.contextmanager
+def explained_warnings():
+    """Run the block and show each distinct :class:`~helpers.errors.BookWarning` it raised as a
+    :class:`Note` (the same message once); other warnings are passed on as they came.
+
+    >>> import warnings
+    >>> from helpers.errors import BookWarning
+    >>> with explained_warnings():
+    ...     warnings.warn("the weights are singular", BookWarning)
+    ...     warnings.warn("the weights are singular", BookWarning)
+    Read with care: The weights are singular.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    shown = set()
+    for record in caught:
+        if not issubclass(record.category, BookWarning):
+            warnings.warn_explicit(
+                record.message, record.category, record.filename, record.lineno
+            )
+        elif str(record.message) not in shown:
+            shown.add(str(record.message))
+            _show(Note(record.message))
+
+
+def _show(note: Note) -> None:
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # the package does not need IPython outside a kernel
+        get_ipython = None
+    if get_ipython is not None and get_ipython() is not None:
+        display(note)
+    else:
+        print(repr(note))

@@ -11,6 +11,10 @@ says what to fix.
 - :class:`InputError` and :class:`InputTypeError`: an argument of a function does not fit, or the
   data are too few or too degenerate for a method (too few units or periods for a lag order,
   collinear series).
+
+A result that can be computed but must be read with care is a warning, not an error: a
+:class:`BookWarning`, whose class says what it means for the reader (:attr:`BookWarning.meaning`),
+so that :func:`helpers.display.explained_warnings` can show it as a note.
 """
 
 
@@ -35,3 +39,11 @@ class InputError(BookError, ValueError):
 
 class InputTypeError(BookError, TypeError):
     """An argument is the wrong kind of object, or holds text where numbers are expected."""
+
+
+class BookWarning(UserWarning):
+    """A result was computed but part of it cannot be read as usual. The message says what, with
+    this run's numbers; :attr:`meaning` says what that means for the reader."""
+
+    #: What the warning means for reading the results, in a sentence or two.
+    meaning = ""

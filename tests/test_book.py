@@ -55,6 +55,28 @@ def test_virtual_environments_in_the_clone_stay_out_of_the_book(built_book):
         assert ignored.returncode == 0, f"git does not ignore {path}"
 
 
+def test_launch_links_open_notebooks_only(built_book):
+    """Colab and Binder open notebooks: no page links them to a Markdown source (the guides with
+    code cells got a rocket menu whose Colab link failed)."""
+    import re
+
+    links = {
+        str(page.relative_to(built_book)): re.findall(
+            r'href="(https://(?:colab|mybinder)[^"]*)"',
+            page.read_text("utf-8"),
+        )
+        for page in built_book.rglob("*.html")
+    }
+    assert all(links[f"chapters/{nb.stem}.html"] for nb in CHAPTERS)
+    wrong = {
+        page: url
+        for page, urls in links.items()
+        for url in urls
+        if not url.endswith(".ipynb")
+    }
+    assert wrong == {}
+
+
 def test_replication_appendix_is_the_chapters_scorecards(built_book):
     """The appendix's downloads hold every chapter's scorecard row for row, and the page states
     the counts by status computed from them, with every claim not reproduced."""

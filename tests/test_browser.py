@@ -224,8 +224,8 @@ MIN_FIGURE_SCALE = 0.8
 def test_chapter_reads_at_1280_pixels(chromium, server, notebook):
     """At 1280 px: every figure is numbered and captioned, its alt text says what it shows (not
     a file name), it is drawn at MIN_FIGURE_SCALE of its size or more, and every figure is
-    referenced from the text; no code box is wider than its column, so no code needs scrolling
-    sideways."""
+    referenced from the text; no code box or display equation is wider than its column, so
+    nothing needs scrolling sideways."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -257,6 +257,15 @@ def test_chapter_reads_at_1280_pixels(chromium, server, notebook):
                     .map(a => a.getAttribute("href").slice(1))"""
                 )
             )
+            # display mathematics, once MathJax has typeset it, that the column cuts off
+            wide_math = tab.evaluate(
+                """async () => {
+                await MathJax.startup.promise;
+                return Array.from(document.querySelectorAll('mjx-container[display="true"]'))
+                    .filter(m => m.scrollWidth > m.clientWidth + 1)
+                    .map(m => m.textContent.slice(0, 60));
+            }"""
+            )
             wide_code = tab.evaluate(
                 """() => Array.from(document.querySelectorAll("div.cell_input pre"))
                 .filter(p => p.scrollWidth > p.clientWidth + 1)
@@ -282,6 +291,7 @@ def test_chapter_reads_at_1280_pixels(chromium, server, notebook):
             f"{f['caption'][:40]}: not referenced from the text"
         )
     assert wide_code == [], f"code wider than its column: {wide_code}"
+    assert wide_math == [], f"equations wider than the column: {wide_math}"
 
 
 @pytest.mark.parametrize(

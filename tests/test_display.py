@@ -156,3 +156,25 @@ def test_estimates_are_shown_to_the_precision_of_their_standard_errors():
     }
     with pytest.raises(ValueError, match="errors names columns .*: s.e."):
         display.table(frame, errors={"coef": "s.e."})
+
+
+def test_explained_warnings_show_each_book_warning_once_as_a_note(monkeypatch):
+    import warnings
+
+    from helpers import display
+    from helpers.pvar import InstrumentWarning
+
+    shown = []
+    monkeypatch.setattr(display, "_show", shown.append)
+    with (
+        pytest.warns(DeprecationWarning, match="not ours"),
+        display.explained_warnings(),
+    ):
+        warnings.warn("J <cannot> test", InstrumentWarning, stacklevel=2)
+        warnings.warn("J <cannot> test", InstrumentWarning, stacklevel=2)
+        warnings.warn("not ours", DeprecationWarning, stacklevel=2)
+    (note,) = shown
+    html = note._repr_html_()
+    assert 'class="admonition warning"' in html
+    assert "J &lt;cannot&gt; test." in html and "too many instruments" in html
+    assert repr(note).startswith("Read with care: J <cannot> test. There are")

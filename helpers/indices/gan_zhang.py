@@ -291,8 +291,8 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         if table.loc[(rise, False, False), "consistent"]
         else "no consistent set",
         holds=bool(table.loc[(rise, False, False), "consistent"]),
-        note="Linear feasibility over the East's 2010/2022 and the Central 2010 levels "
-        "(helpers.audit.feasible).",
+        note="A linear-programming search over the unprinted levels (the East's 2010 and 2022, "
+        "the Central region's 2010) for values that satisfy every printed claim.",
     )
     scorecard.check(
         "A3",

@@ -3,6 +3,8 @@ unit circle."""
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -10,6 +12,10 @@ from matplotlib.collections import PolyCollection
 from matplotlib.ticker import MaxNLocator
 
 from helpers import _style
+
+#: Points of the grid's text: a 5 x 5 grid is shown about 0.9 times its size in the book's column,
+#: and 10 points there are about 12 pixels.
+GRID_FONT = 10
 
 
 def irf_grid(
@@ -26,7 +32,7 @@ def irf_grid(
     """
     impulses, names = _grid_names(responses)
     figure = _style.figure(
-        figure, (1.9 * len(impulses) + 0.8, 1.5 * len(names) + 0.8)
+        figure, (1.9 * len(impulses) + 0.9, 1.7 * len(names) + 0.8)
     )
     # Every panel has the same horizons; the x axes are not shared, because shared axes make
     # each limit lookup visit all 25 panels, a seventh of a redraw.
@@ -38,23 +44,23 @@ def irf_grid(
             ax.add_collection(band, autolim=False)
             ax.plot([], [], color=_style.PALETTE[0], lw=1.6)
             ax.axhline(0, color="0.4", lw=0.7)
-            ax.tick_params(labelsize=8)
+            ax.tick_params(labelsize=GRID_FONT)
             ax.yaxis.set_major_locator(MaxNLocator(nbins=3))
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
             if r == last_row:
-                ax.set_xlabel("years", fontsize=8)
+                ax.set_xlabel("years", fontsize=GRID_FONT)
             else:
                 ax.tick_params(labelbottom=False)
     _fill_irf_grid(axes, responses, labels or {}, scalex=True)
     if title:
-        figure.suptitle(title, fontsize=10)
+        figure.suptitle(title, fontsize=GRID_FONT + 2)
     # fixed margins rather than tight_layout, which dominates the widget's redraw time
     figure.subplots_adjust(
-        left=0.1,
+        left=0.11,
         right=0.98,
         bottom=0.07,
-        top=0.9 if title else 0.94,
-        wspace=0.4,
+        top=0.88 if title else 0.92,
+        wspace=0.5,
         hspace=0.3,
     )
     return figure
@@ -77,11 +83,24 @@ def redraw_irf_grid(
     return True
 
 
+def _wrap(label) -> str:
+    """A panel's title or row label on lines of at most 18 characters: five panels side by side
+    leave each about that much room at the grid's font size."""
+    return textwrap.fill(str(label), 18)
+
+
 def _grid_names(responses: pd.DataFrame) -> tuple[list, list]:
+    """Impulses (columns) and responses (rows) in the order the responses were computed in
+    (``attrs["order"]``: the Cholesky ordering), not the index's sorted order."""
+    order = responses.attrs.get("order", [])
     index = responses.index
-    return (
-        list(dict.fromkeys(index.get_level_values("impulse"))),
-        list(dict.fromkeys(index.get_level_values("response"))),
+    return tuple(
+        [n for n in order if n in present]
+        + [n for n in present if n not in order]
+        for present in (
+            dict.fromkeys(index.get_level_values(level))
+            for level in ("impulse", "response")
+        )
     )
 
 
@@ -128,11 +147,14 @@ def _fill_irf_grid(
             )
             ax.autoscale_view(scalex=scalex)
             ax.set_title(
-                f"shock: {labels.get(impulse, impulse)}" if r == 0 else "",
-                fontsize=8,
+                _wrap(f"shock: {labels.get(impulse, impulse)}")
+                if r == 0
+                else "",
+                fontsize=GRID_FONT,
             )
             ax.set_ylabel(
-                labels.get(response, response) if c == 0 else "", fontsize=8
+                _wrap(labels.get(response, response)) if c == 0 else "",
+                fontsize=GRID_FONT,
             )
 
 

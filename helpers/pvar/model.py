@@ -62,7 +62,7 @@ import pandas as pd
 import scipy.linalg
 
 from helpers import _checks
-from helpers.errors import InputError, InputTypeError
+from helpers.errors import BookWarning, InputError, InputTypeError
 from helpers.pvar.gmm import Moments, estimate
 from helpers.pvar.results import PanelVARResults
 from helpers.pvar.specification import LEVEL_GROUP
@@ -72,8 +72,15 @@ STEPS = ("onestep", "twostep")
 INVERSES = ("scaled", "panelvar")
 
 
-class InstrumentWarning(UserWarning):
+class InstrumentWarning(BookWarning):
     """More moment conditions than the units can support: two-step weights and J are unreliable."""
+
+    meaning = (
+        "There are more moment conditions than the units can support (Roodman's 'too many "
+        "instruments'). Hansen's J then cannot detect invalid instruments: its p-value says "
+        "nothing, however reassuring it looks, and neither does a lag order chosen by the MMSC "
+        "built on it."
+    )
 
 
 # -- validation and the balanced grid --------------------------------------------------------------

@@ -29,7 +29,7 @@ def proliferation_sentence(
         f"{moments} moment conditions, and {units} {noun}s to estimate their covariance."
     )
     if moments >= units:
-        text += " The two-step weight matrix is then singular, as the helper's warning above says."
+        text += " The two-step weight matrix is then singular, as the note above says."
     return text
 
 
@@ -109,7 +109,7 @@ def j_sentence(results: PanelVARResults, noun: str = "province") -> str:
     if rank < moments:
         return text + (
             ", less than its size, and the J statistic then equals the rank whatever the data "
-            "(the helper warns, above)."
+            "(the note above says so)."
         )
     return text + ", full, so J can test the overidentifying restrictions."
 

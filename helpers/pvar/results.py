@@ -245,7 +245,11 @@ class PanelVARResults:
             order,
             cumulative,
         )
-        return _var.tidy_responses(array, self.model.dependent)
+        return _var.tidy_responses(
+            array,
+            self.model.dependent,
+            order=None if kind == "generalized" else order,
+        )
 
     def irf_bands(
         self,

@@ -190,6 +190,38 @@ def by_group(
     return ax
 
 
+#: Characters of a tile's line at 8 points: "Guangdong" fits, "Heilongjiang" does not.
+TILE_LINE = 10
+
+
+def _tile_label(label: str) -> str:
+    r"""A unit's name on the lines of one tile: a name too long for one line breaks at its first
+    space ("Inner\nMongolia"), or, with no space, is hyphenated where a syllable starts (a
+    consonant before a vowel) nearest its middle ("Heilong-\njiang", "Massachu-\nsetts").
+
+    >>> _tile_label("Heilongjiang"), _tile_label("Inner Mongolia"), _tile_label("Beijing")
+    ('Heilong-\njiang', 'Inner\nMongolia', 'Beijing')
+    """
+    if len(label) <= TILE_LINE:
+        return label
+    if " " in label:
+        return label.replace(" ", "\n", 1)
+    vowels = set("aeiouyAEIOUY")
+    starts = [
+        i
+        for i in range(2, len(label) - 2)
+        if label[i].isalpha()
+        and label[i] not in vowels
+        and label[i + 1] in vowels
+        # not inside "ch", "sh", "zh", "th": the pair starts the syllable
+        and not (label[i] == "h" and label[i - 1] not in vowels)
+    ]
+    if not starts:
+        return label
+    cut = min(starts, key=lambda i: abs(i - len(label) / 2))
+    return f"{label[:cut]}-\n{label[cut:]}"
+
+
 def tile_map(
     values: pd.Series,
     tiles: pd.DataFrame,
@@ -232,11 +264,7 @@ def tile_map(
             )
         )
         dark = 0.299 * rgba[0] + 0.587 * rgba[1] + 0.114 * rgba[2] < 0.5
-        label = str(labels[unit])
-        if (
-            len(label) > 10
-        ):  # "Inner Mongolia" does not fit on one line of a tile
-            label = label.replace(" ", "\n", 1)
+        label = _tile_label(str(labels[unit]))
         ax.text(
             col + 0.475,
             -row + 0.62,

@@ -74,8 +74,8 @@ def check_table1(scorecard: Scorecard, table1: pd.DataFrame) -> pd.DataFrame:
             f"closest: case {best}, T = {fit.loc[best, 'nobs']}: {closest} "
             f"(largest gap {fit.loc[best, 'largest_gap']:.3f})",
             bool(fit.loc[best, "largest_gap"] <= 0.05),
-            note="searched cases n, c, ct, ctt and T = 4..10000 "
-            "(helpers.timeseries.match_mackinnon)",
+            note="MacKinnon's (2010) response surfaces, searched over the cases n, c, ct, ctt "
+            "and every sample size from 4 to 10000",
         )
         if pd.notna(row["conclusion"]):
             rejects = bool(row["adf_statistic"] < row["cv_5pct"])

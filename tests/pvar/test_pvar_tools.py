@@ -48,6 +48,39 @@ def test_irf_grid_draws_one_panel_per_pair(small_fit):
     assert figure.axes[0].get_title() == "shock: first"
 
 
+def test_irf_grid_is_in_the_cholesky_order_with_the_zeros_above_the_diagonal(
+    scores,
+):
+    """The responses' index is sorted (EQ before LQ before LR ...); the grid follows the
+    ordering the shocks were identified in, so each shock's zero responses at horizon 0 (the
+    variables ordered before it) fall above the diagonal."""
+    with pytest.warns(
+        pvar.InstrumentWarning
+    ):  # 30 units: J is void, not the point here
+        fit = pvar.PanelVAR(
+            scores,
+            NAMES,
+            entity="province_zh",
+            time="year",
+            collapse=True,
+            instrument_lags=(2, 4),
+            steps="onestep",
+        ).fit()
+    order = ["LQ", "AI", "SS", "EQ", "LR"]
+    figure = irf_grid(fit.irf(4, order=order))
+    axes = np.array(figure.axes).reshape(5, 5)
+    assert [ax.get_title() for ax in axes[0]] == [f"shock: {v}" for v in order]
+    assert [ax.get_ylabel() for ax in axes[:, 0]] == order
+    impact = np.array(
+        [[ax.lines[0].get_ydata()[0] for ax in row] for row in axes]
+    )
+    assert np.allclose(np.triu(impact, 1), 0) and (np.diag(impact) > 0).all()
+    generalized = irf_grid(fit.irf(4, kind="generalized", order=order))
+    assert (
+        generalized.axes[0].get_title() == "shock: AI"
+    )  # no ordering: the model's
+
+
 def test_unit_circle_marks_roots_outside_in_another_colour(small_fit):
     ax = unit_circle_plot(small_fit.stability())
     assert len(ax.collections) == 1  # a stable VAR: every root inside
