@@ -117,6 +117,17 @@ def table(results: dict) -> str:
             f"largest `{largest}` {pages[largest] / 1e6:.2f} MB, median "
             f"{sorted(pages.values())[len(pages) // 2] / 1e6:.2f} MB over {len(pages)} pages."
         )
+    if "explorer_bytes" in results:
+        sizes = results["explorer_bytes"]
+        notes.append(
+            "The explorers' precomputed views in the HTML book, per chapter page (target at most "
+            "1.5 MB): "
+            + ", ".join(
+                f"chapter {stem[1]} {size / 1e6:.2f} MB"
+                for stem, size in sizes.items()
+            )
+            + "."
+        )
     if "scale" in results:
         parts = []
         for n_units, chapters in results["scale"].items():

@@ -171,6 +171,19 @@ def page_bytes(html: Path) -> dict[str, int]:
     return sizes
 
 
+def explorer_bytes(html: Path) -> dict[str, int]:
+    """Bytes of each chapter page's explorers in the HTML book (``helpers._widget.BookExplorer``:
+    controls, and every precomputed view's image, status and table)."""
+    block = re.compile(r'<div class="book-explorer".*?</script></div>', re.S)
+    return {
+        page.stem: sum(
+            len(m.encode())
+            for m in block.findall(page.read_text(encoding="utf-8"))
+        )
+        for page in sorted((html / "chapters").glob("*.html"))
+    }
+
+
 def prose_rebuilds(n: int, parent: Path) -> list[float]:
     """Build once, then edit a markdown cell of chapter 1 and rebuild, ``n`` times."""
     root = scratch_copy(parent, "prose")
@@ -823,6 +836,9 @@ def main() -> None:
                     2,
                 )
                 results["page_bytes"] = page_bytes(
+                    parent / "full0" / "_build" / "html"
+                )
+                results["explorer_bytes"] = explorer_bytes(
                     parent / "full0" / "_build" / "html"
                 )
                 print(

@@ -77,6 +77,26 @@ def test_launch_links_open_notebooks_only(built_book):
     assert wrong == {}
 
 
+def test_each_chapter_page_carries_its_explorers_in_at_most_1_5_megabytes(
+    built_book,
+):
+    """Every chapter's explorer is in its page with its precomputed views (book/_ext/
+    explorers.py), and they add at most 1.5 MB to the page (make bench reports the sizes)."""
+    import re
+
+    block = re.compile(r'<div class="book-explorer".*?</script></div>', re.S)
+    for notebook in CHAPTERS:
+        page = (built_book / "chapters" / f"{notebook.stem}.html").read_text(
+            "utf-8"
+        )
+        found = block.findall(page)
+        assert found, f"{notebook.stem}: no explorer"
+        size = sum(len(b.encode()) for b in found)
+        assert size <= 1_500_000, (
+            f"{notebook.stem}: explorers of {size / 1e6:.2f} MB"
+        )
+
+
 def test_replication_appendix_is_the_chapters_scorecards(built_book):
     """The appendix's downloads hold every chapter's scorecard row for row, and the page states
     the counts by status computed from them, with every claim not reproduced."""

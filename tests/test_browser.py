@@ -345,3 +345,71 @@ def test_figure_text_is_at_least_8_points():
                         f"{path.relative_to(REPO)}:{number}: {line.strip()}"
                     )
     assert small == []
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
+def test_explorers_move_their_figure_without_a_kernel(
+    chromium, server, notebook
+):
+    """Every chapter's explorer works in the page: its controls are shown, each one, operated
+    from the keyboard (arrow keys on a slider, a new option of a select), changes the image of
+    the figure below it and its description, and the status line follows; the page says the
+    views were precomputed (issue 31)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        try:
+            tab = browser.new_page(viewport={"width": 1280, "height": 900})
+            tab.goto(
+                f"{server}/chapters/{notebook.stem}.html",
+                wait_until="networkidle",
+            )
+            boxes = tab.locator(".book-explorer")
+            assert boxes.count() >= 1, "no explorer in the page"
+            for b in range(boxes.count()):
+                box = boxes.nth(b)
+                assert box.is_visible(), "the explorer's controls stay hidden"
+                assert (
+                    "Precomputed when the book was built" in box.inner_text()
+                )
+                figure = box.locator(
+                    "xpath=ancestor::div[contains(@class, 'cell')][1]"
+                ).locator("figure img")
+                controls = box.locator("[data-control]")
+                assert controls.count() >= 1
+                for c in range(controls.count()):
+                    control = controls.nth(c)
+                    before = (
+                        figure.get_attribute("src"),
+                        figure.get_attribute("alt"),
+                    )
+                    if control.evaluate("e => e.tagName") == "SELECT":
+                        count = control.locator("option").count()
+                        now = int(control.input_value())
+                        control.select_option(str((now + 1) % count))
+                    else:
+                        control.focus()
+                        key = (
+                            "ArrowLeft"
+                            if control.input_value()
+                            == control.get_attribute("max")
+                            else "ArrowRight"
+                        )
+                        tab.keyboard.press(key)
+                        assert control.get_attribute("aria-valuetext")
+                    after = (
+                        figure.get_attribute("src"),
+                        figure.get_attribute("alt"),
+                    )
+                    label = box.locator(
+                        f"label[for='{control.get_attribute('id')}']"
+                    )
+                    assert label.count() == 1 and label.inner_text().strip()
+                    assert after[0] != before[0], (
+                        f"{label.inner_text()}: the figure did not change"
+                    )
+                    assert after[0].startswith("data:image/png;base64,")
+                    assert after[1] != before[1] and "Shown for:" in after[1]
+        finally:
+            browser.close()

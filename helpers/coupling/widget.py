@@ -15,6 +15,8 @@ class CouplingExplorer(Explorer):
     """Sliders for U1, U2 and the weight of U1 in T."""
 
     GRID = np.linspace(0.01, 1, 100)
+    # the book's views: 5 x 5 x 3 (the weight's ends and its value here)
+    book_steps = {"weight": 3}
 
     def __init__(self, u1: float = 0.3, u2: float = 0.6, weight: float = 0.5):
         super().__init__(

@@ -23,6 +23,8 @@ class ADFPowerExplorer(Explorer):
     a unit root (its size at root 1, its power below), by simulation."""
 
     SIZES = (5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100)
+    # the book's views: six sample sizes (and the chosen one) by five roots
+    book_grid = {"nobs": [5, 10, 20, 30, 50, 100]}
     figsize = (10.0, 3.8)
     dpi = 72
     table_position = "below"
