@@ -7,11 +7,12 @@ controls, redraws the same figure in place on every change (no new output, no py
 the view's table and status line, and draws the same figure at any values
 (:meth:`Explorer.static_figure`).
 
-The rendered book has no kernel. There :meth:`Explorer.book_figure` shows the figure with controls
+The rendered book has no kernel. There :meth:`Explorer.book_figure` is the figure with controls
 that work in the browser: the views are precomputed at build time over a grid of the controls'
-values (:meth:`Explorer.book_values`) and embedded in the page (:class:`BookExplorer`), and
-``book/_static/explorers.js`` shows the one the controls select. Anywhere else (JupyterLab,
-papermill) it shows the static figure alone, next to the live widget.
+values (:meth:`Explorer.book_values`) and embedded in the page (:class:`BookExplorer`, one output
+that the cell's caption numbers like any figure), and ``book/_static/explorers.js`` shows the one
+the controls select. Anywhere else (JupyterLab, papermill) it is the static figure, next to the
+live widget.
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ class Explorer:
 
     figsize: tuple[float, float] = (6.0, 4.0)
     dpi: int = 80
+    #: What the figure shows, for its alt text in the HTML book (the setting shown is added).
+    description: str = "The explorer's figure."
     #: Values of each slider precomputed for the book (its ends, its current value and evenly
     #: spaced ones between), by slider name; :attr:`book_grid` gives a control's values outright
     #: (its current value is added). Every combination is a view the page carries (about 10 kB).
@@ -204,13 +207,11 @@ class Explorer:
         return grid
 
     def book_figure(self, **values):
-        """The figure at ``values`` as the book shows it. In the book's build (:data:`BOOK_BUILD`
-        set) the controls that move it in the browser are shown first (:class:`BookExplorer`);
-        elsewhere this is :meth:`static_figure`."""
+        """The figure at ``values`` as the book shows it: in the book's build (:data:`BOOK_BUILD`
+        set) with the controls that move it in the browser (:class:`BookExplorer`), elsewhere
+        :meth:`static_figure`."""
         if os.environ.get(BOOK_BUILD):
-            from IPython.display import display
-
-            display(self.book_explorer(**values))
+            return self.book_explorer(**values)
         return self.static_figure(**values)
 
     def book_explorer(self, **values) -> BookExplorer:
@@ -238,6 +239,7 @@ class Explorer:
             for n in names
         ]
         return BookExplorer(
+            description=self.description,
             controls=[
                 {
                     "name": n,
@@ -311,19 +313,48 @@ def _book_png(figure: Figure) -> bytes:
 class BookExplorer:
     """An explorer's precomputed views with their controls, for the HTML book: labelled native
     controls (a select for options, a range input for a slider's values), a status line read out
-    when it changes, and the views' data, which ``book/_static/explorers.js`` shows in the figure
-    of the same cell. Outside the book no script runs and the block stays hidden."""
+    when it changes, the figure, the numbers behind it, and the views' data, which
+    ``book/_static/explorers.js`` shows as the controls move. Without the script (or outside the
+    HTML book, which takes the ``image/png`` of the bundle) it is the figure at its first
+    setting and the controls stay hidden."""
 
-    def __init__(self, controls: list[dict], frames: dict[str, dict]) -> None:
+    def __init__(
+        self, description: str, controls: list[dict], frames: dict[str, dict]
+    ) -> None:
+        self.description = description
         self.controls = controls
         self.frames = frames
+
+    @property
+    def start(self) -> dict:
+        """The view at the controls' first setting."""
+        return self.frames["|".join(str(c["start"]) for c in self.controls)]
+
+    def setting(self, key: str) -> str:
+        """The setting of the view ``key`` in words: "transform FD, lags 2"."""
+        return ", ".join(
+            f"{c['description']} {c['labels'][int(i)]}"
+            for c, i in zip(self.controls, key.split("|"), strict=True)
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {
+            "text/html": self._repr_html_(),
+            "image/png": self.start["png"],
+        }
 
     @property
     def n_views(self) -> int:
         return len(self.frames)
 
     def _repr_html_(self) -> str:
-        data = json.dumps({"controls": self.controls, "frames": self.frames})
+        data = json.dumps(
+            {
+                "description": self.description,
+                "controls": self.controls,
+                "frames": self.frames,
+            }
+        )
         key = hashlib.sha1(data.encode()).hexdigest()[:8]
         inputs = []
         for i, control in enumerate(self.controls):
@@ -350,12 +381,15 @@ class BookExplorer:
             f"{len(c['labels'])} of {html.escape(c['description'])}"
             for c in self.controls
         )
+        start_key = "|".join(str(c["start"]) for c in self.controls)
+        alt = f"{self.description} Shown for: {self.setting(start_key)}."
         return (
-            '<div class="book-explorer" hidden>'
-            f'<div class="book-explorer-controls">{"".join(inputs)}</div>'
-            '<p class="book-explorer-status" aria-live="polite"></p>'
+            '<div class="book-explorer">'
+            f'<div class="book-explorer-controls" hidden>{"".join(inputs)}</div>'
+            f'<p class="book-explorer-status" aria-live="polite">{self.start["status"]}</p>'
+            f'<img src="data:image/png;base64,{self.start["png"]}" alt="{html.escape(alt)}">'
             '<details class="book-explorer-table"><summary>The numbers behind this view'
-            "</summary><div></div></details>"
+            f"</summary><div>{self.start['table']}</div></details>"
             f'<p class="book-explorer-note">Precomputed when the book was built: {self.n_views} '
             f"views ({counts}). Open the notebook to explore any setting.</p>"
             f'<script type="application/json">{_script_safe(data)}</script>'

@@ -21,6 +21,7 @@ class Line(Explorer):
     """A slope slider and a colour dropdown: a line y = slope * x."""
 
     figsize = (3.0, 2.0)
+    description = "A line."
 
     def __init__(self, slope=0.3):
         import ipywidgets as widgets
@@ -100,30 +101,46 @@ def test_every_combination_is_a_view_with_its_image_status_and_table():
     assert Image.open(BytesIO(default)).size == Image.open(buffer).size
 
 
+def test_the_page_shows_the_first_view_without_a_script_and_other_formats_get_its_image():
+    book = Line().book_explorer()
+    page = book._repr_html_()
+    first = book.frames["3|0"]
+    assert book.start is first
+    assert f'<img src="data:image/png;base64,{first["png"]}"' in page
+    assert 'alt="A line. Shown for: slope 0.3, colour blue."' in page
+    assert (
+        '<div class="book-explorer-controls" hidden>' in page
+    )  # until the script runs
+    assert (
+        "slope 0.3 <b>!</b>" in page
+    )  # the status line, as the explorer writes it
+    bundle = book._repr_mimebundle_()
+    assert bundle["image/png"] == first["png"] and bundle["text/html"] == page
+
+
 def test_controls_are_labelled_and_the_data_cannot_close_its_script_element():
     explorer = Line()
     explorer.compute = lambda slope, colour: View(
-        pd.DataFrame(), "</script><i>x</i>"
+        pd.DataFrame(), "x</script>y"
     )
     page = explorer.book_explorer()._repr_html_()
     for ident in re.findall(r'id="(explorer-[0-9a-f]+-\d)"', page):
         assert f'<label for="{ident}">' in page
     assert 'type="range"' in page and "<select" in page
-    assert page.count("</script>") == 1
-    assert embedded(page)["frames"]["0|0"]["status"] == "</script><i>x</i>"
+    data = page[page.index('<script type="application/json">') :]
+    assert data.count("</script>") == 1  # the element's own end
+    assert embedded(page)["frames"]["0|0"]["status"] == "x</script>y"
     assert "10 views (5 of slope x 2 of colour)" in html.unescape(page)
 
 
-def test_book_figure_shows_the_controls_only_in_the_books_build(monkeypatch):
-    shown = []
-    monkeypatch.setattr("IPython.display.display", shown.append)
+def test_book_figure_has_controls_only_in_the_books_build(monkeypatch):
     monkeypatch.delenv(_widget.BOOK_BUILD, raising=False)
     explorer = Line()
     figure = explorer.book_figure(slope=-0.5)
-    assert shown == [] and figure.axes[0].lines[0].get_ydata()[1] == -0.5
+    assert figure.axes[0].lines[0].get_ydata()[1] == -0.5
     monkeypatch.setenv(_widget.BOOK_BUILD, "1")
-    explorer.book_figure(slope=-0.5)
-    (book,) = shown
+    book = explorer.book_figure(slope=-0.5)
+    assert isinstance(book, _widget.BookExplorer)
     assert book.controls[0]["start"] == 1  # -0.5 among -1, -0.5, 0, 0.5, 1
 
 

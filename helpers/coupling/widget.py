@@ -14,6 +14,11 @@ from helpers.coupling.model import METHODS, classify, coordination_degree
 class CouplingExplorer(Explorer):
     """Sliders for U1, U2 and the weight of U1 in T."""
 
+    description = (
+        "The coupling explorer: the coupling coordination degree D of each form as U2 "
+        "varies, with the chosen U1, U2 and weight marked."
+    )
+
     GRID = np.linspace(0.01, 1, 100)
     # the book's views: 5 x 5 x 3 (the weight's ends and its value here)
     book_steps = {"weight": 3}

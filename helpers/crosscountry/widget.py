@@ -14,6 +14,11 @@ class ScaleExplorer(Explorer):
     """``data`` has columns ``economy``, ``gdp_usd``, ``aipi``, ``fdi_usd``; ``label`` names the
     data in the figure's title (e.g. "SIMULATED data")."""
 
+    description = (
+        "The scale explorer: a scatter plot of the AI Preparedness Index against FDI for "
+        "the chosen economies, with the fitted line."
+    )
+
     figsize = (6.5, 4.0)
     show_table = False
 

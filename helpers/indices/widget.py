@@ -22,6 +22,11 @@ class WeightExplorer(Explorer):
         Optional display name per indicator (default: the column names).
     """
 
+    description = (
+        "The weight explorer: bars of the entropy weight of each indicator of the first "
+        "subsystem under the chosen standardisation, zero handling and panel treatment."
+    )
+
     PANELS = {
         "pooled": "pooled",
         "mean of yearly weights": "mean_of_years",

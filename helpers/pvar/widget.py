@@ -17,6 +17,11 @@ class PVARExplorer(Explorer):
     """``model_options`` are passed to :class:`helpers.pvar.PanelVAR` (entity, time,
     instruments...); ``orderings`` maps a label to a Cholesky ordering of ``dependent``."""
 
+    description = (
+        "The panel VAR explorer: a grid of orthogonalised impulse responses with 90% "
+        "Monte Carlo bands, one row per response and one column per shock."
+    )
+
     figsize = (10.0, 8.0)
     dpi = 72
     show_table = (

@@ -29,6 +29,11 @@ class ThresholdExplorer(Explorer):
         What one unit is called on the figure's axis ("province", "county").
     """
 
+    description = (
+        "The threshold explorer: one bar per group giving the share of its units whose "
+        "index lies above the threshold, labelled with the fraction."
+    )
+
     figsize = (6.0, 3.5)
     table_format = "{:.1%}"
 

@@ -22,6 +22,12 @@ class ADFPowerExplorer(Explorer):
     """Sliders for the number of periods and the autoregressive root: how often the ADF test rejects
     a unit root (its size at root 1, its power below), by simulation."""
 
+    description = (
+        "The ADF power explorer: the rejection rate of the ADF test by sample size, and "
+        "the distribution of the simulated statistics against the 5% critical value at "
+        "the chosen sample size and root."
+    )
+
     SIZES = (5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100)
     # the book's views: six sample sizes (and the chosen one) by five roots
     book_grid = {"nobs": [5, 10, 20, 30, 50, 100]}
@@ -84,6 +90,11 @@ class ADFPowerExplorer(Explorer):
 class FEVDExplorer(Explorer):
     """Choose the Cholesky ordering and the horizon of a fitted VAR's variance decomposition; the
     shares are recomputed (:func:`helpers.timeseries.fevd_table`) and redrawn as stacked bars."""
+
+    description = (
+        "The variance-decomposition explorer: stacked bars of each variable's forecast-"
+        "error variance shares by shock at the chosen horizon and ordering."
+    )
 
     figsize = (8.0, 3.2)
     table_format = "{:.1f}"

@@ -15,6 +15,11 @@ class UShapeExplorer(Explorer):
     """Sliders for the turning point and the noise of :func:`helpers.ushape.ushape_panel` (``seed``
     fixed)."""
 
+    description = (
+        "The U-shape explorer: a simulated scatter with the fitted quadratic, its extreme"
+        " point and Fieller interval, and the true curve."
+    )
+
     figsize = (7.0, 4.0)
     table_position = "below"
     table_format = "{:.4g}"
