@@ -369,13 +369,16 @@ def test_explorers_move_their_figure_without_a_kernel(
             assert boxes.count() >= 1, "no explorer in the page"
             for b in range(boxes.count()):
                 box = boxes.nth(b)
-                assert box.is_visible(), "the explorer's controls stay hidden"
+                assert box.locator(".book-explorer-controls").is_visible(), (
+                    "the explorer's controls stay hidden"
+                )
                 assert (
                     "Precomputed when the book was built" in box.inner_text()
                 )
-                figure = box.locator(
-                    "xpath=ancestor::div[contains(@class, 'cell')][1]"
-                ).locator("figure img")
+                # numbered and captioned like any figure of the chapter
+                caption = box.locator("xpath=ancestor::figure[1]/figcaption")
+                assert caption.inner_text().startswith("Fig.")
+                figure = box.locator("img")
                 controls = box.locator("[data-control]")
                 assert controls.count() >= 1
                 for c in range(controls.count()):
