@@ -10,9 +10,10 @@
    does not have), the cell stops with one line that names pip's error and what to do.
 2. Collapsed solution code. A solution with code spans cells, between a ``solution-start`` and a
    ``solution-end`` directive. The book shows it as a dropdown. JupyterLab (with jupyterlab-myst)
-   shows the solution's title; its code cells carry ``jupyter.source_hidden``, so their code stays
-   folded until the reader clicks it (the cells still run with the rest). JupyterLab has no way to
-   fold a rendered Markdown cell, so a solution's closing prose stays visible there.
+   shows the solution's title; its code cells carry ``jupyter.source_hidden`` and
+   ``jupyter.outputs_hidden``, so their code and what it prints stay folded until the reader
+   clicks them (the cells still run with the rest). JupyterLab has no way to fold a rendered
+   Markdown cell, so a solution's closing prose stays visible there.
 
 Run ``python book/chapter_cells.py`` (``make chapter-cells``) after committing a change to the
 package, the repository URL or an exercise, and commit what it rewrites; the test suite fails
@@ -145,11 +146,14 @@ def solution_cells(notebook: dict) -> list[int]:
 
 
 def collapse_solutions(notebook: dict) -> None:
-    """Fold the code of every solution in JupyterLab, and no other cell."""
+    """Fold the code and outputs of every solution in JupyterLab, and no other cell."""
     hidden = set(solution_cells(notebook))
     for i, cell in enumerate(notebook["cells"]):
         if i in hidden and cell["cell_type"] == "code":
-            cell["metadata"]["jupyter"] = {"source_hidden": True}
+            cell["metadata"]["jupyter"] = {
+                "source_hidden": True,
+                "outputs_hidden": True,
+            }
         else:
             cell["metadata"].pop("jupyter", None)
 

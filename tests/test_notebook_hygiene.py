@@ -78,7 +78,9 @@ def test_setup_cells_install_a_published_commit_with_todays_package():
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
-def test_solution_code_is_folded_in_jupyterlab_and_nothing_else(notebook):
+def test_solution_code_and_output_are_folded_in_jupyterlab_and_nothing_else(
+    notebook,
+):
     nb = nbformat.read(notebook, as_version=4)
     collapsed = [
         i for i, c in enumerate(nb.cells) if c.metadata.get("jupyter")
@@ -86,6 +88,11 @@ def test_solution_code_is_folded_in_jupyterlab_and_nothing_else(notebook):
     assert collapsed, "no solution code cells found"
     for i in collapsed:
         assert nb.cells[i].cell_type == "code"
+        # the code and what it prints: a printed answer is an answer
+        assert nb.cells[i].metadata["jupyter"] == {
+            "source_hidden": True,
+            "outputs_hidden": True,
+        }
         before = "".join(
             c.source for c in nb.cells[:i] if c.cell_type == "markdown"
         )
