@@ -15,6 +15,10 @@ $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed, found " + sys.version.split()[0] + "; run: make PYTHON=/path/to/python3.11 ...")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# the JupyterLab default the wheel installs (pyproject.toml, data-files), which an editable
+	@# install leaves out
+	@mkdir -p $(VENV)/share/jupyter/lab/settings/overrides.d
+	@cp book/jupyterlab/ai-regional-development-book.json $(VENV)/share/jupyter/lab/settings/overrides.d/
 	@touch $(STAMP)
 
 book: $(STAMP)

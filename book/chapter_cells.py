@@ -10,10 +10,11 @@
    does not have), the cell stops with one line that names pip's error and what to do.
 2. Collapsed solution code. A solution with code spans cells, between a ``solution-start`` and a
    ``solution-end`` directive. The book shows it as a dropdown. JupyterLab (with jupyterlab-myst)
-   shows the solution's title; its code cells carry ``jupyter.source_hidden`` and
-   ``jupyter.outputs_hidden``, so their code and what it prints stay folded until the reader
-   clicks them (the cells still run with the rest). JupyterLab has no way to fold a rendered
-   Markdown cell, so a solution's closing prose stays visible there.
+   shows the solution's title; its code cells carry ``jupyter.source_hidden``, so their code
+   stays folded until the reader clicks it (the cells still run with the rest), and
+   ``jupyter.outputs_hidden``, which folds what they printed in a notebook saved with its outputs
+   (JupyterLab shows a cell's output again whenever the cell runs). JupyterLab has no way to
+   fold a rendered Markdown cell, so a solution's closing prose stays visible there.
 
 Run ``python book/chapter_cells.py`` (``make chapter-cells``) after committing a change to the
 package, the repository URL or an exercise, and commit what it rewrites; the test suite fails
@@ -49,9 +50,10 @@ def git(*args: str) -> str:
     return result.stdout.strip()
 
 
-# What the package is built from (pyproject.toml's package-dir): a change to any of them changes
-# what a chapter's setup cell installs. README.md feeds only the package's long description.
-PACKAGE_FILES = ("helpers", "data", "pyproject.toml")
+# What the package is built from (pyproject.toml's package-dir and data-files): a change to any of
+# them changes what a chapter's setup cell installs. README.md feeds only the package's long
+# description.
+PACKAGE_FILES = ("helpers", "data", "book/jupyterlab", "pyproject.toml")
 
 
 def package_commit() -> str:

@@ -62,7 +62,7 @@ def test_launch_links_open_notebooks_only(built_book):
 
     links = {
         str(page.relative_to(built_book)): re.findall(
-            r'href="(https://(?:colab|mybinder)[^"]*)"',
+            r'href="(https://(?:colab\.research\.google\.com/github|mybinder\.org/v2)/[^"]*)"',
             page.read_text("utf-8"),
         )
         for page in built_book.rglob("*.html")

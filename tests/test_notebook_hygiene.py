@@ -234,3 +234,17 @@ def test_no_prose_line_starts_with_a_plus(notebook):
             assert not re.match(r"\s*\+\s", line), (
                 f"cell {cell.get('id')}: a line starts with '+': {line[:60]!r}"
             )
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
+def test_figure_references_read_the_same_in_jupyterlab(notebook):
+    """A reference's text is shown as written in JupyterLab, where jupyterlab-myst cannot number
+    a figure that is a code cell's output: ``{numref}`Figure %s <label>``` read "Figure %s"
+    there. References say which figure in words (the book numbers the captions)."""
+    import re
+
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            found = re.findall(r"\{numref\}`[^`]*%s[^`]*`", cell.source)
+            assert found == [], f"{cell.get('id')}: {found}"
