@@ -240,7 +240,7 @@ def test_no_prose_line_starts_with_a_plus(notebook):
 def test_figure_references_read_the_same_in_jupyterlab(notebook):
     """A reference's text is shown as written in JupyterLab, where jupyterlab-myst cannot number
     a figure that is a code cell's output: ``{numref}`Figure %s <label>``` read "Figure %s"
-    there. References say which figure in words (the book numbers the captions)."""
+    there. References say which figure in words, with {ref} (the book numbers the captions)."""
     import re
 
     nb = nbformat.read(notebook, as_version=4)
