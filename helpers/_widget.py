@@ -187,6 +187,8 @@ class Explorer:
                     chosen = sorted([*chosen, values[name]])
                 grid[name] = [(_label(v), v) for v in chosen]
             elif getattr(control, "options", None):
+                # ipywidgets keeps an options control's labels and values apart in these two
+                # (its public options may be either values or (label, value) pairs)
                 grid[name] = [
                     (str(label), value)
                     for label, value in zip(
