@@ -390,7 +390,8 @@ def test_explorers_move_their_figure_without_a_kernel(
                     if control.evaluate("e => e.tagName") == "SELECT":
                         count = control.locator("option").count()
                         now = int(control.input_value())
-                        control.select_option(str((now + 1) % count))
+                        # by index: select_option("1") would also match an option labelled "1"
+                        control.select_option(index=(now + 1) % count)
                     else:
                         control.focus()
                         key = (
