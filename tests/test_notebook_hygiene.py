@@ -248,3 +248,35 @@ def test_figure_references_read_the_same_in_jupyterlab(notebook):
         if cell.cell_type == "markdown":
             found = re.findall(r"\{numref\}`[^`]*%s[^`]*`", cell.source)
             assert found == [], f"{cell.get('id')}: {found}"
+
+
+def test_files_the_text_names_exist():
+    """Every file of the repository that the package's docstrings, the chapters, the book's
+    pages, the extensions or the contributor docs name by its path exists: moved tests left
+    pointers to tests/test_inequality.py and tests/test_pvar.py behind (issue 32)."""
+    import re
+
+    # illustrations of a pattern, not files (book/_ext/dependencies.py)
+    examples = {"helpers/a/b.py", "helpers/a/b/__init__.py"}
+    texts = [
+        *REPO.glob("helpers/**/*.py"),
+        *CHAPTERS,
+        *REPO.glob("book/*.md"),
+        *REPO.glob("book/*.py"),
+        *REPO.glob("book/_ext/*.py"),
+        *REPO.glob("benchmarks/*.py"),
+        REPO / "README.md",
+        REPO / "CONTRIBUTING.md",
+        REPO / "Makefile",
+        REPO / "pyproject.toml",
+    ]
+    pattern = re.compile(
+        r"(?:tests|helpers|book|benchmarks)/[A-Za-z0-9_./-]+\.(?:json|js|css|yml|py|md)\b"
+    )
+    missing = sorted(
+        f"{text.relative_to(REPO)}: {path}"
+        for text in texts
+        for path in set(pattern.findall(text.read_text(encoding="utf-8")))
+        if path not in examples and not (REPO / path).exists()
+    )
+    assert missing == []

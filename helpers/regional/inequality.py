@@ -7,7 +7,7 @@ once.
 
 Written by hand because the maintained alternatives do not fit: PySAL's ``inequality`` package has
 no population weights and no Theil L, and statsmodels has none of these. The unweighted results are
-checked in ``tests/test_inequality.py`` against PySAL's published values for Mexico.
+checked in ``tests/regional/test_inequality.py`` against PySAL's published values for Mexico.
 
 References
 ----------
