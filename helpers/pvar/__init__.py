@@ -24,7 +24,12 @@ from helpers.pvar.model import (
     forward_orthogonal_deviations,
     longest_lag,
 )
-from helpers.pvar.results import PanelVARResults, coefficient_table, stars
+from helpers.pvar.results import (
+    CovarianceWarning,
+    PanelVARResults,
+    coefficient_table,
+    stars,
+)
 from helpers.pvar.simulate import pvar_panel
 
 __all__ = [
@@ -36,6 +41,7 @@ __all__ = [
     "INVERSES",
     "STEPS",
     "TRANSFORMS",
+    "CovarianceWarning",
     "InstrumentWarning",
     "PanelVAR",
     "PanelVARResults",

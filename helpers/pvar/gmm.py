@@ -84,6 +84,34 @@ class GMMFit:
 
 
 def estimate(moments: Moments, steps: str, inverse: str) -> GMMFit:
+    r"""Linear GMM for all equations at once, from the per-unit blocks of ``moments``.
+
+    With :math:`Z'X = \sum_i Z_i'X_i` and :math:`Z'Y = \sum_i Z_i'Y_i` (``L`` instruments,
+    ``K`` regressors, ``M`` equations; :math:`H_i` the covariance the transform gives i.i.d.
+    errors, the identity for forward orthogonal deviations):
+
+    - one step (Arellano & Bond 1991): :math:`W_1 = (\sum_i Z_i'H_iZ_i)^{-1}` and
+      :math:`\hat\beta_1 = P_1 Z'Y` with :math:`P_1 = (X'Z W_1 Z'X)^{-1} X'Z W_1`, the same
+      projection for every equation; its covariance is cluster-robust by unit,
+      :math:`V_1 = \sum_i h_i h_i'` with :math:`h_i = \mathrm{vec}(P_1 Z_i'\hat U_{1i})`;
+    - two steps: :math:`W_2 = (\sum_i g_i g_i')^{+}` from the one-step contributions
+      :math:`g_i = \mathrm{vec}(Z_i'\hat U_{1i})` of all equations jointly, factored as
+      :math:`W_2 = FF'`; :math:`\hat\theta_2 = (B'B)^{-1} B'c` with
+      :math:`B = F'(I_M \otimes Z'X)` and :math:`c = F'\mathrm{vec}(Z'Y)`;
+    - the two-step covariance with Windmeijer's (2005) finite-sample correction,
+      :math:`A_2 + DA_2 + A_2D' + DV_1D'` with :math:`A_2 = (B'B)^{-1}` and :math:`D` the
+      derivative of :math:`\hat\theta_2` with respect to the one-step estimate through
+      :math:`W_2` (``q`` below holds :math:`\partial(\sum_i g_i g_i')/\partial\beta` applied
+      to :math:`W_2 g_2`);
+    - Hansen's :math:`J = g'Wg` with :math:`g = \sum_i g_i` at the final estimate and the
+      two-step weights (one step: :math:`W = (\sum_i g_i g_i')^{+}` at the one-step estimate).
+
+    ``inverse`` is ``"scaled"`` (pseudo-inverses with a tolerance relative to the matrix's scale,
+    :func:`pinv_psd`) or ``"panelvar"`` (R panelvar's rule, :func:`panelvar_inverse`). Returns
+    the estimates, their covariance, J, the number and rank of the moment conditions, the
+    one-step estimates and :math:`\partial\hat\theta/\partial g` (for the Arellano-Bond
+    serial-correlation test).
+    """
     zx, zy = moments.zx.sum(0), moments.zy.sum(0)
     n_units, n_inst, n_reg = moments.zx.shape
     n_eq = zy.shape[1]

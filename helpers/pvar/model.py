@@ -468,10 +468,8 @@ class PanelVAR:
         level = kind == 1
 
         def pick(trans, lev):
-            out = np.where(level, 0.0, 0.0)
-            out[~level] = trans[unit[~level], period[~level]]
-            out[level] = lev[unit[level], period[level]]
-            return out
+            """Each row's value: from the level grid on level rows, else the transformed one."""
+            return np.where(level, lev[unit, period], trans[unit, period])
 
         x = np.column_stack(
             [pick(t, lev) for t, lev in zip(trans_x, levels_x)]

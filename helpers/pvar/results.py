@@ -4,6 +4,7 @@ family)."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,9 +16,44 @@ from scipy import special
 
 from helpers import _checks, _panel, _var
 from helpers._stats import TestStatistic
-from helpers.errors import InputError
+from helpers.errors import BookWarning, InputError
 from helpers.pvar import specification
 from helpers.pvar.gmm import GMMFit, estimate
+
+
+class CovarianceWarning(BookWarning):
+    """A coefficient's estimated variance is negative."""
+
+    meaning = (
+        "The estimated covariance of the coefficients is not positive semi-definite, which the "
+        "finite-sample (Windmeijer) correction can produce with many moment conditions and few "
+        "units. The standard errors, t statistics and p-values of the coefficients named are "
+        "missing rather than shown as zero; the others, and the estimates themselves, stand."
+    )
+
+
+def _standard_errors(
+    variances: np.ndarray, regressors: Sequence[str]
+) -> np.ndarray:
+    """Square roots of the variances. Rounding can leave a zero variance a hair below zero,
+    which counts as zero; a clearly negative one gives no standard error (NaN, with a
+    :class:`CovarianceWarning`) rather than a zero that would make its coefficient look
+    infinitely precise."""
+    scale = np.abs(variances).max(initial=0.0)
+    negative = variances < -1e-10 * scale
+    if negative.any():
+        n_regs = len(regressors)
+        names = [
+            f"{regressors[k % n_regs]} (equation {k // n_regs + 1})"
+            for k in np.flatnonzero(negative)
+        ]
+        warnings.warn(
+            f"negative estimated variance for {', '.join(names[:5])}"
+            + (f" and {len(names) - 5} more" if len(names) > 5 else ""),
+            CovarianceWarning,
+            stacklevel=3,
+        )
+    return np.sqrt(np.where(negative, np.nan, np.clip(variances, 0, None)))
 
 
 class PanelVARResults:
@@ -41,7 +77,7 @@ class PanelVARResults:
             [eqs, regs], names=["equation", "regressor"]
         )
         self.cov = pd.DataFrame(fit.cov, index=index, columns=index)
-        se = np.sqrt(np.clip(np.diag(fit.cov), 0, None)).reshape(
+        se = _standard_errors(np.diag(fit.cov), regs).reshape(
             len(eqs), len(regs)
         )
         self.std_errors = pd.DataFrame(

@@ -186,3 +186,19 @@ def test_pvar_explorer_redraws_in_place_as_a_new_figure_would_draw(scores):
         assert png(explorer.figure) == png(fresh), (control, value)
     assert explorer.figure.axes == axes  # moved in place, not drawn anew
     assert explorer.figure.axes[0].get_title() == "shock: AI index"
+
+
+def test_a_negative_variance_gives_no_standard_error_and_a_warning():
+    """A variance a rounding error below zero counts as zero; a clearly negative one is not
+    turned into a standard error of zero (t = inf, p = 0, three stars) but into NaN, with a
+    warning the chapters show as a note."""
+    from helpers.pvar.results import _standard_errors
+
+    names = ["L1.y1", "L1.y2"]
+    assert _standard_errors(np.array([4.0, -1e-15]), names).tolist() == [
+        2.0,
+        0.0,
+    ]
+    with pytest.warns(pvar.CovarianceWarning, match=r"L1.y2 \(equation 2\)"):
+        se = _standard_errors(np.array([4.0, 1.0, 9.0, -0.5]), names)
+    assert se[:3].tolist() == [2.0, 1.0, 3.0] and np.isnan(se[3])
