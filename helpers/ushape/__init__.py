@@ -8,7 +8,13 @@ simulated panels in :mod:`helpers.ushape.simulate`, the audit of the commentary'
 :mod:`helpers.ushape.commentary`.
 """
 
-from helpers.ushape.lindmehlum import FORMS, SHAPES, UTestResult, utest
+from helpers.ushape.lindmehlum import (
+    FORMS,
+    SHAPES,
+    UTestResult,
+    utest,
+    utest_from_estimates,
+)
 from helpers.ushape.measures import advancement, rationalisation
 from helpers.ushape.panel import (
     ShapeCheck,
@@ -56,4 +62,5 @@ __all__ = [
     "ushape_panel",
     "ushape_true_curve",
     "utest",
+    "utest_from_estimates",
 ]

@@ -165,10 +165,70 @@ def utest(
     >>> result.shape, round(result.statistic, 4), round(result.extreme, 4), round(result.pvalue, 6)
     ('inverse U', 3.1729, 85.6678, 0.001316)
     """
+    params, cov, model_df, values = _estimates(results, x, x2)
+    return _test(
+        params, cov, model_df, values, x, x2, interval, shape, form, level, df
+    )
+
+
+def utest_from_estimates(
+    params: pd.Series,
+    cov: pd.DataFrame,
+    x: str,
+    x2: str,
+    interval: tuple[float, float],
+    df: float = np.inf,
+    shape: str | None = None,
+    form: str = "quadratic",
+    level: float = 0.95,
+) -> UTestResult:
+    """:func:`utest` from estimates instead of a fitted model: ``params`` names the terms,
+    ``cov`` is their covariance (labelled the same way), ``df`` the degrees of freedom of the t
+    distribution (infinite: the normal) and ``interval`` the ``(xL, xH)`` to test on, which a
+    model's data would otherwise give. For a paper's printed coefficients, or a check by hand.
+
+    Examples
+    --------
+    >>> names = ["x", "x2"]
+    >>> result = utest_from_estimates(
+    ...     pd.Series([-4.0, 1.0], index=names),
+    ...     pd.DataFrame([[0.04, 0.0], [0.0, 0.0025]], index=names, columns=names),
+    ...     "x", "x2", interval=(0.0, 4.0), df=100)
+    >>> result.shape, round(result.statistic, 4), result.extreme
+    ('U', 8.9443, 2.0)
+    """
+    if not isinstance(params, pd.Series):
+        raise InputTypeError(
+            f"params must be a pandas Series named by term; got {type(params).__name__}"
+        )
+    if not isinstance(cov, pd.DataFrame):
+        raise InputTypeError(
+            f"cov must be a pandas DataFrame labelled by term; got {type(cov).__name__}"
+        )
+    for name in (x, x2):
+        if (
+            name not in params.index
+            or name not in cov.index
+            or name not in cov.columns
+        ):
+            raise InputError(
+                f"{name!r} must label params and both sides of cov; params has "
+                f"{list(params.index)}, cov {list(cov.index)}"
+            )
+    if df != np.inf:  # the normal distribution, the default
+        df = _checks.number("df", df, minimum=0, strict=True)
+    return _test(
+        params, cov, df, None, x, x2, interval, shape, form, level, None
+    )
+
+
+def _test(
+    params, cov, model_df, values, x, x2, interval, shape, form, level, df
+) -> UTestResult:
+    """The Lind-Mehlum test and the extreme point's intervals from the estimates."""
     _checks.option("form", form, FORMS)
     _checks.option("shape", shape, (*SHAPES, None))
     level = _checks.probability("level", level)
-    params, cov, model_df, values = _estimates(results, x, x2)
     if df is None:
         df = model_df
     else:

@@ -127,3 +127,37 @@ def test_a_quadratic_finds_inverted_us_a_concave_truth_does_not_have():
     sentence = false_u_sentence(rates, noise=0.5)
     assert sentence.startswith("On 60 simulated samples of each size")
     assert f"Lind-Mehlum reports an inverted U in {lm[2000]:.0%}" in sentence
+
+
+def test_utest_from_estimates_is_utest_without_the_fit():
+    """The same test from the estimates alone: statecrime's fit gives utest's numbers back when
+    its coefficients, covariance, residual df and data range are passed instead of the fit."""
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+
+    crime = sm.datasets.statecrime.load_pandas().data
+    fit = smf.ols("urban ~ hs_grad + I(hs_grad ** 2)", data=crime).fit()
+    terms = ["hs_grad", "I(hs_grad ** 2)"]
+    from_fit = ushape.utest(fit, *terms)
+    from_numbers = ushape.utest_from_estimates(
+        fit.params,
+        fit.cov_params(),
+        *terms,
+        interval=(crime.hs_grad.min(), crime.hs_grad.max()),
+        df=fit.df_resid,
+    )
+    assert from_numbers.statistic == pytest.approx(
+        from_fit.statistic, rel=1e-12
+    )
+    assert from_numbers.pvalue == pytest.approx(from_fit.pvalue, rel=1e-12)
+    assert from_numbers.fieller == from_fit.fieller
+    with pytest.raises(
+        ValueError, match="'x2' must label params and both sides of cov"
+    ):
+        ushape.utest_from_estimates(
+            fit.params, fit.cov_params(), "hs_grad", "x2", interval=(1, 2)
+        )
+    with pytest.raises(TypeError, match="params must be a pandas Series"):
+        ushape.utest_from_estimates(
+            [1, 2], fit.cov_params(), *terms, interval=(1, 2)
+        )
