@@ -187,19 +187,7 @@ def test_chapter_reads_like_the_book_in_jupyterlab(chromium, lab, screenshots):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
         try:
-            tab = browser.new_page(viewport={"width": 1300, "height": 900})
-            tab.goto(f"{url}/lab/tree/{CHAPTER.name}?token={TOKEN}")
-            tab.wait_for_function(
-                "() => window.jupyterapp?.shell.currentWidget?.sessionContext"
-                "?.session?.kernel?.status === 'idle'",
-                timeout=120_000,
-            )
-            tab.evaluate(
-                "() => window.jupyterapp.commands.execute('notebook:run-all-cells')"
-            )
-            tab.wait_for_function(ALL_RUN, timeout=600_000, polling=1000)
-            assert tab.evaluate(ERRORS) == []
-            assert_reads_like_the_book(tab)
+            tab = run_all(browser, url, CHAPTER)
 
             # MyST is rendered: exercises as exercises, no directive or role left as text
             text = tab.locator(".jp-Notebook").inner_text()
@@ -250,6 +238,26 @@ def test_chapter_reads_like_the_book_in_jupyterlab(chromium, lab, screenshots):
     ).exists()
 
 
+def run_all(browser, url: str, chapter: Path):
+    """Open ``chapter`` in a new tab (a fresh workspace: another test's would reopen its
+    chapter beside it), run all its cells, and check that none failed and that it reads like
+    the book; the tab, for more checks."""
+    tab = browser.new_page(viewport={"width": 1300, "height": 900})
+    tab.goto(f"{url}/lab/tree/{chapter.name}?reset&token={TOKEN}")
+    tab.wait_for_function(
+        "() => window.jupyterapp?.shell.currentWidget?.sessionContext"
+        "?.session?.kernel?.status === 'idle'",
+        timeout=120_000,
+    )
+    tab.evaluate(
+        "() => window.jupyterapp.commands.execute('notebook:run-all-cells')"
+    )
+    tab.wait_for_function(ALL_RUN, timeout=900_000, polling=1000)
+    assert tab.evaluate(ERRORS) == []
+    assert_reads_like_the_book(tab)
+    return tab
+
+
 def assert_reads_like_the_book(tab) -> None:
     """After Run All: every {eval} number filled in, no unnumbered figure reference, and the
     solutions' code folded."""
@@ -275,20 +283,7 @@ def test_a_second_chapter_reads_like_the_book_on_a_slow_kernel(
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
         try:
-            tab = browser.new_page(viewport={"width": 1300, "height": 900})
-            # reset: the workspace the first test left would reopen chapter 7 beside it
-            tab.goto(f"{url}/lab/tree/{SECOND.name}?reset&token={TOKEN}")
-            tab.wait_for_function(
-                "() => window.jupyterapp?.shell.currentWidget?.sessionContext"
-                "?.session?.kernel?.status === 'idle'",
-                timeout=120_000,
-            )
-            tab.evaluate(
-                "() => window.jupyterapp.commands.execute('notebook:run-all-cells')"
-            )
-            tab.wait_for_function(ALL_RUN, timeout=900_000, polling=1000)
-            assert tab.evaluate(ERRORS) == []
-            assert_reads_like_the_book(tab)
+            tab = run_all(browser, url, SECOND)
             tab.locator(
                 ".jp-MarkdownCell", has_text="Hansen's J needs"
             ).first.scroll_into_view_if_needed()
