@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from helpers import parameters as p
 from helpers.errors import InputError, ParameterError
+from helpers.timeseries.johansen import JOHANSEN_ALIASES, JOHANSEN_CASES
 
 
 @dataclass(frozen=True)
@@ -283,9 +284,12 @@ CHAPTERS = {
                     "largest lag order the criteria consider",
                 ),
                 "deterministic": Parameter(
-                    p.Choice(("n", "rc", "c", "rt", "t")),
-                    "c",
-                    "Johansen case for the VECM",
+                    p.Choice(
+                        tuple(JOHANSEN_CASES),
+                        aliases=tuple(JOHANSEN_ALIASES.items()),
+                    ),
+                    "co",
+                    "Johansen case for the VECM, in statsmodels' VECM codes",
                 ),
                 "horizon": Parameter(
                     p.Integer(1, 200),

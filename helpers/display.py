@@ -123,6 +123,132 @@ def interval(low: float, high: float, decimals: int) -> str:
     return f"[{ends[0]}, {ends[1]}]"
 
 
+def stars(p: float) -> str:
+    """Conventional significance stars.
+
+    Parameters
+    ----------
+    p : float
+        A p-value.
+
+    Returns
+    -------
+    str
+        ``"***"`` below 0.01, ``"**"`` below 0.05, ``"*"`` below 0.1, else ``""``.
+
+    Examples
+    --------
+    >>> stars(0.005), stars(0.03), stars(0.07), stars(0.2)
+    ('***', '**', '*', '')
+    """
+    return "***" if p < 0.01 else "**" if p < 0.05 else "*" if p < 0.1 else ""
+
+
+def estimates_text(coefficients: pd.DataFrame) -> pd.DataFrame:
+    """Estimates as a reader is shown them: the text of a results object's ``summary``.
+
+    Parameters
+    ----------
+    coefficients : DataFrame
+        One row per coefficient with the numeric columns ``param``, ``std_error``, ``tstat`` and
+        ``pvalue`` (e.g. :attr:`helpers.pvar.PanelVARResults.coefficients`).
+
+    Returns
+    -------
+    DataFrame
+        The same index and the text columns ``estimate`` and ``std. error`` (both to the decimal
+        place of the standard error's second significant digit, :func:`decimals_for`), ``z`` (two
+        decimals), ``p`` (:func:`pvalue_cell`) and ``stars`` (:func:`stars`). A missing standard
+        error leaves the estimate to four significant digits and the other cells empty.
+
+    Raises
+    ------
+    InputError
+        When a column is missing.
+    """
+    missing = [
+        c
+        for c in ("param", "std_error", "tstat", "pvalue")
+        if c not in coefficients
+    ]
+    if missing:
+        raise InputError(
+            f"coefficients lacks the column(s) {_checks.labels(missing)}"
+        )
+    rows = []
+    for b, se, z, p in coefficients[
+        ["param", "std_error", "tstat", "pvalue"]
+    ].itertuples(index=False):
+        if not (np.isfinite(se) and se > 0):
+            rows.append((f"{b:.4g}", "", "", "", ""))
+            continue
+        places = decimals_for(se)
+        rows.append(
+            (
+                number(b, places),
+                number(se, places),
+                number(z, 2),
+                pvalue_cell(p),
+                stars(p),
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        index=coefficients.index,
+        columns=["estimate", "std. error", "z", "p", "stars"],
+    )
+
+
+def coefficient_table(results, decimals: int = 3) -> pd.DataFrame:
+    """The layout of papers' VAR tables: regressors as rows, equations as columns.
+
+    Parameters
+    ----------
+    results
+        Estimates with ``params``, ``tstats`` and ``pvalues``, each a DataFrame with one row per
+        equation and one column per regressor (a :class:`helpers.pvar.PanelVARResults`).
+    decimals : int, default 3
+        Decimal places of the coefficients.
+
+    Returns
+    -------
+    DataFrame
+        Index (regressor, ``"coef"`` or ``"t"``), one column per equation: each cell pair is
+        "coefficient with stars" above "(t statistic)", the t statistic to two decimals.
+
+    Raises
+    ------
+    InputTypeError
+        When ``results`` lacks one of the three tables.
+    """
+    frames = [
+        getattr(results, name, None)
+        for name in ("params", "tstats", "pvalues")
+    ]
+    if not all(isinstance(f, pd.DataFrame) for f in frames):
+        raise InputTypeError(
+            "results must hold params, tstats and pvalues as DataFrames (equations by "
+            f"regressors), as a panel VAR's results do; got {type(results).__name__}"
+        )
+    params, tstats, pvalues = frames
+    cells = {}
+    for equation in params.index:
+        column = []
+        for regressor in params.columns:
+            b, t, p = (
+                params.loc[equation, regressor],
+                tstats.loc[equation, regressor],
+                pvalues.loc[equation, regressor],
+            )
+            column += [f"{b:.{decimals}f}{stars(p)}", f"({t:.2f})"]
+        cells[equation] = column
+    index = pd.MultiIndex.from_tuples(
+        [(r, s) for r in params.columns for s in ("coef", "t")],
+        names=["regressor", ""],
+    )
+    return pd.DataFrame(cells, index=index)
+
+
 class Table:
     """A table for reading: what :func:`table` returns. Rich output in JupyterLab and the book
     (HTML), plain text in a terminal; :attr:`frame` holds the shown cells as text."""

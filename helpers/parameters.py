@@ -151,17 +151,31 @@ class Number(Spec):
 
 @dataclass(frozen=True)
 class Choice(Spec):
-    """One of a fixed set of values."""
+    """One of a fixed set of values; ``aliases`` are ``(old, value)`` pairs of older names that
+    are accepted and replaced by the value they stand for."""
 
     options: tuple
+    aliases: tuple = ()
 
     def check(self, value):
-        if isinstance(value, (list, dict, set)) or value not in self.options:
+        if isinstance(value, (list, dict, set)):
+            raise ValueError("not an allowed value")
+        value = dict(self.aliases).get(value, value)
+        if value not in self.options:
             raise ValueError("not an allowed value")
         return value
 
     def describe(self) -> str:
-        return "one of " + ", ".join(repr(o) for o in self.options)
+        text = "one of " + ", ".join(repr(o) for o in self.options)
+        if self.aliases:
+            text += (
+                " (older names: "
+                + ", ".join(
+                    f"{old!r} for {new!r}" for old, new in self.aliases
+                )
+                + ")"
+            )
+        return text
 
 
 @dataclass(frozen=True)

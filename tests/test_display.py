@@ -178,3 +178,31 @@ def test_explained_warnings_show_each_book_warning_once_as_a_note(monkeypatch):
     assert 'class="admonition warning"' in html
     assert "J &lt;cannot&gt; test." in html and "too many instruments" in html
     assert repr(note).startswith("Read with care: J <cannot> test. There are")
+
+
+def test_estimates_text_formats_numbers_to_their_standard_errors():
+    from helpers.display import estimates_text
+    from helpers.errors import InputError
+
+    numbers = pd.DataFrame(
+        {
+            "param": [0.553412, -1234.5, 0.2],
+            "std_error": [0.0417, 310.2, np.nan],
+            "tstat": [13.27, -3.98, np.nan],
+            "pvalue": [1e-9, 0.03, np.nan],
+        },
+        index=["a", "b", "c"],
+    )
+    text = estimates_text(numbers)
+    assert text.loc["a"].tolist() == [
+        "0.553",
+        "0.042",
+        "13.27",
+        "< 0.001",
+        "***",
+    ]
+    assert text.loc["b"].tolist() == ["-1234", "310", "-3.98", "0.030", "**"]
+    # no standard error: the estimate alone, nothing that looks like a test
+    assert text.loc["c"].tolist() == ["0.2", "", "", "", ""]
+    with pytest.raises(InputError, match="lacks the column.s. pvalue"):
+        estimates_text(numbers.drop(columns="pvalue"))

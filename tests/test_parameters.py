@@ -205,3 +205,14 @@ def test_a_list_parameter_may_be_one_string_of_names_separated_by_commas():
         errors.ParameterError, match="order = .LQ,AI.: expected a list"
     ):
         chapters.validate("04_panel_var_gmm", **{**values, "order": "LQ,AI"})
+
+
+def test_a_choice_accepts_its_older_names_as_the_value_they_stand_for():
+    spec = {"case": p.Choice(("ci", "co"), aliases=(("rc", "ci"),))}
+    assert p.validate(spec, case="rc") == {"case": "ci"}
+    assert p.validate(spec, case="co") == {"case": "co"}
+    with pytest.raises(
+        errors.ParameterError,
+        match=r"expected one of 'ci', 'co' \(older names: 'rc' for 'ci'\)",
+    ):
+        p.validate(spec, case="c")

@@ -585,7 +585,7 @@ def test_panel_chapters_describe_other_units(valid_runs):
         index_col=[0, 1],
     )
     np.testing.assert_allclose(
-        saved["param"], direct.summary["param"], rtol=1e-10
+        saved["param"], direct.coefficients["param"], rtol=1e-10
     )
     assert saved["param"].dtype == float and "stars" in saved.columns
     cities = analysis(runs["ch2 prefecture-level cities, own indicators"][0])

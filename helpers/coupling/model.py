@@ -28,97 +28,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers import _checks
+from helpers import _checks, data
 from helpers.errors import InputError
 
 METHODS = ("standard", "wang", "fan")
 
-#: Table 3 of Gan & Zhang (2025): upper bound of each (a, b] interval, level, stage, in English too.
-LEVELS = pd.DataFrame(
-    [
-        (
-            0.0,
-            0.1,
-            "极度失调",
-            "extreme imbalance",
-            "失调衰退阶段",
-            "imbalance and decline",
-        ),
-        (
-            0.1,
-            0.2,
-            "严重失调",
-            "serious imbalance",
-            "失调衰退阶段",
-            "imbalance and decline",
-        ),
-        (
-            0.2,
-            0.3,
-            "中度失调",
-            "moderate imbalance",
-            "失调衰退阶段",
-            "imbalance and decline",
-        ),
-        (
-            0.3,
-            0.4,
-            "轻度失调",
-            "mild imbalance",
-            "失调衰退阶段",
-            "imbalance and decline",
-        ),
-        (
-            0.4,
-            0.5,
-            "濒临失调",
-            "on the verge of imbalance",
-            "拮抗磨合阶段",
-            "antagonism and running-in",
-        ),
-        (
-            0.5,
-            0.6,
-            "勉强协调",
-            "barely coordinated",
-            "拮抗磨合阶段",
-            "antagonism and running-in",
-        ),
-        (
-            0.6,
-            0.7,
-            "初级协调",
-            "primary coordination",
-            "良性协调阶段",
-            "benign coordination",
-        ),
-        (
-            0.7,
-            0.8,
-            "中级协调",
-            "intermediate coordination",
-            "良性协调阶段",
-            "benign coordination",
-        ),
-        (
-            0.8,
-            0.9,
-            "良好协调",
-            "good coordination",
-            "优质协调阶段",
-            "high-quality coordination",
-        ),
-        (
-            0.9,
-            1.0,
-            "优质协调",
-            "high-quality coordination",
-            "优质协调阶段",
-            "high-quality coordination",
-        ),
-    ],
-    columns=["lower", "upper", "level_zh", "level_en", "stage_zh", "stage_en"],
-)
+#: Table 3 of Gan & Zhang (2025): each interval (lower, upper] of D with its level and stage, in
+#: Chinese as printed and in English (``data/gan_zhang_coordination_levels``, its one source).
+LEVELS = data.load("gan_zhang_coordination_levels")
 
 
 def _indices(U) -> tuple[np.ndarray, pd.Index | None, list[str]]:

@@ -16,11 +16,14 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import data
+
+# shared by the three chapters that audit the paper; re-exported for them
+from helpers._gan_zhang import CLAIMS as CLAIMS
+from helpers._gan_zhang import PAPER as PAPER
+from helpers._gan_zhang import REGIONS as REGIONS
+from helpers._gan_zhang import region_sizes as region_sizes
 from helpers.audit import Claims, Scorecard, feasible
 
-PAPER = "Gan & Zhang (2025)"
-CLAIMS = "gan_zhang_claims"
-REGIONS = ["East", "Central", "West", "Northeast"]
 READINGS = {0: "ratio end/start", 1: "rise (ratio - 1)"}
 TOLERANCE = (
     0.05  # "about 3.5", "1.5 times": half a unit of the printed decimal
@@ -45,15 +48,6 @@ SECTION_41 = [
     "EQ-east-over-national",
     "EQ-hebei-beijing",
 ]
-
-
-def region_sizes() -> dict[str, int]:
-    """Provinces per NBS region in the paper's sample: the 31 without Tibet."""
-    provinces = data.load("provinces").query("name_zh != '西藏'")
-    return {
-        region: int(n)
-        for region, n in provinces["region"].value_counts().items()
-    }
 
 
 #: The regions whose gaps to the national mean section 4.1 says narrowed.

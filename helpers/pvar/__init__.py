@@ -24,12 +24,7 @@ from helpers.pvar.model import (
     forward_orthogonal_deviations,
     longest_lag,
 )
-from helpers.pvar.results import (
-    CovarianceWarning,
-    PanelVARResults,
-    coefficient_table,
-    stars,
-)
+from helpers.pvar.results import CovarianceWarning, PanelVARResults
 from helpers.pvar.simulate import pvar_panel
 
 __all__ = [
@@ -45,9 +40,7 @@ __all__ = [
     "InstrumentWarning",
     "PanelVAR",
     "PanelVARResults",
-    "coefficient_table",
     "forward_orthogonal_deviations",
     "longest_lag",
     "pvar_panel",
-    "stars",
 ]

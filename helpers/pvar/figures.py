@@ -13,6 +13,9 @@ from matplotlib.ticker import MaxNLocator
 
 from helpers import _style
 
+# shared with the time-series VAR (chapter 5); re-exported for this family
+from helpers._var_figures import fevd_bars as fevd_bars
+
 #: Points of the grid's text: a 5 x 5 grid is shown about 0.9 times its size in the book's column,
 #: and 10 points there are about 12 pixels.
 GRID_FONT = 10

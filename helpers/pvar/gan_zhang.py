@@ -13,12 +13,13 @@ import pandas as pd
 from scipy import special
 
 from helpers import data
-from helpers.audit import Claims, Scorecard
-from helpers.display import pvalue
-from helpers.pvar.results import stars
 
-PAPER = "Gan & Zhang (2025)"
-CLAIMS = "gan_zhang_claims"
+# shared by the three chapters that audit the paper; re-exported for them
+from helpers._gan_zhang import CLAIMS as CLAIMS
+from helpers._gan_zhang import PAPER as PAPER
+from helpers.audit import Claims, Scorecard
+from helpers.display import pvalue, stars
+
 VARIABLES = ["AI", "LR", "EQ", "SS", "LQ"]
 #: Table 4's columns in printed order.
 COLUMNS = ["LR", "EQ", "SS", "LQ", "AI"]

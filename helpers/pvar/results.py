@@ -16,6 +16,7 @@ from scipy import special
 
 from helpers import _checks, _panel, _var
 from helpers._stats import TestStatistic
+from helpers.display import estimates_text
 from helpers.errors import BookWarning, InputError
 from helpers.pvar import specification
 from helpers.pvar.gmm import GMMFit, estimate
@@ -387,9 +388,15 @@ class PanelVARResults:
     # -- reporting -------------------------------------------------------------------------------
 
     @property
-    def summary(self) -> pd.DataFrame:
-        """One row per coefficient: ``param``, ``std_error``, ``tstat`` (a z statistic) and
-        ``pvalue``."""
+    def coefficients(self) -> pd.DataFrame:
+        """The estimates as numbers, one row per coefficient.
+
+        Returns
+        -------
+        DataFrame
+            Index (equation, regressor); columns ``param``, ``std_error``, ``tstat`` (a z
+            statistic) and ``pvalue``.
+        """
         frame = pd.DataFrame(
             {
                 "param": self.params.stack(),
@@ -400,6 +407,19 @@ class PanelVARResults:
         )
         frame.index.names = ["equation", "regressor"]
         return frame
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """The estimates as a reader is shown them (:func:`helpers.display.estimates_text` of
+        :attr:`coefficients`, whose numbers it formats).
+
+        Returns
+        -------
+        DataFrame
+            Index (equation, regressor); the text columns ``estimate``, ``std. error``, ``z``,
+            ``p`` and ``stars``.
+        """
+        return estimates_text(self.coefficients)
 
     def __str__(self) -> str:
         m = self.model
@@ -425,39 +445,3 @@ class PanelVARResults:
             "instruments per equation; "
             f"{self.j_stat})"
         )
-
-
-def stars(pvalue: float) -> str:
-    """Conventional significance stars: *** p < 0.01, ** p < 0.05, * p < 0.1."""
-    return (
-        "***"
-        if pvalue < 0.01
-        else "**"
-        if pvalue < 0.05
-        else "*"
-        if pvalue < 0.1
-        else ""
-    )
-
-
-def coefficient_table(
-    results: PanelVARResults, decimals: int = 3
-) -> pd.DataFrame:
-    """The layout of papers' PVAR tables: regressors as rows, equations as columns, each cell
-    "coefficient with stars" above "(t statistic)"."""
-    cells = {}
-    for equation in results.params.index:
-        column = []
-        for regressor in results.params.columns:
-            b, t, p = (
-                results.params.loc[equation, regressor],
-                results.tstats.loc[equation, regressor],
-                results.pvalues.loc[equation, regressor],
-            )
-            column += [f"{b:.{decimals}f}{stars(p)}", f"({t:.2f})"]
-        cells[equation] = column
-    index = pd.MultiIndex.from_tuples(
-        [(r, s) for r in results.params.columns for s in ("coef", "t")],
-        names=["regressor", ""],
-    )
-    return pd.DataFrame(cells, index=index)

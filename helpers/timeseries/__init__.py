@@ -17,10 +17,13 @@ and the audit of Chen & Tang (2021) in :mod:`helpers.timeseries.chen_tang`.
 from helpers._panel import panel_table, pesaran_cd
 from helpers.timeseries.causality import toda_yamamoto
 from helpers.timeseries.johansen import (
+    JOHANSEN_ALIASES,
     JOHANSEN_CASES,
+    VECM_CASES,
     VECM_DETERMINISTIC,
     JohansenResult,
     centred_seasonal_dummies,
+    deterministic_case,
     johansen,
     johansen_critical_values,
     johansen_minimum_observations,
@@ -66,6 +69,9 @@ __all__ = [
     "panel_table",
     "pesaran_cd",
     "VECM_DETERMINISTIC",
+    "VECM_CASES",
+    "JOHANSEN_ALIASES",
+    "deterministic_case",
     "integration_table",
     "own_share_range",
     "ranks",

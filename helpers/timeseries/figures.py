@@ -9,6 +9,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from helpers import _style
+
+# shared with the panel VAR (chapter 4); re-exported for this family
+from helpers._var_figures import fevd_bars as fevd_bars
 from helpers.timeseries.unitroot import mackinnon_critical_values
 
 
@@ -78,53 +81,6 @@ def adf_power_plot(
     figure.subplots_adjust(
         left=0.07, right=0.98, bottom=0.14, top=0.9, wspace=0.25
     )
-    return figure
-
-
-def fevd_bars(table, horizon: int, figure=None, title: str | None = None):
-    """Stacked horizontal bars of a variance decomposition at one horizon: one bar per variable,
-    segments the percentage shares of each shock (``table`` as :func:`helpers._var.fevd` lays it
-    out, which both families return). Draws on ``figure`` (a new pyplot figure when None)."""
-    figure = _style.figure(figure, (8, 3.2))
-    ax = figure.subplots()
-    at = table.xs(horizon, level="horizon").drop(columns="S.E.")
-    left = np.zeros(len(at))
-    for k, shock in enumerate(at.columns):
-        colour = _style.PALETTE[k % len(_style.PALETTE)]
-        ax.barh(
-            at.index,
-            at[shock],
-            left=left,
-            color=colour,
-            label=f"shock to {shock}",
-        )
-        for y, (start, width) in enumerate(zip(left, at[shock])):
-            if width >= 8:
-                ax.text(
-                    start + width / 2,
-                    y,
-                    f"{width:.0f}",
-                    ha="center",
-                    va="center",
-                    fontsize=8,
-                    color="white",
-                )
-        left += at[shock].to_numpy()
-    ax.invert_yaxis()
-    ax.set(xlim=(0, 100), xlabel="share of the forecast-error variance (%)")
-    ax.legend(
-        fontsize=8,
-        ncol=len(at.columns),
-        loc="lower center",
-        bbox_to_anchor=(0.5, 1.0),
-        frameon=False,
-    )
-    ax.set_title(
-        title or f"Variance decomposition at horizon {horizon}",
-        fontsize=10,
-        pad=24,
-    )
-    figure.subplots_adjust(left=0.14, right=0.98, bottom=0.16, top=0.8)
     return figure
 
 

@@ -17,14 +17,50 @@ from scipy import linalg
 from helpers import _checks
 from helpers.errors import InputError
 
-#: Deterministic cases of :func:`johansen`, in Johansen's (1995) order (his H_2, H_1*, H_1, H*, H).
+#: Deterministic cases of :func:`johansen`, in Johansen's (1995) order (his H_2, H_1*, H_1, H*, H),
+#: named by statsmodels' VECM codes: ``co``/``lo`` a constant/linear trend outside the cointegrating
+#: relations (unrestricted), ``ci``/``li`` inside them (restricted).
 JOHANSEN_CASES = {
     "n": "no deterministic terms",
-    "rc": "restricted constant (in the cointegrating relations only)",
-    "c": "unrestricted constant (linear trends in the levels)",
-    "rt": "restricted trend (trend in the cointegrating relations, unrestricted constant)",
-    "t": "unrestricted constant and trend (quadratic trends in the levels)",
+    "ci": "restricted constant (in the cointegrating relations only)",
+    "co": "unrestricted constant (linear trends in the levels)",
+    "coli": "restricted trend (trend in the cointegrating relations, unrestricted constant)",
+    "colo": "unrestricted constant and trend (quadratic trends in the levels)",
 }
+
+#: The names this module used before it adopted statsmodels' codes, still accepted everywhere a
+#: case is (``rc`` restricted constant, ``c`` constant, ``rt`` restricted trend, ``t`` trend).
+JOHANSEN_ALIASES = {"rc": "ci", "c": "co", "rt": "coli", "t": "colo"}
+
+#: Every name a case is accepted under, to the code statsmodels' ``VECM(deterministic=...)`` takes.
+VECM_DETERMINISTIC = {case: case for case in JOHANSEN_CASES} | JOHANSEN_ALIASES
+
+#: The cases a VECM is estimated under in this module (``colo`` has no critical values here, so
+#: its rank cannot be read).
+VECM_CASES = ("n", "ci", "co", "coli")
+
+
+def deterministic_case(deterministic: str) -> str:
+    """The statsmodels code of a deterministic case.
+
+    Parameters
+    ----------
+    deterministic : str
+        A code of :data:`JOHANSEN_CASES` (``"n"``, ``"ci"``, ``"co"``, ``"coli"``, ``"colo"``) or
+        one of its older aliases (``"rc"``, ``"c"``, ``"rt"``, ``"t"``).
+
+    Returns
+    -------
+    str
+        The code, with an alias replaced by the code it stands for.
+
+    Raises
+    ------
+    InputError
+        When ``deterministic`` is neither.
+    """
+    _checks.option("deterministic", deterministic, list(VECM_DETERMINISTIC))
+    return VECM_DETERMINISTIC[deterministic]
 
 
 @dataclass
@@ -77,51 +113,76 @@ def centred_seasonal_dummies(nobs: int, seasons: int) -> np.ndarray:
 
 
 def johansen_minimum_observations(
-    k: int, k_ar_diff: int, deterministic: str = "c", seasons: int = 0
+    k: int, k_ar_diff: int, deterministic: str = "co", seasons: int = 0
 ) -> int:
     """Fewest observations for :func:`johansen`: ``k_ar_diff + 1`` start-up values, then more rows
     than the ``k k_ar_diff`` lagged differences, the unrestricted terms and the ``k`` (or ``k + 1``)
     levels, so that both auxiliary regressions keep a residual degree of freedom."""
-    unrestricted = {"c": 1, "rt": 1, "t": 2}.get(deterministic, 0) + max(
-        seasons - 1, 0
-    )
+    unrestricted = {"co": 1, "coli": 1, "colo": 2}.get(
+        deterministic_case(deterministic), 0
+    ) + max(seasons - 1, 0)
     return k_ar_diff + 1 + k * k_ar_diff + unrestricted + k + 2
 
 
 def johansen(
     data: pd.DataFrame,
     k_ar_diff: int = 1,
-    deterministic: str = "c",
+    deterministic: str = "co",
     seasons: int = 0,
 ) -> JohansenResult:
     """Johansen's trace and maximum-eigenvalue tests of the cointegrating rank.
 
     The VECM is ``dy_t = alpha beta' y*_{t-1} + sum_{i=1}^{k_ar_diff} Gamma_i dy_{t-i} + D_t +
-    e_t``.
-    ``y*`` is ``y`` augmented by 1 (``"rc"``) or by ``t`` (``"rt"``); the unrestricted terms ``D_t``
-    are a constant (``"c"``, ``"rt"``, ``"t"``), a trend (``"t"``) and ``seasons - 1`` centred
-    seasonal dummies. With ``R0`` and ``R1`` the residuals of ``dy_t`` and ``y*_{t-1}`` on the
-    lagged differences and ``D_t``, ``S_ij = R_i'R_j / T``, the eigenvalues solve ``|lambda S11 -
-    S10 S00^-1 S01| = 0`` (Johansen 1995, ch. 6); the trace statistic for ``rank <= r`` is ``-T
-    sum_{i>r} ln(1 - lambda_i)`` and the maximum-eigenvalue statistic ``-T ln(1 - lambda_{r+1})``,
-    with ``T`` the observations used.
+    e_t``. ``y*`` is ``y`` augmented by 1 (``"ci"``) or by ``t`` (``"coli"``); the unrestricted
+    terms ``D_t`` are a constant (``"co"``, ``"coli"``, ``"colo"``), a trend (``"colo"``) and
+    ``seasons - 1`` centred seasonal dummies. With ``R0`` and ``R1`` the residuals of ``dy_t`` and
+    ``y*_{t-1}`` on the lagged differences and ``D_t``, ``S_ij = R_i'R_j / T``, the eigenvalues
+    solve ``|lambda S11 - S10 S00^-1 S01| = 0`` (Johansen 1995, ch. 6); the trace statistic for
+    ``rank <= r`` is ``-T sum_{i>r} ln(1 - lambda_i)`` and the maximum-eigenvalue statistic
+    ``-T ln(1 - lambda_{r+1})``, with ``T`` the observations used.
 
     Critical values come from the tables statsmodels ships (Osterwald-Lenum 1992 as tabulated in
-    LeSage's jplv toolbox) for cases ``"n"`` and ``"c"``, and from ``data/johansen_critical_values``
-    (Osterwald-Lenum 1992, as R's urca tabulates them) for ``"rc"`` and ``"rt"``; seasonal dummies
-    leave the asymptotic tables unchanged. Case ``"t"`` has no table here, so its critical values
-    are NaN.
+    LeSage's jplv toolbox) for cases ``"n"`` and ``"co"``, and from
+    ``data/johansen_critical_values`` (Osterwald-Lenum 1992, as R's urca tabulates them) for
+    ``"ci"`` and ``"coli"``; seasonal dummies leave the asymptotic tables unchanged. Case
+    ``"colo"`` has no table here, so its critical values are NaN.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The series in levels (usually logs), one column each, at least two, none constant.
+    k_ar_diff : int, default 1
+        Number of lagged differences ``Gamma_i`` in the VECM (the VAR in levels has
+        ``k_ar_diff + 1`` lags).
+    deterministic : str, default "co"
+        The case, in statsmodels' VECM codes (see :data:`JOHANSEN_CASES`): ``"n"``, ``"ci"``,
+        ``"co"``, ``"coli"`` or ``"colo"``; the older names ``"rc"``, ``"c"``, ``"rt"`` and
+        ``"t"`` are accepted as aliases.
+    seasons : int, default 0
+        Number of seasons for centred seasonal dummies (0 for none, else at least 2).
+
+    Returns
+    -------
+    JohansenResult
+        The eigenvalues, the tests with their critical values, the normalised vectors and their
+        loadings; ``deterministic`` holds the case's code.
+
+    Raises
+    ------
+    InputError
+        For an unknown case, ``seasons`` of 1, too few observations for the model (with the
+        arithmetic), or collinear differences.
 
     Examples
     --------
     >>> import numpy as np
     >>> import statsmodels.api as sm
     >>> m = sm.datasets.macrodata.load_pandas().data
-    >>> result = johansen(np.log(m[["realgdp", "realcons"]]), k_ar_diff=2, deterministic="c")
+    >>> result = johansen(np.log(m[["realgdp", "realcons"]]), k_ar_diff=2, deterministic="co")
     >>> result.tests["trace"].round(2).tolist(), result.rank("trace")
     ([13.69, 2.39], 0)
     """
-    _checks.option("deterministic", deterministic, list(JOHANSEN_CASES))
+    deterministic = deterministic_case(deterministic)
     k_ar_diff = _checks.integer("k_ar_diff", k_ar_diff, minimum=0)
     seasons = _checks.integer("seasons", seasons, minimum=0)
     if seasons == 1:
@@ -150,14 +211,14 @@ def johansen(
     )  # the time index of each used observation
     z1 = y[k_ar_diff:-1]
     extra_name = None
-    if deterministic == "rc":
+    if deterministic == "ci":
         z1, extra_name = np.column_stack([z1, np.ones(nobs)]), "const"
-    if deterministic == "rt":
+    if deterministic == "coli":
         z1, extra_name = np.column_stack([z1, trend]), "trend"
     terms = [z2]
-    if deterministic in ("c", "rt", "t"):
+    if deterministic in ("co", "coli", "colo"):
         terms.append(np.ones((nobs, 1)))
-    if deterministic == "t":
+    if deterministic == "colo":
         terms.append(trend[:, None])
     if seasons:
         terms.append(centred_seasonal_dummies(n, seasons)[k_ar_diff + 1 :])
@@ -212,19 +273,32 @@ def johansen(
 def johansen_critical_values(
     deterministic: str, k: int
 ) -> pd.DataFrame | None:
-    """90/95/99% critical values of the trace and max-eigenvalue tests for ``rank <= r``, r =
-    0..k-1.
+    """90/95/99% critical values of the trace and max-eigenvalue tests for ``rank <= r``.
 
-    Cases ``"n"`` and ``"c"``: the tables in statsmodels (``c_sjt``, ``c_sja``), for up to 12
-    variables. Cases ``"rc"`` and ``"rt"``: Osterwald-Lenum (1992), as R's urca tabulates them, for
-    up to 11 variables (``data/johansen_critical_values``). Returns None where no table exists.
+    Cases ``"n"`` and ``"co"``: the tables in statsmodels (``c_sjt``, ``c_sja``), for up to 12
+    variables. Cases ``"ci"`` and ``"coli"``: Osterwald-Lenum (1992), as R's urca tabulates them,
+    for up to 11 variables (``data/johansen_critical_values``).
+
+    Parameters
+    ----------
+    deterministic : str
+        The case (a code of :data:`JOHANSEN_CASES` or an older alias).
+    k : int
+        Number of variables.
+
+    Returns
+    -------
+    DataFrame or None
+        One row per ``r = 0..k-1`` with the columns ``trace_90%`` ... ``max_eig_99%``; None where
+        no table covers the case and dimension.
     """
-    if deterministic in ("n", "c"):
+    deterministic = deterministic_case(deterministic)
+    if deterministic in ("n", "co"):
         if k > 12:
             return None
         from statsmodels.tsa.coint_tables import c_sja, c_sjt
 
-        order = {"n": -1, "c": 0}[deterministic]
+        order = {"n": -1, "co": 0}[deterministic]
         rows = []
         for r in range(k):
             trace, max_eig = c_sjt(k - r, order), c_sja(k - r, order)
@@ -241,11 +315,13 @@ def johansen_critical_values(
                 }
             )
         return pd.DataFrame(rows)
-    if deterministic in ("rc", "rt"):
+    if deterministic in ("ci", "coli"):
         from helpers import data
 
         table = data.load("johansen_critical_values")
-        case = table[table["case"] == deterministic]
+        # the table keeps the older names of the two cases
+        old = {"ci": "rc", "coli": "rt"}[deterministic]
+        case = table[table["case"] == old]
         if k > case["n_minus_r"].max():
             return None
         rows = []
@@ -262,23 +338,13 @@ def johansen_critical_values(
     return None
 
 
-#: statsmodels' VECM names for the five deterministic cases.
-VECM_DETERMINISTIC = {
-    "n": "n",
-    "rc": "ci",
-    "c": "co",
-    "rt": "coli",
-    "t": "colo",
-}
-
-
 def ranks(
-    data: pd.DataFrame, k_ar_diff: int, cases=("rc", "c", "rt")
+    data: pd.DataFrame, k_ar_diff: int, cases=("ci", "co", "coli")
 ) -> pd.DataFrame:
     """The cointegrating rank by the trace and the maximum-eigenvalue test (95%) for each case, with
     the r = 0 statistics and their critical values."""
     rows = {}
-    for case in cases:
+    for case in map(deterministic_case, cases):
         result = johansen(data, k_ar_diff, case)
         tests = result.tests.loc[0]
         rows[case] = {
@@ -294,7 +360,7 @@ def ranks(
 
 
 def ranks_by_lag(
-    data: pd.DataFrame, lags, deterministic: str = "c"
+    data: pd.DataFrame, lags, deterministic: str = "co"
 ) -> pd.DataFrame:
     """The same as :func:`ranks` for one case over several numbers of lagged differences."""
     rows = {}
@@ -312,22 +378,23 @@ def ranks_by_lag(
 
 
 def vecm_fit(
-    data: pd.DataFrame, k_ar_diff: int, rank: int, deterministic: str = "c"
+    data: pd.DataFrame, k_ar_diff: int, rank: int, deterministic: str = "co"
 ):
     """statsmodels' VECM of ``rank`` cointegrating relations with ``k_ar_diff`` lagged differences,
     fitted (a ``VECMResults``: ``alpha``, ``beta``, ``gamma``, ``irf()``, ``var_rep``), with the
-    deterministic case in this module's codes (see :data:`VECM_DETERMINISTIC`)."""
+    deterministic case one of :data:`VECM_CASES` (or an older alias of one)."""
     from statsmodels.tsa.vector_ar.vecm import VECM
 
     values = _checks.frame(data, "data", min_columns=2, nonconstant=True)
     k = values.shape[1]
     rank = _checks.integer("rank", rank, minimum=1, maximum=k - 1)
-    _checks.option("deterministic", deterministic, ["n", "rc", "c", "rt"])
+    deterministic = deterministic_case(deterministic)
+    _checks.option("deterministic", deterministic, VECM_CASES)
     return VECM(
         values,
         k_ar_diff=k_ar_diff,
         coint_rank=rank,
-        deterministic=VECM_DETERMINISTIC[deterministic],
+        deterministic=deterministic,
     ).fit()
 
 
@@ -355,7 +422,7 @@ def long_run_responses(vecm, var, horizon: int) -> pd.DataFrame:
 
 
 def vecm_table(
-    data: pd.DataFrame, k_ar_diff: int, rank: int, deterministic: str = "c"
+    data: pd.DataFrame, k_ar_diff: int, rank: int, deterministic: str = "co"
 ) -> pd.DataFrame:
     """statsmodels' VECM of ``rank`` cointegrating relations: the normalised relations (beta), the
     loadings (alpha) and the t statistics of the loadings, one row per variable."""

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import data
-from helpers.timeseries.johansen import JOHANSEN_CASES
+from helpers.timeseries.johansen import JOHANSEN_CASES, deterministic_case
 
 
 def power_sentence(rates: pd.DataFrame, n_reps: int) -> str:
@@ -108,6 +108,34 @@ def fevd_sentence(decomposition: pd.DataFrame, checks: pd.DataFrame) -> str:
     return text
 
 
+def var_summary(report) -> pd.Series:
+    """A VAR's checks as a reader is shown them.
+
+    Parameters
+    ----------
+    report : VARReport
+        From :func:`helpers.timeseries.var_report`.
+
+    Returns
+    -------
+    Series
+        Text named "VAR check", indexed by check: the lag order, the observations used, the
+        largest root modulus (three decimals), whether the VAR is stable, and the p-values of the
+        Portmanteau and Jarque-Bera tests (or why a test is not defined).
+    """
+    return pd.Series(
+        {
+            "lag order": str(report.lags),
+            "observations used": str(int(report.results.nobs)),
+            "largest root modulus": f"{float(report.roots.max()):.3f}",
+            "stable": "yes" if report.is_stable else "no",
+            f"Portmanteau ({report.whiteness.null})": report.whiteness.pvalue_text(),
+            "Jarque-Bera (normal residuals)": report.normality.pvalue_text(),
+        },
+        name="VAR check",
+    )
+
+
 def johansen_sentence(by_case: dict, deterministic: str, rank) -> str:
     """The ranks by case and what the chapter's case gives, or why it gives none."""
     text = (
@@ -115,11 +143,12 @@ def johansen_sentence(by_case: dict, deterministic: str, rank) -> str:
         + "; ".join(f"{case} {ranks}" for case, ranks in by_case.items())
         + ". "
     )
+    deterministic = deterministic_case(deterministic)
     name = JOHANSEN_CASES[deterministic]
     if rank is None:
         return text + (
             f'Case "{deterministic}" ({name}) has no tabulated critical values in the book\'s '
-            'tables, so its rank cannot be read and no VECM is estimated; case "rt" restricts '
+            'tables, so its rank cannot be read and no VECM is estimated; case "coli" restricts '
             "the trend to the cointegrating relations and has them."
         )
     return text + (

@@ -62,18 +62,11 @@ class VARReport:
 
     @property
     def summary(self) -> pd.Series:
-        """One line per check, as text for display (:attr:`numbers` for the values)."""
-        return pd.Series(
-            {
-                "lag order": str(self.lags),
-                "observations used": str(int(self.results.nobs)),
-                "largest root modulus": f"{float(self.roots.max()):.3f}",
-                "stable": "yes" if self.is_stable else "no",
-                f"Portmanteau ({self.whiteness.null})": self.whiteness.pvalue_text(),
-                "Jarque-Bera (normal residuals)": self.normality.pvalue_text(),
-            },
-            name="VAR check",
-        )
+        """The checks as a reader is shown them, one line of text each
+        (:func:`helpers.timeseries.reading.var_summary`; :attr:`numbers` for the values)."""
+        from helpers.timeseries.reading import var_summary
+
+        return var_summary(self)
 
 
 def _var_parameters(k: int, lags: int, trend: str) -> int:

@@ -22,7 +22,6 @@ import pandas as pd
 from scipy import stats
 
 from helpers import _checks
-from helpers.display import pvalue, pvalue_cell
 from helpers.errors import InputError, InputTypeError
 
 FORMS = ("quadratic", "inverse")
@@ -56,43 +55,29 @@ class UTestResult:
         return not self.extreme_inside
 
     def verdict(self, alpha: float = 0.05) -> str:
-        if self.trivially_fails:
-            return (
-                f"no {self.shape}: the extreme point {self.extreme:.4g} lies outside the interval "
-                f"[{self.interval[0]:.4g}, {self.interval[1]:.4g}], so the test fails trivially"
-            )
-        test = f"Lind-Mehlum t = {self.statistic:.3f}, {pvalue(self.pvalue)}"
-        if self.pvalue < alpha:
-            return f"{self.shape} supported ({test})"
-        article = "an" if self.shape == "inverse U" else "a"
-        return f"no evidence of {article} {self.shape} ({test})"
+        """The test's conclusion in words (:func:`helpers.ushape.reading.utest_verdict`).
+
+        Parameters
+        ----------
+        alpha : float, default 0.05
+            The significance level.
+
+        Returns
+        -------
+        str
+            E.g. ``"inverse U supported (Lind-Mehlum t = 2.310, p = 0.011)"``.
+        """
+        from helpers.ushape.reading import utest_verdict
+
+        return utest_verdict(self, alpha)
 
     @property
     def summary(self) -> pd.Series:
-        kind, parts = self.fieller
-        fieller = (
-            kind
-            if kind == "whole line"
-            else " or ".join(f"[{lo:.4g}, {hi:.4g}]" for lo, hi in parts)
-        )
-        return pd.Series(
-            {
-                "shape tested": self.shape,
-                "form": self.form,
-                "interval": f"[{self.interval[0]:.4g}, {self.interval[1]:.4g}]",
-                "slope at xL (t)": f"{self.slopes.loc['xL', 'slope']:.4g} "
-                f"({self.slopes.loc['xL', 't']:.3f})",
-                "slope at xH (t)": f"{self.slopes.loc['xH', 'slope']:.4g} "
-                f"({self.slopes.loc['xH', 't']:.3f})",
-                "Lind-Mehlum t": round(self.statistic, 4),
-                "p-value": pvalue_cell(self.pvalue),
-                "extreme point": round(self.extreme, 4),
-                f"Fieller {self.level:.0%} interval": fieller,
-                f"delta-method {self.level:.0%} interval": f"[{self.delta[0]:.4g}, "
-                f"{self.delta[1]:.4g}]",
-                "verdict": self.verdict(),
-            }
-        )
+        """The test as a reader is shown it (:func:`helpers.ushape.reading.utest_summary`): one
+        line of text per quantity, the verdict last. The numbers are this result's attributes."""
+        from helpers.ushape.reading import utest_summary
+
+        return utest_summary(self)
 
 
 def _estimates(results, x: str, x2: str):

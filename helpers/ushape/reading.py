@@ -8,7 +8,81 @@ import math
 
 import pandas as pd
 
+from helpers.display import pvalue, pvalue_cell
+from helpers.ushape.lindmehlum import UTestResult
 from helpers.ushape.panel import ShapeCheck
+
+
+def utest_verdict(result: UTestResult, alpha: float = 0.05) -> str:
+    """The conclusion of a Lind-Mehlum test in words.
+
+    Parameters
+    ----------
+    result : UTestResult
+        A test from :func:`helpers.ushape.utest` or :func:`helpers.ushape.utest_from_estimates`.
+    alpha : float, default 0.05
+        The significance level.
+
+    Returns
+    -------
+    str
+        That the test fails trivially (the extreme point outside the interval), that the shape is
+        supported, or that there is no evidence of it, with the statistic and its p-value.
+    """
+    if result.trivially_fails:
+        low, high = result.interval
+        return (
+            f"no {result.shape}: the extreme point {result.extreme:.4g} lies outside the "
+            f"interval [{low:.4g}, {high:.4g}], so the test fails trivially"
+        )
+    test = f"Lind-Mehlum t = {result.statistic:.3f}, {pvalue(result.pvalue)}"
+    if result.pvalue < alpha:
+        return f"{result.shape} supported ({test})"
+    article = "an" if result.shape == "inverse U" else "a"
+    return f"no evidence of {article} {result.shape} ({test})"
+
+
+def utest_summary(result: UTestResult) -> pd.Series:
+    """A Lind-Mehlum test as a reader is shown it.
+
+    Parameters
+    ----------
+    result : UTestResult
+        The test.
+
+    Returns
+    -------
+    Series
+        Text indexed by quantity: the shape and form tested, the interval, each end's slope with
+        its t statistic, the Lind-Mehlum t and p-value, the extreme point with its Fieller and
+        delta-method intervals, and the verdict at 5%.
+    """
+    kind, parts = result.fieller
+    fieller = (
+        kind
+        if kind == "whole line"
+        else " or ".join(f"[{lo:.4g}, {hi:.4g}]" for lo, hi in parts)
+    )
+    slopes = result.slopes
+    low, high = result.interval
+    return pd.Series(
+        {
+            "shape tested": result.shape,
+            "form": result.form,
+            "interval": f"[{low:.4g}, {high:.4g}]",
+            "slope at xL (t)": f"{slopes.loc['xL', 'slope']:.4g} "
+            f"({slopes.loc['xL', 't']:.3f})",
+            "slope at xH (t)": f"{slopes.loc['xH', 'slope']:.4g} "
+            f"({slopes.loc['xH', 't']:.3f})",
+            "Lind-Mehlum t": f"{result.statistic:.4f}",
+            "p-value": pvalue_cell(result.pvalue),
+            "extreme point": f"{result.extreme:.4f}",
+            f"Fieller {result.level:.0%} interval": fieller,
+            f"delta-method {result.level:.0%} interval": f"[{result.delta[0]:.4g}, "
+            f"{result.delta[1]:.4g}]",
+            "verdict": utest_verdict(result),
+        }
+    )
 
 
 def _names(items) -> str:

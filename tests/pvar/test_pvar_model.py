@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers import data, pvar
+from helpers.display import coefficient_table, stars
 from helpers.errors import InputError
 from helpers.pvar import simulate as synthetic
 
@@ -608,7 +609,7 @@ def test_too_many_instruments_warn():
 
 
 def test_coefficient_table_layout(bivariate):
-    table = pvar.coefficient_table(bivariate)
+    table = coefficient_table(bivariate)
     assert list(table.columns) == ["y1", "y2"]
     assert (
         table.loc[("L1.y1", "t"), "y2"]
@@ -621,7 +622,7 @@ def test_coefficient_table_layout(bivariate):
     "p, expected", [(0.005, "***"), (0.02, "**"), (0.07, "*"), (0.2, "")]
 )
 def test_stars(p, expected):
-    assert pvar.stars(p) == expected
+    assert stars(p) == expected
 
 
 # -- bad input -------------------------------------------------------------------------------------

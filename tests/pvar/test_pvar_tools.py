@@ -8,6 +8,11 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from helpers import pvar  # noqa: E402
+from helpers.display import (  # noqa: E402
+    coefficient_table,
+    decimals_for,
+    stars,
+)
 from helpers.indices import load_panel  # noqa: E402
 from helpers.pvar.figures import irf_grid, unit_circle_plot  # noqa: E402
 from helpers.pvar.widget import PVARExplorer  # noqa: E402
@@ -89,23 +94,31 @@ def test_unit_circle_marks_roots_outside_in_another_colour(small_fit):
     assert ax.get_xlim()[1] >= 1.5
 
 
-def test_coefficient_table_and_stars(small_fit):
-    table = pvar.coefficient_table(small_fit)
+def test_coefficient_table_and_summary(small_fit):
+    table = coefficient_table(small_fit)
     assert table.shape == (2 * 2, 2)
-    assert (
-        pvar.stars(0.005) == "***"
-        and pvar.stars(0.03) == "**"
-        and pvar.stars(0.07) == "*"
-        and pvar.stars(0.2) == ""
-    )
     intervals = small_fit.conf_int(0.9)
     z = 1.6448536269514722
     assert intervals.loc[("y1", "L1.y1"), "upper"] == pytest.approx(
         small_fit.params.loc["y1", "L1.y1"]
         + z * small_fit.std_errors.loc["y1", "L1.y1"]
     )
+    numbers = small_fit.coefficients
+    assert list(numbers.columns) == ["param", "std_error", "tstat", "pvalue"]
+    # summary is the text a reader is shown, formatted from those numbers
     summary = small_fit.summary
-    assert list(summary.columns) == ["param", "std_error", "tstat", "pvalue"]
+    assert summary.index.equals(numbers.index)
+    assert list(summary.columns) == [
+        "estimate",
+        "std. error",
+        "z",
+        "p",
+        "stars",
+    ]
+    first = numbers.iloc[0]
+    places = decimals_for(first["std_error"])
+    assert summary.iloc[0]["estimate"] == f"{first['param']:.{places}f}"
+    assert summary.iloc[0]["stars"] == stars(first["pvalue"])
 
 
 def test_just_identified_j_has_no_pvalue():

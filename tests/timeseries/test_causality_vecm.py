@@ -51,7 +51,7 @@ def test_toda_yamamoto_refuses_too_short_a_series(levels):
 def test_long_run_responses_are_indexed_by_impulse_then_response(levels):
     growth = (100 * levels.diff()).dropna()
     var = VAR(growth).fit(2)
-    vecm = ts.vecm_fit(levels, 2, 1, "c")
+    vecm = ts.vecm_fit(levels, 2, 1, "co")
     table = ts.long_run_responses(vecm, var, 12)
     names = list(levels.columns)
     # statsmodels' irfs[h][response, impulse]

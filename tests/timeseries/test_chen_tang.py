@@ -159,14 +159,14 @@ def test_integration_table_names_the_i1_series(levels):
 
 def test_ranks_and_vecm(levels):
     by_case = ts.ranks(levels, 2)
-    assert list(by_case.index) == ["rc", "c", "rt"]
-    direct = ts.johansen(levels, 2, "c")
-    assert by_case.loc["c", "trace rank"] == direct.rank("trace")
-    by_lag = ts.ranks_by_lag(levels, [1, 2], "c")
+    assert list(by_case.index) == ["ci", "co", "coli"]
+    direct = ts.johansen(levels, 2, "co")
+    assert by_case.loc["co", "trace rank"] == direct.rank("trace")
+    by_lag = ts.ranks_by_lag(levels, [1, 2], "co")
     assert by_lag.loc[2, "trace, r = 0"] == pytest.approx(
         direct.tests.loc[0, "trace"]
     )
-    vecm = ts.vecm_table(levels, 2, 1, "c")
+    vecm = ts.vecm_table(levels, 2, 1, "co")
     np.testing.assert_allclose(
         vecm["beta (normalised)"]["relation 1"],
         direct.vectors["r1"],

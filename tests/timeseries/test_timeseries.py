@@ -243,7 +243,7 @@ URCA = {
         ],
     },
 }
-URCA_CASE = {"none": "c", "const": "rc", "trend": "rt"}
+URCA_CASE = {"none": "co", "const": "ci", "trend": "coli"}
 
 
 @pytest.fixture(scope="module")
@@ -274,7 +274,7 @@ def test_published_statsmodels_vector(coint_data):
         coint_data
         - trend @ np.linalg.lstsq(trend, coint_data.to_numpy(), rcond=None)[0]
     )
-    result = ts.johansen(detrended, k_ar_diff=2, deterministic="c")
+    result = ts.johansen(detrended, k_ar_diff=2, deterministic="co")
     np.testing.assert_allclose(
         result.tests["trace"], PUBLISHED_TRACE, rtol=1e-10
     )
@@ -287,12 +287,12 @@ def test_published_statsmodels_vector(coint_data):
 def test_statsmodels_trend_option_is_neither_trend_case(coint_data):
     """Why the published vector needs the prior detrending: Johansen's restricted and unrestricted
     trend cases partial the trend out inside the regression and give other statistics."""
-    for case in ("rt", "t"):
+    for case in ("coli", "colo"):
         trace = ts.johansen(coint_data, 2, case).tests["trace"].to_numpy()
         assert np.abs(trace - PUBLISHED_TRACE).max() > 1.0
 
 
-@pytest.mark.parametrize("det_order, case", [(-1, "n"), (0, "c")])
+@pytest.mark.parametrize("det_order, case", [(-1, "n"), (0, "co")])
 @pytest.mark.parametrize("k_ar_diff", [1, 2, 5, 8, 9])
 def test_equals_coint_johansen_where_options_coincide(
     coint_data, det_order, case, k_ar_diff
@@ -335,14 +335,16 @@ def test_equals_urca_ca_jo(coint_data, key):
 
 
 def test_restricted_cases_carry_osterwald_lenum_values(coint_data):
-    rc = ts.johansen(coint_data, 2, "rc").tests
-    rt = ts.johansen(coint_data, 2, "rt").tests
+    rc = ts.johansen(coint_data, 2, "ci").tests
+    rt = ts.johansen(coint_data, 2, "coli").tests
     # Osterwald-Lenum (1992) Tables 1* and 2*, last rows: one common trend left
     assert rc.loc[
         7, ["trace_cv_90%", "trace_cv_95%", "trace_cv_99%"]
     ].tolist() == [7.52, 9.24, 12.97]
     assert rt.loc[6, "trace_cv_95%"] == 25.32
-    assert ts.johansen(coint_data, 2, "t").tests["trace_cv_95%"].isna().all()
+    assert (
+        ts.johansen(coint_data, 2, "colo").tests["trace_cv_95%"].isna().all()
+    )
 
 
 def test_rank_of_a_simulated_system_with_one_cointegrating_relation():
@@ -355,7 +357,7 @@ def test_rank_of_a_simulated_system_with_one_cointegrating_relation():
     data = pd.DataFrame(
         {"x": x, "y": 2 * x + gap, "z": np.cumsum(rng.normal(size=n))}
     )
-    result = ts.johansen(data, 1, "c")
+    result = ts.johansen(data, 1, "co")
     assert result.rank("trace") == 1 and result.rank("max_eig") == 1
     beta = result.vectors["r1"]
     assert beta["y"] / beta["x"] == pytest.approx(-0.5, abs=0.05)
@@ -380,7 +382,8 @@ def test_centred_dummies_sum_to_zero_over_a_year():
         (
             dict(deterministic="ct"),
             ValueError,
-            "deterministic must be one of 'n', 'rc', 'c', 'rt', 't'; got 'ct'",
+            "deterministic must be one of 'n', 'ci', 'co', 'coli', 'colo', 'rc', "
+            "'c', 'rt', 't'; got 'ct'",
         ),
         (
             dict(k_ar_diff=-1),
@@ -424,7 +427,7 @@ def _bad_frames():
 @pytest.mark.parametrize(
     "call",
     [
-        lambda d: ts.johansen(d, 2, "c"),
+        lambda d: ts.johansen(d, 2, "co"),
         lambda d: ts.var_report(d, maxlags=4),
         lambda d: ts.adf_table(d, maxlag=4, autolag=None),
     ],
@@ -732,7 +735,7 @@ def test_check_fevd_table_bad_input(table, words):
 
 
 @pytest.mark.parametrize(
-    "case, seasons", [("n", 0), ("rc", 0), ("c", 4), ("t", 0)]
+    "case, seasons", [("n", 0), ("ci", 0), ("co", 4), ("colo", 0)]
 )
 def test_minimum_observations_are_exact(case, seasons):
     rng = np.random.default_rng(11)
@@ -755,7 +758,7 @@ def test_loadings_times_vectors_is_the_unrestricted_long_run_matrix(
     coint_data,
 ):
     """At full rank alpha beta' equals the OLS coefficient of y_{t-1} in the unrestricted VECM."""
-    result = ts.johansen(coint_data, k_ar_diff=2, deterministic="c")
+    result = ts.johansen(coint_data, k_ar_diff=2, deterministic="co")
     y = coint_data.to_numpy()
     dy = np.diff(y, axis=0)
     rows = slice(2, None)
@@ -770,24 +773,37 @@ def test_loadings_times_vectors_is_the_unrestricted_long_run_matrix(
     )
 
 
-@pytest.mark.parametrize(
-    "case, vecm_deterministic",
-    [("n", "n"), ("rc", "ci"), ("c", "co"), ("rt", "coli")],
-)
-def test_vectors_equal_statsmodels_vecm(macro, case, vecm_deterministic):
+@pytest.mark.parametrize("case", ["n", "ci", "co", "coli"])
+def test_vectors_equal_statsmodels_vecm(macro, case):
     """statsmodels' VECM estimates beta by the same reduced-rank regression, restricted terms
-    included."""
+    included; the package names the cases by statsmodels' codes, so one string serves both."""
     from statsmodels.tsa.vector_ar.vecm import VECM
 
-    fitted = VECM(
-        macro, k_ar_diff=4, coint_rank=1, deterministic=vecm_deterministic
-    ).fit()
+    fitted = VECM(macro, k_ar_diff=4, coint_rank=1, deterministic=case).fit()
     ours = (
         ts.johansen(macro, 4, case)
         .vectors["r1"]
         .to_numpy()[: fitted.beta.shape[0]]
     )
     np.testing.assert_allclose(ours, fitted.beta[:, 0], rtol=1e-7)
+
+
+@pytest.mark.parametrize("old, code", sorted(ts.JOHANSEN_ALIASES.items()))
+def test_older_case_names_still_work(coint_data, old, code):
+    """Calls written with the names the package used before (rc, c, rt, t) port unchanged."""
+    by_old, by_code = (
+        ts.johansen(coint_data, 2, name) for name in (old, code)
+    )
+    assert by_old.deterministic == code
+    pd.testing.assert_frame_equal(by_old.tests, by_code.tests)
+    assert ts.johansen_minimum_observations(
+        3, 2, old
+    ) == ts.johansen_minimum_observations(3, 2, code)
+    if code in ts.VECM_CASES:
+        np.testing.assert_allclose(
+            ts.vecm_fit(coint_data.iloc[:, :3], 2, 1, old).beta,
+            ts.vecm_fit(coint_data.iloc[:, :3], 2, 1, code).beta,
+        )
 
 
 def test_collinear_series_are_named_not_a_linalg_error():

@@ -61,13 +61,20 @@ def test_fevd_sentence_counts_passing_rows_and_measures_convergence():
 
 
 def test_johansen_sentence_with_and_without_a_rank():
-    by_case = {"c": (1, 1), "t": (1, 0)}
-    assert 'deterministic = "c"' in reading.johansen_sentence(by_case, "c", 1)
+    by_case = {"co": (1, 1), "colo": (1, 0)}
+    assert 'deterministic = "co"' in reading.johansen_sentence(
+        by_case, "co", 1
+    )
+    # an older name is read as the code it stands for
     assert "gives rank 1 by the trace test" in reading.johansen_sentence(
         by_case, "c", 1
     )
     text = reading.johansen_sentence(by_case, "t", None)
-    assert "Ranks (trace, max-eigenvalue) by case: c (1, 1); t (1, 0)." in text
+    assert 'Case "colo"' in text
+    assert (
+        "Ranks (trace, max-eigenvalue) by case: co (1, 1); colo (1, 0)."
+        in text
+    )
     assert "no VECM is estimated" in text
 
 
