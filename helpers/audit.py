@@ -97,6 +97,39 @@ class Scorecard:
         The claim is reproduced when ``|recomputed - reported| <= 0.5 * 10**-decimals``, i.e. when
         the recomputed value rounds to the printed one (ties count as agreement, since the paper's
         rounding rule is unknown). Returns the status.
+
+        Parameters
+        ----------
+        claim_id
+            The claim's id, unique on the scorecard (e.g. ``"C1"``).
+        location
+            Where the claim is printed (``"Table 1"``, ``"§二, after Table 1"``).
+        claim
+            The claim paraphrased.
+        reported
+            The printed number, shown with ``decimals`` decimals.
+        recomputed
+            The recomputed number, shown with two decimals more.
+        decimals
+            The printed number's decimals (0 for whole numbers); negative is refused.
+        note
+            The reason shown with the row; for a discrepancy without a defect in
+            ``data/paper_defects.csv``, also the defect's description.
+
+        Returns
+        -------
+        str
+            ``"reproduced"`` or ``"discrepancy"``.
+
+        Raises
+        ------
+        helpers.errors.InputTypeError
+            If ``reported`` or ``recomputed`` is not a real number (booleans are refused), or
+            ``decimals`` is not an integer.
+        helpers.errors.InputError
+            If ``reported`` or ``recomputed`` is not finite, ``decimals`` is negative, or
+            If ``claim_id``, ``location`` or ``claim`` is not a non-empty string, or ``claim_id`` is
+            already on the scorecard.
         """
         for arg, value in (("reported", reported), ("recomputed", recomputed)):
             if not isinstance(value, numbers.Real) or isinstance(value, bool):
@@ -139,6 +172,37 @@ class Scorecard:
 
         Use it for statements that are not one number: an ordering, a count, a set of provinces, a
         bound ("more than 80 per cent"). ``reported`` and ``recomputed`` are shown as text.
+
+        Parameters
+        ----------
+        claim_id
+            The claim's id, unique on the scorecard (e.g. ``"C1"``).
+        location
+            Where the claim is printed (``"Table 1"``, ``"§二, after Table 1"``).
+        claim
+            The claim paraphrased.
+        reported
+            What the paper states; floats are shown in ``g`` format, lists and tuples joined by
+            ", ", sets sorted first.
+        recomputed
+            What the chapter found, shown the same way.
+        holds
+            Whether the claim holds (a bool or numpy bool).
+        note
+            The reason shown with the row.
+
+        Returns
+        -------
+        str
+            ``"reproduced"`` when ``holds``, else ``"discrepancy"``.
+
+        Raises
+        ------
+        helpers.errors.InputTypeError
+            If ``holds`` is not a boolean.
+        helpers.errors.InputError
+            If ``claim_id``, ``location`` or ``claim`` is not a non-empty string, or ``claim_id`` is
+            already on the scorecard.
         """
         # numpy booleans are fine; anything else suggests a value was passed by mistake
         if not isinstance(holds, (bool, np.bool_)):
@@ -166,7 +230,33 @@ class Scorecard:
         reported: object,
         why: str,
     ) -> str:
-        """Record a claim the published numbers do not allow checking, and why."""
+        """Record a claim the published numbers do not allow checking, and why.
+
+        Parameters
+        ----------
+        claim_id
+            The claim's id, unique on the scorecard (e.g. ``"C1"``).
+        location
+            Where the claim is printed (``"Table 1"``, ``"§二, after Table 1"``).
+        claim
+            The claim paraphrased.
+        reported
+            What the paper states, shown as text.
+        why
+            Why the claim cannot be checked: the row's reason, required.
+
+        Returns
+        -------
+        str
+            ``"not_reproducible"``.
+
+        Raises
+        ------
+        helpers.errors.InputError
+            If ``why`` is empty or not a string, or
+            If ``claim_id``, ``location`` or ``claim`` is not a non-empty string, or ``claim_id`` is
+            already on the scorecard.
+        """
         if not isinstance(why, str) or not why.strip():
             raise InputError(
                 f"why must explain why claim {claim_id!r} cannot be checked"
@@ -192,7 +282,33 @@ class Scorecard:
     ) -> str:
         """Record a diagnosis of the paper's printed numbers about something the paper does not
         claim (``what``), with what was computed and, in ``note``, what it means. It is not a
-        discrepancy with the paper and is counted apart."""
+        discrepancy with the paper and is counted apart.
+
+        Parameters
+        ----------
+        claim_id
+            The row's id, unique on the scorecard.
+        location
+            Where the numbers diagnosed are printed.
+        what
+            The question the finding answers (shown as the row's claim); ``reported`` reads
+            "(no claim)".
+        recomputed
+            What was computed, shown as text.
+        note
+            What the finding means for the paper, required.
+
+        Returns
+        -------
+        str
+            ``"finding"``.
+
+        Raises
+        ------
+        helpers.errors.InputError
+            If ``note`` is empty or not a string, ``claim_id``, ``location`` or ``what`` is not a
+            non-empty string, or ``claim_id`` is already on the scorecard.
+        """
         if not isinstance(note, str) or not note.strip():
             raise InputError(
                 f"note must say what finding {claim_id!r} means for the paper"
@@ -219,7 +335,33 @@ class Scorecard:
         note: str = "",
     ) -> str:
         """:meth:`compare` for a claim of ``claims``: its location, paraphrase and printed words
-        come from the file, the printed number from its ``value``."""
+        come from the file, the printed number from its ``value``.
+
+        Parameters
+        ----------
+        claims
+            The paper's claims file (:class:`Claims`).
+        claim_id
+            The claim's id in ``claims``, unique on the scorecard.
+        recomputed
+            The recomputed number.
+        decimals
+            The printed number's decimals.
+        note
+            The reason shown with the row.
+
+        Returns
+        -------
+        str
+            ``"reproduced"`` or ``"discrepancy"``.
+
+        Raises
+        ------
+        KeyError
+            If ``claims`` has no ``claim_id``.
+        helpers.errors.InputError
+            If the claim's ``value`` is empty or not a number, or as :meth:`compare`.
+        """
         row = claims[claim_id]
         return self.compare(
             claim_id,
@@ -239,7 +381,35 @@ class Scorecard:
         holds: bool,
         note: str = "",
     ) -> str:
-        """:meth:`check` for a claim of ``claims``, reported as the paper printed it."""
+        """:meth:`check` for a claim of ``claims``, reported as the paper printed it.
+
+        Parameters
+        ----------
+        claims
+            The paper's claims file (:class:`Claims`).
+        claim_id
+            The claim's id in ``claims``, unique on the scorecard.
+        recomputed
+            What the chapter found, shown as text.
+        holds
+            Whether the claim holds.
+        note
+            The reason shown with the row.
+
+        Returns
+        -------
+        str
+            ``"reproduced"`` or ``"discrepancy"``.
+
+        Raises
+        ------
+        KeyError
+            If ``claims`` has no ``claim_id``.
+        helpers.errors.InputTypeError
+            If ``holds`` is not a boolean.
+        helpers.errors.InputError
+            As :meth:`check`.
+        """
         row = claims[claim_id]
         return self.check(
             claim_id,
@@ -254,7 +424,29 @@ class Scorecard:
     def not_reproducible_claim(
         self, claims: Claims, claim_id: str, why: str
     ) -> str:
-        """:meth:`not_reproducible` for a claim of ``claims``."""
+        """:meth:`not_reproducible` for a claim of ``claims``.
+
+        Parameters
+        ----------
+        claims
+            The paper's claims file (:class:`Claims`).
+        claim_id
+            The claim's id in ``claims``, unique on the scorecard.
+        why
+            Why the claim cannot be checked.
+
+        Returns
+        -------
+        str
+            ``"not_reproducible"``.
+
+        Raises
+        ------
+        KeyError
+            If ``claims`` has no ``claim_id``.
+        helpers.errors.InputError
+            As :meth:`not_reproducible`.
+        """
         row = claims[claim_id]
         return self.not_reproducible(
             claim_id, row["location"], row["claim"], row["printed"], why
@@ -307,7 +499,25 @@ class Scorecard:
     def view(
         self, claim_ids=None, columns=("reported", "recomputed", "status")
     ) -> pd.DataFrame:
-        """The rows of ``claim_ids`` (all when None), indexed by claim id, with ``columns``."""
+        """The rows of ``claim_ids`` (all when None), indexed by claim id, with ``columns``.
+
+        Parameters
+        ----------
+        claim_ids
+            Claim ids in the order to show them, or ``None`` for every row in the order added.
+        columns
+            Columns of :data:`COLUMNS` (other than ``claim_id``) to keep.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by ``claim_id``, with ``columns`` (text).
+
+        Raises
+        ------
+        helpers.errors.InputError
+            If a claim id is not on the scorecard.
+        """
         frame = self.frame.set_index("claim_id")
         if claim_ids is not None:
             missing = [c for c in claim_ids if c not in frame.index]
@@ -327,6 +537,28 @@ class Scorecard:
         (``n = len(scorecard)`` before a section's checks), neither takes them all. More than
         ``limit`` rows are shown as a summary: the counts by status, then every row that is not
         reproduced, with the full table folded away beneath.
+
+        Parameters
+        ----------
+        claim_ids
+            Claim ids to show, in that order; ``None`` for all (or ``since``).
+        since
+            Show the rows after the first ``since``, a non-negative integer.
+        limit
+            The most rows shown as one table; more are summarised.
+
+        Returns
+        -------
+        ScorecardReport
+            The rows, shown as HTML in a notebook and as text in a terminal.
+
+        Raises
+        ------
+        helpers.errors.InputTypeError
+            If ``since`` is not an integer.
+        helpers.errors.InputError
+            If both ``claim_ids`` and ``since`` are given, ``since`` is negative, a claim id is
+            not on the scorecard, or the selection is empty.
         """
         frame = self.frame
         if claim_ids is not None and since is not None:
@@ -344,22 +576,58 @@ class Scorecard:
 
     def summary(self) -> str:
         """The defects and the counts by status in words, e.g. "2 defects, shown by 4 of 51
-        claims (44 reproduced, 3 not reproducible)" (:func:`status_summary`)."""
+        claims (44 reproduced, 3 not reproducible)" (:func:`status_summary`).
+
+        Returns
+        -------
+        str
+            The summary, without a final full stop.
+        """
         return status_summary(self.frame)
 
     def defects(self) -> pd.DataFrame:
-        """One row per defect of the rows so far (:func:`defect_table`)."""
+        """One row per defect of the rows so far (:func:`defect_table`).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``defect``, ``kind``, ``description`` and ``claims``, on a default index.
+        """
         return defect_table(self.frame)
 
     def counts(self) -> pd.Series:
-        """Number of claims per status (all three statuses, zeros included)."""
+        """Number of claims per status (all four statuses, zeros included).
+
+        Returns
+        -------
+        pandas.Series
+            Counts indexed by ``reproduced``, ``discrepancy``, ``not_reproducible`` and
+            ``finding``, in that order.
+        """
         return (
             self.frame["status"].value_counts().reindex(STATUSES, fill_value=0)
         )
 
     def write(self, directory: str | Path | None = None) -> Path:
         """Write ``scorecard.csv`` into ``directory`` (default ``results/<chapter>`` under the
-        working directory, see :func:`helpers.paths.output_dir`); return its path."""
+        working directory, see :func:`helpers.paths.output_dir`); return its path.
+
+        Parameters
+        ----------
+        directory
+            The folder to write into (made if missing), or ``None`` for the default.
+
+        Returns
+        -------
+        pathlib.Path
+            The path of ``scorecard.csv`` (UTF-8 with LF line endings, the columns of
+            :data:`COLUMNS`), which is overwritten if it exists.
+
+        Raises
+        ------
+        helpers.errors.InputError
+            If the scorecard has no rows.
+        """
         if not self._rows:
             raise InputError(
                 "the scorecard is empty; add claims before writing it"
@@ -406,6 +674,25 @@ class Claims:
         return self.table.loc[claim_id]
 
     def value(self, claim_id: str) -> str:
+        """The claim's ``value`` as text, stripped of surrounding blanks.
+
+        Parameters
+        ----------
+        claim_id
+            The claim's id.
+
+        Returns
+        -------
+        str
+            The value, never empty.
+
+        Raises
+        ------
+        KeyError
+            If there is no claim ``claim_id``.
+        helpers.errors.InputError
+            If the claim has no value.
+        """
         value = self[claim_id]["value"]
         if pd.isna(value) or not str(value).strip():
             raise InputError(
@@ -414,7 +701,25 @@ class Claims:
         return str(value).strip()
 
     def number(self, claim_id: str) -> float:
-        """The value as a number."""
+        """The value as a number.
+
+        Parameters
+        ----------
+        claim_id
+            The claim's id.
+
+        Returns
+        -------
+        float
+            The value read by ``float``.
+
+        Raises
+        ------
+        KeyError
+            If there is no claim ``claim_id``.
+        helpers.errors.InputError
+            If the claim has no value or it is not a number.
+        """
         try:
             return float(self.value(claim_id))
         except ValueError:
@@ -423,11 +728,47 @@ class Claims:
             ) from None
 
     def items(self, claim_id: str) -> list[str]:
-        """The value as a list ("a; b; c")."""
+        """The value as a list ("a; b; c").
+
+        Parameters
+        ----------
+        claim_id
+            The claim's id.
+
+        Returns
+        -------
+        list of str
+            The items split at ";" and stripped; a value without ";" gives one item.
+
+        Raises
+        ------
+        KeyError
+            If there is no claim ``claim_id``.
+        helpers.errors.InputError
+            If the claim has no value.
+        """
         return [item.strip() for item in self.value(claim_id).split(";")]
 
     def pairs(self, claim_id: str) -> dict[str, float]:
-        """The value as name=number pairs ("East=7; West=1")."""
+        """The value as name=number pairs ("East=7; West=1").
+
+        Parameters
+        ----------
+        claim_id
+            The claim's id.
+
+        Returns
+        -------
+        dict of str to float
+            The numbers by name, in the order printed.
+
+        Raises
+        ------
+        KeyError
+            If there is no claim ``claim_id``.
+        helpers.errors.InputError
+            If the claim has no value or an item is not name=number.
+        """
         out = {}
         for item in self.items(claim_id):
             name, _, number = item.partition("=")
@@ -470,6 +811,19 @@ def status_summary(frame: pd.DataFrame) -> str:
     Defects are counted, not rows: "12 defects, shown by 37 of 46 claims (7 reproduced, 2 not
     reproducible)", or "no defect in 18 claims (13 reproduced, 5 not reproducible)"; findings
     follow, counted the same way ("; 1 finding on what the paper does not claim").
+
+    Parameters
+    ----------
+    frame
+        Scorecard rows (:attr:`Scorecard.frame`, or several scorecards' rows together) with
+        ``status`` and ``claim_id``, and ``paper`` and ``defect`` where known: rows of different
+        papers never share a defect, and a discrepancy without a defect is one of its own.
+
+    Returns
+    -------
+    str
+        The summary, without a final full stop. The claims counted are the reproduced, not
+        reproducible and discrepant rows; findings are counted apart.
     """
     counts = frame["status"].value_counts()
     reproduced = int(counts.get("reproduced", 0))
@@ -494,7 +848,21 @@ def status_summary(frame: pd.DataFrame) -> str:
 def defect_table(frame: pd.DataFrame) -> pd.DataFrame:
     """The defects behind the rows of ``frame`` that are discrepancies or findings, in the order
     they first appear: ``defect``, ``kind`` (``discrepancy`` when any of its rows is one, else
-    ``finding``), ``description`` and ``claims`` (the ids of its rows, "; "-separated)."""
+    ``finding``), ``description`` and ``claims`` (the ids of its rows, "; "-separated).
+
+    Parameters
+    ----------
+    frame
+        Scorecard rows with ``claim_id``, ``status`` and ``note``, and ``defect`` and
+        ``defect_description`` where known (without them, each row is its own defect described
+        by its note). Rows of several papers are grouped by defect id alone.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per defect on a default index, columns ``defect``, ``kind``, ``description`` and
+        ``claims``; empty (with those columns) when no row is a discrepancy or finding.
+    """
     rows = frame[frame["status"].isin(OPEN)].copy()
     if "defect" not in rows:
         rows["defect"], rows["defect_description"] = (
@@ -523,7 +891,26 @@ def defect_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 def defects_of(paper: str) -> dict[str, tuple[str, str]]:
     """``{claim_id: (defect, description)}`` for ``paper`` from ``data/paper_defects.csv``
-    (empty for a paper the file does not list)."""
+    (empty for a paper the file does not list).
+
+    Parameters
+    ----------
+    paper
+        The paper's short citation as the file's ``paper`` column writes it (e.g.
+        ``"Fang, Chang & Hu (2025)"``).
+
+    Returns
+    -------
+    dict
+        ``{claim_id: (defect, description)}``, a copy of the cached table.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If the file lists a claim under two defects of one paper.
+    helpers.data.DataError
+        If ``data/paper_defects.csv`` does not match its manifest.
+    """
     return dict(_defects_by_paper().get(paper, {}))
 
 
@@ -582,10 +969,18 @@ class ScorecardReport:
 
     @property
     def long(self) -> bool:
+        """Whether there are more rows than ``limit``, so that the report is summarised."""
         return len(self.frame) > self.limit
 
     def defects_html(self) -> str:
-        """Each defect as a dropdown: its id, kind and description, then the rows behind it."""
+        """Each defect as a dropdown: its id, kind and description, then the rows behind it.
+
+        Returns
+        -------
+        str
+            One ``<details class="book-defect">`` element per defect of the rows
+            (:func:`defect_table`), joined by newlines; "" when there is none.
+        """
         import html
 
         parts = []
@@ -673,6 +1068,27 @@ def feasible(
     the constraints have a solution. Each constraint is ``(coefficients, op, rhs)`` with ``op`` one
     of ``"<="``, ``">="``, ``"=="``; ``bounds`` gives ``(low, high)`` per unknown (``None`` for no
     bound). Solved as a linear programme (scipy's HiGHS) with a zero objective.
+
+    Parameters
+    ----------
+    constraints
+        ``(coefficients, op, rhs)`` triples: ``coefficients`` maps unknowns to their coefficient
+        (unknowns left out count zero), ``op`` is ``"<="``, ``">="`` or ``"=="`` and ``rhs`` a
+        number.
+    bounds
+        ``(low, high)`` for every unknown, ``None`` for no bound on that side; the order of the
+        keys is the order of the solution.
+
+    Returns
+    -------
+    dict or None
+        One solution (unknown to value) when the constraints are feasible; ``None`` when HiGHS
+        does not report a solution (infeasible, or any other failure).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a constraint uses an unknown without bounds, or an operator other than the three.
     """
     from scipy.optimize import linprog
 
@@ -723,13 +1139,46 @@ def implied_totals(
     amount_decimals: int,
     share_decimals: int,
 ) -> ImpliedTotals:
-    """The total each (amount, percentage share) pair implies, as an interval that allows for
+    r"""The total each (amount, percentage share) pair implies, as an interval that allows for
     rounding.
 
     A part printed as ``a`` (to ``amount_decimals``) with a share printed as ``s`` percent (to
     ``share_decimals``) implies a total between ``(a - da) / (s + ds) * 100`` and ``(a + da) / (s -
     ds) * 100``, with ``da`` and ``ds`` half a unit of the last printed digit. The shares describe
     one total only if all the intervals overlap.
+
+    .. math::
+        T_i \in \left[\frac{a_i - \delta_a}{s_i + \delta_s}\,100,\
+        \frac{a_i + \delta_a}{s_i - \delta_s}\,100\right],
+        \qquad \delta_a = \tfrac12 10^{-d_a},\ \delta_s = \tfrac12 10^{-d_s}
+
+    Parameters
+    ----------
+    amounts
+        The printed amounts, indexed by part; not negative.
+    shares
+        The printed shares in per cent, same index; each must exceed its rounding
+        :math:`\delta_s`.
+    amount_decimals
+        The decimals the amounts are printed with, :math:`d_a \ge 0`.
+    share_decimals
+        The decimals the shares are printed with, :math:`d_s \ge 0`.
+
+    Returns
+    -------
+    ImpliedTotals
+        ``table`` indexed by part with ``amount``, ``share_pct``, ``low``, ``point`` (amount over
+        share, times 100) and ``high``, in the amounts' unit; ``common``: the largest ``low`` and
+        the smallest ``high`` when the first is not above the second, else None.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``amounts`` or ``shares`` is not a Series or holds text, or a number of decimals is not
+        an integer.
+    helpers.errors.InputError
+        If a value is missing or infinite, the two indexes differ, a number of decimals is
+        negative, a share does not exceed its rounding, or an amount is negative.
 
     Examples
     --------

@@ -506,6 +506,33 @@ PROSE = {
 def validate(stem: str, **values) -> dict:
     """Check the chapter ``stem``'s parameters (see :func:`helpers.parameters.validate`).
 
+    Beyond each parameter's own spec, the chapter's rules across parameters: a parameter that
+    describes the reader's file (``unit``, ``time``, ``group``, ``variables``, ``sheet``) set to
+    other than its default needs ``data_path`` (or, for ``unit``, one of the reader's files); an
+    ``order`` must list the model's variables (``variables``, else AI, LR, EQ, SS, LQ) once
+    each; and ``data_path`` and ``panel_seed`` exclude each other.
+
+    Parameters
+    ----------
+    stem
+        The chapter's file stem, a key of :data:`CHAPTERS` (e.g.
+        ``"06_global_industrial_layout"``).
+    **values
+        The value of every parameter the chapter declares, by name, and no other.
+
+    Returns
+    -------
+    dict
+        The checked values by name, in the order declared, as the specs return them.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If there is no chapter ``stem``.
+    helpers.errors.ParameterError
+        If a value does not fit its spec, a parameter is missing or unknown, or a rule across
+        parameters is broken; the one line names the parameters and values.
+
     Examples
     --------
     >>> validate("06_global_industrial_layout", fast=False, online=False, year=2023,
@@ -553,7 +580,24 @@ def validate(stem: str, **values) -> dict:
 
 
 def parameters_table(stem: str):
-    """The chapter's parameters as a table: default, what is allowed, meaning (the guide's)."""
+    """The chapter's parameters as a table: default, what is allowed, meaning (the guide's).
+
+    Parameters
+    ----------
+    stem
+        The chapter's file stem, a key of :data:`CHAPTERS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``parameter`` in the order declared, with ``default`` (its ``repr``),
+        ``allowed`` (:meth:`helpers.parameters.Spec.describe`) and ``meaning`` (the help text).
+
+    Raises
+    ------
+    KeyError
+        If there is no chapter ``stem``.
+    """
     import pandas as pd
 
     chapter = CHAPTERS[stem]

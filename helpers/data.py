@@ -43,22 +43,58 @@ REQUIRED_KEYS = ("title", "source", "terms", "synthetic", "sha256", "columns")
 
 
 def sha256(path: str | Path) -> str:
-    """Return the hex sha256 digest of a file's bytes."""
+    """Return the hex sha256 digest of a file's bytes.
+
+    Parameters
+    ----------
+    path
+        The file.
+
+    Returns
+    -------
+    str
+        64 lower-case hexadecimal digits.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be read (``FileNotFoundError`` when it does not exist).
+    """
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def available() -> list[str]:
-    """Names of the datasets in ``data/`` (every ``.yml`` manifest)."""
+    """Names of the datasets in ``data/`` (every ``.yml`` manifest).
+
+    Returns
+    -------
+    list of str
+        The manifests' file stems, sorted.
+    """
     return sorted(p.stem for p in DATA_DIR.glob("*.yml"))
 
 
 def manifest(name: str) -> dict[str, Any]:
     """Return the parsed manifest of dataset ``name``.
 
+    Parameters
+    ----------
+    name
+        Dataset name, the stem of ``data/<name>.yml``.
+
+    Returns
+    -------
+    dict
+        The YAML mapping: at least the keys of :data:`REQUIRED_KEYS`, and ``columns``, a list of
+        mappings with ``name`` and a ``type`` of :data:`COLUMN_TYPES`.
+
     Raises
     ------
+    helpers.errors.InputTypeError
+        If ``name`` is not a string.
     DataError
-        If there is no such dataset, or the manifest lacks a required key.
+        If there is no such dataset, the manifest is not a YAML mapping, lacks a required key, or
+        declares a column type that is not one of :data:`COLUMN_TYPES`.
     """
     if not isinstance(name, str):
         raise InputTypeError(
@@ -339,6 +375,19 @@ def catalogue() -> pd.DataFrame:
     """One row per dataset: title, source, terms, whether simulated, rows and checksum status.
 
     This is what the book's data page shows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``dataset`` (sorted), with ``title``, ``source`` and ``terms`` (whitespace
+        collapsed to single spaces), ``simulated`` (``"yes"`` or ``"no"``), ``rows`` and
+        ``sha256 verified`` (bool).
+
+    Raises
+    ------
+    DataError
+        If a manifest or a dataset does not check (:func:`load` loads every one, so a changed
+        checksum raises rather than showing ``False``).
     """
     rows = []
     for name in available():
@@ -359,7 +408,26 @@ def catalogue() -> pd.DataFrame:
 
 
 def columns_table(name: str) -> pd.DataFrame:
-    """The manifest's column schema of dataset ``name`` as a table."""
+    """The manifest's column schema of dataset ``name`` as a table.
+
+    Parameters
+    ----------
+    name
+        Dataset name, the stem of ``data/<name>.yml``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``column`` in manifest order, with ``type``, ``unit`` ("" when none) and
+        ``meaning`` (the column's description, whitespace collapsed).
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``name`` is not a string.
+    DataError
+        If there is no such dataset or its manifest is invalid (:func:`manifest`).
+    """
     meta = manifest(name)
     rows = [
         {
@@ -385,6 +453,13 @@ def statsmodels_macrodata() -> pd.DataFrame:
 
     The data ship with statsmodels (``statsmodels.datasets.macrodata``, compiled from the Federal
     Reserve Bank of St. Louis FRED database and the BLS; public domain), so no download is needed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        203 quarters on a default index: ``date`` (text such as ``"1959Q1"``), then statsmodels'
+        columns other than ``year`` and ``quarter`` (``realgdp``, ``realcons``, ``realinv``,
+        ...), as floats in their units.
     """
     from statsmodels.datasets import macrodata
 
@@ -413,6 +488,32 @@ def load_series(
     must be numbers without gaps, and strictly positive when ``positive`` (the chapter takes logs).
     Returns the columns ``variables`` indexed by a ``DatetimeIndex``. Problems raise
     :class:`DataError` naming the file, column and lines.
+
+    Parameters
+    ----------
+    path
+        A replicator's file (CSV or ``.xlsx``, read by :func:`read_table`), or ``None``.
+    variables
+        The names of the numeric columns to return, a non-empty list.
+    positive
+        Refuse values that are zero or negative.
+    sheet
+        The workbook's sheet (name or number) when ``path`` is an ``.xlsx`` file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns ``variables`` (float64), indexed by a ``DatetimeIndex`` named ``date``
+        (quarters at their first day). A replicator's file adds ``attrs["file_format"]``.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``variables`` is not a non-empty list of names.
+    DataError
+        If the file cannot be read (:func:`read_table`), lacks ``date`` or a variable, has no
+        rows, a date that does not parse, dates that do not increase strictly, a value that is
+        missing or not a number, or, with ``positive``, a value that is not positive.
     """
     if (
         isinstance(variables, str)
@@ -497,6 +598,14 @@ class FileFormat:
     notes: list[str] = field(default_factory=list)
 
     def record(self) -> dict:
+        """How the file was read, as a plain mapping for a run's ``manifest.json``.
+
+        Returns
+        -------
+        dict
+            ``kind``, ``encoding``, ``separator``, ``decimal``, ``sheet`` and ``notes`` (a copy
+            of the list).
+        """
         return {
             "kind": self.kind,
             "encoding": self.encoding,
@@ -508,7 +617,14 @@ class FileFormat:
 
     def sentence(self) -> str:
         """What a reader should know about how the file was read, or "" when it was a plain
-        UTF-8 CSV with commas."""
+        UTF-8 CSV with commas.
+
+        Returns
+        -------
+        str
+            "Read as ..." naming the sheet, or the encoding and separator when either is not
+            UTF-8 and commas, and the decimal commas; then each note as a sentence.
+        """
         said = []
         if self.kind == "xlsx":
             said.append(f"sheet {self.sheet!r} of the workbook")
@@ -535,6 +651,38 @@ def load_columns(
     checked as :func:`load` reads and checks a dataset's (:func:`read_table`; missing columns,
     values that are not numbers, blanks and repeated keys raise one :class:`DataError` line); it
     returns those columns, typed, with ``attrs["file_format"]``.
+
+    Parameters
+    ----------
+    path
+        The replicator's file: a CSV (UTF-8 or GB18030/GBK; commas, semicolons or tabs) or an
+        ``.xlsx`` workbook.
+    columns
+        Column name to type, each ``"string"``, ``"integer"``, ``"float"`` or ``"boolean"``; none
+        may be blank.
+    key
+        Columns whose values together identify a row (no repeats allowed), or ``None``.
+    sheet
+        The workbook's sheet (name or number) when ``path`` is an ``.xlsx`` file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of ``columns`` in that order, typed (string, nullable Int64, float64 or
+        boolean), on a default index, with ``attrs["file_format"]`` (:meth:`FileFormat.record`).
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``columns`` is not a non-empty dict.
+    helpers.errors.InputError
+        If a type in ``columns`` is not one of :data:`COLUMN_TYPES`.
+    helpers.errors.DataError
+        If the file is missing, a folder, an old ``.xls`` workbook, neither text in UTF-8 or
+        GB18030 nor a readable ``.xlsx`` workbook, not parseable as CSV, or the named sheet does not
+        exist.
+        Or if a column is missing, has blanks or values not of its type, the file has no rows,
+        or a key repeats.
 
     Examples
     --------
@@ -578,7 +726,18 @@ def format_sentence(frame: pd.DataFrame) -> str:
     """How a replicator's file behind ``frame`` was read, in a sentence for the chapter's note
     about the data ("Read as GB18030 (GBK) text separated by semicolons, with decimal commas.
     Thousands separators dropped in column 'ai_firms'."), or "" for a plain UTF-8 CSV with commas
-    and for the book's own data."""
+    and for the book's own data.
+
+    Parameters
+    ----------
+    frame
+        A table returned by :func:`load` or :func:`load_columns` (or a loader built on them).
+
+    Returns
+    -------
+    str
+        :meth:`FileFormat.sentence` of its ``attrs["file_format"]``, or "" when it has none.
+    """
     record = frame.attrs.get("file_format")
     return FileFormat(**record).sentence() if record else ""
 
@@ -592,6 +751,30 @@ def read_table(
     GB18030/GBK, with decimal points or, in a file separated by semicolons or tabs, decimal commas;
     or an ``.xlsx`` workbook (its first sheet, or ``sheet``). Types come from the schema later
     (:func:`load`). A file that is none of these raises one :class:`DataError` line.
+
+    Parameters
+    ----------
+    path
+        The file; ``.xlsx`` and ``.xlsm`` are read as workbooks, anything else as text.
+    sheet
+        The workbook's sheet, by name or number (0 is the first); ``None`` takes the first.
+        Ignored for text files.
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+        Every cell as text (blanks as "", whole numbers of a workbook without ".0", dates as
+        ``YYYY-MM-DD``), on a default index, with the header's names stripped of blanks.
+    form : FileFormat
+        How the file was read: ``kind``, and the encoding, separator and decimal mark of a CSV or
+        the sheet of a workbook.
+
+    Raises
+    ------
+    helpers.errors.DataError
+        If the file is missing, a folder, an old ``.xls`` workbook, neither text in UTF-8 or
+        GB18030 nor a readable ``.xlsx`` workbook, not parseable as CSV, or the named sheet does not
+        exist.
     """
     path = Path(path)
     if path.is_dir():

@@ -204,6 +204,40 @@ def world_bank(
     date. With ``online=False`` (the default) only the cache is read, and a missing cache raises
     :class:`OnlineDataUnavailable` saying what to do. The API answers for the aggregates too (World,
     income groups, regions); ``aggregate`` marks them (:data:`WORLD_BANK_AGGREGATES`).
+
+    Parameters
+    ----------
+    indicator
+        A World Development Indicators code (upper-case letters and digits in dot-separated
+        parts), e.g. one of :data:`WORLD_BANK_INDICATORS`.
+    start
+        The first year, 1960 or later.
+    end
+        The last year, at least ``start``; ``None`` takes ``start`` (one year).
+    online
+        Download the data (every page of the API's answer) and write them to the cache;
+        ``False`` reads the cache only.
+    cache_dir
+        The cache folder; ``None`` takes :func:`helpers.paths.online_cache_dir`. The file is
+        ``worldbank_<indicator>_<start>_<end>.json``.
+
+    Returns
+    -------
+    Download
+        ``values`` on a default index with ``iso3`` (text), ``economy`` (the World Bank's name),
+        ``year`` (int), ``value`` (float, in the indicator's unit) and ``aggregate`` (bool);
+        ``indicator``; ``source`` (the URL of the first page); ``downloaded`` (the date of
+        download, ISO format, kept from the cache).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``indicator`` is not a code, or ``start`` and ``end`` are not integer years from 1960
+        with ``start <= end``.
+    OnlineDataUnavailable
+        If ``online=False`` and nothing is cached, or the download fails.
+    helpers.data.DataError
+        If the answer is not in the API's format, is the API's error message, or holds no values.
     """
     import re
 
@@ -277,6 +311,34 @@ def imf_datamapper(
 
     Returns a :class:`Download` whose ``values`` have columns ``iso3, year, value``. Offline
     behaviour as :func:`world_bank`.
+
+    Parameters
+    ----------
+    indicator
+        A DataMapper code (letters, digits and underscores).
+    online
+        Download the data and write them to the cache; ``False`` reads the cache only.
+    cache_dir
+        The cache folder; ``None`` takes :func:`helpers.paths.online_cache_dir`. The file is
+        ``imf_<indicator>.json``.
+
+    Returns
+    -------
+    Download
+        ``values`` on a default index with ``iso3`` (every code the DataMapper answers for; groups
+        of economies are not flagged), ``year`` (int) and ``value`` (float), years without a value
+        left out;
+        ``indicator``; ``source`` (the URL); ``downloaded`` (the date of download, ISO format).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``indicator`` is not a DataMapper code.
+    OnlineDataUnavailable
+        If ``online=False`` and nothing is cached, the download fails, or the answer has no
+        ``values`` (nothing is cached then).
+    helpers.data.DataError
+        If the answer is not a JSON object or holds no values for ``indicator``.
     """
     if (
         not isinstance(indicator, str)

@@ -40,11 +40,34 @@ class Spec:
     """What a parameter accepts. Subclasses implement :meth:`check` and :meth:`describe`."""
 
     def check(self, value):
-        """``value`` as the chapter uses it; raise ``ValueError(reason)`` if it does not fit."""
+        """``value`` as the chapter uses it; raise ``ValueError(reason)`` if it does not fit.
+
+        Parameters
+        ----------
+        value
+            The parameter's value as the chapter was given it.
+
+        Returns
+        -------
+        object
+            The value the chapter uses (e.g. a float for an integer given to a number).
+
+        Raises
+        ------
+        ValueError
+            With a short reason (``"got a str"``, ``"out of range"``); :func:`validate` turns it
+            into a one-line :class:`~helpers.errors.ParameterError`.
+        """
         raise NotImplementedError
 
     def describe(self) -> str:
-        """What is allowed, in words (used in error messages and the guide)."""
+        """What is allowed, in words (used in error messages and the guide).
+
+        Returns
+        -------
+        str
+            A phrase that follows "expected", e.g. "an integer from 1 to 100".
+        """
         raise NotImplementedError
 
 
@@ -57,11 +80,35 @@ class Flag(Spec):
     """``True`` or ``False``."""
 
     def check(self, value):
+        """The value itself, if it is a bool.
+
+        Parameters
+        ----------
+        value
+            The parameter's value.
+
+        Returns
+        -------
+        bool
+            ``value``.
+
+        Raises
+        ------
+        ValueError
+            ``"got a <type>"`` for anything but ``True`` or ``False`` (1 and 0 included).
+        """
         if not isinstance(value, bool):
             raise ValueError(f"got a {_kind(value)}")
         return value
 
     def describe(self) -> str:
+        """What a flag allows, in words.
+
+        Returns
+        -------
+        str
+            "True or False".
+        """
         return "True or False"
 
 
@@ -73,6 +120,24 @@ class Integer(Spec):
     maximum: int | None = None
 
     def check(self, value):
+        """The value as an ``int``, if it is a whole number within the bounds.
+
+        Parameters
+        ----------
+        value
+            The parameter's value: a Python or numpy integer, not a bool.
+
+        Returns
+        -------
+        int
+            ``value`` as a Python ``int``.
+
+        Raises
+        ------
+        ValueError
+            ``"got a <type>"`` for a bool or anything not an integer (``10.0`` included);
+            ``"out of range"`` outside ``[minimum, maximum]``.
+        """
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
             raise ValueError(f"got a {_kind(value)}")
         value = int(value)
@@ -83,6 +148,14 @@ class Integer(Spec):
         return value
 
     def describe(self) -> str:
+        """The allowed integers, in words, with thousands separators.
+
+        Returns
+        -------
+        str
+            "an integer from 1 to 1,000", "an integer of at least 1", "an integer of at most
+            9" or "an integer".
+        """
         if self.minimum is not None and self.maximum is not None:
             return f"an integer from {self.minimum:,} to {self.maximum:,}"
         if self.minimum is not None:
@@ -93,7 +166,13 @@ class Integer(Spec):
 
 
 def Seed() -> Integer:  # noqa: N802 (reads as a type in the specs)
-    """A seed for NumPy's random generator: an integer from 0 to 2**32 - 1."""
+    """A seed for NumPy's random generator: an integer from 0 to 2**32 - 1.
+
+    Returns
+    -------
+    Integer
+        ``Integer(0, 2**32 - 1)``.
+    """
     return Integer(0, 2**32 - 1)
 
 
@@ -105,9 +184,33 @@ class Optional(Spec):
     meaning: str
 
     def check(self, value):
+        """``None``, or the value as ``spec`` checks it.
+
+        Parameters
+        ----------
+        value
+            The parameter's value.
+
+        Returns
+        -------
+        object
+            ``None``, or what ``spec.check`` returns.
+
+        Raises
+        ------
+        ValueError
+            As ``spec.check`` raises.
+        """
         return None if value is None else self.spec.check(value)
 
     def describe(self) -> str:
+        """``None`` with its meaning, or what ``spec`` allows.
+
+        Returns
+        -------
+        str
+            "None (<meaning>) or <spec's description>".
+        """
         return f"None ({self.meaning}) or {self.spec.describe()}"
 
 
@@ -122,6 +225,24 @@ class Number(Spec):
     below: float | None = None
 
     def check(self, value):
+        """The value as a ``float``, if it is a finite real number within the bounds.
+
+        Parameters
+        ----------
+        value
+            The parameter's value: a real number (an integer is accepted), not a bool.
+
+        Returns
+        -------
+        float
+            ``value`` as a float.
+
+        Raises
+        ------
+        ValueError
+            ``"got a <type>"`` for a bool or anything not a real number, ``"not finite"`` for NaN
+            or an infinity, ``"out of range"`` outside the bounds.
+        """
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise ValueError(f"got a {_kind(value)}")
         value = float(value)
@@ -137,6 +258,13 @@ class Number(Spec):
         return value
 
     def describe(self) -> str:
+        """The allowed numbers, in words.
+
+        Returns
+        -------
+        str
+            "a number", or with its bounds, e.g. "a number greater than 0 and less than 1".
+        """
         parts = []
         if self.minimum is not None:
             parts.append(f"at least {self.minimum:g}")
@@ -158,6 +286,24 @@ class Choice(Spec):
     aliases: tuple = ()
 
     def check(self, value):
+        """The value, if it is one of ``options``, or the option an alias stands for.
+
+        Parameters
+        ----------
+        value
+            The parameter's value.
+
+        Returns
+        -------
+        object
+            ``value``, or the option it is an older name of.
+
+        Raises
+        ------
+        ValueError
+            ``"not an allowed value"`` for a value that is neither an option nor an alias (a
+            list, dict or set never is).
+        """
         if isinstance(value, (list, dict, set)):
             raise ValueError("not an allowed value")
         value = dict(self.aliases).get(value, value)
@@ -166,6 +312,14 @@ class Choice(Spec):
         return value
 
     def describe(self) -> str:
+        """The options, in words.
+
+        Returns
+        -------
+        str
+            "one of 'a', 'b'" (each option's ``repr``), followed by the older names and the
+            options they stand for when there are aliases.
+        """
         text = "one of " + ", ".join(repr(o) for o in self.options)
         if self.aliases:
             text += (
@@ -184,11 +338,35 @@ class Column(Spec):
     the file is read)."""
 
     def check(self, value):
+        """The column name without surrounding blanks.
+
+        Parameters
+        ----------
+        value
+            The parameter's value.
+
+        Returns
+        -------
+        str
+            ``value`` stripped.
+
+        Raises
+        ------
+        ValueError
+            ``"got a <type>"`` for anything but a string that is not blank.
+        """
         if not isinstance(value, str) or not value.strip():
             raise ValueError(f"got a {_kind(value)}")
         return value.strip()
 
     def describe(self) -> str:
+        """What a column parameter allows, in words.
+
+        Returns
+        -------
+        str
+            "a column name of your file".
+        """
         return "a column name of your file"
 
 
@@ -196,6 +374,24 @@ class Sheet(Spec):
     """A sheet of an ``.xlsx`` workbook: its name, or its number counting from 0."""
 
     def check(self, value):
+        """The sheet's name without surrounding blanks, or its number.
+
+        Parameters
+        ----------
+        value
+            The parameter's value: a string or an integer (not a bool).
+
+        Returns
+        -------
+        str or int
+            The stripped name, or the number as a Python ``int``.
+
+        Raises
+        ------
+        ValueError
+            ``"got a <type>"`` for anything else, ``"got an empty name"`` for a blank string,
+            ``"out of range"`` for a negative number.
+        """
         if isinstance(value, bool) or not isinstance(
             value, (str, numbers.Integral)
         ):
@@ -209,6 +405,13 @@ class Sheet(Spec):
         return int(value)
 
     def describe(self) -> str:
+        """What a sheet parameter allows, in words.
+
+        Returns
+        -------
+        str
+            "a sheet's name, or its number from 0".
+        """
         return "a sheet's name, or its number from 0"
 
 
@@ -223,6 +426,25 @@ class Names(Spec):
     permutation: bool = False
 
     def check(self, value):
+        """The names as a list, if they fit.
+
+        Parameters
+        ----------
+        value
+            A list or tuple of strings, or one string of names separated by commas (as
+            papermill's ``-p`` passes a list); a blank string is an empty list.
+
+        Returns
+        -------
+        list of str
+            The names, in the order given (split and stripped when given as one string).
+
+        Raises
+        ------
+        ValueError
+            ``"not a list of names"``, ``"a name is repeated"``, ``"a name is not allowed"``,
+            ``"not every name once"`` or ``"wrong number of names"``.
+        """
         if isinstance(value, tuple):
             value = list(value)
         if isinstance(
@@ -250,6 +472,14 @@ class Names(Spec):
         return value
 
     def describe(self) -> str:
+        """The allowed lists, in words.
+
+        Returns
+        -------
+        str
+            E.g. "a list of 2+ distinct names from AI, LR, EQ (or one string, the names
+            separated by commas)".
+        """
         if self.permutation:
             return (
                 "a list of "
@@ -276,6 +506,24 @@ class InputFile(Spec):
     """``None`` (the chapter's own data) or the path of an existing file."""
 
     def check(self, value):
+        """``None``, or the path of an existing file with ``~`` expanded.
+
+        Parameters
+        ----------
+        value
+            The parameter's value: ``None``, a string or a ``pathlib.Path``.
+
+        Returns
+        -------
+        str or None
+            ``None``, or the path as a string.
+
+        Raises
+        ------
+        ValueError
+            ``"got a <type>"`` for anything else or a blank string; ``"is a folder"``;
+            ``"no such file"``.
+        """
         if value is None:
             return None
         if not isinstance(value, (str, Path)) or not str(value).strip():
@@ -288,6 +536,13 @@ class InputFile(Spec):
         return str(path)
 
     def describe(self) -> str:
+        """What a file parameter allows, in words.
+
+        Returns
+        -------
+        str
+            "None (the chapter's data) or the path of a CSV or .xlsx file".
+        """
         return "None (the chapter's data) or the path of a CSV or .xlsx file"
 
 
@@ -296,6 +551,24 @@ class OutputFolder(Spec):
     """``None`` (``results/<chapter>`` under the working directory) or a folder path."""
 
     def check(self, value):
+        """``None``, or a folder path with ``~`` expanded; the folder need not exist.
+
+        Parameters
+        ----------
+        value
+            The parameter's value: ``None``, a string or a ``pathlib.Path``.
+
+        Returns
+        -------
+        str or None
+            ``None``, or the path as a string.
+
+        Raises
+        ------
+        ValueError
+            ``"got a <type>"`` for anything else or a blank string, ``"is a file"`` for the path
+            of an existing file.
+        """
         if value is None:
             return None
         if not isinstance(value, (str, Path)) or not str(value).strip():
@@ -305,6 +578,13 @@ class OutputFolder(Spec):
         return str(Path(value).expanduser())
 
     def describe(self) -> str:
+        """What an output folder parameter allows, in words.
+
+        Returns
+        -------
+        str
+            "None (results/<chapter> in the working folder) or a folder path".
+        """
         return (
             "None (results/<chapter> in the working folder) or a folder path"
         )
@@ -319,6 +599,19 @@ _REASONS = {
 
 def validate(specs: dict[str, Spec], **values) -> dict:
     """Check every value against its spec; return them as the chapter should use them.
+
+    Parameters
+    ----------
+    specs
+        The chapter's parameters: name to :class:`Spec`.
+    **values
+        The values the chapter was given, by name: every name of ``specs`` and no other.
+
+    Returns
+    -------
+    dict
+        The checked values by name, in the order of ``specs``, as each spec's ``check`` returns
+        them (e.g. a float for a :class:`Number`, a stripped name for a :class:`Column`).
 
     Raises
     ------

@@ -35,6 +35,27 @@ def output_dir(chapter: str, directory: str | Path | None = None) -> Path:
     """The folder a chapter's run writes to: ``directory`` when given, else
     ``results/<chapter>`` under the working directory. Not created here.
 
+    Parameters
+    ----------
+    chapter
+        The chapter's file stem (e.g. ``"01_regional_ai_competitiveness"``); used only when
+        ``directory`` is None.
+    directory
+        The folder to write to (``~`` is expanded), or ``None``.
+
+    Returns
+    -------
+    pathlib.Path
+        ``directory`` as given (relative paths stay relative), or the absolute
+        ``<cwd>/results/<chapter>``, resolved at the time of the call.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``directory`` is not a string or path, or is empty.
+    helpers.errors.InputError
+        If ``directory`` names an existing file.
+
     Examples
     --------
     >>> output_dir("01_regional_ai_competitiveness", "my_run").name
@@ -59,13 +80,30 @@ def output_dir(chapter: str, directory: str | Path | None = None) -> Path:
 
 
 def online_cache_dir() -> Path:
-    """The folder of cached downloads: ``.online_cache`` under the working directory."""
+    """The folder of cached downloads: ``.online_cache`` under the working directory.
+
+    Returns
+    -------
+    pathlib.Path
+        The absolute ``<cwd>/.online_cache``, resolved at the time of the call; not created here.
+    """
     return Path.cwd() / ONLINE_CACHE_FOLDER
 
 
 def shown(path: str | Path) -> str:
     """``path`` as a reader should see it: relative to the working directory when it lies under it
     (the same text on every machine), else in full.
+
+    Parameters
+    ----------
+    path
+        A file or folder; need not exist.
+
+    Returns
+    -------
+    str
+        The path relative to the working directory with ``/`` separators (both resolved first,
+        so symbolic links are followed), or ``str(path)`` as given when it lies elsewhere.
 
     Examples
     --------

@@ -103,6 +103,24 @@ def markdown(
     ``prose``, figure references numbered, other roles reduced to their text, exercises dropped
     and admonitions quoted.
 
+    Parameters
+    ----------
+    text
+        The Markdown source of a cell (or a caption).
+    prose
+        The run's computed prose values by the variable name an ``{eval}`` role gives; a name not
+        in it shows as "[name: not computed in this run]".
+    figures
+        Figure label to (number, caption), as the chapter numbers its figures; a reference to a
+        label not in it shows the number as "?".
+
+    Returns
+    -------
+    str
+        The text with roles and directives replaced: citations as "(key, ...)", ``sub``, ``sup``
+        as HTML, ``math`` in dollars, exercises and solutions removed, admonitions as block
+        quotes, links to the book's other pages reduced to their text.
+
     Examples
     --------
     >>> markdown("{eval}`n` of {term}`units <Unit>`, see {numref}`Figure %s <fig-a>`.",
@@ -129,7 +147,27 @@ def markdown(
 
 
 def report_notebook(notebook):
-    """The executed ``notebook`` as its report shows it (a new notebook; the input is unchanged)."""
+    """The executed ``notebook`` as its report shows it (a new notebook; the input is unchanged).
+
+    Solutions and cells tagged ``remove-cell`` are dropped, Markdown goes through
+    :func:`markdown`, outputs of cells tagged ``remove-output``, the prose records and error
+    outputs are removed, and each figure with an output is followed by its numbered caption.
+
+    Parameters
+    ----------
+    notebook
+        An nbformat (v4) notebook executed to its end, so that an output holds the run's record.
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The report's notebook (code cells keep their source; the HTML export hides it).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If no output of the notebook holds the record of a chapter's run.
+    """
     record = _record(notebook)
     prose = record.get("prose", {})
     figures = _figures(notebook)
@@ -182,7 +220,29 @@ def _markdown_cell(text: str):
 def write(notebook_path: str | Path, folder: str | Path | None = None) -> Path:
     """Write ``report.html`` for the executed chapter at ``notebook_path`` into the folder where
     its run wrote its files (or ``folder``); record it in that folder's ``manifest.json``; return
-    its path."""
+    its path.
+
+    Parameters
+    ----------
+    notebook_path
+        The notebook papermill executed (or ``book-run`` kept).
+    folder
+        Where to write the report (made if missing); ``None`` takes the run's ``output_dir``
+        from its record.
+
+    Returns
+    -------
+    pathlib.Path
+        The path of ``report.html``, titled by the notebook's first level-one heading (else its
+        file stem). When the folder has a ``manifest.json``, the report is listed in its
+        ``outputs`` with its sha256.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``notebook_path`` is not a file or not a Jupyter notebook, or holds no record of a
+        chapter's run.
+    """
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -242,7 +302,30 @@ def _add_to_manifest(folder: Path, path: Path, what: str) -> None:
 
 def run(chapter: str | Path, parameters: dict) -> tuple[Path, Path]:
     """Execute ``chapter`` with papermill and ``parameters``; keep the executed notebook in the
-    run's folder and write its report there. Returns both paths."""
+    run's folder and write its report there. Returns both paths.
+
+    Parameters
+    ----------
+    chapter
+        The chapter's notebook.
+    parameters
+        The chapter's parameters by name, as papermill takes them.
+
+    Returns
+    -------
+    executed : pathlib.Path
+        The executed notebook, under the chapter's file name in the run's folder (listed in its
+        ``manifest.json``).
+    report : pathlib.Path
+        The report written by :func:`write`.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``chapter`` is not a file.
+    papermill.exceptions.PapermillExecutionError
+        If the chapter stops with an error (a bad parameter or file is its one line).
+    """
     import papermill
 
     chapter = Path(chapter)
@@ -287,6 +370,20 @@ def _parameters(args) -> dict:
 
 
 def main_report(argv: list[str] | None = None) -> int:
+    """The ``book-report`` command: write ``report.html`` for an executed chapter.
+
+    Parameters
+    ----------
+    argv
+        The command's arguments (the executed notebook, and ``--output-dir`` to write
+        elsewhere); ``None`` reads ``sys.argv``.
+
+    Returns
+    -------
+    int
+        The exit status: 0 after printing the report's path, 2 after printing a problem with the
+        input as one line on stderr.
+    """
     parser = argparse.ArgumentParser(
         prog="book-report",
         description="Write report.html for a chapter executed by papermill, in its run's folder.",
@@ -300,6 +397,20 @@ def main_report(argv: list[str] | None = None) -> int:
 
 
 def main_run(argv: list[str] | None = None) -> int:
+    """The ``book-run`` command: run a chapter with papermill and write its report.
+
+    Parameters
+    ----------
+    argv
+        The command's arguments (the chapter's notebook, then papermill's ``-p NAME VALUE`` and
+        ``-y YAML``, each repeatable); ``None`` reads ``sys.argv``.
+
+    Returns
+    -------
+    int
+        The exit status: 0 after printing both paths, 2 for a problem with the input and 1 when
+        the chapter stopped, each as one line on stderr.
+    """
     parser = argparse.ArgumentParser(
         prog="book-run",
         description="Run a chapter with papermill and write its report beside its tables.",

@@ -59,11 +59,22 @@ class Source:
 
     @property
     def sha256(self) -> str | None:
+        """The sha256 of the input's file (hex digits), or None when there is no file."""
         return data.sha256(self.path) if self.path is not None else None
 
     def record(self) -> dict:
         """The manifest's entry for this input; for a replicator's file also how it was read
-        (encoding, separator, decimal mark or sheet: :func:`helpers.data.read_table`)."""
+        (encoding, separator, decimal mark or sheet: :func:`helpers.data.read_table`).
+
+        Returns
+        -------
+        dict
+            ``dataset``, ``label``, ``file`` (the file's name), ``path``, ``sha256``,
+            ``simulated``, ``yours`` (:attr:`mine`) and ``seed``, None where they do not apply;
+            for a replicator's file that exists, ``format``
+            (:meth:`helpers.data.FileFormat.record`, read with the workbook's first sheet), or
+            ``{"error": ...}`` when it cannot be read.
+        """
         entry = {
             "dataset": self.dataset,
             "label": self.label,
@@ -94,6 +105,32 @@ def source(
     ``label`` names data that are not a shipped dataset (``dataset=None``, e.g. statsmodels'
     macro data); a shipped dataset's label and short name come from its manifest (``label`` and
     ``short``, else its title).
+
+    Parameters
+    ----------
+    dataset
+        A shipped dataset's name (the stem of ``data/<name>.yml``), or ``None``.
+    path
+        The reader's file, when the chapter was given one (it takes precedence).
+    label
+        How the text names the data when ``dataset`` is None and no ``path`` is given.
+    seed
+        For a simulated dataset generated anew, its seed (the label says it).
+
+    Returns
+    -------
+    Source
+        With ``mine`` for a ``path``; ``simulated`` when the dataset's manifest says
+        ``synthetic``; ``path`` the shipped CSV for a shipped dataset, None for data generated
+        anew or named by ``label``.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If there is neither ``dataset``, ``path`` nor ``label``, or a ``seed`` is given for a
+        dataset that is not simulated.
+    helpers.data.DataError
+        If the dataset's manifest is missing or invalid.
 
     Examples
     --------
@@ -152,6 +189,20 @@ def simulated(label: str, short: str, seed: int) -> Source:
     """Data a chapter simulates as it runs (no file), named for the text, the figures and the
     manifest.
 
+    Parameters
+    ----------
+    label
+        How the text names the data.
+    short
+        The same for a figure title.
+    seed
+        The seed the chapter simulated them with.
+
+    Returns
+    -------
+    Source
+        A source without dataset or file, ``simulated`` and not the reader's.
+
     Examples
     --------
     >>> simulated("the simulated panel with a real U", "simulated, a real U", 7).record()["seed"]
@@ -164,7 +215,14 @@ def simulated(label: str, short: str, seed: int) -> Source:
 
 def commit() -> str | None:
     """The git commit of the package's code: from the checkout it runs in, or, for a package
-    installed from the repository with pip, from pip's record of the install; else None."""
+    installed from the repository with pip, from pip's record of the install; else None.
+
+    Returns
+    -------
+    str or None
+        The full commit hash; None when git fails or is missing, the package was not installed
+        from a repository, or pip recorded no commit.
+    """
     if paths.IN_SOURCE_TREE:
         try:
             out = subprocess.run(
@@ -260,7 +318,14 @@ class Run:
             shell.events.register(event, hook)
 
     def prose(self) -> dict[str, str]:
-        """The chapter's prose values as this run computed them (in a kernel; else empty)."""
+        """The chapter's prose values as this run computed them (in a kernel; else empty).
+
+        Returns
+        -------
+        dict of str to str
+            The variables of :data:`helpers.chapters.PROSE` for this chapter that the kernel's
+            namespace holds, as text.
+        """
         from helpers.chapters import PROSE
 
         shell = _kernel_shell()
@@ -273,14 +338,44 @@ class Run:
         }
 
     def use(self, source: Source, role: str = "data") -> Source:
-        """Record an input of the run under ``role`` (e.g. the parameter it came from)."""
+        """Record an input of the run under ``role`` (e.g. the parameter it came from).
+
+        Parameters
+        ----------
+        source
+            The input (:func:`source` or :func:`simulated`).
+        role
+            Its name in the manifest's ``inputs``; a second input under the same role replaces
+            the first.
+
+        Returns
+        -------
+        Source
+            ``source``, so that the call can be written where the source is made.
+        """
         self.inputs[role] = source
         return source
 
     def save(self, name: str, frame: pd.DataFrame, what: str = "") -> Path:
         """Write a table computed from this run's data as ``<name>.csv`` in the run's folder
         (columns in levels, as a displayed table may have, joined into one header row: "Theil T
-        value")."""
+        value").
+
+        Parameters
+        ----------
+        name
+            The file's stem.
+        frame
+            The table; its index is written as the first column(s).
+        what
+            What the table holds, for the manifest; "" says "computed from" the inputs' labels.
+
+        Returns
+        -------
+        pathlib.Path
+            The path of the CSV (UTF-8 with LF line endings), overwritten if it exists; the
+            folder is made if missing.
+        """
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{name}.csv"
         if isinstance(frame.columns, pd.MultiIndex):
@@ -295,7 +390,25 @@ class Run:
         """Save ``frame`` (a DataFrame or Series computed from this run's data) as
         ``<name>.csv``, with its numbers as numbers, and return it as a table for reading
         (:func:`helpers.display.table`, given ``shown``): every table a chapter shows from the
-        data is also a file a replicator can reuse."""
+        data is also a file a replicator can reuse.
+
+        Parameters
+        ----------
+        name
+            The file's stem.
+        frame
+            A DataFrame or Series (saved as one column).
+        what
+            What the table holds, for the manifest (:meth:`save`).
+        **shown
+            Keyword arguments of :func:`helpers.display.table` (e.g. ``pvalues=``, ``errors=``).
+
+        Returns
+        -------
+        helpers.display.Table
+            What :func:`helpers.display.table` returns for ``frame``: a table that shows as
+            HTML in a notebook and as text in a terminal.
+        """
         from helpers.display import table
 
         self.save(
@@ -307,7 +420,26 @@ class Run:
 
     def write_scorecard(self, scorecard) -> Path:
         """Write the audit of the paper (``scorecard.csv``) into the run's folder. It checks the
-        paper's printed numbers, whatever data the run analyses."""
+        paper's printed numbers, whatever data the run analyses.
+
+        In the book's build (the environment variable ``BOOK_SCORECARDS`` names a folder) a copy
+        is also written there as ``<chapter>.csv``.
+
+        Parameters
+        ----------
+        scorecard
+            The chapter's :class:`~helpers.audit.Scorecard`.
+
+        Returns
+        -------
+        pathlib.Path
+            The path of ``scorecard.csv`` in the run's folder.
+
+        Raises
+        ------
+        helpers.errors.InputError
+            If the scorecard has no rows.
+        """
         path = scorecard.write(self.folder)
         self.outputs[path.name] = (
             "the audit of the paper's printed numbers (the same on every run)"
@@ -322,7 +454,26 @@ class Run:
 
     def finish(self, scorecard) -> Finished:
         """Write the scorecard and ``manifest.json``; return what to show: the files written
-        and the scorecard (as :meth:`helpers.audit.Scorecard.report`)."""
+        and the scorecard (as :meth:`helpers.audit.Scorecard.report`).
+
+        In a kernel it also shows a Markdown output carrying the run's record (its folder and
+        prose values), which :mod:`helpers.report` reads.
+
+        Parameters
+        ----------
+        scorecard
+            The chapter's :class:`~helpers.audit.Scorecard`.
+
+        Returns
+        -------
+        Finished
+            The files written and the scorecard's report, shown as HTML in a notebook.
+
+        Raises
+        ------
+        helpers.errors.InputError
+            If the scorecard has no rows.
+        """
         self.write_scorecard(scorecard)
         self.write_manifest()
         finished = Finished(self, scorecard)
@@ -349,7 +500,16 @@ class Run:
         return "; ".join(labels) if labels else "the chapter's data"
 
     def write_manifest(self) -> Path:
-        """Write ``manifest.json`` (provenance of everything in the folder); return its path."""
+        """Write ``manifest.json`` (provenance of everything in the folder); return its path.
+
+        Returns
+        -------
+        pathlib.Path
+            The path of ``manifest.json``: ``chapter``, ``package``, ``version``, ``commit``
+            (:func:`commit`), ``python``, ``time`` (UTC, ISO format to the second),
+            ``parameters`` (JSON values, anything else as text), ``inputs`` (by role,
+            :meth:`Source.record`) and ``outputs`` (by file name, with ``what`` and ``sha256``).
+        """
         self.folder.mkdir(parents=True, exist_ok=True)
         record = {
             "chapter": self.chapter,
@@ -395,6 +555,8 @@ class Finished:
 
     @property
     def sentence(self) -> str:
+        """ "Wrote <files> and manifest.json to <folder> for <paper>." (the folder as
+        :func:`helpers.paths.shown` shows it)."""
         return (
             f"Wrote {', '.join(self.files[:-1])} and {self.files[-1]} to {self.folder} "
             f"for {self.paper}."

@@ -14,7 +14,29 @@ def scale_scatter(
     shown: pd.DataFrame, scale: str, rho: float, figure=None, title: str = ""
 ):
     """AI preparedness against FDI (column ``fdi``) in levels (log axis) or as % of GDP, with
-    Spearman's rank correlation in the title."""
+    Spearman's rank correlation in the title.
+
+    Parameters
+    ----------
+    shown
+        The economies to plot, with ``aipi`` and ``fdi``
+        (:func:`helpers.crosscountry.economies`). In levels, economies whose FDI is not positive
+        are left out of the log axis (the title's n still counts them).
+    scale
+        ``"levels"`` (log y axis, US$) or ``"% of GDP"``.
+    rho
+        Spearman's rank correlation to show in the title.
+    figure
+        A matplotlib figure to clear and draw on; ``None`` makes a new pyplot figure of 6.5 by 4
+        inches.
+    title
+        The title's beginning, before ": Spearman rank correlation ...".
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on, with one axes.
+    """
     figure = _style.figure(figure, (6.5, 4))
     ax = figure.subplots()
     positive = shown[shown["fdi"] > 0] if scale == "levels" else shown
@@ -56,7 +78,30 @@ def two_points(
     fmt: str = "{:,.0f}",
     ylim: tuple[float, float] | None = None,
 ) -> Axes:
-    """A series of which only a few points are printed: the points, joined, each labelled."""
+    """A series of which only a few points are printed: the points, joined, each labelled.
+
+    Parameters
+    ----------
+    ax
+        The axes to draw on.
+    years
+        The years of the printed points (also the x ticks).
+    values
+        The printed values, one per year.
+    title
+        Title of the axes.
+    colour
+        A position in the book's palette, or any matplotlib colour.
+    fmt
+        Format of each point's label.
+    ylim
+        Limits of the y axis; ``None`` runs from 0 to 1.15 times the largest value.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax.plot(years, values, "o-", color=_colour(colour))
     for x, y in zip(years, values):
         ax.annotate(
@@ -85,7 +130,28 @@ def share_bars(
     ax: Axes | None = None,
 ) -> Axes:
     """Horizontal bars of shares (per cent) by economy, each labelled with its share and
-    ``labels``."""
+    ``labels``.
+
+    Parameters
+    ----------
+    shares
+        Shares in per cent, indexed by economy; drawn from the first (top) down.
+    labels
+        Text beside each share (e.g. the printed amount), indexed by economy.
+    xlabel
+        Label of the x axis.
+    title
+        Title of the axes.
+    colour
+        A position in the book's palette, or any matplotlib colour.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 5.5 by 3.6 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (5.5, 3.6))
     order = list(shares.index)[::-1]
     ax.barh(order, shares[order], color=_colour(colour))
@@ -109,7 +175,27 @@ def paired_bars(
     labels: dict | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    """Two horizontal bars per row of ``wide`` (its two columns, e.g. two years)."""
+    """Two horizontal bars per row of ``wide`` (its two columns, e.g. two years).
+
+    Parameters
+    ----------
+    wide
+        One row per bar pair (its index labels the y axis) and two numeric columns; further
+        columns are not drawn.
+    xlabel
+        Label of the x axis.
+    title
+        Title of the axes.
+    labels
+        Legend entry by column; a column not in it is shown by its name.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 8 by 4.2 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (8, 4.2))
     y = np.arange(len(wide))
     labels = labels or {}
@@ -139,7 +225,30 @@ def phases_plot(
     ax: Axes | None = None,
 ) -> Axes:
     """Printed points of a series over shaded phases ``(start, end, label)``; ``joined`` lists the
-    runs of years to connect (dotted where years between are not printed)."""
+    runs of years to connect (dotted where years between are not printed).
+
+    Parameters
+    ----------
+    series
+        Printed values indexed by year, each labelled with its value.
+    phases
+        ``(start, end, label)`` of each shaded span; three colours, so only the first three are
+        drawn.
+    joined
+        Runs of years to join with a line: solid when the years are consecutive, dotted
+        otherwise.
+    ylabel
+        Label of the y axis.
+    title
+        Title of the axes.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 8 by 3.6 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (8, 3.6))
     for (start, end, label), colour in zip(
         phases, [_style.PALETTE[1], _style.PALETTE[3], _style.BAND]
@@ -177,7 +286,26 @@ def ranked_values(
     title: str,
     ax: Axes | None = None,
 ) -> Axes:
-    """Horizontal bars from the lowest value (bottom) up, each labelled, one bar highlighted."""
+    """Horizontal bars from the lowest value (bottom) up, each labelled, one bar highlighted.
+
+    Parameters
+    ----------
+    values
+        Values indexed by label (e.g. the AIPI by economy), each labelled to three decimals.
+    highlight
+        The label of the bar to highlight, or ``None``.
+    xlabel
+        Label of the x axis.
+    title
+        Title of the axes.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 7 by 3.8 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (7, 3.8))
     shown = values.sort_values()
     colours = [

@@ -92,7 +92,19 @@ ADVANCED = {
 
 def outside_figures() -> pd.DataFrame:
     """The figures of the sources the papers cite, with their provenance
-    (``data/outside_figures.csv``), indexed by ``figure_id``."""
+    (``data/outside_figures.csv``), indexed by ``figure_id``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``figure_id``, with the manifest's columns ``what``, ``economy``, ``year``,
+        ``value``, ``unit``, ``source``, ``published``, ``url``, ``quote`` and ``consulted``.
+
+    Raises
+    ------
+    helpers.data.DataError
+        If the shipped file does not match its manifest.
+    """
     return data.load("outside_figures").set_index("figure_id")
 
 
@@ -104,19 +116,68 @@ class Figures:
         self.table = data.load("industrial_bank_figures").set_index("id")
 
     def value(self, figure_id: str) -> float:
+        """The figure's value as a number, in the unit of its ``unit`` column.
+
+        Parameters
+        ----------
+        figure_id
+            The figure's id, e.g. ``"S1-08"``.
+
+        Returns
+        -------
+        float
+            The ``value`` column of the figure's row.
+        """
         return float(self.table.loc[figure_id, "value"])
 
     def printed(self, figure_id: str) -> str:
+        """The figure as the report prints it (e.g. ``"55万"``).
+
+        Parameters
+        ----------
+        figure_id
+            The figure's id.
+
+        Returns
+        -------
+        str
+            The ``printed`` column of the figure's row.
+        """
         return str(self.table.loc[figure_id, "printed"])
 
     def where(self, *ids: str) -> str:
+        """Where the figures are in the report, for a scorecard row's location.
+
+        Parameters
+        ----------
+        *ids
+            Figure ids, in the order to cite them.
+
+        Returns
+        -------
+        str
+            "§<section> (<id>)" for each id, comma-separated.
+        """
         return ", ".join(f"§{self.table.loc[i, 'section']} ({i})" for i in ids)
 
     def series(
         self, ids: dict[str, tuple[str, str]], position: int
     ) -> pd.Series:
         """One number per economy from ``ids`` (economy -> (amount id, share id)), the amount
-        (``position`` 0) or the share (1)."""
+        (``position`` 0) or the share (1).
+
+        Parameters
+        ----------
+        ids
+            Economy to the pair of figure ids (amount, share), e.g. :data:`INVESTMENT`.
+        position
+            0 for the amounts, 1 for the shares.
+
+        Returns
+        -------
+        pandas.Series
+            The values indexed by economy, in the order of ``ids``.
+        """
         return pd.Series(
             {
                 economy: self.value(pair[position])
@@ -126,7 +187,29 @@ class Figures:
 
 
 def check_investment(scorecard: Scorecard, figures: Figures):
-    """The five 2023 AI-investment shares: one world total, and room left for the rest."""
+    """The five 2023 AI-investment shares: one world total, and room left for the rest.
+
+    Adds INV-total (the intervals of :func:`~helpers.audit.implied_totals` of every pair, amounts
+    to whole 100 million US$ and shares to one decimal, overlap) and INV-sum (the listed shares
+    add up to at most 100%).
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the rows are added to it.
+    figures
+        The report's printed numbers (:class:`Figures`).
+
+    Returns
+    -------
+    helpers.audit.ImpliedTotals
+        The implied totals of the five pairs (100 million US$), indexed by economy.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a claim id is already on the scorecard.
+    """
     amounts, shares = (
         figures.series(INVESTMENT, 0),
         figures.series(INVESTMENT, 1),
@@ -167,7 +250,23 @@ def check_investment(scorecard: Scorecard, figures: Figures):
 
 
 def us_share_if_others(figures: Figures) -> float:
-    """The US share of the total the four other investment pairs agree on (mid-point)."""
+    r"""The US share of the total the four other investment pairs agree on (mid-point).
+
+    .. math:: 100\,a_{US} / \tfrac{1}{2}(T_{low} + T_{high})
+
+    where :math:`[T_{low}, T_{high}]` is the common interval of the totals implied by the other
+    four (amount, share) pairs (:func:`~helpers.audit.implied_totals`).
+
+    Parameters
+    ----------
+    figures
+        The report's printed numbers (:class:`Figures`).
+
+    Returns
+    -------
+    float
+        The share in per cent.
+    """
     amounts, shares = (
         figures.series(INVESTMENT, 0),
         figures.series(INVESTMENT, 1),
@@ -179,7 +278,28 @@ def us_share_if_others(figures: Figures) -> float:
 
 
 def check_shares(scorecard: Scorecard, figures: Figures):
-    """The venture-deal shares against one total, and every listed group of shares against 100%."""
+    """The venture-deal shares against one total, and every listed group of shares against 100%.
+
+    Adds VC-total (the totals implied by the six (deals, share) pairs, deals to whole numbers and
+    shares to one decimal, overlap) and ``<group>-sum`` for each group of :data:`SHARE_GROUPS`.
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the rows are added to it.
+    figures
+        The report's printed numbers (:class:`Figures`).
+
+    Returns
+    -------
+    helpers.audit.ImpliedTotals
+        The implied totals of the six venture-deal pairs (deals), indexed by economy.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a claim id is already on the scorecard.
+    """
     deals, deal_shares = figures.series(DEALS, 0), figures.series(DEALS, 1)
     result = implied_totals(
         deals, deal_shares, amount_decimals=0, share_decimals=1
@@ -215,7 +335,30 @@ def check_shares(scorecard: Scorecard, figures: Figures):
 def check_ranks(scorecard: Scorecard, figures: Figures) -> None:
     """China's stated ranks against the listed shares. A rank the shares contradict is a
     discrepancy; one they confirm even against every unlisted economy is reproduced; one they allow
-    but cannot prove (an unlisted economy could exceed China) is not reproducible."""
+    but cannot prove (an unlisted economy could exceed China) is not reproducible.
+
+    China's rank among the listed is one plus the number of listed shares above its own; the
+    unlisted economies share 100 minus the listed sum. Also adds GF-MAIN, not reproducible: the
+    AI greenfield projects of the named destinations by IMF group (:data:`ADVANCED`), with the
+    seven printed only as a range counted at both ends.
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the rows are added to it.
+    figures
+        The report's printed numbers (:class:`Figures`).
+
+    Returns
+    -------
+    None
+        The rows are added to ``scorecard``.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a claim id is already on the scorecard.
+    """
     for claim_id, ids, china_id, rank_id, label in RANKS:
         listed = {
             figures.table.loc[i, "economy"]: figures.value(i) for i in ids
@@ -283,7 +426,30 @@ def check_ranks(scorecard: Scorecard, figures: Figures) -> None:
 
 
 def check_arithmetic(scorecard: Scorecard, figures: Figures) -> None:
-    """Differences and ratios the report states next to the numbers they come from."""
+    """Differences and ratios the report states next to the numbers they come from.
+
+    Adds CN-ODI-FDI (ODI minus the difference against FDI, within 0.15), US-RESHORE (1.1 / 3.7
+    against 59.0%, with the interval rounding allows), TALENT (2 / 5 against 0.39, to one decimal)
+    and CHATGPT (the households the report's electricity implies at the EIA's average use, to one
+    decimal).
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the rows are added to it.
+    figures
+        The report's printed numbers (:class:`Figures`).
+
+    Returns
+    -------
+    None
+        The rows are added to ``scorecard``.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a claim id is already on the scorecard.
+    """
     v = figures.value
     difference = v("S31-04") - v("S31-05")
     scorecard.check(
@@ -340,7 +506,19 @@ def check_arithmetic(scorecard: Scorecard, figures: Figures) -> None:
 
 
 def textile_shares(figures: Figures) -> pd.Series:
-    """China's printed shares of world textile and apparel exports, by year."""
+    """China's printed shares of world textile and apparel exports, by year.
+
+    Parameters
+    ----------
+    figures
+        The report's printed numbers (:class:`Figures`).
+
+    Returns
+    -------
+    pandas.Series
+        Named ``share (%)``: the shares in per cent, indexed by year (int) in the order of
+        :data:`TEXTILE`.
+    """
     rows = figures.table.loc[TEXTILE]
     return pd.Series(
         rows["value"].to_numpy(),
@@ -351,7 +529,28 @@ def textile_shares(figures: Figures) -> pd.Series:
 
 def check_trends(scorecard: Scorecard, figures: Figures) -> None:
     """Trends and orders the report reads from its numbers: FDI's peak, greenfield ranks, Korea's
-    ODI, China's textile phases, and two figures whose basis it does not print."""
+    ODI, China's textile phases, and two figures whose basis it does not print.
+
+    Adds FDI-PEAK, GF-RANK, KOR-ODI, TEX-PHASES, TEX-POST (checks), TEX-PEAK and CN-FDI-2022 (not
+    reproducible) and GF-SHARE (against GlobalData, to one decimal).
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the rows are added to it.
+    figures
+        The report's printed numbers (:class:`Figures`).
+
+    Returns
+    -------
+    None
+        The rows are added to ``scorecard``.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a claim id is already on the scorecard.
+    """
     v = figures.value
     peak_low = v("S2-02") / (1 - (v("S2-03") - 0.05) / 100)
     peak_high = v("S2-02") / (1 - (v("S2-03") + 0.05) / 100)
@@ -441,7 +640,30 @@ def check_trends(scorecard: Scorecard, figures: Figures) -> None:
 
 
 def check_public_figures(scorecard: Scorecard, figures: Figures) -> None:
-    """The report's robot densities and AIPI values against IFR's and the IMF's public figures."""
+    """The report's robot densities and AIPI values against IFR's and the IMF's public figures.
+
+    Adds ROBOT-KOR, ROBOT-CHN, ROBOT-KOR-2015, ROBOT-CHN-2015 (against ``ifr_robot_density``, to
+    whole robots), the finding CROSS-CN-AI-2023 (against Fang, Chang & Hu's IDC figure),
+    AIPI-SGP and AIPI-NEXT (against ``imf_aipi_2023``), and CORR-AIPI-FDI and CORR-ROBOT-MFG (not
+    reproducible).
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the rows are added to it.
+    figures
+        The report's printed numbers (:class:`Figures`).
+
+    Returns
+    -------
+    None
+        The rows are added to ``scorecard``.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a claim id is already on the scorecard.
+    """
     v = figures.value
     ifr = data.load("ifr_robot_density")
     wr23 = ifr[
@@ -563,7 +785,28 @@ def check_public_figures(scorecard: Scorecard, figures: Figures) -> None:
 def check_sources(scorecard: Scorecard, figures: Figures) -> None:
     """Figures the report takes from outside sources, against the sources themselves
     (``data/outside_figures.csv``): the IMF's exposure shares, the US chip investment and its
-    jobs, the CHIPS Act's date and China's share of people aged 60 and over."""
+    jobs, the CHIPS Act's date and China's share of people aged 60 and over.
+
+    Adds IMF-EXP-WORLD, IMF-EXP-AE, IMF-EXP-EM, IMF-EXP-LIC, CHIPS-INVEST, CHIPS-JOBS, CHIPS-SIA,
+    the finding CHIP-TOTALS, CHIPS-DATE and AGE-60.
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the rows are added to it.
+    figures
+        The report's printed numbers (:class:`Figures`).
+
+    Returns
+    -------
+    None
+        The rows are added to ``scorecard``.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a claim id is already on the scorecard.
+    """
     v = figures.value
     out = outside_figures()
     for claim_id, figure_id, source_id in (
@@ -670,7 +913,22 @@ def check_sources(scorecard: Scorecard, figures: Figures) -> None:
 
 
 def audit(chapter: str = "06_global_industrial_layout") -> Scorecard:
-    """The whole scorecard of the report's printed figures."""
+    """The whole scorecard of the report's printed figures.
+
+    Runs :func:`check_investment`, :func:`check_shares`, :func:`check_ranks`,
+    :func:`check_arithmetic`, :func:`check_trends`, :func:`check_public_figures` and
+    :func:`check_sources`, in that order, on a new scorecard.
+
+    Parameters
+    ----------
+    chapter
+        The chapter's file stem, where :meth:`~helpers.audit.Scorecard.write` saves the scorecard.
+
+    Returns
+    -------
+    helpers.audit.Scorecard
+        The scorecard under ``Industrial Bank Research (2024)``.
+    """
     scorecard, figures = Scorecard(PAPER, chapter), Figures()
     check_investment(scorecard, figures)
     check_shares(scorecard, figures)

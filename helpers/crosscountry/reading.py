@@ -10,8 +10,25 @@ from helpers.display import pvalue
 def scale_sentence(
     regressions: ScaleRegressions, section: CrossSection
 ) -> str:
-    """Rank correlations in levels and shares, the AIPI coefficient with controls, and, for the
-    simulation, its known truth."""
+    r"""Rank correlations in levels and shares, the AIPI coefficient with controls, and, for the
+    simulation, its known truth.
+
+    Parameters
+    ----------
+    regressions
+        What :func:`helpers.crosscountry.scale_regressions` returns; its last model (the one with
+        controls) gives the coefficient.
+    section
+        The cross-section the regressions were run on (:func:`helpers.crosscountry.cross_section`);
+        its ``label`` names the data, and ``simulated`` adds the sentence on the known truth.
+
+    Returns
+    -------
+    str
+        Three or four sentences. Scaling by GDP is said to lower the correlation when
+        :math:`|\rho|` as a share of GDP is smaller than in levels; the p-value is shown by
+        :func:`helpers.display.pvalue`.
+    """
     levels, share = regressions.rho_levels, regressions.rho_share
     controlled = regressions.table.iloc[-1]
     direction = "lowers" if abs(share) < abs(levels) else "does not lower"

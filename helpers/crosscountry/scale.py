@@ -39,7 +39,34 @@ def economies(
     data: pd.DataFrame, scale: str = "levels", sample: str = "all economies"
 ) -> pd.DataFrame:
     """The economies of ``sample`` (see :data:`SAMPLES`, by GDP) with the FDI measure of ``scale``
-    in the column ``fdi``: US dollars (``"levels"``) or per cent of GDP (``"% of GDP"``)."""
+    in the column ``fdi``: US dollars (``"levels"``) or per cent of GDP (``"% of GDP"``).
+
+    Parameters
+    ----------
+    data
+        One row per economy with the columns ``economy``, ``gdp_usd``, ``aipi`` and ``fdi_usd``
+        (US dollars; the AIPI from 0 to 1), without missing values. Economies whose GDP is not
+        positive are left out.
+    scale
+        ``"levels"`` (FDI in US dollars) or ``"% of GDP"`` (100 FDI / GDP).
+    sample
+        A key of :data:`SAMPLES`: ``"all economies"``, ``"30 largest by GDP"`` or
+        ``"all but the 10 largest"`` (empty when there are 10 economies or fewer).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The economies of the sample from the largest GDP down, on a new default index, with the
+        columns of ``data`` and ``fdi``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``data`` is not a DataFrame or a numeric column holds text.
+    helpers.errors.InputError
+        If ``data`` lacks a column of :data:`COLUMNS`, or a numeric column has missing or infinite
+        values, or ``scale`` or ``sample`` is not one of its options.
+    """
     _checks.option("scale", scale, SCALES)
     _checks.option("sample", sample, list(SAMPLES))
     ranked = _cross_section(data)
@@ -59,6 +86,31 @@ def rank_correlation(
     data: pd.DataFrame, scale: str = "levels", sample: str = "all economies"
 ) -> float:
     """Spearman's rank correlation between the AIPI and FDI in ``scale`` over ``sample``.
+
+    Parameters
+    ----------
+    data
+        One row per economy with the columns ``economy``, ``gdp_usd``, ``aipi`` and ``fdi_usd``
+        (US dollars; the AIPI from 0 to 1), without missing values. Economies whose GDP is not
+        positive are left out.
+    scale
+        ``"levels"`` or ``"% of GDP"`` (:func:`economies`).
+    sample
+        A key of :data:`SAMPLES`.
+
+    Returns
+    -------
+    float
+        Spearman's rho, from -1 to 1; NaN when the sample has fewer than two economies or a
+        constant column.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``data`` is not a DataFrame or a numeric column holds text.
+    helpers.errors.InputError
+        If ``data`` lacks a column of :data:`COLUMNS`, or a numeric column has missing or infinite
+        values, or ``scale`` or ``sample`` is not one of its options.
 
     Examples
     --------
@@ -83,8 +135,39 @@ class ScaleRegressions:
 
 
 def scale_regressions(data: pd.DataFrame) -> ScaleRegressions:
-    """ln FDI on the AIPI, then on the AIPI with ln GDP (and ln GDP per capita where the column
-    ``gdp_per_capita_usd`` is complete), HC1 standard errors, on economies with positive FDI."""
+    r"""ln FDI on the AIPI, then on the AIPI with ln GDP (and ln GDP per capita where the column
+    ``gdp_per_capita_usd`` is complete), HC1 standard errors, on economies with positive FDI.
+
+    .. math::
+        \ln \mathrm{FDI}_i = \alpha + \beta\, \mathrm{AIPI}_i + \gamma' x_i + \varepsilon_i
+
+    by OLS (statsmodels), with :math:`x_i` empty in the first model and :math:`\ln
+    \mathrm{GDP}_i` (and :math:`\ln` GDP per capita) in the second.
+
+    Parameters
+    ----------
+    data
+        One row per economy with the columns ``economy``, ``gdp_usd``, ``aipi`` and ``fdi_usd``
+        (US dollars; the AIPI from 0 to 1), without missing values. Economies whose GDP is not
+        positive are left out.
+        A complete column ``gdp_per_capita_usd`` adds ln GDP per capita to the controls.
+
+    Returns
+    -------
+    ScaleRegressions
+        ``rho_levels`` and ``rho_share`` (:func:`rank_correlation` over all economies, including
+        those without positive FDI), ``controls`` (``log_gdp`` and, when used,
+        ``log_gdp_per_capita``) and ``table``: one row per model (named by its formula), columns
+        ``AIPI coefficient``, ``robust s.e.`` (HC1), ``pvalue`` and ``n``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``data`` is not a DataFrame or a numeric column holds text.
+    helpers.errors.InputError
+        If ``data`` lacks a column of :data:`COLUMNS`, or a numeric column has missing or infinite
+        values, or fewer than 5 economies have positive FDI and GDP.
+    """
     import statsmodels.formula.api as smf
 
     cross = _cross_section(data)
@@ -149,7 +232,36 @@ def cross_section(
     """World Bank FDI, GDP and GDP per capita with the IMF AIPI for ``year`` (downloaded when
     ``online``, else from the cache), merged by ISO code for the economies only (the World Bank's
     aggregates are dropped by name); without them, the SIMULATED cross-section of
-    :func:`fdi_cross_section`, labelled as such, and the reason."""
+    :func:`fdi_cross_section`, labelled as such, and the reason.
+
+    Parameters
+    ----------
+    year
+        The year of the World Bank data and of the AIPI, 1960 or later.
+    online
+        Download the data (and cache them); ``False`` reads the cache only.
+    seed
+        Seed of the simulated cross-section (150 economies) used when the data cannot be had.
+
+    Returns
+    -------
+    CrossSection
+        ``data`` (downloaded: ``iso3``, ``economy``, ``year``, ``fdi_usd``, ``gdp_usd``,
+        ``gdp_per_capita_usd`` and ``aipi``, one row per economy found in all four), ``label``
+        ("World Bank and IMF data, <year> (downloaded <date>)" or "SIMULATED data"),
+        ``simulated`` and, for the simulation, ``reason``: the one-line message of
+        :class:`~helpers.online.OnlineDataUnavailable`.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``year`` is not an integer.
+    helpers.errors.InputError
+        If ``year`` is before 1960.
+    helpers.data.DataError
+        If a download or cached copy holds no values or is not in the expected format (only the
+        data being unavailable falls back to the simulation).
+    """
     from helpers import online as loaders
     from helpers.crosscountry.simulate import fdi_cross_section
 

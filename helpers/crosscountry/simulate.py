@@ -20,6 +20,27 @@ def fdi_cross_section(
     (log GDP per capita - 9) + N(0, 0.4^2)), a function of income only; FDI = GDP * exp(-3.5 + N(0,
     0.8^2)), so FDI / GDP is independent of AIPI by construction. Columns ``economy`` (E001...),
     ``gdp_usd``, ``gdp_per_capita_usd``, ``aipi``, ``fdi_usd``. Seeded; not data about any economy.
+
+    Parameters
+    ----------
+    n_economies
+        How many economies to simulate, at least 10.
+    seed
+        Seed of ``numpy.random.default_rng``, a non-negative integer.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``n_economies`` rows on a default index: ``economy`` (E001, E002, ...), ``gdp_usd`` and
+        ``gdp_per_capita_usd`` (US dollars), ``aipi`` (between 0.2 and 0.8) and ``fdi_usd`` (US
+        dollars, positive).
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``n_economies`` or ``seed`` is not an integer.
+    helpers.errors.InputError
+        If ``n_economies`` is below 10 or ``seed`` is negative.
     """
     n_economies = _checks.integer("n_economies", n_economies, minimum=10)
     seed = _checks.integer("seed", seed, minimum=0)

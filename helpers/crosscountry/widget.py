@@ -37,7 +37,22 @@ class ScaleExplorer(Explorer):
         )
 
     def compute(self, scale: str, sample: str) -> View:
-        """The economies shown with the plotted FDI measure, and Spearman's rank correlation."""
+        """The economies shown with the plotted FDI measure, and Spearman's rank correlation.
+
+        Parameters
+        ----------
+        scale
+            ``"levels"`` or ``"% of GDP"`` (:func:`~helpers.crosscountry.economies`).
+        sample
+            A key of :data:`~helpers.crosscountry.SAMPLES`.
+
+        Returns
+        -------
+        View
+            ``table``: the economies of :func:`~helpers.crosscountry.economies` with ``fdi``;
+            ``status``: the rank correlation and the number of economies; ``series["rho"]``:
+            Spearman's rho (NaN for fewer than two economies).
+        """
         shown = economies(self.data, scale, sample)
         rho = float(shown["aipi"].corr(shown["fdi"], method="spearman"))
         return View(
@@ -47,6 +62,24 @@ class ScaleExplorer(Explorer):
         )
 
     def draw(self, figure, view: View, scale: str, sample: str) -> None:
+        """Draw the scatter of :func:`~helpers.crosscountry.figures.scale_scatter` anew.
+
+        Parameters
+        ----------
+        figure
+            The matplotlib figure to draw on (cleared first).
+        view
+            The view :meth:`compute` returned for these values.
+        scale
+            ``"levels"`` (log axis) or ``"% of GDP"``.
+        sample
+            The sample shown, in the title after the data's ``label``.
+
+        Returns
+        -------
+        None
+            The figure is changed in place.
+        """
         title = f"{self.label}: {sample}" if self.label else sample
         scale_scatter(
             view.table, scale, view.series["rho"], figure, title=title

@@ -17,10 +17,33 @@ from helpers.regional.inequality import _values
 
 
 def concentration_ratio(shares, k: int) -> float:
-    """Concentration ratio CR_k: the sum of the ``k`` largest shares, in the shares' unit.
+    r"""Concentration ratio CR_k: the sum of the ``k`` largest shares, in the shares' unit.
+
+    .. math:: CR_k = \sum_{i=1}^{k} s_{(i)}, \qquad s_{(1)} \ge s_{(2)} \ge \dots
 
     A table of the top ``m >= k`` units gives CR_k exactly, provided no unit outside the table can
     exceed the k-th largest listed share (true when the table ranks units by this very share).
+
+    Parameters
+    ----------
+    shares
+        Non-negative shares, not all zero, in any unit (per cent or fractions); they need not add
+        up to a total.
+    k
+        How many of the largest shares to add, from 1 to the number of shares.
+
+    Returns
+    -------
+    float
+        The sum of the ``k`` largest shares, in the unit of ``shares``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``shares`` is not one-dimensional or holds text, or ``k`` is not an integer.
+    helpers.errors.InputError
+        If a share is missing, infinite or negative, all are zero, or ``k`` is outside 1 to the
+        number of shares.
 
     Examples
     --------
@@ -50,7 +73,27 @@ def hhi(
         :func:`hhi_bounds`.
     normalized
         Return :math:`H^* = (H/\text{total}^2 - 1/n)/(1 - 1/n)`, which runs from 0 (equal shares) to
-        1 (monopoly) whatever the number of units ``n``.
+        1 (monopoly) whatever the number of units ``n``. Needs at least two units.
+    total
+        What all shares add up to, positive: 100 for percentages (the default), 1 for fractions.
+    tol
+        Tolerance of the sum, as a fraction of ``total`` (0.005: half a percentage point when
+        ``total=100``).
+
+    Returns
+    -------
+    float
+        :math:`H` in the squared unit of the shares, or :math:`H^*` (unitless) when
+        ``normalized``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``shares`` is not one-dimensional or holds text, or ``total`` is not a number.
+    helpers.errors.InputError
+        If a share is missing, infinite or negative, all are zero, ``total`` is not positive, the
+        shares do not add up to ``total`` within ``tol * total``, or ``normalized`` is asked of a
+        single unit.
 
     Examples
     --------
@@ -109,7 +152,17 @@ def hhi_bounds(
     -------
     pandas.Series
         ``lower``, ``upper``, ``listed`` (the listed units' own sum of squares), ``residual``
-        and ``n_unlisted``.
+        and ``n_unlisted``. With no unlisted units both bounds are the listed sum of squares.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``listed_shares`` is not one-dimensional or holds text, or ``n_units`` is not an integer.
+    helpers.errors.InputError
+        If a share is missing, infinite or negative, or all are zero; ``n_units`` is below 1 or
+        below the number of listed shares; the listed shares exceed ``total``; there are no
+        unlisted units yet a residual is left; or the residual cannot be shared by the unlisted
+        units under the cap (the listed units cannot be the largest).
 
     Examples
     --------
@@ -175,7 +228,37 @@ def concentration_summary(
 
     ``ranked_by`` names the column the table is ranked by: its listed shares cap every unlisted
     unit's share; for the other columns only the residual does. CR_k is exact when no unlisted unit
-    can exceed the k-th largest listed share, which the row ``CR{k} exact`` reports.
+    can exceed the k-th largest listed share, which the row ``CR{k} exact`` reports. The bounds are
+    those of :func:`hhi_bounds` with ``total=100``.
+
+    Parameters
+    ----------
+    shares
+        One row per listed unit (its label in the index) and one column per share variable, in per
+        cent of the whole population's total.
+    n_units
+        Number of units in the whole population (listed plus unlisted), e.g. 31 provinces.
+    ranked_by
+        The column of ``shares`` by which the table lists its top units.
+    k
+        How many of the largest listed shares CR_k adds, from 1 to the number of rows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per column of ``shares``; rows ``listed units``, ``listed total (%)``,
+        ``CR{k} (%)``, ``CR{k} units`` (the labels of the k largest, comma-separated),
+        ``CR{k} exact`` (bool), ``HHI lower bound``, ``HHI upper bound``, ``HHI of listed``,
+        ``unlisted residual (%)``, ``unlisted units`` and
+        ``numbers equivalent (10000 / HHI upper)``. The columns hold mixed types (object dtype).
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``shares`` is not a DataFrame, a column holds text, or ``k`` is not an integer.
+    helpers.errors.InputError
+        If ``ranked_by`` is not a column, ``k`` is out of range, or a column's shares do not fit
+        :func:`hhi_bounds`.
     """
     if not isinstance(shares, pd.DataFrame):
         raise InputTypeError(

@@ -38,7 +38,29 @@ def _table1(ai: pd.DataFrame) -> pd.DataFrame:
 
 def bottom_groups(ai: pd.DataFrame, exceptions: set[str]) -> list[int]:
     """The sizes k of the bottom-k groups of Table 1 whose non-western members are exactly
-    ``exceptions`` (Chinese names): the readings under which claim C4 holds."""
+    ``exceptions`` (Chinese names): the readings under which claim C4 holds.
+
+    Parameters
+    ----------
+    ai
+        Table 1 with the province table attached (:func:`helpers.regional.load_index`): the
+        columns ``province_zh``, ``region``, ``index`` and ``rank``, at least two rows.
+    exceptions
+        The short Chinese names of the non-western provinces the claim excepts (山西, 海南).
+
+    Returns
+    -------
+    list of int
+        The sizes k, from 1 to the number of provinces, in increasing order; empty when no bottom
+        group fits. The bottom k are the k largest ranks (ties in ``rank`` in table order).
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``ai`` is not a DataFrame.
+    helpers.errors.InputError
+        If ``ai`` lacks one of its columns or has fewer than two rows.
+    """
     ranked_up = _table1(ai).sort_values("rank", ascending=False)
     return [
         k
@@ -52,7 +74,38 @@ def check_table1(
     scorecard: Scorecard, ai: pd.DataFrame, claims: Claims
 ) -> pd.DataFrame:
     """Claims C1-C6 and the table's own consistency (T1-ranks) on Table 1, indexed by English name
-    with the province table attached. Returns the shares above the mean (C5)."""
+    with the province table attached. Returns the shares above the mean (C5).
+
+    Adds the rows C1 (the mean to two decimals), C2 (the regions of the top ten), C3 (the top
+    five and the largest gap of :func:`~helpers.regional.rank_gaps`), C4
+    (:func:`bottom_groups`), C5-East, C5-Central, C5-West, C5-Northeast (shares strictly above
+    the unweighted mean), C6 (the regions' order by share above the mean and by mean) and
+    T1-ranks (the printed ranks against the ranks of the printed values).
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the rows are added to it.
+    ai
+        Table 1 with the province table attached (:func:`helpers.regional.load_index`): the
+        columns ``province_zh``, ``region``, ``index`` and ``rank``, at least two rows.
+    claims
+        The paper's claims (:class:`~helpers.audit.Claims` of ``fang2025_claims``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table of :func:`~helpers.regional.share_above` by NBS region at the mean: indexed by
+        region, with ``units``, ``above``, ``share_above`` and ``fraction``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``ai`` is not a DataFrame.
+    helpers.errors.InputError
+        If ``ai`` lacks one of its columns or has fewer than two rows.
+        Or if a claim id is already on the scorecard.
+    """
     ai = _table1(ai)
     mean = float(ai["index"].mean())
     scorecard.compare_claim(
@@ -162,7 +215,25 @@ def check_table1(
 
 def cluster_shares(firms: pd.DataFrame) -> pd.Series:
     """The shares (firms, patents) that Table 2 lists for provinces inside the three clusters of C9:
-    a lower bound on the clusters' shares, since Tianjin and Hebei are not listed."""
+    a lower bound on the clusters' shares, since Tianjin and Hebei are not listed.
+
+    Parameters
+    ----------
+    firms
+        Table 2 indexed by English province name, with ``firm_share_pct`` and
+        ``patent_share_pct`` (per cent).
+
+    Returns
+    -------
+    pandas.Series
+        ``firm_share_pct`` and ``patent_share_pct``: the sums over the listed provinces of
+        :data:`CLUSTERS`, in per cent.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``firms`` lacks one of the two columns.
+    """
     _checks.columns(firms, ["firm_share_pct", "patent_share_pct"], "firms")
     members = [p for provinces in CLUSTERS.values() for p in provinces]
     return firms.loc[
@@ -174,7 +245,39 @@ def cluster_shares(firms: pd.DataFrame) -> pd.Series:
 def check_table2(
     scorecard: Scorecard, ai: pd.DataFrame, firms: pd.DataFrame, claims: Claims
 ) -> pd.DataFrame:
-    """Claims C7-C9 on Table 2 (indexed by English name), with the top five of Table 1."""
+    """Claims C7-C9 on Table 2 (indexed by English name), with the top five of Table 1.
+
+    C7 and C8 hold when the top five's listed shares of firms and of patents exceed the printed
+    floor (80 per cent); C9 when both lower bounds of :func:`cluster_shares` exceed the claim's
+    value (50, "more than half").
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the rows are added to it.
+    ai
+        Table 1 with the province table attached (:func:`helpers.regional.load_index`): the
+        columns ``province_zh``, ``region``, ``index`` and ``rank``, at least two rows.
+    firms
+        Table 2 indexed by English province name, with ``firm_share_pct`` and
+        ``patent_share_pct``.
+    claims
+        The paper's claims (:class:`~helpers.audit.Claims` of ``fang2025_claims``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows C7, C8 and C9 (:meth:`~helpers.audit.Scorecard.view`): indexed by claim id,
+        with ``reported``, ``recomputed`` and ``status``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``ai`` is not a DataFrame.
+    helpers.errors.InputError
+        If ``ai`` lacks one of its columns or has fewer than two rows.
+        Or if ``firms`` lacks a share column for C9, or a claim id is already on the scorecard.
+    """
     top5 = _table1(ai).nsmallest(5, "rank").index
     for claim_id, column in [
         ("C7", "firm_share_pct"),
@@ -209,7 +312,29 @@ def check_table2(
 
 def record_outside_figures(scorecard: Scorecard, claims: Claims) -> None:
     """X1-X6: figures the paper quotes from outside sources, against the sources where they were
-    found (``data/outside_figures.csv``); nothing in Tables 1-2 bears on them."""
+    found (``data/outside_figures.csv``); nothing in Tables 1-2 bears on them.
+
+    X1-X3 are recorded as not reproducible with the reason; X4 (users of generative AI, in 亿
+    people, to one decimal), X5 (ERNIE 3.0 Titan's parameters, in 亿, to whole units) and X6 (the
+    year, to whole units) are compared with the sources' values.
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the rows are added to it.
+    claims
+        The paper's claims (:class:`~helpers.audit.Claims` of ``fang2025_claims``).
+
+    Returns
+    -------
+    None
+        The rows are added to ``scorecard``.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a claim id is already on the scorecard.
+    """
     from helpers.crosscountry.industrial_bank import outside_figures
 
     out = outside_figures()
@@ -268,7 +393,34 @@ def audit(
     firms: pd.DataFrame,
     chapter: str = "01_regional_ai_competitiveness",
 ) -> Scorecard:
-    """The whole scorecard of section 二 on Tables 1 and 2."""
+    """The whole scorecard of section 二 on Tables 1 and 2.
+
+    Runs :func:`check_table1`, :func:`check_table2` and :func:`record_outside_figures` on a new
+    scorecard, with the claims of ``data/fang2025_claims.csv``.
+
+    Parameters
+    ----------
+    ai
+        Table 1 with the province table attached (:func:`helpers.regional.load_index`): the
+        columns ``province_zh``, ``region``, ``index`` and ``rank``, at least two rows.
+    firms
+        Table 2 indexed by English province name, with ``firm_share_pct`` and
+        ``patent_share_pct`` (:func:`helpers.regional.load_shares`).
+    chapter
+        The chapter's file stem, where :meth:`~helpers.audit.Scorecard.write` saves the scorecard.
+
+    Returns
+    -------
+    helpers.audit.Scorecard
+        The scorecard of claims C1-C9, T1-ranks and X1-X6 under ``Fang, Chang & Hu (2025)``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``ai`` is not a DataFrame.
+    helpers.errors.InputError
+        If ``ai`` lacks one of its columns or has fewer than two rows.
+    """
     claims = Claims(CLAIMS)
     scorecard = Scorecard(PAPER, chapter)
     check_table1(scorecard, ai, claims)

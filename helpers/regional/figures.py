@@ -24,7 +24,37 @@ def ranked_bar(
     ax: Axes | None = None,
 ) -> Axes:
     """Horizontal bars from the highest value (top) down, coloured by group, with an optional
-    reference line (e.g. the national mean)."""
+    reference line (e.g. the national mean).
+
+    Parameters
+    ----------
+    values
+        One value per unit, indexed by the unit's label (shown on the y axis).
+    groups
+        Group of each unit, same index as ``values``; colours follow the book's region colours,
+        then the palette.
+    reference
+        Where to draw a dashed vertical line, or ``None`` for none.
+    reference_label
+        The line's legend entry, followed by its value to two decimals.
+    xlabel
+        Label of the x axis.
+    title
+        Title of the axes.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure 7 inches wide and 0.25 inch
+        per unit plus 1.2 high.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``values`` and ``groups`` do not have the same index.
+    """
     if not values.index.equals(groups.index):
         raise InputError("values and groups must share the same index")
     order = values.sort_values(ascending=True, kind="mergesort").index
@@ -68,7 +98,38 @@ def ranked(
     """A ranking that reads for any number of units: :func:`ranked_bar` up to
     :data:`BARS_UP_TO` units, else every unit as a dot by rank (coloured by group when there are
     groups) with the ``label`` highest and the ``label`` // 2 lowest named, and an optional
-    reference line as in :func:`ranked_bar`. ``groups`` None or all missing draws one colour."""
+    reference line as in :func:`ranked_bar`. ``groups`` None or all missing draws one colour.
+
+    Parameters
+    ----------
+    values
+        One value per unit, indexed by the unit's label.
+    groups
+        Group of each unit, same index as ``values``, or ``None``.
+    xlabel
+        Label of the x axis.
+    title
+        Title of the axes.
+    label
+        How many of the highest units to name on a dot ranking (half as many of the lowest).
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 7 by 5 inches (dots) or
+        as :func:`ranked_bar` does (bars).
+    reference
+        Where to draw a dashed vertical line, or ``None`` for none.
+    reference_label
+        The line's legend entry, followed by its value to two decimals.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``values`` and ``groups`` do not have the same index (bars only).
+    """
     if groups is None or groups.isna().all():
         groups = pd.Series("all units", index=values.index)
     if len(values) <= BARS_UP_TO:
@@ -162,7 +223,31 @@ def by_group(
 ) -> Axes:
     """Every unit as a dot at its value, one row per group (a little vertical jitter, drawn from
     ``seed``, keeps equal values apart), with a bar at each group's median: where the values
-    lie for units that have no map. ``groups`` None or all missing draws one row."""
+    lie for units that have no map. ``groups`` None or all missing draws one row.
+
+    Parameters
+    ----------
+    values
+        One value per unit, indexed by unit.
+    groups
+        Group of each unit, same index as ``values``, or ``None``. Rows follow the grouping's
+        conventional order (:data:`helpers.regional.GROUPINGS`), else natural order, and are
+        labelled with the group's number of units.
+    xlabel
+        Label of the x axis.
+    title
+        Title of the axes.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure 7 inches wide and 0.6 inch
+        per group plus 1.4 high.
+    seed
+        Seed of the uniform jitter in (-0.25, 0.25) (``numpy.random.default_rng``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     from helpers.regional.groups import _order
 
     if groups is None or groups.isna().all():
@@ -234,7 +319,38 @@ def tile_map(
     """Tile-grid map: one equal square per unit at (``tile_col``, ``tile_row``), coloured by value.
 
     Every unit gets the same area, so large, sparsely populated provinces do not dominate the
-    picture as they do on an area map.
+    picture as they do on an area map. Each tile shows the unit's label and its value to one
+    decimal; the colour scale runs from the smallest value to the largest.
+
+    Parameters
+    ----------
+    values
+        One value per unit, indexed by unit.
+    tiles
+        Indexed by unit, with integer columns ``tile_col`` and ``tile_row`` (row 0 at the top);
+        units of ``tiles`` without a value are left blank.
+    labels
+        The name shown on each unit's tile, indexed by unit; ``None`` shows the index labels.
+        Names longer than 10 characters are broken over two lines.
+    title
+        Title of the axes.
+    colorbar_label
+        Label of the colour bar.
+    cmap
+        Name of a matplotlib colour map.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 7 by 6 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``tiles`` lacks ``tile_col`` or ``tile_row``, or has no position for a unit of
+        ``values``.
     """
     missing = [c for c in ("tile_col", "tile_row") if c not in tiles.columns]
     if missing:
@@ -302,8 +418,26 @@ def lorenz_plot(
     ax: Axes | None = None,
     noun: str = "province",
 ) -> Axes:
-    """Lorenz curves (from :func:`helpers.inequality.lorenz_curve`) against the equality line;
-    ``noun`` names one unit on the axis. Points are marked for up to 100 units."""
+    """Lorenz curves (from :func:`helpers.regional.lorenz_curve`) against the equality line;
+    ``noun`` names one unit on the axis. Points are marked for up to 100 units.
+
+    Parameters
+    ----------
+    curves
+        Lorenz curves by legend name, each with ``population_share`` and ``value_share``; the
+        palette has three colours, so only the first three curves are drawn.
+    title
+        Title of the axes.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 5 by 5 inches.
+    noun
+        What one unit is called (the x axis reads "cumulative share of <noun>s").
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (5, 5))
     ax.plot(
         [0, 1], [0, 1], color="grey", linestyle=":", label="perfect equality"
@@ -338,7 +472,29 @@ def share_above_plot(
     noun: str = "province",
 ) -> Axes:
     """Bars of the share of each group above the threshold (:func:`helpers.regional.share_above`),
-    labelled with the fraction; ``noun`` names one unit on the axis."""
+    labelled with the fraction; ``noun`` names one unit on the axis.
+
+    Parameters
+    ----------
+    result
+        What :func:`helpers.regional.share_above` returns.
+    title
+        Title of the axes; "" shows the threshold ("threshold 57.18").
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 6 by 3.5 inches.
+    noun
+        What one unit is called.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``result`` is not a :class:`~helpers.regional.SharesAbove`.
+    """
     if not isinstance(result, SharesAbove):
         raise InputTypeError(
             f"result must be what share_above() returns; got {type(result).__name__}"
@@ -374,6 +530,25 @@ def refresh_share_above_plot(ax: Axes, result: SharesAbove) -> Axes:
     Moving the existing bars and labels, instead of drawing new ones, keeps a widget's redraw fast:
     discarded artists pile up for the garbage collector, whose full collections would otherwise
     stall some updates. The groups must be the ones already drawn.
+
+    Parameters
+    ----------
+    ax
+        Axes drawn by :func:`share_above_plot`.
+    result
+        What :func:`helpers.regional.share_above` returns for the new threshold, with the same
+        groups in the same order.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax``, with its bars, labels and title updated (a custom title is replaced by the
+        threshold).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If the axes show other groups than ``result``.
     """
     table = result.table
     drawn = [t.get_text() for t in ax.get_xticklabels()]
@@ -399,7 +574,25 @@ def cumulative_share_plot(
     noun: str = "province",
 ) -> Axes:
     """Cumulative share of the top-k units for each column of ``shares`` (in per cent), each column
-    ranked on its own, with the 80 per cent line; every k is marked for up to 20 units."""
+    ranked on its own, with the 80 per cent line; every k is marked for up to 20 units.
+
+    Parameters
+    ----------
+    shares
+        One row per listed unit, one column per share variable (per cent), drawn under its
+        column name; the palette has three colours, so only the first three columns are drawn.
+    title
+        Title of the axes.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 6 by 4 inches.
+    noun
+        What one unit is called.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (6, 4))
     for (name, col), colour in zip(
         shares.items(), ["#0072B2", "#D55E00", "#009E73"]
@@ -434,7 +627,27 @@ def region_paths(
     ax: Axes | None = None,
 ) -> Axes:
     """One line per region over the years (:func:`helpers.regional.yearly_means`), the national mean
-    dashed and black."""
+    dashed and black.
+
+    Parameters
+    ----------
+    paths
+        The table of :func:`helpers.regional.yearly_means`: indexed by year, one column per
+        region and the national column.
+    ylabel
+        Label of the y axis.
+    title
+        Title of the axes.
+    national
+        The name of the national column.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 6 by 4 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (6, 4))
     colours = _style.group_colours([c for c in paths.columns if c != national])
     for name in paths.columns:

@@ -36,11 +36,20 @@ def attach_provinces(
     on
         Name of that column.
 
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame``'s rows in their order, on a new default index, with the columns of
+        ``data/provinces.csv`` added after its own (``name_zh`` itself is dropped unless ``on`` is
+        ``"name_zh"``).
+
     Raises
     ------
+    helpers.errors.InputTypeError
+        If ``frame`` is not a DataFrame.
     helpers.data.DataError
-        If ``on`` is missing, or a name is not one of the 31 provinces (e.g. a misprint such as 工苏
-        for 江苏): the message lists the unknown names.
+        If ``on`` is missing, a name is not one of the 31 provinces (e.g. a misprint such as 工苏
+        for 江苏), or a name is repeated: the message lists the names.
     """
     if not isinstance(frame, pd.DataFrame):
         raise InputTypeError(
@@ -122,6 +131,22 @@ def share_above(
         The cut-off; ``None`` takes the unweighted mean of ``values`` (the "national mean" of a
         table of provinces).
 
+    Returns
+    -------
+    SharesAbove
+        The ``threshold`` used and the ``table`` indexed by group (named after ``groups``, or
+        ``group``), in the grouping's conventional order (:data:`GROUPINGS`) or else sorted
+        naturally, with columns ``units``, ``above``, ``share_above`` (0 to 1) and ``fraction``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``values`` or ``groups`` is not a Series, ``values`` holds text, or ``threshold`` is not
+        a number.
+    helpers.errors.InputError
+        If a value is missing or infinite, a unit has no group, ``groups`` does not match the units
+        of ``values``, or ``threshold`` is not finite.
+
     Examples
     --------
     >>> import pandas as pd
@@ -161,6 +186,30 @@ def group_summary(values: pd.Series, groups: pd.Series | None) -> pd.DataFrame:
 
     A group of a single unit has no standard deviation: its ``std`` and ``cv`` are NaN (the one NaN
     this module returns, by design), since zero would wrongly report a measured absence of spread.
+
+    Parameters
+    ----------
+    values
+        One value per unit, indexed by unit.
+    groups
+        Group of each unit, same index as ``values``; or ``None`` for units without groups.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group (conventional order of :data:`GROUPINGS`, or else sorted naturally),
+        then ``All``; the index is named after ``groups`` (or ``group``). Columns ``count`` (int),
+        ``mean``, ``median``, ``std``, ``min``, ``max`` and ``cv``; ``cv`` is infinite or NaN
+        where a group's mean is zero.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``values`` or ``groups`` is not a Series (``values`` may be any one-dimensional data
+        when ``groups`` is None), or ``values`` holds text.
+    helpers.errors.InputError
+        If a value is missing or infinite, a unit has no group, or ``groups`` does not match the
+        units of ``values``.
     """
     stats = ["count", "mean", "median", "std", "min", "max"]
     if groups is None:
@@ -179,7 +228,27 @@ def group_summary(values: pd.Series, groups: pd.Series | None) -> pd.DataFrame:
 
 def rank_gaps(values: pd.Series) -> pd.DataFrame:
     """Values ranked from the top with the drop to the next unit (``gap``); the largest gaps are the
-    natural places to cut a ranking into tiers."""
+    natural places to cut a ranking into tiers.
+
+    Parameters
+    ----------
+    values
+        One value per unit, indexed by unit.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by unit from the highest value down (ties keep their input order), with columns
+        ``rank`` (1 at the top), ``value`` and ``gap`` (this value minus the next one's; NaN for
+        the last unit, which has no next).
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``values`` is not a Series or holds text.
+    helpers.errors.InputError
+        If a value is missing or infinite.
+    """
     if not isinstance(values, pd.Series):
         raise InputTypeError("values must be a pandas Series indexed by unit")
     ranked = _checks.series(values, "values").sort_values(
@@ -200,6 +269,29 @@ def yearly_means(
     ``values`` and ``regions`` are indexed by (unit, year); the result has one row per year and one
     column per region present (in the conventional order), then the national column. Units
     without groups (``regions`` None or all missing) give the national column alone.
+
+    Parameters
+    ----------
+    values
+        Values indexed by a two-level (unit, year) MultiIndex.
+    regions
+        Region of each (unit, year), same index as ``values``; or ``None``.
+    national
+        Name of the column of the mean over all units (unweighted).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``year``; one column per region (conventional order of :data:`GROUPINGS`, or
+        else sorted naturally), then ``national``. A region with no unit in a year is NaN there.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``values`` is not indexed by (unit, year), a value is missing or infinite, a unit has
+        no region while others have one, or ``regions`` does not match ``values``.
+    helpers.errors.InputTypeError
+        If ``regions`` is not a Series, or ``values`` holds text.
     """
     if (
         not isinstance(values.index, pd.MultiIndex)

@@ -117,15 +117,34 @@ def gini(values, weights=None, small_sample: bool = False) -> float:
 
 
 def lorenz_curve(values, weights=None) -> pd.DataFrame:
-    """Lorenz curve: cumulative population share against cumulative value share.
+    r"""Lorenz curve: cumulative population share against cumulative value share.
 
-    Units are sorted from the lowest value up. The first row is the origin (0, 0).
+    Units are sorted from the lowest value up (ties keep their input order). The first row is the
+    origin (0, 0); point :math:`k` is :math:`(\sum_{i \le k} p_i / P,\ \sum_{i \le k} p_i y_i /
+    \sum_i p_i y_i)`.
+
+    Parameters
+    ----------
+    values
+        Non-negative values, not all zero (a Series keeps its labels as the units).
+    weights
+        Population weights, strictly positive and aligned with ``values``, or ``None`` (every unit
+        counts once).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``unit`` (the label of the unit added at that point; empty at the origin),
-        ``population_share`` and ``value_share``, both from 0 to 1.
+        ``n + 1`` rows on a default index, with columns ``unit`` (the label of the unit added at
+        that point, as text; empty at the origin), ``population_share`` and ``value_share``, both
+        from 0 to 1.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``values`` or ``weights`` is not one-dimensional or holds text.
+    helpers.errors.InputError
+        If a value is missing, infinite or negative, all values are zero, or a weight is not
+        positive or does not match a unit of ``values``.
 
     Examples
     --------
@@ -156,6 +175,27 @@ def theil_t(values, weights=None) -> float:
     with :math:`0 \ln 0 = 0`, so zero values are allowed. 0 means equality; the maximum is
     :math:`\ln P` when one unit holds everything.
 
+    Parameters
+    ----------
+    values
+        Non-negative values, not all zero.
+    weights
+        Population weights :math:`p_i`, strictly positive and aligned with ``values``, or ``None``
+        (:math:`p_i = 1`).
+
+    Returns
+    -------
+    float
+        The index, from 0 (equality) to :math:`\ln P`.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``values`` or ``weights`` is not one-dimensional or holds text.
+    helpers.errors.InputError
+        If a value is missing, infinite or negative, all values are zero, or a weight is not
+        positive or does not match a unit of ``values``.
+
     Examples
     --------
     >>> round(theil_t([1, 1, 2, 4]), 4)
@@ -172,7 +212,29 @@ def theil_l(values, weights=None) -> float:
     .. math::
         L = \sum_i \frac{p_i}{P}\,\ln\frac{\mu}{y_i}
 
-    Values must be strictly positive.
+    Values must be strictly positive (the index takes :math:`\ln y_i`). 0 means equality; the
+    index has no upper bound as the smallest value approaches zero.
+
+    Parameters
+    ----------
+    values
+        Strictly positive values.
+    weights
+        Population weights :math:`p_i`, strictly positive and aligned with ``values``, or ``None``
+        (:math:`p_i = 1`).
+
+    Returns
+    -------
+    float
+        The index, zero or more.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``values`` or ``weights`` is not one-dimensional or holds text.
+    helpers.errors.InputError
+        If a value is missing, infinite, negative or zero, or a weight is not positive or does not
+        match a unit of ``values``.
 
     Examples
     --------
@@ -225,7 +287,15 @@ class TheilDecomposition:
         return self.between / self.total if self.total > 0 else 0.0
 
     def to_frame(self) -> pd.DataFrame:
-        """Total, within and between with their shares of the total, as a table."""
+        """Total, within and between with their shares of the total, as a table.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``total``, ``within``, ``between`` (named ``Theil T`` or ``Theil L``), columns
+            ``value`` (the index or its part) and ``share`` (the part over the total; 0 for every
+            row when the total is 0).
+        """
         share = (
             (lambda x: x / self.total) if self.total > 0 else (lambda x: 0.0)
         )
@@ -269,6 +339,21 @@ def theil_decomposition(
         Population weights, or ``None``.
     kind
         ``"T"`` (Theil T, GE(1)) or ``"L"`` (Theil L, GE(0)).
+
+    Returns
+    -------
+    TheilDecomposition
+        ``total``, ``within`` and ``between`` (``within + between == total``) and the table of
+        ``groups``, indexed by group label in order of first appearance.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``values``, ``weights`` or ``groups`` is not one-dimensional, or ``values`` holds text.
+    helpers.errors.InputError
+        If ``kind`` is not ``"T"`` or ``"L"``; a value is missing, infinite or negative (zero for
+        ``"L"``), or all are zero; a group label is missing; or ``groups`` or ``weights`` do not
+        match the units of ``values``.
 
     Examples
     --------
@@ -361,11 +446,35 @@ def between_share_permutation(
     The units are treated as exchangeable under the null of no regional pattern; with a full
     population of provinces this is a descriptive benchmark, not sampling inference.
 
+    Parameters
+    ----------
+    values
+        Non-negative values (strictly positive for ``kind="L"``), not all zero.
+    groups
+        Group label of each unit, aligned with ``values`` as in :func:`theil_decomposition`.
+    weights
+        Population weights, or ``None``. They stay with their units when the labels are shuffled.
+    kind
+        ``"T"`` or ``"L"``: which Theil index to decompose.
+    n_reps
+        Number of random groupings, at least 1.
+    seed
+        Seed of ``numpy.random.default_rng``, a non-negative integer.
+
     Returns
     -------
     pandas.Series
-        ``observed`` share, the null distribution's ``null_mean`` and ``null_p95``, ``pvalue`` and
-        ``n_reps``.
+        ``observed`` share, the null distribution's ``null_mean`` and ``null_p95`` (its 95th
+        percentile), ``pvalue`` and ``n_reps``. Shares are 0 when the total index is 0.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``n_reps`` or ``seed`` is not an integer, or the data are not as
+        :func:`theil_decomposition` needs.
+    helpers.errors.InputError
+        If ``n_reps`` is below 1 or ``seed`` negative, or the data are not as
+        :func:`theil_decomposition` needs.
 
     Examples
     --------

@@ -54,7 +54,29 @@ def data_sentence(
 ) -> str:
     """What this run analyses, with its units by group (the ``group`` column, or ``region`` for a
     table of provinces without one); ``firms_noun`` names the shares table's units when they
-    differ in kind from the index's.
+    differ in kind from the index's. How a replicator's files were read
+    (:func:`helpers.data.format_sentence`) is added at the end.
+
+    Parameters
+    ----------
+    ai
+        The index table of :func:`helpers.regional.load_index`, one row per unit, with a ``group``
+        or ``region`` column.
+    firms
+        The shares table of :func:`helpers.regional.load_shares`.
+    index_label
+        How the sentence names the index's source ("the paper's Table 1", "your file a.csv").
+    firms_label
+        How the sentence names the shares' source.
+    noun
+        What one unit of the index is called.
+    firms_noun
+        What one unit of the shares table is called; ``None`` takes ``noun``.
+
+    Returns
+    -------
+    str
+        One or more sentences.
 
     Examples
     --------
@@ -80,6 +102,19 @@ def pairing_sentence(index_mine: bool, firms_mine: bool) -> str:
     """Whether the run may set the index beside the shares: only when both tables come from the
     same place (both the paper's, or both the reader's files); "" when it may.
 
+    Parameters
+    ----------
+    index_mine
+        Whether the index is the reader's file (``data_path`` was given).
+    firms_mine
+        Whether the shares are the reader's file (``firms_path`` was given).
+
+    Returns
+    -------
+    str
+        "" when both come from the same place; otherwise a sentence saying which is whose and
+        that the run does not compare them.
+
     Examples
     --------
     >>> pairing_sentence(True, False).split(":")[0]
@@ -104,6 +139,19 @@ def claims_sentence(card: Scorecard | None, units: str = "") -> str:
     """How many of the paper's checkable statements hold on the run's data, naming those that do
     not; ``card`` None when the run's units (``units``, e.g. "48 units") are not China's
     provinces, on which the statements cannot be checked.
+
+    Parameters
+    ----------
+    card
+        The scorecard of the paper's statements checked on the run's data, or ``None``. Rows
+        ``not_reproducible`` are not counted; a row counts as holding when ``reproduced``.
+    units
+        The run's units counted in words (:meth:`Units.count`), said when ``card`` is None.
+
+    Returns
+    -------
+    str
+        One sentence.
 
     Examples
     --------
@@ -144,6 +192,23 @@ def leaders_title(
     """A figure title naming the group that holds most of the ``k`` highest values, or, for
     units without groups, the leader.
 
+    Parameters
+    ----------
+    index
+        One value per unit, indexed by unit label.
+    groups
+        Group of each unit, same index; all missing for units without groups.
+    k
+        How many of the highest values to look at (at most the number of units).
+    noun
+        What one unit is called (made plural by adding "s").
+
+    Returns
+    -------
+    str
+        "<count> of the <k> leading <nouns> are in <group>", or "<unit> leads the <n> <nouns>".
+        Ties in the count go to the group that ``value_counts`` lists first.
+
     Examples
     --------
     >>> index = pd.Series([9.0, 8.0, 1.0], index=["a", "b", "c"])
@@ -164,7 +229,20 @@ def _plural(noun: str) -> str:
 
 
 def extremes_sentence(ai: pd.DataFrame) -> str:
-    """The highest and lowest values of the index, with their groups when there are any."""
+    """The highest and lowest values of the index, with their groups when there are any.
+
+    Parameters
+    ----------
+    ai
+        The index table of :func:`helpers.regional.load_index`: ``index`` and a ``group`` (or
+        ``region``) column, indexed by unit label.
+
+    Returns
+    -------
+    str
+        One sentence with both units, their values to two decimals and their groups (left out
+        where missing). Ties go to the first unit in the table.
+    """
     high, low = ai["index"].idxmax(), ai["index"].idxmin()
 
     def group(name) -> str:
@@ -181,7 +259,20 @@ def extremes_sentence(ai: pd.DataFrame) -> str:
 
 def where_note(provinces: bool, grouped: bool = True) -> str:
     """How to read the figure of where the values lie: the tile map of China's provinces, or the
-    values by group (in one row when the units are not grouped) for any other units."""
+    values by group (in one row when the units are not grouped) for any other units.
+
+    Parameters
+    ----------
+    provinces
+        Whether the units are China's provinces (the figure is the tile map).
+    grouped
+        Whether units that are not provinces are grouped (ignored for provinces).
+
+    Returns
+    -------
+    str
+        One or two sentences.
+    """
     if provinces:
         return (
             "The tile-grid map gives every province the same square, so the largest provinces "
@@ -208,7 +299,30 @@ def inequality_sentences(
 ) -> str:
     """The Gini, the between-group shares of Theil T and L, where most of the inequality lies,
     and the group with the widest spread (from ``groups``, regional.group_summary's table). An
-    empty ``decomposition`` means the units are not grouped."""
+    empty ``decomposition`` means the units are not grouped.
+
+    Parameters
+    ----------
+    gini
+        The Gini coefficient of the index.
+    decomposition
+        The Theil decompositions by kind, ``{"T": ..., "L": ...}``
+        (:class:`~helpers.regional.TheilDecomposition`), or empty.
+    groups
+        The table of :func:`helpers.regional.group_summary`; its ``All`` row and groups of one
+        unit are left out when finding the widest spread (the largest ``cv``).
+    noun
+        What one unit is called.
+    group_noun
+        What one group is called ("region", "group").
+
+    Returns
+    -------
+    str
+        Two to four sentences. Most inequality is said to lie between groups when both between
+        shares are at least one half, within them when both are below, and the indices to
+        disagree otherwise.
+    """
     text = f"The Gini coefficient of the index is {gini:.3f}. "
     if not decomposition:
         return text + (
@@ -254,7 +368,26 @@ def permutation_sentence(
     group_noun: str = "region",
 ) -> str:
     """What the permutation test of the between-group share says (``permutation`` None: the
-    units are not grouped, so there is nothing to test)."""
+    units are not grouped, so there is nothing to test).
+
+    Parameters
+    ----------
+    permutation
+        The result of :func:`helpers.regional.between_share_permutation` for Theil T, or
+        ``None``.
+    n_groups
+        How many groups the units are in; with fewer than two there is nothing to test.
+    noun
+        What one unit is called.
+    group_noun
+        What one group is called.
+
+    Returns
+    -------
+    str
+        One sentence. A p-value of 0.05 or less is read as the groups sorting the units better
+        than a random grouping would.
+    """
     if permutation is None:
         return (
             f"Without groups there is no between-{group_noun} share to test: pass a group "
@@ -287,6 +420,24 @@ def concentration_sentences(
 
     ``concentration`` is regional.concentration_summary's table (columns: the share columns);
     ``universe`` says where the number of units the shares are shares of comes from.
+
+    Parameters
+    ----------
+    concentration
+        The table of :func:`helpers.regional.concentration_summary`, one column per share
+        column; ``firm_share_pct`` and ``patent_share_pct`` are named "AI firms" and "AI patents".
+    noun
+        What one unit is called.
+    universe
+        A phrase for the number of units (the second value of
+        :func:`helpers.regional.shares_universe`), or "".
+
+    Returns
+    -------
+    str
+        Sentences giving each column's HHI (its bounds when they differ, rounded to whole
+        points) and numbers equivalent; with two columns, which is more concentrated when their
+        bounds do not overlap.
     """
     names = {"firm_share_pct": "AI firms", "patent_share_pct": "AI patents"}
     parts = []

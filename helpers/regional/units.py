@@ -49,7 +49,18 @@ class Units:
         return "province" if self.provinces else "unit"
 
     def count(self, n: int | None = None) -> str:
-        """ "30 provinces", "48 units", "1 unit"."""
+        """ "30 provinces", "48 units", "1 unit".
+
+        Parameters
+        ----------
+        n
+            The number to say; ``None`` says :attr:`n`, the number of units.
+
+        Returns
+        -------
+        str
+            The number and :attr:`noun`, plural unless ``n`` is 1.
+        """
         n = self.n if n is None else n
         return f"{n} {self.noun}" + ("" if n == 1 else "s")
 
@@ -63,7 +74,21 @@ class Units:
     def groupings(self, frame: pd.DataFrame) -> pd.DataFrame:
         """The groupings of ``frame``'s units a reader may choose between (chapter 1's
         explorer): the file's group column, named as in the file; for provinces also the NBS
-        four regions and the three belts; a single "all units" column for units without groups."""
+        four regions and the three belts; a single "all units" column for units without groups.
+
+        Parameters
+        ----------
+        frame
+            The units' table as :func:`attach_units` returns it: its ``group`` column, and for
+            provinces its ``region`` and ``belt`` columns.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``frame``'s index; first the ``group`` column renamed to the grouping's name (the
+            file's column, ``region``, or ``all units``, which is all missing), then for
+            provinces ``region`` and ``belt`` where the first column is not already one of them.
+        """
         name = (
             "all units"
             if self.group is None
@@ -87,6 +112,13 @@ class Units:
 
 
 def province_names() -> set[str]:
+    """The short Chinese names of China's 31 provincial-level divisions.
+
+    Returns
+    -------
+    set of str
+        The ``name_zh`` column of ``data/provinces.csv`` (北京, 内蒙古, 新疆, ...).
+    """
     return set(data.load("provinces")["name_zh"])
 
 
@@ -105,7 +137,42 @@ def attach_units(
 
     A file whose units are mostly provinces but not all (a misprint such as 工苏 for 江苏, or 北平)
     is refused with the names that are not provinces, since the other units would lose their
-    regions without a word.
+    regions without a word. When fewer than half of the distinct names are provinces, the units are
+    taken as units of another kind.
+
+    Parameters
+    ----------
+    frame
+        One row per unit (or per unit and year), with the columns ``unit`` and, if given,
+        ``group``.
+    unit
+        The column of unit names; provinces by their short Chinese names (``name_zh`` of
+        ``data/provinces.csv``).
+    group
+        The column of group labels, or ``None``: for provinces, the NBS four regions then; for
+        other units, no grouping. Groups coded by whole numbers read as ``"<group> 2"``.
+    fname
+        The file's name, as the error messages name it.
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+        A copy of ``frame`` on its index, with ``label`` and ``group`` (string dtype; all missing
+        for ungrouped units) added; for provinces also ``code``, ``name_en``, ``region``,
+        ``belt``, ``tile_col``, ``tile_row`` and ``province_zh`` where ``frame`` lacks them.
+    units : Units
+        What the units are; ``n`` counts distinct names.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``frame`` is not a DataFrame.
+    helpers.errors.InputError
+        If ``unit`` or ``group`` is not a column of ``frame``.
+    helpers.data.DataError
+        If half or more of the distinct names are provinces but not all (the message names the
+        others and their lines), or, for units that are not provinces, the ``group`` column has
+        blanks.
 
     Examples
     --------
@@ -247,6 +314,35 @@ def load_index(
     ``rank`` (1 = highest; computed from the index when absent) and the ``group`` column when
     ``group`` is given.
 
+    Parameters
+    ----------
+    path
+        A replicator's file, or ``None`` for the shipped ``fang2025_ai_competitiveness``.
+    unit
+        The file's column of unit names (ignored when ``path`` is None).
+    group
+        The file's column of group labels, or ``None`` (ignored when ``path`` is None).
+    sheet
+        The workbook's sheet (name or number) for an ``.xlsx`` file; its first by default.
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+        One row per unit, indexed by ``label`` (index named ``unit``), with ``index`` (float),
+        ``rank`` (Int64; ties share the best rank when computed) and the columns of
+        :func:`attach_units`. A replicator's file keeps ``attrs["file_format"]``.
+    units : Units
+        What the units are.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``group`` names the unit, ``index`` or ``rank`` column.
+    helpers.data.DataError
+        If the file cannot be read, lacks a column, has a value that is not a number, is
+        missing, negative (``index``) or below 1 (``rank``), or repeats a unit; or as
+        :func:`attach_units` raises.
+
     Examples
     --------
     >>> ai, units = load_index()
@@ -294,6 +390,32 @@ def load_shares(
     ``path=None`` loads the paper's Table 2 (the ten leading provinces). A replicator's file
     needs the columns ``unit``, ``firm_share_pct`` and ``patent_share_pct`` (0 to 100, summing to
     100 or less: a table of the leading units leaves the rest unlisted).
+
+    Parameters
+    ----------
+    path
+        A replicator's file, or ``None`` for the shipped ``fang2025_firms_patents``.
+    unit
+        The file's column of unit names (ignored when ``path`` is None).
+    sheet
+        The workbook's sheet (name or number) for an ``.xlsx`` file; its first by default.
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+        One row per listed unit, indexed by ``label`` (index named ``unit``), with
+        ``firm_share_pct`` and ``patent_share_pct`` (per cent, float) and the columns of
+        :func:`attach_units` (the units are never grouped by a file column here). A replicator's
+        file keeps ``attrs["file_format"]``.
+    units : Units
+        What the units are.
+
+    Raises
+    ------
+    helpers.data.DataError
+        If the file cannot be read, lacks a column, has a share that is not a number, missing or
+        outside 0 to 100, repeats a unit, or a share column adds up to more than 100; or as
+        :func:`attach_units` raises.
     """
     if path is None:
         frame, unit, fname = (
@@ -329,6 +451,34 @@ def shares_universe(
     the chapter's text): ``n_units`` when given; else China's 31 provincial-level divisions for
     shares of provinces; else the units of ``ai`` and ``shares`` together (``ai``: the index of
     the same run, when it comes from the same place as the shares), or the listed units alone.
+
+    Parameters
+    ----------
+    n_units
+        The number of units the shares are shares of, as the reader gave it, or ``None``.
+    shares
+        The shares table of :func:`load_shares`, indexed by unit label.
+    shares_units
+        What the shares' units are (the second value :func:`load_shares` returns).
+    ai
+        The index table of the same run, indexed by unit label, or ``None`` when it comes from
+        elsewhere than the shares.
+
+    Returns
+    -------
+    n : int
+        The number of units.
+    phrase : str
+        Where ``n`` comes from, in words.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``n_units`` is not an integer.
+    helpers.errors.InputError
+        If ``n_units`` is below 1 or below the number of listed units, or the ``firm_share_pct``
+        column cannot be the shares of ``n`` units (:func:`hhi_bounds`); the message says to set
+        ``n_units``.
 
     Examples
     --------

@@ -75,7 +75,22 @@ class ThresholdExplorer(Explorer):
         )
 
     def compute(self, grouping: str, threshold: float) -> View:
-        """The groups' shares above ``threshold`` (:func:`helpers.regional.share_above`)."""
+        """The groups' shares above ``threshold`` (:func:`helpers.regional.share_above`).
+
+        Parameters
+        ----------
+        grouping
+            A column of the explorer's ``groupings``.
+        threshold
+            The cut-off: a unit counts when its value is strictly above it.
+
+        Returns
+        -------
+        View
+            ``table``: the :class:`~helpers.regional.SharesAbove` table, indexed by group (named
+            by the grouping's display name) with ``units``, ``above``, ``share_above`` and
+            ``fraction``; ``series["result"]``: the :class:`~helpers.regional.SharesAbove` itself.
+        """
         groups = self.groupings[grouping].rename(
             GROUPINGS.get(grouping, (grouping,))[0]
         )
@@ -85,6 +100,25 @@ class ThresholdExplorer(Explorer):
     def draw(
         self, figure, view: View, grouping: str, threshold: float
     ) -> None:
+        """Draw the groups' shares above the threshold as bars (:func:`share_above_plot`).
+
+        Parameters
+        ----------
+        figure
+            The matplotlib figure to draw on.
+        view
+            The view :meth:`compute` returned for these values.
+        grouping
+            The grouping shown: when it is the one drawn last, the bars are moved in place
+            (:func:`refresh_share_above_plot`); otherwise the figure is drawn anew.
+        threshold
+            The threshold shown (already in ``view``).
+
+        Returns
+        -------
+        None
+            The figure is changed in place.
+        """
         # One set of bars per grouping, moved in place on later updates: drawing anew discards
         # enough artists to set off full garbage collections, which stall single updates.
         state = self.state(figure)
