@@ -97,16 +97,35 @@ def exercises(nb) -> list[Exercise]:
 
 
 def with_parameters(nb, **values):
-    """A copy of ``nb`` whose parameters cell assigns ``values`` (each name must be there)."""
-    nb = nbformat.from_dict(json.loads(json.dumps(nb)))
+    """A copy of ``nb`` with ``values`` injected after its parameters cell, as papermill does
+    (its ``injected-parameters`` cell); each name must be a parameter the cell assigns."""
+    import ast
+
+    from papermill.parameterize import parameterize_notebook
+
     cell = next(
         c for c in nb.cells if "parameters" in c.metadata.get("tags", [])
     )
-    for name, value in values.items():
-        pattern = re.compile(rf"^{name} = .*$", re.M)
-        if not pattern.search(cell.source):
-            raise SystemExit(f"the parameters cell has no {name}")
-        cell.source = pattern.sub(f"{name} = {value!r}", cell.source, count=1)
+    assigned = {
+        target.id
+        for node in ast.parse(cell.source).body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    unknown = sorted(set(values) - assigned)
+    if unknown:
+        raise SystemExit(f"the parameters cell has no {', '.join(unknown)}")
+    nb = nbformat.from_dict(json.loads(json.dumps(nb)))
+    # papermill reads a notebook through load_notebook_node, which gives every cell a tags
+    # list and the notebook a papermill record; add them for it, and drop the empty tags after
+    for cell in nb.cells:
+        cell.metadata.setdefault("tags", [])
+    nb.metadata.setdefault("papermill", {})
+    nb = parameterize_notebook(nb, values, kernel_name="python3")
+    for cell in nb.cells:
+        if cell.metadata.get("tags") == []:
+            del cell.metadata["tags"]
     return nb
 
 
@@ -209,35 +228,41 @@ def _tagged(source: str):
     return cell
 
 
-def execute(nb, folder: Path, timeout: int = 1800) -> None:
-    """Execute ``nb`` in place with ``folder`` as its working folder."""
+def execute(nb, folder: Path, timeout: int = 1800) -> nbformat.NotebookNode:
+    """Execute ``nb`` with papermill in ``folder``; return the executed notebook.
+
+    A cell's error stops the run with papermill's ``PapermillExecutionError``.
+    """
+    import papermill
     from jupyter_client.manager import KernelManager
-    from nbclient import NotebookClient
 
     folder.mkdir(parents=True, exist_ok=True)
     # Unix sockets in a folder of the run's own: notebooks run side by side cannot race for a
     # TCP port, as kernels started at once over TCP can. The folder is a short one under the
     # system's temporary folder, not ``folder``: a socket's path may not exceed 107 bytes, and
     # a kernel that cannot bind leaves the client waiting for ever (a deep ``folder`` did).
+    # papermill hands the kernel manager (km) on to nbclient.
     sockets = Path(tempfile.mkdtemp(prefix="nb-"))
     try:
         manager = KernelManager(
             kernel_name="python3", transport="ipc", ip=str(sockets / "kernel")
         )
-        NotebookClient(
+        return papermill.execute_notebook(
             nb,
+            None,
+            kernel_name="python3",
+            cwd=str(folder),
+            execution_timeout=timeout,
+            progress_bar=False,
             km=manager,
-            timeout=timeout,
-            resources={"metadata": {"path": str(folder)}},
-        ).execute()
+        )
     finally:
         shutil.rmtree(sockets, ignore_errors=True)
 
 
 def run_key(nb, folder: Path) -> tuple[nbformat.NotebookNode, dict]:
     """Execute the key in ``folder``; return it (without the recording cells) and its answers."""
-    done = key_source(nb)
-    execute(done, folder)
+    done = execute(key_source(nb), folder)
     last = done.cells[-1]
     answers = json.loads(
         "".join(
