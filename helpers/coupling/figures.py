@@ -16,7 +16,23 @@ def coupling_curves(
     ax: Axes | None = None,
 ) -> Axes:
     """C of two indices against their ratio q (smaller over larger, the larger held at ``larger``),
-    for each form of C; with ``ratios`` (observed q), their histogram behind the curves."""
+    for each form of C; with ``ratios`` (observed q), their histogram behind the curves.
+
+    Parameters
+    ----------
+    larger
+        The larger index, held fixed; the smaller is ``q * larger`` for q from 0.01 to 1.
+    ratios
+        Observed ratios q of the smaller to the larger index, drawn as a density histogram (30
+        bins); ``None`` for none.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 6 x 4 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on: one line per form (``standard``, ``wang``, ``fan``), y from 0 to 1.05.
+    """
     ax = _style.axes(ax, (6, 4))
     q = np.linspace(0.01, 1, 200)
     for method, colour in zip(METHODS, _style.PALETTE):
@@ -48,7 +64,21 @@ def coupling_curves(
 
 
 def level_bands(ax: Axes, upto: int = 6) -> Axes:
-    """Faint horizontal lines at the level boundaries of Table 3 (the first ``upto`` of them)."""
+    """Faint horizontal lines at the level boundaries of Table 3 (the first ``upto`` of them).
+
+    Parameters
+    ----------
+    ax
+        The axes to draw on (their y axis is D).
+    upto
+        Lines are drawn at the upper bounds of Table 3's second to ``upto``-th levels: 0.2 to 0.6
+        with the default 6.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax``.
+    """
     for boundary in LEVELS["upper"].iloc[1:upto]:
         ax.axhline(boundary, color="0.85", lw=0.8, zorder=0)
     return ax
@@ -62,7 +92,27 @@ def d_heatmap(
 ) -> Axes:
     """D by unit (rows, every one named) and year (columns). ``gap`` = (row, units): the grid
     leaves ``units`` out after its first ``row`` rows (the highest and the lowest of many
-    units), which a white band across the map says."""
+    units), which a white band across the map says.
+
+    Parameters
+    ----------
+    grid
+        D indexed by unit label (rows, drawn from the top) with one column per year.
+    title
+        Title of the axes.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure 8 inches wide and 0.18 inch
+        per unit plus 1.5 high (from 4 to 10 inches).
+    gap
+        ``(row, units)``: draw the white band after row ``row``, labelled "<units> units not
+        shown"; ``None`` for none.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; the colour scale (viridis) runs from 0 to the larger of 0.8 and the
+        largest D.
+    """
     import seaborn as sns
 
     ax = _style.axes(ax, (8, max(4.0, min(10.0, 0.18 * len(grid) + 1.5))))
@@ -93,7 +143,20 @@ def d_heatmap(
 
 
 def form_paths(national: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """The national mean D per year under each form of C (one column per form)."""
+    """The national mean D per year under each form of C (one column per form).
+
+    Parameters
+    ----------
+    national
+        The mean D, indexed by year, one column per form (the legend's labels).
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 6 x 4 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (6, 4))
     for method, colour in zip(national.columns, _style.PALETTE):
         ax.plot(national.index, national[method], color=colour, label=method)

@@ -46,7 +46,32 @@ def regional_means_2022(claims: Claims) -> dict | None:
     """Regional mean D in 2022 consistent with the words of section 4.2 (the East barely
     coordinated, the Northeast ahead of the Central region and the West, in their ranges) and with
     the printed national 0.4367 to its printed decimals, as unweighted province means; None when
-    there is none."""
+    there is none.
+
+    The national mean is :math:`\\sum_r (n_r / n) \\bar D_r` over the four NBS regions (the 30
+    provinces without Tibet), required within 5e-5 of the printed value; each regional mean lies
+    in its range of :data:`REGIONAL_RANGES_2022` (Table 3's intervals, open on the left), and the
+    Northeast's exceeds the Central region's and the West's. Solved by
+    :func:`helpers.audit.feasible`.
+
+    Parameters
+    ----------
+    claims
+        The paper's claims (:class:`~helpers.audit.Claims` of ``gan_zhang_claims``).
+
+    Returns
+    -------
+    dict or None
+        One solution, the mean D of ``East``, ``Central``, ``West`` and ``Northeast``, or
+        ``None`` when no regional means fit.
+
+    Raises
+    ------
+    KeyError
+        If the claim ``D-national-2022`` is missing.
+    helpers.errors.InputError
+        If its value is not a number.
+    """
     sizes = region_sizes()
     total = sum(sizes.values())
     d22 = claims.number("D-national-2022")
@@ -61,7 +86,35 @@ def regional_means_2022(claims: Claims) -> dict | None:
 
 
 def check_section42(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
-    """The scorecard rows of section 4.2 and 5.1(2); returns their view."""
+    """The scorecard rows of section 4.2 and 5.1(2); returns their view.
+
+    Adds the rows K1 and K1b (the national rise "超1.8倍" read as the ratio end/start and as the
+    rise), K2, K3, K3b and K7 (printed values against the levels and stages of Table 3), K6
+    (Beijing and Shanghai above 0.56 and barely coordinated), K4-K5 (the regional statements
+    against the national 0.4367, :func:`regional_means_2022`), and K2b, K7b and F5 as not
+    reproducible (values only in figures).
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the rows are added to it.
+    claims
+        The paper's claims (``gan_zhang_claims``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :meth:`helpers.audit.Scorecard.view` of the whole scorecard (every row on it, those added
+        before this call too): indexed by ``claim_id``, with ``reported``, ``recomputed`` and
+        ``status`` as text.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If one of the claim ids is already on the scorecard, or a claim used is not a number.
+    KeyError
+        If a claim used is missing from ``claims``.
+    """
     d10, d22 = (
         claims.number("D-national-2010"),
         claims.number("D-national-2022"),

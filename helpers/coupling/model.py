@@ -107,6 +107,40 @@ def coupling_degree(*U, method: str = "standard"):
     Each ``U`` is a number, an array or a Series (aligned on the same index). Returns a Series named
     ``C``, one value per unit (one value for numbers), indexed like the Series given.
 
+    For :math:`n` indices :math:`U_1..U_n` of a unit:
+
+    - ``"standard"``: :math:`C = (\\prod_i U_i)^{1/n} / (\\sum_i U_i / n)`, the geometric over the
+      arithmetic mean; for two, :math:`C = 2\\sqrt{U_1 U_2} / (U_1 + U_2)`. In [0, 1] (AM-GM): 1
+      when all are equal, 0 when one is zero (and 0, not 0/0, when all are). It stays high
+      for unequal indices (0.8 when one is four times the other).
+    - ``"wang"`` (Wang, Tang & Wang 2021, 自然资源学报 36(3): 793-810):
+      :math:`C = \\sqrt{[1 - \\sum_{i>j} |U_i - U_j| / \\sum_{m=1}^{n-1} m] \\prod_i
+      (U_i / \\max U)^{1/(n-1)}}`, in [0, 1] and spread over it; 0 when every index is zero.
+    - ``"fan"`` (Fan, Ke & Cao 2024, 统计与决策 40): :math:`C = 1 - 2\\,\\mathrm{sd}(U)` with the
+      population standard deviation (divisor :math:`n`); in [0, 1], since that sd is at most 1/2.
+
+    Parameters
+    ----------
+    *U
+        Two or more subsystem indices, each a number, an array or a Series, all of one length,
+        with values in [0, 1] and none missing; Series must share one index.
+    method
+        ``"standard"`` (default), ``"wang"`` or ``"fan"``.
+
+    Returns
+    -------
+    pandas.Series
+        ``C`` of each unit, named ``C``, indexed as the first Series among ``U`` (a default index
+        when there is none).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If fewer than two indices are given, one has values missing or outside [0, 1], their
+        lengths or indices differ, or ``method`` is not one of the three.
+    helpers.errors.InputTypeError
+        If an index is not one-dimensional or holds text.
+
     Examples
     --------
     >>> coupling_degree(0.2, 0.8).round(4).tolist()
@@ -124,6 +158,38 @@ def coordination_degree(
     ``weights`` are the ``a_i`` of ``T = sum a_i U_i``: one per subsystem, non-negative, summing to
     one (equal weights if omitted; the paper gives AI and employment quality 0.5 each). Returns a
     DataFrame with columns ``C``, ``T``, ``D`` (one row per unit).
+
+    .. math::
+
+        T = \\sum_k a_k U_k, \\qquad D = \\sqrt{C\\,T},
+
+    with :math:`C` of :func:`coupling_degree` (Gan & Zhang 2025, section 3.3.2, gives the steps
+    and the weights 0.5, not the formulas). D and T lie in [0, 1]; D is classified by Table 3
+    with :func:`classify`.
+
+    Parameters
+    ----------
+    *U
+        Two or more subsystem indices in [0, 1], as for :func:`coupling_degree`.
+    weights
+        The :math:`a_k`, one per index in the order of ``U`` (a list, array or Series),
+        non-negative and summing to one (within 1e-9); ``None`` gives equal weights.
+    method
+        The form of C: ``"standard"`` (default), ``"wang"`` or ``"fan"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``C``, ``T`` and ``D``, indexed as the first Series among ``U`` (a default index
+        when there is none).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If the indices fail the checks of :func:`coupling_degree`, or ``weights`` has a missing
+        or negative value, the wrong number of entries, or does not sum to one.
+    helpers.errors.InputTypeError
+        If an index or ``weights`` holds text.
 
     Examples
     --------
@@ -157,6 +223,25 @@ def first_weighted(weight: float, k: int) -> list[float]:
     """Weights of ``k`` subsystems in T: ``weight`` for the first and the rest shared equally
     (the paper's two systems with 0.5 each are ``first_weighted(0.5, 2)``).
 
+    Parameters
+    ----------
+    weight
+        The first subsystem's weight, strictly between 0 and 1.
+    k
+        The number of subsystems, at least 2.
+
+    Returns
+    -------
+    list of float
+        ``k`` weights summing to one: ``weight``, then ``(1 - weight) / (k - 1)`` for each other.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``weight`` is not strictly between 0 and 1 or ``k`` is less than 2.
+    helpers.errors.InputTypeError
+        If ``weight`` is not a number or ``k`` not a whole number.
+
     Examples
     --------
     >>> first_weighted(0.4, 3)
@@ -168,7 +253,14 @@ def first_weighted(weight: float, k: int) -> list[float]:
 
 
 def levels_table() -> pd.DataFrame:
-    """Table 3 with its intervals written out, e.g. ``(0.4, 0.5]``, in Chinese and English."""
+    """Table 3 with its intervals written out, e.g. ``(0.4, 0.5]``, in Chinese and English.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Ten rows indexed by ``interval`` (text, from ``(0.0, 0.1]`` to ``(0.9, 1.0]``), with the
+        columns ``level_zh``, ``level_en``, ``stage_zh`` and ``stage_en``.
+    """
     interval = (
         "("
         + LEVELS["lower"].map("{:.1f}".format)
@@ -187,6 +279,23 @@ def classify(D) -> pd.DataFrame | pd.Series:
     Intervals are ``(a, b]``; D must lie in [0, 1] (D = 0 goes to the lowest level). Returns, for a
     scalar, a Series with the level and stage in Chinese and English; for a Series or array, a
     DataFrame with one row per value.
+
+    Parameters
+    ----------
+    D
+        A coordination degree, or an array or Series of them, each finite and in [0, 1].
+
+    Returns
+    -------
+    pandas.Series or pandas.DataFrame
+        For a scalar, a Series indexed by ``D``, ``level_zh``, ``level_en``, ``stage_zh`` and
+        ``stage_en``; otherwise a DataFrame with those columns, one row per value, indexed as
+        ``D`` when it is a Series (else by position).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a value is missing, infinite or outside [0, 1].
 
     Examples
     --------
@@ -225,6 +334,40 @@ def relative_development(
     the first lags, above it the second. Returns columns ``E`` and ``type`` ("first lags", "in
     step", "second lags", or "undefined (U2 = 0)" where the second index is zero, as a min-max
     index can be), one row per unit.
+
+    .. math::
+
+        E = U_1 / U_2
+
+    (the 相对发展度 of the Chinese coupling literature); :math:`E < b_0`: the first lags,
+    :math:`b_0 \\le E \\le b_1`: in step, :math:`E > b_1`: the second lags.
+
+    Parameters
+    ----------
+    U1, U2
+        The two subsystem indices, in [0, 1], as for :func:`coupling_degree` (numbers, arrays or
+        Series on one index).
+    band
+        ``(low, high)``, positive with ``low < 1 < high``; (0.9, 1.1) by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``E`` (float; NaN where ``U2`` is zero) and ``type`` (text), indexed as the first
+        Series given (a default index when there is none).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``band`` is not positive or does not enclose 1, or the indices fail the checks of
+        :func:`coupling_degree`.
+    helpers.errors.InputTypeError
+        If an end of ``band`` is not a number, or an index holds text.
+
+    Examples
+    --------
+    >>> relative_development(0.3, 0.6)[["E", "type"]].to_dict("records")
+    [{'E': 0.5, 'type': 'first lags'}]
     """
     low, high = (
         _checks.number("band[0]", band[0], minimum=0, strict=True),
@@ -253,6 +396,32 @@ def jackknife_levels(
     indices on all units. Returns, per (unit, time): ``D`` on all units, the smallest and largest
     D over the replications that keep the unit, the number of distinct ``levels`` they give, and
     whether the level ever differs from the full sample's (``changed``).
+
+    D is :func:`coordination_degree`'s standard form, :math:`D = \\sqrt{C T}`, recomputed from
+    each replication's indices; the levels are those of :func:`classify` (Table 3).
+
+    Parameters
+    ----------
+    draws
+        The replications' indices, indexed by (left_out, unit, time), the first two columns the
+        two subsystems in the order of ``full``.
+    full
+        The indices on all units, indexed by (unit, time); its first two columns are used.
+    weights
+        The weights of the two subsystems in T, or ``None`` for 0.5 each.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by (unit, time), with columns ``D`` (all units), ``D min`` and ``D max`` (over the
+        replications that keep the unit), ``levels`` (int, distinct Table 3 levels among them) and
+        ``changed`` (bool).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If an index is outside [0, 1] or missing, or ``weights`` does not fit
+        (:func:`coordination_degree`).
     """
     columns = list(full.columns[:2])
     base = coordination_degree(*(full[c] for c in columns), weights=weights)[

@@ -31,7 +31,25 @@ class CouplingExplorer(Explorer):
         )
 
     def compute(self, u1: float, u2: float, weight: float) -> View:
-        """C, T, D and the level per form of C, and D along U2 for each form."""
+        """C, T, D and the level per form of C, and D along U2 for each form.
+
+        Parameters
+        ----------
+        u1
+            The first subsystem index, in [0, 1].
+        u2
+            The second subsystem index, in [0, 1].
+        weight
+            The weight of U1 in T (U2 gets ``1 - weight``), in [0, 1].
+
+        Returns
+        -------
+        View
+            ``table``: indexed by form (``standard``, ``wang``, ``fan``), with columns ``C``,
+            ``T``, ``D`` and ``level`` (the Table 3 level in English with the Chinese in
+            brackets); ``series["D along U2"]``: D for U2 on a grid of 100 values from 0.01 to 1
+            at this U1 and weight, one column per form.
+        """
         weights = [weight, 1 - weight]
         rows, curves = {}, {}
         for method in METHODS:
@@ -57,6 +75,27 @@ class CouplingExplorer(Explorer):
     def draw(
         self, figure, view: View, u1: float, u2: float, weight: float
     ) -> None:
+        """Draw D along U2 for each form, with a point at this setting's U2.
+
+        Parameters
+        ----------
+        figure
+            The matplotlib figure to draw on.
+        view
+            The view :meth:`compute` returned for these values.
+        u1
+            The first subsystem index, shown in the title.
+        u2
+            The second subsystem index, where the points are drawn.
+        weight
+            The weight of U1, shown in the title.
+
+        Returns
+        -------
+        None
+            The figure is changed in place: drawn the first time, then its lines, points and
+            title moved.
+        """
         state = self.state(figure)
         curves = view.series["D along U2"]
         if "lines" not in state:  # drawn once, then moved in place

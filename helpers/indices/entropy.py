@@ -71,6 +71,33 @@ def directions_vector(directions, columns: pd.Index) -> np.ndarray:
 
     Labels may be ``"+"``/``"positive"``/``"benefit"``/``1`` or
     ``"-"``/``"negative"``/``"cost"``/``-1``.
+
+    Parameters
+    ----------
+    directions
+        Mapping or Series from indicator name to its direction label; ``None`` makes every
+        indicator positive. An indicator of ``columns`` it does not name is positive.
+    columns
+        The indicators, in the order of the result.
+
+    Returns
+    -------
+    numpy.ndarray
+        One float per column of ``columns``: ``1.0`` for a positive indicator (higher is better),
+        ``-1.0`` for a negative one.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``directions`` is neither a mapping nor a Series (nor ``None``).
+    helpers.errors.InputError
+        If ``directions`` names an indicator not in ``columns``, or has a label other than those
+        above.
+
+    Examples
+    --------
+    >>> directions_vector({"b": "-"}, pd.Index(["a", "b"])).tolist()
+    [1.0, -1.0]
     """
     if directions is None:
         return np.ones(len(columns))
@@ -132,6 +159,50 @@ def standardize_indicators(
 
     With ``panel="per_year"`` the minimum and maximum are taken within each year, otherwise over all
     rows. A constant indicator becomes zero.
+
+    For a positive indicator :math:`z_{ij} = (x_{ij} - \\min_i x_{ij}) / (\\max_i x_{ij} -
+    \\min_i x_{ij})`, for a negative one :math:`z_{ij} = (\\max_i x_{ij} - x_{ij}) / (\\max_i
+    x_{ij} - \\min_i x_{ij})` (the min-max rescaling of the entropy weight method; Zeleny 1982,
+    Zavadskas & Podvezko 2016).
+
+    Parameters
+    ----------
+    data
+        One row per unit (or unit-year), one numeric column per indicator; no missing or infinite
+        values. With ``"none"`` every value must be non-negative and no column all zero.
+    directions
+        Mapping or Series from indicator to ``"+"`` or ``"-"`` (see :func:`directions_vector`);
+        ``None`` or an indicator not named means positive.
+    standardize
+        ``"minmax"`` (default) or ``"none"`` (the values as they are, as floats; negative
+        indicators are then refused, since raw values cannot be turned round).
+    panel
+        ``None``, ``"pooled"``, ``"per_year"`` or ``"mean_of_years"``. Only ``"per_year"`` changes
+        the result (bounds taken within each year); any panel option needs ``data`` indexed by
+        (unit, year) without duplicated rows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed and labelled as ``data``: with ``"minmax"`` the values in [0, 1] (0 at the worst
+        unit, 1 at the best; 0 throughout for an indicator constant over the rows, or over a
+        year's rows with ``"per_year"``); with ``"none"`` the values as floats.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``data`` is not a DataFrame, holds text or booleans, or ``directions`` is not a mapping.
+    helpers.errors.InputError
+        If ``standardize`` or ``panel`` is not one of the options, a value is missing or
+        infinite, ``directions`` names an unknown indicator or label, ``"none"`` meets a
+        negative value, an all-zero column or a negative indicator, or a panel option meets an
+        index that is not a unique (unit, year) MultiIndex.
+
+    Examples
+    --------
+    >>> x = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [4.0, 1.0, 1.0]})
+    >>> standardize_indicators(x, {"b": "-"})["b"].tolist()
+    [0.0, 1.0, 1.0]
     """
     _checks.option("standardize", standardize, STANDARDIZE)
     values = _check_data(data, standardize)
@@ -205,6 +276,21 @@ def entropy_weights(
 ) -> pd.DataFrame:
     """Entropy weights of the indicators in ``data``.
 
+    With :math:`z_{ij}` the standardised values (:func:`standardize_indicators`, plus ``shift``
+    with ``zero="shift"``) of unit :math:`i = 1..n` and indicator :math:`j`,
+
+    .. math::
+
+        p_{ij} = z_{ij} / \\sum_i z_{ij}, \\qquad
+        e_j = -\\frac{1}{\\ln n} \\sum_i p_{ij} \\ln p_{ij}, \\qquad
+        d_j = 1 - e_j, \\qquad
+        w_j = d_j / \\sum_k d_k
+
+    (Shannon 1948; Zeleny 1982; Zavadskas & Podvezko 2016). A column of zeros (a constant
+    indicator under min-max with ``zero="limit"``) gets :math:`p_{ij} = 1/n`, so :math:`e_j = 1`
+    and :math:`w_j = 0`; entropies a rounding error above one are clipped to one. With
+    ``panel="pooled"`` :math:`n` is the number of unit-years.
+
     Parameters
     ----------
     data
@@ -226,6 +312,19 @@ def entropy_weights(
     DataFrame
         Columns ``entropy`` (e_j), ``divergence`` (d_j = 1 - e_j) and ``weight`` (w_j), one row per
         indicator; with ``panel="per_year"`` one row per (year, indicator).
+        The index is named ``indicator`` (``year``, ``indicator`` with ``"per_year"``); the
+        weights sum to one (in each year with ``"per_year"``). With ``"mean_of_years"`` each
+        column is the mean of the per-year values, so the weights still sum to one.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``data`` is not a DataFrame, holds text or booleans, or ``directions`` is not a mapping.
+    helpers.errors.InputError
+        If an option is not one of those above, ``shift`` is not positive, a value is missing or
+        infinite (or negative with ``"none"``), a panel option meets an index that is not a
+        unique (unit, year) MultiIndex, there are fewer than two units (in a year, per year),
+        or every indicator is constant.
 
     Examples
     --------
@@ -289,6 +388,40 @@ def composite_index(
     ``weights`` is a Series indexed by indicator, or the table returned by :func:`entropy_weights`
     (its ``weight`` column; with ``panel="per_year"`` each year's own weights). Scores use the same
     standardisation as the weights, without the zero shift, so with ``"minmax"`` they lie in [0, 1].
+
+    Parameters
+    ----------
+    data
+        The indicators, one row per unit or unit-year (a (unit, year) MultiIndex with any panel
+        option), as for :func:`entropy_weights`.
+    weights
+        A Series indexed by indicator, naming exactly the columns of ``data``, finite and
+        non-negative; or the table of :func:`entropy_weights`, whose ``weight`` column is used.
+        With ``panel="per_year"``: weights indexed by (year, indicator), one set for each year of
+        ``data``.
+    directions
+        Mapping from indicator to ``"+"`` or ``"-"``; indicators not named are positive.
+    standardize
+        ``"minmax"`` (default) or ``"none"``, as for the weights.
+    panel
+        ``None``, ``"pooled"`` or ``"mean_of_years"`` (one set of weights, the indicators
+        standardised over all rows) or ``"per_year"`` (each year standardised on its own and
+        scored with its own weights).
+
+    Returns
+    -------
+    pandas.Series
+        The score :math:`s_i` of each row, indexed as ``data`` and named ``index``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``weights`` is neither a Series nor a table, or ``data`` is not a numeric DataFrame.
+    helpers.errors.InputError
+        If the table has no ``weight`` column, the weights and the columns of ``data`` disagree,
+        a weight is negative or not finite, per-year weights are not indexed by (year,
+        indicator) or miss a year of ``data``, or ``data`` fails the checks of
+        :func:`standardize_indicators`.
 
     Examples
     --------
@@ -395,6 +528,45 @@ def hierarchical_index(
     positive indicators, and the system index is ``sum_k W_k D_k`` (the dimension indices enter
     unstandardised, so the system index stays on their scale). This is one reading of the paper's
     step 3 (各指标权重以及各层维度权重); the paper does not give its formulas.
+
+    Parameters
+    ----------
+    data
+        The indicators, one row per unit or unit-year (a (unit, year) MultiIndex with any panel
+        option); it may hold other columns, which are ignored.
+    structure
+        Mapping from dimension name to the list of its indicators (columns of ``data``); each
+        indicator in one dimension only, each dimension with at least one indicator.
+    directions
+        Mapping from indicator to ``"+"`` or ``"-"``; indicators not named are positive.
+    standardize, zero, shift, panel
+        Options of :func:`entropy_weights`, used at both stages (defaults ``"minmax"``,
+        ``"shift"``, ``1e-4`` and ``None``).
+
+    Returns
+    -------
+    HierarchicalIndex
+        ``indicator_weights`` indexed by (dimension, indicator), or (dimension, year, indicator)
+        with ``panel="per_year"``, with columns ``entropy``, ``divergence`` and ``weight``;
+        ``dimension_weights`` the same columns indexed by ``dimension`` (by (year, indicator),
+        the dimensions as ``indicator``, with ``"per_year"``); ``dimensions`` indexed as
+        ``data`` with one column per dimension; ``index`` the system index indexed as ``data``.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``structure`` is empty or not a mapping, names an indicator not in ``data`` or one
+        twice, has a dimension without indicators, or if :func:`entropy_weights` or
+        :func:`composite_index` refuses the data or options.
+    helpers.errors.InputTypeError
+        If an indicator column is not numeric.
+
+    Examples
+    --------
+    >>> x = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [1.0, 1.0, 4.0], "c": [3.0, 1.0, 2.0]})
+    >>> result = hierarchical_index(x, {"A": ["a", "b"], "C": ["c"]}, zero="limit")
+    >>> result.dimension_weights["weight"].round(4).tolist()
+    [0.6072, 0.3928]
     """
     if not isinstance(structure, Mapping) or not structure:
         raise InputError(
@@ -464,6 +636,28 @@ def system_indices(
     ``system`` has one row per indicator with columns ``system``, ``dimension``, ``indicator`` and
     ``direction`` (as ``data/gan_zhang_indicators.csv``); ``options`` go to
     :func:`hierarchical_index`. Returns one result per system, in the table's order.
+
+    Parameters
+    ----------
+    data
+        The indicators, one row per unit or unit-year, with a column for every ``indicator`` of
+        ``system`` (other columns are ignored).
+    system
+        The indicator table (:func:`helpers.indices.indicator_system`): its dimensions and
+        indicators in the order they are listed, the directions from ``direction``.
+    **options
+        ``standardize``, ``zero``, ``shift`` and ``panel`` of :func:`hierarchical_index`.
+
+    Returns
+    -------
+    dict of str to HierarchicalIndex
+        One entry per value of ``system["system"]``, in the order of first appearance.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``system`` is not a DataFrame with the four columns, ``data`` lacks an indicator of a
+        system, or :func:`hierarchical_index` refuses a system's data or the options.
     """
     needed = {"system", "dimension", "indicator", "direction"}
     if not isinstance(system, pd.DataFrame) or not needed <= set(
@@ -506,6 +700,36 @@ def weight_conventions(
     is ``sum_j w_j z_j``. Returns the dimension weights under both (one row per dimension) and the
     two indices (one column each, indexed as ``data``). ``panel="per_year"`` is not supported
     (weights then differ by year).
+
+    Parameters
+    ----------
+    data
+        The indicators, one row per unit or unit-year (a (unit, year) MultiIndex with
+        ``panel="pooled"`` or ``"mean_of_years"``).
+    structure
+        Mapping from dimension to the list of its indicators, as for :func:`hierarchical_index`.
+    directions
+        Mapping from indicator to ``"+"`` or ``"-"``; indicators not named are positive.
+    panel
+        ``None``, ``"pooled"`` or ``"mean_of_years"``.
+    **options
+        ``standardize``, ``zero`` and ``shift`` of :func:`entropy_weights`, used by both
+        conventions.
+
+    Returns
+    -------
+    dimension_weights : pandas.DataFrame
+        Indexed by ``dimension``, with columns ``two levels`` (:math:`W_k` of
+        :func:`hierarchical_index`) and ``one pass (sum of indicator weights)``; each column sums
+        to one.
+    indices : pandas.DataFrame
+        Indexed as ``data``, with columns ``two levels`` and ``one pass``.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``panel`` is ``"per_year"``, or :func:`hierarchical_index` refuses the data,
+        ``structure`` or the options.
     """
     if panel == "per_year":
         raise InputError(

@@ -12,7 +12,23 @@ from helpers import _style
 def weight_bars(
     weights: pd.Series, title: str = "", ax: Axes | None = None
 ) -> Axes:
-    """Horizontal bars of indicator weights, the first indicator at the top."""
+    """Horizontal bars of indicator weights, the first indicator at the top.
+
+    Parameters
+    ----------
+    weights
+        One weight per indicator, indexed by the label shown on the y axis, in the order drawn.
+    title
+        Title of the axes; ``""`` (default) names the largest weight, "Largest weight: <label>
+        (<weight to two decimals>)".
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 6.5 x 4.5 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on, the x axis from 0 to 1.15 times the largest weight (at least 0.05).
+    """
     ax = _style.axes(ax, (6.5, 4.5))
     ax.barh(range(len(weights)), weights.to_numpy(), color=_style.PALETTE[0])
     ax.set_yticks(range(len(weights)), weights.index)
@@ -32,7 +48,23 @@ def weight_skewness_plot(
     table: pd.DataFrame, rho: float, ax: Axes | None = None
 ) -> Axes:
     """Entropy weight against the skewness of the min-max scaled indicator, one colour per system
-    (``table`` as :func:`helpers.indices.weight_dispersion` returns it)."""
+    (``table`` as :func:`helpers.indices.weight_dispersion` returns it).
+
+    Parameters
+    ----------
+    table
+        The table of :func:`helpers.indices.weight_dispersion`: columns ``system``,
+        ``skewness`` and ``weight``.
+    rho
+        The Spearman correlation of weight with skewness, shown in the title to two decimals.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 6 x 4 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (6, 4))
     for colour, (system, part) in zip(
         _style.PALETTE, table.groupby("system", sort=False)

@@ -70,7 +70,50 @@ def growth_constraints(
     national mean narrowed from 2010 to 2022: for each region the signs ``(s10, s22)`` of national
     minus regional level in 2010 and 2022 (a gap's absolute value is linear once its sign is
     fixed), and ``s22 (N22 - R22) <= s10 (N10 - R10)``. :func:`growth_feasibility` tries every
-    combination of signs."""
+    combination of signs.
+
+    With region shares :math:`e = n_E / n` and :math:`c = n_C / n` of the paper's 30 provinces
+    and the printed levels W10, W22, NE10, NE22 and C22, the national levels are
+    :math:`N_{10} = e E_{10} + c C_{10} + (n_W W_{10} + n_{NE} NE_{10}) / n` and
+    :math:`N_{22} = e E_{22} + (n_C C_{22} + n_W W_{22} + n_{NE} NE_{22}) / n`. The constraints
+    are: ``C10 <= min(W10, NE10) - 1e-6`` (the Central region starts lowest); ``E22 >= r_E
+    E10`` (the East grows at least its printed multiple); ``E10 >= N10`` and ``E22 >= N22``
+    (the East above the national mean); with ``with_national``, ``(r_N - 0.05) N10 <= N22 <=
+    (r_N + 0.05) N10`` (the national multiple "about 3.5"); with ``with_east_ratio``, ``E22``
+    within 0.05 of 1.5 times ``N22``. Each multiple :math:`r` is the printed number plus
+    ``reading``.
+
+    Parameters
+    ----------
+    claims
+        The paper's claims (:class:`~helpers.audit.Claims` of ``gan_zhang_claims``).
+    sizes
+        Provinces per region (``East``, ``Central``, ``West``, ``Northeast``), as
+        :func:`region_sizes` gives them.
+    reading
+        0 to read 倍 as the ratio end/start, 1 as the rise (the multiple plus one is the ratio).
+    with_east_ratio
+        Whether to add 5.1(1)'s "East at 1.5 times the national level in 2022".
+    gap_signs
+        For ``West`` and/or ``Northeast``, the signs ``(s10, s22)`` (each 1 or -1) of national
+        minus regional level; ``None`` adds no gap constraint.
+    with_national
+        Whether to include the national multiple (约3.5倍).
+
+    Returns
+    -------
+    list of tuple
+        ``(coefficients, op, rhs)`` triples for :func:`helpers.audit.feasible`: ``coefficients``
+        maps ``"E10"``, ``"E22"``, ``"C10"`` to numbers, ``op`` is ``"<="`` or ``">="``.
+
+    Raises
+    ------
+    KeyError
+        If a claim is missing from ``claims``, a region from ``sizes``, or ``gap_signs`` names
+        another region.
+    helpers.errors.InputError
+        If a claim used is not a number.
+    """
     total = sum(sizes.values())
     w10, w22 = claims.number("AI-west-2010"), claims.number("AI-west-2022")
     ne10, ne22 = (
@@ -159,7 +202,27 @@ def gaps_can_narrow(
 ) -> bool:
     """Can the gaps of ``regions`` to the national mean all have narrowed, given section 4.1's
     other numbers with 倍 read as ``reading``, and, when ``with_national`` is False, leaving out the
-    national multiple (约3.5倍)? Every sign of each gap is tried."""
+    national multiple (约3.5倍)? Every sign of each gap is tried.
+
+    Parameters
+    ----------
+    claims
+        The paper's claims (``gan_zhang_claims``).
+    sizes
+        Provinces per region, as :func:`region_sizes` gives them.
+    reading
+        0 to read 倍 as the ratio end/start, 1 as the rise.
+    regions
+        The regions whose gaps must have narrowed: ``"West"``, ``"Northeast"`` or both.
+    with_national
+        Whether to include the national multiple.
+
+    Returns
+    -------
+    bool
+        Whether some levels E10, E22, C10 in [0, 1] satisfy :func:`growth_constraints` (without
+        5.1(1)'s ratio) for some combination of signs.
+    """
     import itertools
 
     bounds = {"E10": (0, 1), "E22": (0, 1), "C10": (0, 1)}
@@ -184,7 +247,23 @@ def growth_feasibility(
 ) -> pd.DataFrame:
     """For each reading of 倍, with and without 5.1(1)'s ratio, and with and without section 4.1's
     narrowing gaps: is there a set of unprinted levels satisfying every printed number, and one
-    such set."""
+    such set.
+
+    Parameters
+    ----------
+    claims
+        The paper's claims (``gan_zhang_claims``).
+    sizes
+        Provinces per region; ``None`` takes :func:`region_sizes` (the 30 without Tibet).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Eight rows indexed by (``倍 read as``: the text of :data:`READINGS`, ``with the 1.5 times
+        of §5.1(1)``: bool, ``with the narrowing gaps of §4.1``: bool), with columns
+        ``consistent`` (bool), ``example East 2010`` and ``example East 2022`` (a solution's
+        levels rounded to four decimals, or None when there is none).
+    """
     sizes = sizes or region_sizes()
     bounds = {"E10": (0, 1), "E22": (0, 1), "C10": (0, 1)}
     rows = {}
@@ -226,7 +305,24 @@ def growth_feasibility(
 def growth_ratios(claims: Claims) -> pd.Series:
     """The simplest form of the argument: growth ratios 2022/2010 that the printed levels give (the
     Central region's a lower bound, since it starts below both), the smallest ratio any region can
-    have (so the national ratio's floor), and section 4.2's coordination ratio, for comparison."""
+    have (so the national ratio's floor), and section 4.2's coordination ratio, for comparison.
+
+    The national index is a province-weighted mean of the regional ones, so its ratio 2022/2010
+    is a weighted mean of the regional ratios and at least the smallest of them.
+
+    Parameters
+    ----------
+    claims
+        The paper's claims (``gan_zhang_claims``).
+
+    Returns
+    -------
+    pandas.Series
+        Named ``ratio 2022/2010``, indexed by ``West``, ``Northeast``, ``Central (at least)``
+        (C22 over the lower of the West's and Northeast's 2010 levels), ``East (at least, as
+        printed)``, ``national (at least)`` (the smallest of the four) and ``coordination degree,
+        §4.2`` (D 2022 over D 2010).
+    """
     w10, w22 = claims.number("AI-west-2010"), claims.number("AI-west-2022")
     ne10, ne22 = (
         claims.number("AI-northeast-2010"),
@@ -251,7 +347,34 @@ def growth_ratios(claims: Claims) -> pd.Series:
 
 
 def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
-    """The scorecard rows of section 4.1 and 5.1(1); returns the feasibility table."""
+    """The scorecard rows of section 4.1 and 5.1(1); returns the feasibility table.
+
+    Adds the rows A1, A1b (the national multiple under each reading of 倍), A3, A3b (the Central
+    region's level and growth), A5 (the East at 1.5 times the national level), A5b (the Central
+    value in the conclusions and the results), GRAD-AI, GRAD-EQ (the conclusions' regional
+    gradient), A6, A6b (the narrowing gaps), A5c (the Central region's "only" 0.1250), the
+    claims that need values shown only in figures as not reproducible (EQ-L-shape,
+    AI-west-northeast-similar, EQ-northeast-gap, EQ-west-2019, EQ-central-2022,
+    EQ-east-over-national, EQ-hebei-beijing, F1, LABOUR-supply), and the finding XP-REGIONS
+    (:func:`check_regions_across_papers`).
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the rows are added to it.
+    claims
+        The paper's claims (:class:`~helpers.audit.Claims` of ``gan_zhang_claims``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table of :func:`growth_feasibility`.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a claim id is already on the scorecard.
+    """
     sizes = region_sizes()
     table = growth_feasibility(claims, sizes)
     ratio, rise = READINGS[0], READINGS[1]
@@ -501,7 +624,29 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
 
 def check_regions_across_papers(scorecard: Scorecard, claims: Claims) -> None:
     """A finding across papers: Fang, Chang & Hu (2025) rank the regions by their 2023 AI
-    competitiveness (Table 1), this paper by its 2022 AI index (§4.1); do the orders agree?"""
+    competitiveness (Table 1), this paper by its 2022 AI index (§4.1); do the orders agree?
+
+    Adds the finding XP-REGIONS: this paper's order (the East first, as in GRAD-AI, then the
+    Central region, the West and the Northeast by their printed 2022 levels) against the regions'
+    mean competitiveness in Fang et al. (provinces without Tibet).
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the row is added to it.
+    claims
+        The paper's claims (``gan_zhang_claims``).
+
+    Returns
+    -------
+    None
+        The scorecard is changed in place.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If XP-REGIONS is already on the scorecard.
+    """
     provinces = data.load("provinces").set_index("name_zh")
     fang = data.load("fang2025_ai_competitiveness").query(
         "province_zh != '西藏'"
@@ -548,7 +693,26 @@ def national_multiple(
     east_2010: float, central_2010: float, claims: Claims
 ) -> pd.Series:
     """For given (unprinted) 2010 levels of the East and the Central region: the East's 2022 level
-    at its printed multiple, the national 2010 level and the national multiple they imply."""
+    at its printed multiple, the national 2010 level and the national multiple they imply.
+
+    The multiple is read as the ratio end/start: :math:`E_{22} = r_E E_{10}`, and the national
+    levels are the province-weighted means of the four regions (:func:`region_sizes`).
+
+    Parameters
+    ----------
+    east_2010
+        The East's 2010 level (not printed).
+    central_2010
+        The Central region's 2010 level (not printed).
+    claims
+        The paper's claims (``gan_zhang_claims``).
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by ``East 2022 at least``, ``national 2010`` and ``national multiple at least``
+        (the national 2022 level over the 2010 one).
+    """
     sizes = region_sizes()
     total = sum(sizes.values())
     east_2022 = claims.number("AI-rise-east") * east_2010

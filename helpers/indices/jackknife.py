@@ -25,6 +25,19 @@ class Jackknife:
     ``weights`` has one row per indicator (system, dimension, indicator) and one column per unit
     left out, plus ``full`` (all units); ``indices`` is long, indexed by (left_out, unit, time),
     one column per system; ``full`` holds the systems' indices on all units.
+
+    The weights are the overall ones, :math:`w_j W_{k(j)}`: an indicator's entropy weight within
+    its dimension times its dimension's weight in the system. With per-year weights the rows are
+    (system, dimension, indicator, year).
+
+    Attributes
+    ----------
+    weights : pandas.DataFrame
+        Indexed by (system, dimension, indicator), columns ``full`` then one per unit left out.
+    indices : pandas.DataFrame
+        The indices of each replication, indexed by (left_out, unit, time), one column per system.
+    full : pandas.DataFrame
+        The indices on all units, indexed by (unit, time), one column per system.
     """
 
     weights: pd.DataFrame
@@ -34,7 +47,14 @@ class Jackknife:
     def weight_ranges(self) -> pd.DataFrame:
         """Each indicator's weight on all units, and its smallest and largest value over the
         replications (the overall weight: within-dimension weight times the dimension's
-        weight)."""
+        weight).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed as :attr:`weights` (system, dimension, indicator), with columns ``full``,
+            ``min`` and ``max``.
+        """
         draws = self.weights.drop(columns="full")
         return pd.DataFrame(
             {
@@ -49,7 +69,29 @@ class Jackknife:
         how far it moves when the weights are re-estimated without another unit: in each
         replication the unit's rank is compared with its rank among the same units under the
         full sample's indices, so the mechanical shift of dropping a unit ranked above it does not
-        count. Columns ``full``, ``up`` (most places gained) and ``down`` (most places lost)."""
+        count. Columns ``full``, ``up`` (most places gained) and ``down`` (most places lost).
+
+        Parameters
+        ----------
+        system
+            A system, one of the columns of :attr:`full` (``"AI"``, ``"EMP"`` for Gan & Zhang's).
+        time
+            A value of the second (time) level of the index, e.g. ``2022``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by unit, from the highest index in ``time`` down, with integer columns
+            ``full`` (rank on all units; ties get their average rank, truncated), ``up`` and
+            ``down`` (0 when the unit never moves that way).
+
+        Raises
+        ------
+        helpers.errors.InputError
+            If ``system`` is not one of the systems.
+        KeyError
+            If ``time`` is not in the index of :attr:`full`.
+        """
         if system not in self.full.columns:
             raise InputError(
                 f"system must be one of {list(self.full.columns)}; got {system!r}"
@@ -101,7 +143,30 @@ def jackknife(
 ) -> Jackknife:
     """Rebuild every system's index leaving out one unit at a time (units are the first level of
     ``data``'s (unit, time) index; ``options`` go to :func:`helpers.indices.system_indices`, e.g.
-    ``panel="pooled"``)."""
+    ``panel="pooled"``).
+
+    Parameters
+    ----------
+    data
+        The indicators indexed by (unit, time), with a column for every indicator of ``system``;
+        at least three units.
+    system
+        The indicator table (:func:`helpers.indices.indicator_system`).
+    **options
+        ``standardize``, ``zero``, ``shift`` and ``panel`` of
+        :func:`helpers.indices.hierarchical_index`, the same in every replication.
+
+    Returns
+    -------
+    Jackknife
+        The overall weights and the indices of every replication and of the full sample.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``data`` is not indexed by (unit, time), has fewer than three units, or
+        :func:`~helpers.indices.system_indices` refuses the data or the options.
+    """
     if not isinstance(data.index, pd.MultiIndex) or data.index.nlevels != 2:
         raise InputError("data must be indexed by (unit, time)")
     units = pd.unique(data.index.get_level_values(0))

@@ -50,6 +50,35 @@ def indicator_system(
     of indicators (2 or more) and subsystems (at least ``subsystems``: the coupling model needs 2).
     A specification that does not fit raises one :class:`DataError` line.
 
+    Parameters
+    ----------
+    path
+        The specification file (``.csv`` or other text, ``.xlsx``, ``.yml``/``.yaml``), or
+        ``None`` for Gan & Zhang's.
+    sheet
+        The workbook's sheet, by name or number (0 is the first); ``None`` takes the first.
+        Ignored for text and YAML files.
+    subsystems
+        The fewest subsystems the chapter needs (1 by default; 2 for the coupling model).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per indicator in the file's order, on a default index, with text columns
+        ``system``, ``dimension`` (the subsystem where the file gives none), ``dimension_en``
+        (the same), ``indicator``, ``indicator_en`` (``label``, or the indicator's name) and
+        ``direction`` (``"+"`` or ``"-"``). For ``path=None`` the shipped table, whose
+        ``dimension_en`` and ``indicator_en`` are English names and which has further columns
+        (units, sources).
+
+    Raises
+    ------
+    helpers.data.DataError
+        If the file cannot be read, lacks ``indicator``, ``subsystem`` or ``direction``, has a
+        blank in one of them, an unknown direction or a repeated indicator, has fewer than two
+        indicators or fewer than ``subsystems`` subsystems (the message names the file and the
+        lines).
+
     Examples
     --------
     >>> system = indicator_system()
@@ -167,6 +196,53 @@ def load_panel(
     replicator's own dimension scores for chapter 4, are kept when present. ``columns`` (chapter
     4's own variables) replaces the indicators: those columns are read as numbers instead. The
     panel's units are in ``attrs["units"]`` (:class:`helpers.regional.Units`).
+
+    Parameters
+    ----------
+    path
+        A replicator's panel file, or ``None`` for the book's simulation.
+    seed
+        With ``path=None``: simulate the panel anew with this seed (a non-negative integer)
+        instead of loading the shipped file, simulated with
+        :data:`helpers.indices.simulate.SEED`.
+    unit
+        The column of unit names (provinces by their short Chinese names, or any units).
+    time
+        The column of years (whole numbers).
+    group
+        The column of the units' groups, or ``None`` (NBS regions for provinces, no groups
+        otherwise).
+    system
+        The indicator specification whose ``indicator`` columns the file must have
+        (:func:`indicator_system`); ``None`` takes Gan & Zhang's.
+    sheet
+        The workbook's sheet, by name or number; ``None`` takes the first.
+    columns
+        Columns to read as numbers instead of the indicators of ``system`` (chapter 4's own
+        variables); ``None`` or empty reads the indicators. ``unit``, ``time``, ``group``,
+        ``system``, ``sheet`` and ``columns`` apply to a replicator's file only; the shipped
+        and simulated panels are read by their own names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by (``unit``, ``time``); the indicators (or ``columns``), any ``latent_*`` and the
+        ``group`` column as numbers or text, with ``label`` and ``group`` (and for provinces the
+        province table's columns) added by :func:`helpers.regional.attach_units`.
+        ``attrs["units"]`` holds the :class:`~helpers.regional.Units`; ``attrs["file_format"]``
+        how a file was read, when it was.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If both ``path`` and ``seed`` are given, ``unit``, ``time`` and ``group`` are not three
+        different columns or one is an indicator.
+    helpers.errors.InputTypeError
+        If ``seed`` is not a whole number.
+    helpers.data.DataError
+        If the file cannot be read or does not fit: a missing column, a value of the wrong type
+        or out of range, a gap, a repeated (unit, time) pair, or units mostly but not all
+        provinces (the message names the file, the column and the lines).
     """
     from helpers.regional.units import attach_units
 
@@ -243,7 +319,26 @@ def dimension_scores(panel: pd.DataFrame) -> pd.DataFrame:
     """The five dimension scores (AI, LR, EQ, SS, LQ) of a panel from :func:`load_panel`, from its
     ``latent_*`` columns, as columns ``province_zh``, ``year`` and the five names: the data of
     chapter 4's panel VAR. A replicator's file must carry them (their own dimension indices under
-    these names); otherwise a :class:`helpers.data.DataError` says so."""
+    these names); otherwise a :class:`helpers.data.DataError` says so.
+
+    Parameters
+    ----------
+    panel
+        A panel indexed by (unit, time), with the columns ``latent_AI``, ``latent_LR``,
+        ``latent_EQ``, ``latent_SS`` and ``latent_LQ``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        On a default index, with the panel's two index levels as columns (``province_zh`` and
+        ``year`` for the book's panel; the replicator's ``unit`` and ``time`` names otherwise)
+        followed by ``AI``, ``LR``, ``EQ``, ``SS`` and ``LQ``, in the panel's row order.
+
+    Raises
+    ------
+    helpers.data.DataError
+        If a ``latent_*`` column is missing (the message names those missing).
+    """
     latent = [f"latent_{v}" for v in DIMENSIONS]
     missing = [c for c in latent if c not in panel.columns]
     if missing:
@@ -278,6 +373,33 @@ def pvar_variables(
 
     Returns the panel's unit and time columns and the variables (AI, LR, EQ, SS, LQ by default),
     and a description.
+
+    Parameters
+    ----------
+    panel
+        A panel from :func:`load_panel`, indexed by (unit, time).
+    system
+        The indicator table the indices are built from when the panel has no ``latent_*``
+        columns; its systems must be named ``AI`` and ``EMP`` and the ``EMP`` dimensions ``LR``,
+        ``EQ``, ``SS`` and ``LQ``, as Gan & Zhang's (:func:`indicator_system`).
+    variables
+        Columns of ``panel`` to use as they are, or ``None`` (or empty) for the five above.
+
+    Returns
+    -------
+    variables : pandas.DataFrame
+        On a default index: the panel's unit and time columns, then the variables.
+    description : str
+        What the variables are, for the chapter's prose (e.g. "the columns a, b of your file").
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``variables`` names a column the panel lacks, or the indices cannot be built
+        (:func:`~helpers.indices.system_indices`).
+    KeyError
+        If ``system`` has no ``AI`` or ``EMP`` system, or ``EMP`` lacks one of the four
+        dimensions.
     """
     if variables:
         _checks.columns(panel, variables, "panel")
@@ -308,7 +430,25 @@ def pvar_variables(
 def true_dynamics() -> pd.DataFrame:
     """The VAR(1) matrix A of the simulation's latent scores (rows equations, columns lagged
     variables), as its manifest records it: the truth an estimate on the shipped panel can be
-    compared with."""
+    compared with.
+
+    .. math::
+
+        s_{it} - L_{it} = A (s_{i,t-1} - L_{i,t-1}) + \\varepsilon_{it}
+
+    (:mod:`helpers.indices.simulate`), for the scores (AI, LR, EQ, SS, LQ).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The 5 x 5 matrix :math:`A`: rows indexed by ``equation`` (the dependent score), columns
+        the lagged scores, both in the manifest's order (AI, LR, EQ, SS, LQ).
+
+    Examples
+    --------
+    >>> float(true_dynamics().loc["AI", "AI"])
+    0.6
+    """
     model = data.manifest(DATASET)["true_model"]
     A = pd.DataFrame.from_dict(model["A"], orient="index").loc[
         model["order"], model["order"]

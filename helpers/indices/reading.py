@@ -44,6 +44,21 @@ def _group_column(panel: pd.DataFrame) -> str | None:
 def panel_shape(panel: pd.DataFrame) -> str:
     """Units by group, years, and gaps of a panel indexed by (unit, year).
 
+    Parameters
+    ----------
+    panel
+        A panel indexed by (unit, year) with whole-number years, e.g. from
+        :func:`helpers.indices.load_panel`; its groups are the ``group`` column (unless all
+        missing) or else ``region``, and its kind of unit ``attrs["units"]`` (provinces when
+        absent).
+
+    Returns
+    -------
+    str
+        The number of units with their counts by group (NBS regions first, in the conventional
+        order; "in N groups" beyond eight), the span of years, and how many of the possible
+        unit-years are present, with the number missing or "(balanced)".
+
     Examples
     --------
     >>> index = pd.MultiIndex.from_tuples(
@@ -83,7 +98,24 @@ def panel_shape(panel: pd.DataFrame) -> str:
 
 def system_caption(name: str, system: pd.DataFrame, default: bool) -> str:
     """A caption for the table of one subsystem's indicators: the paper's table for Gan & Zhang's
-    system, the subsystem's name otherwise."""
+    system, the subsystem's name otherwise.
+
+    Parameters
+    ----------
+    name
+        The subsystem, a value of ``system["system"]``.
+    system
+        The indicator table (:func:`helpers.indices.indicator_system`).
+    default
+        Whether the table is Gan & Zhang's (the run uses no ``indicators_path``).
+
+    Returns
+    -------
+    str
+        "AI development (Table 1)" or "Employment quality (Table 2)" for Gan & Zhang's two
+        systems (the name itself for any other); for a replicator's, "Subsystem <name>: <n>
+        indicators (your specification)".
+    """
     if default:
         return {
             "AI": "AI development (Table 1)",
@@ -94,7 +126,20 @@ def system_caption(name: str, system: pd.DataFrame, default: bool) -> str:
 
 
 def system_note(paper_system: bool) -> str:
-    """Where the run's indicator system comes from."""
+    """Where the run's indicator system comes from.
+
+    Parameters
+    ----------
+    paper_system
+        Whether the run uses Gan & Zhang's indicator system (no ``indicators_path``).
+
+    Returns
+    -------
+    str
+        Two to three sentences: for the paper's system, that it is transcribed from Tables 1-2
+        and which indicators the book treats as negative; otherwise that it is the replicator's
+        specification.
+    """
     if paper_system:
         return (
             "The indicator systems are transcribed from Tables 1 and 2 (`gan_zhang_indicators`). "
@@ -111,7 +156,22 @@ def system_note(paper_system: bool) -> str:
 
 def systems_sentence(system: pd.DataFrame, names: dict[str, str]) -> str:
     """What each subsystem's index is built from, e.g. "the AI index from 3 dimensions
-    (Foundation and support, ...) of 9 indicators, and ..."."""
+    (Foundation and support, ...) of 9 indicators, and ...".
+
+    Parameters
+    ----------
+    system
+        The indicator table (:func:`helpers.indices.indicator_system`), with columns ``system``
+        and ``dimension_en``.
+    names
+        How the text names each system's index (:func:`index_name`), by system.
+
+    Returns
+    -------
+    str
+        One sentence, the systems in the table's order; a system with one dimension is "from
+        <n> indicators in one level".
+    """
     parts = []
     for name, block in system.groupby("system", sort=False):
         dimensions = list(pd.unique(block["dimension_en"]))
@@ -130,7 +190,26 @@ def systems_sentence(system: pd.DataFrame, names: dict[str, str]) -> str:
 
 def index_name(name: str, default: bool) -> str:
     """How the text names a subsystem's index: "AI index", "employment-quality index" for Gan &
-    Zhang's, "index of X" otherwise."""
+    Zhang's, "X index" otherwise.
+
+    Parameters
+    ----------
+    name
+        The subsystem's name.
+    default
+        Whether the indicator system is Gan & Zhang's.
+
+    Returns
+    -------
+    str
+        "AI index" or "employment-quality index" for Gan & Zhang's ``AI`` and ``EMP``; "<name>
+        index" for any other.
+
+    Examples
+    --------
+    >>> index_name("EMP", True), index_name("EMP", False)
+    ('employment-quality index', 'EMP index')
+    """
     if default:
         return {
             "AI": "AI index",
@@ -140,7 +219,24 @@ def index_name(name: str, default: bool) -> str:
 
 
 def data_note(source: Source, panel: pd.DataFrame) -> str:
-    """The text of the chapter's box about the data of this run."""
+    """The text of the chapter's box about the data of this run.
+
+    Parameters
+    ----------
+    source
+        The run's data (:class:`helpers.runs.Source`): its ``label`` names it and ``simulated``
+        says whether it is the book's simulation.
+    panel
+        The panel analysed (:func:`helpers.indices.load_panel`).
+
+    Returns
+    -------
+    str
+        The data's name and shape (:func:`panel_shape`), that nothing computed from it is the
+        paper's result, and for a simulation that every value is invented; for a replicator's
+        file, how it was read (:func:`helpers.data.format_sentence`) when there is anything to
+        say.
+    """
     shape = panel_shape(panel)
     if source.simulated:
         return (
@@ -163,7 +259,23 @@ def leaders_title(
 ) -> str:
     """Which group leads each index in the last year (``means``: system -> ``yearly_means``
     table; ``names``: system -> how the text names its index); without groups, how many indices
-    rose over the years."""
+    rose over the years.
+
+    Parameters
+    ----------
+    means
+        For each system, the table of :func:`helpers.regional.yearly_means`: indexed by year,
+        one column per group, then ``National``. The first table sets the groups and years.
+    names
+        How the text names each system's index, by system.
+
+    Returns
+    -------
+    str
+        A figure title: "The East leads both indices in 2022" when one group leads all, else
+        which group leads each index in the last year; without groups, "The mean of k of the n
+        indices rose from <first year> to <last year>".
+    """
     first_table = next(iter(means.values()))
     last, first = first_table.index.max(), first_table.index.min()
     groups = [c for c in first_table.columns if c != "National"]
@@ -206,14 +318,55 @@ def _the(group: str, article: str) -> str:
 
 
 def top_title(values: pd.Series, what: str, year) -> str:
-    """``"<unit> leads the <what> in <year>"`` for a Series indexed by unit label."""
+    """``"<unit> leads the <what> in <year>"`` for a Series indexed by unit label.
+
+    Parameters
+    ----------
+    values
+        The values of one year, indexed by unit label.
+    what
+        How the title names the values ("AI index").
+    year
+        The year shown.
+
+    Returns
+    -------
+    str
+        The title, naming the unit with the largest value (the first such when tied).
+
+    Examples
+    --------
+    >>> top_title(pd.Series({"Beijing": 0.4, "Shanghai": 0.6}), "AI index", 2022)
+    'Shanghai leads the AI index in 2022'
+    """
     return f"{values.idxmax()} leads the {what} in {year}"
 
 
 def sensitivity_sentence(
     sensitivity: pd.DataFrame, baseline: str = "pooled, shift"
 ) -> str:
-    """How far each variant moves the weights from ``baseline``, and which moves them most."""
+    """How far each variant moves the weights from ``baseline``, and which moves them most.
+
+    Parameters
+    ----------
+    sensitivity
+        The table of :func:`helpers.indices.weight_sensitivity`: one row per indicator, one
+        column of weights per variant, including ``baseline`` and at least one other.
+    baseline
+        The column the other variants are compared with.
+
+    Returns
+    -------
+    str
+        Two sentences: the largest range of one indicator's weight across all variants, the
+        variant farthest from the baseline and the closest, each with the largest absolute change
+        of a weight (two decimals).
+
+    Raises
+    ------
+    KeyError
+        If ``baseline`` is not a column of ``sensitivity``.
+    """
     moved = sensitivity.drop(columns=baseline).sub(
         sensitivity[baseline], axis=0
     )
@@ -229,7 +382,21 @@ def sensitivity_sentence(
 
 
 def ranking_sentence(rank_corr: pd.DataFrame, year) -> str:
-    """The range of the Spearman correlations between the rankings of ``year``."""
+    """The range of the Spearman correlations between the rankings of ``year``.
+
+    Parameters
+    ----------
+    rank_corr
+        The square matrix of Spearman correlations between the rankings (the chapter's three:
+        entropy, equal and first-component weights), at least two rows.
+    year
+        The year of the rankings.
+
+    Returns
+    -------
+    str
+        One sentence with the smallest and largest correlation off the diagonal (three decimals).
+    """
     pairs = [
         rank_corr.iloc[i, j]
         for i in range(len(rank_corr))
@@ -244,7 +411,24 @@ def ranking_sentence(rank_corr: pd.DataFrame, year) -> str:
 def dispersion_sentence(
     dispersion: pd.DataFrame, rho: float, labels: dict
 ) -> str:
-    """The correlation of weight with skewness, and the most heavily weighted indicators."""
+    """The correlation of weight with skewness, and the most heavily weighted indicators.
+
+    Parameters
+    ----------
+    dispersion
+        The table of :func:`helpers.indices.weight_dispersion` (its ``weight`` column, indexed by
+        indicator).
+    rho
+        The rank correlation of weight with skewness.
+    labels
+        Display name of each indicator; indicators not in it are shown by their column name.
+
+    Returns
+    -------
+    str
+        Two sentences: ``rho`` to two decimals with what its sign means, and the three indicators
+        with the largest weights.
+    """
     top = dispersion["weight"].nlargest(3).index
     named = _names(labels.get(i, i) for i in top)
     direction = (
@@ -259,7 +443,20 @@ def dispersion_sentence(
 
 
 def per_year_sentence(means: pd.DataFrame) -> str:
-    """Pooled against per-year national means (columns ``pooled`` and ``per year``)."""
+    """Pooled against per-year national means (columns ``pooled`` and ``per year``).
+
+    Parameters
+    ----------
+    means
+        The national mean of the index in each year, indexed by year, under pooled and under
+        per-year standardisation (columns ``pooled`` and ``per year``).
+
+    Returns
+    -------
+    str
+        One sentence: the pooled mean in the first and the last year, the range of the per-year
+        means (four decimals), and why the per-year index shows no growth.
+    """
     pooled, per_year = means["pooled"], means["per year"]
     first, last = means.index.min(), means.index.max()
     return (
@@ -276,7 +473,27 @@ def conventions_sentence(
 ) -> str:
     """What :func:`helpers.indices.entropy.weight_conventions` found on this run's data: the
     dimension weights under the two conventions, how the two indices rank the units, and whether
-    the last year's leader is the same."""
+    the last year's leader is the same.
+
+    Parameters
+    ----------
+    weights
+        The dimension weights of :func:`~helpers.indices.entropy.weight_conventions`: indexed by
+        dimension, the two levels' weights in the first column and the one pass's in the second.
+    indices
+        Its indices: indexed by (unit, ``time``), columns ``two levels`` and ``one pass``.
+    name
+        How the text names the index.
+    time
+        The name of the index level of years.
+
+    Returns
+    -------
+    str
+        Two sentences: each dimension's two weights (two decimals), the Spearman correlation of
+        the two indices over all unit-years (three decimals), and the leader of each in the last
+        year.
+    """
     two, one = weights.columns[:2]
     pairs = ", ".join(
         f"{dim} {row[two]:.2f} against {row[one]:.2f}"
@@ -301,7 +518,24 @@ def conventions_sentence(
 
 def rescaling_sentence(change: pd.Series, added_year, name: str) -> str:
     """How much adding the last year to a pooled index moved the earlier years' scores
-    (``change``: new minus old score per unit-year of the earlier years)."""
+    (``change``: new minus old score per unit-year of the earlier years).
+
+    Parameters
+    ----------
+    change
+        The pooled index of the earlier unit-years computed with the last year minus the same
+        computed without it.
+    added_year
+        The year added.
+    name
+        How the text names the index.
+
+    Returns
+    -------
+    str
+        One sentence: the largest and the mean absolute change (four decimals), and why pooled
+        scores change when a year is added.
+    """
     moved = change.abs()
     return (
         f"Adding {added_year} to the panel moves the pooled {name} of the earlier years by "
@@ -317,7 +551,29 @@ def jackknife_sentence(
 ) -> str:
     """What leaving out one unit at a time does to the weights and to the ranking by the index of
     ``system_name`` (its readable ``name``) in ``year`` (:func:`helpers.indices.jackknife`;
-    None when the panel has too few units for it)."""
+    None when the panel has too few units for it).
+
+    Parameters
+    ----------
+    jk
+        The :class:`~helpers.indices.Jackknife` of the run, or ``None`` when the panel has fewer
+        than three units.
+    system_name
+        The system whose weights and ranking are described (``"AI"``).
+    name
+        How the text names its index.
+    year
+        The year of the ranking.
+    noun
+        What one unit is called.
+
+    Returns
+    -------
+    str
+        One sentence: the indicator whose overall weight ranges most over the replications, its
+        smallest, largest and full-sample weight (three decimals), and how many units change rank
+        in ``year`` and by up to how many places; or, for ``jk=None``, why there is no jackknife.
+    """
     if jk is None:
         return (
             f"With fewer than three {noun}s the jackknife cannot be computed: leaving one out "

@@ -191,7 +191,25 @@ def _paths(provinces: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
 
 
 def latent_scores(seed: int = SEED) -> pd.DataFrame:
-    """Simulate the latent dimension scores: one row per (province, year), 2010-2022."""
+    """Simulate the latent dimension scores: one row per (province, year), 2010-2022.
+
+    The deviations from the paths :math:`L_{it}` follow the VAR(1) :math:`s_{it} - L_{it} =
+    A (s_{i,t-1} - L_{i,t-1}) + \\varepsilon_{it}` with :data:`TRUE_A` and independent normal
+    innovations of standard deviations :data:`INNOVATION_SD`, started at zero :data:`BURN_IN`
+    (30) years before 2010; the burn-in years are dropped.
+
+    Parameters
+    ----------
+    seed
+        Seed of ``numpy.random.default_rng``; :data:`SEED` (20250817) is the shipped panel's.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by (``province_zh``, ``year``): the 30 provinces without Tibet in the order of
+        ``data/provinces.csv``, each with the years 2010-2022; columns ``AI``, ``LR``, ``EQ``,
+        ``SS`` and ``LQ`` (latent units, no fixed scale).
+    """
     rng = np.random.default_rng(seed)
     provinces = (
         data.load("provinces")
@@ -219,6 +237,21 @@ def gan_zhang_panel(seed: int = SEED) -> pd.DataFrame:
     """The simulated panel: province_zh, year, the 31 indicators and the five latent scores.
 
     Regenerate ``data/gan_zhang_simulated_panel.csv`` with :func:`write_gan_zhang_panel`.
+
+    Parameters
+    ----------
+    seed
+        Seed of the latent scores (:func:`latent_scores`); the indicators are drawn from a second
+        stream, ``default_rng([seed, 1])``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per province and year (30 x 13 = 390) on a default index, with columns
+        ``province_zh``, ``year``, the 31 indicators of ``data/gan_zhang_indicators.csv`` in its
+        order (in their units: yuan, per cent, counts, years...) and ``latent_AI``,
+        ``latent_LR``, ``latent_EQ``, ``latent_SS``, ``latent_LQ``; numbers rounded to
+        :data:`DIGITS` (6) significant digits.
     """
     latent = latent_scores(seed)
     rng = np.random.default_rng(
@@ -277,6 +310,31 @@ def city_panel(n_units: int = 285, seed: int = SEED) -> pd.DataFrame:
     its province's latent path plus a persistent offset and an AR(1) departure of its own; its
     indicators are made from its latent scores as the provincial panel's are. City names are the
     province's and a number (江苏07): they are not real cities, and nothing here is real data.
+
+    A city's scores are its province's plus an offset drawn once from :math:`N(0, 0.15^2)` and a
+    departure :math:`u_t = 0.5 u_{t-1} + N(0, 0.04^2)`, each dimension on its own.
+
+    Parameters
+    ----------
+    n_units
+        The number of cities, at least 1.
+    seed
+        Seed of the provinces' latent scores (:func:`latent_scores`); the cities' draws use
+        ``default_rng([seed, 2])`` and their indicators ``default_rng([seed, 3])``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``n_units`` x 13 rows on a default index, sorted by province then city, with columns
+        ``city``, ``province`` (short Chinese name), ``region``, ``year``, the 31 indicators and
+        the five ``latent_*`` scores, rounded as :func:`gan_zhang_panel`'s.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``n_units`` is not a whole number.
+    helpers.errors.InputError
+        If ``n_units`` is less than 1.
     """
     from helpers import _checks
 
@@ -320,7 +378,21 @@ def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_gan_zhang_panel(path, seed: int = SEED) -> None:
     """Write the simulated panel as CSV (UTF-8, ``\\n`` line ends, ``DIGITS`` significant
-    digits)."""
+    digits).
+
+    Parameters
+    ----------
+    path
+        Where to write (a path or an open text file), e.g.
+        ``data/gan_zhang_simulated_panel.csv``; an existing file is overwritten.
+    seed
+        The seed of :func:`gan_zhang_panel`; the shipped file uses :data:`SEED`.
+
+    Returns
+    -------
+    None
+        The file is written.
+    """
     gan_zhang_panel(seed).to_csv(
         path,
         index=False,

@@ -62,7 +62,24 @@ class WeightExplorer(Explorer):
 
     def compute(self, standardize: str, zero: str, panel: str) -> View:
         """The weights for one setting (:func:`helpers.indices.entropy_weights`); ``panel`` may also
-        be ``"last_year"``, the cross-section of the last year alone."""
+        be ``"last_year"``, the cross-section of the last year alone.
+
+        Parameters
+        ----------
+        standardize
+            ``"minmax"`` or ``"none"``.
+        zero
+            ``"shift"`` (the default shift, 1e-4) or ``"limit"``.
+        panel
+            ``"pooled"``, ``"mean_of_years"`` or ``"last_year"`` (the last year's units alone,
+            weighted as one cross-section).
+
+        Returns
+        -------
+        View
+            ``table``: one column ``weight``, indexed by the indicators' display names (the
+            explorer's ``labels``, else the column names).
+        """
         data, mode = self.data, panel
         if panel == "last_year":
             last = data.index.get_level_values(-1).max()
@@ -78,6 +95,23 @@ class WeightExplorer(Explorer):
         return View(weights.to_frame("weight"))
 
     def draw(self, figure, view: View, **values) -> None:
+        """Draw the weights as bars (:func:`helpers.indices.figures.weight_bars`).
+
+        Parameters
+        ----------
+        figure
+            The matplotlib figure to draw on.
+        view
+            The view :meth:`compute` returned.
+        **values
+            The controls' values (already in ``view``; not used).
+
+        Returns
+        -------
+        None
+            The figure is changed in place: drawn the first time, then its bars, x axis and
+            title moved to the new weights.
+        """
         weights = view.table["weight"]
         state = self.state(figure)
         if "bars" not in state:  # drawn once, then moved in place

@@ -16,5 +16,25 @@ WHY_NOT = (
 
 
 def record_claims(scorecard: Scorecard, claims: Claims) -> None:
-    """Record the U (claim U1) as not reproducible, with the reason."""
+    """Record the U (claim U1) as not reproducible, with the reason.
+
+    Parameters
+    ----------
+    scorecard
+        The chapter's scorecard; the row U1 is added to it, with :data:`WHY_NOT` as its reason.
+    claims
+        The commentary's claims (:class:`~helpers.audit.Claims` of ``ai_commentary_claims``).
+
+    Returns
+    -------
+    None
+        The scorecard is changed in place.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If U1 is already on the scorecard.
+    KeyError
+        If ``claims`` has no claim U1.
+    """
     scorecard.not_reproducible_claim(claims, "U1", WHY_NOT)

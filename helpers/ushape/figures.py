@@ -44,7 +44,40 @@ def ushape_plot(
     rug. ``result`` is a :class:`helpers.ushape.UTestResult`; ``truth`` the (version, turning point)
     of a simulated panel, whose true curve (:func:`helpers.ushape.ushape_true_curve`) is drawn
     too. ``ax`` draws into one panel of a larger figure instead of a figure of its own; ``xlabel``
-    and ``ylabel`` name the axes after the run's variables."""
+    and ``ylabel`` name the axes after the run's variables.
+
+    Parameters
+    ----------
+    x_values
+        The observed values of x (their range sets the curve's; each is drawn as a tick of the
+        rug).
+    fitted
+        ``(b1, b2)``, the coefficients of x and of its square.
+    result
+        The :class:`~helpers.ushape.UTestResult` of the fit: its extreme point, Fieller set,
+        level and verdict are drawn.
+    truth
+        ``(version, turning_point)`` of :func:`helpers.ushape.ushape_panel`, or ``None`` for data
+        whose true curve is unknown.
+    figure
+        A matplotlib figure to clear and draw on, or ``None`` for a new pyplot figure of 7 x 4
+        inches; ignored when ``ax`` is given.
+    title
+        Text put before the verdict in the title (include its own separator, e.g. ``"Panel: "``).
+    ax
+        The axes to draw on, or ``None`` to draw on ``figure``.
+    xlabel
+        Label of the x axis.
+    ylabel
+        Label of the y axis.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on (``ax.figure`` when ``ax`` is given). The x axis runs from the
+        smallest to the largest x with a margin of 1 or 5% of the range, whichever is larger;
+        the extreme point is drawn only when it falls within it.
+    """
     if ax is None:
         figure = _style.figure(figure, (7, 4))
         ax = figure.subplots()
@@ -108,7 +141,23 @@ def layer_diagram(
     layers: list[tuple[str, str]], title: str = "", ax: Axes | None = None
 ) -> Axes:
     """Stacked boxes from the top layer down, each ``(name, detail)``, with arrows from each layer
-    to the one above it (upstream at the bottom supports downstream at the top)."""
+    to the one above it (upstream at the bottom supports downstream at the top).
+
+    Parameters
+    ----------
+    layers
+        ``(name, detail)`` of each layer from the top down; ``detail`` may be ``""``.
+    title
+        Title of the axes.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure 8 inches wide and 1.2 inches
+        per layer high.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on, with their axis lines turned off.
+    """
     from matplotlib.patches import FancyBboxPatch
 
     ax = _style.axes(ax, (8, 1.2 * len(layers)))
@@ -168,7 +217,35 @@ def quadratic_scatter(
     ax: Axes | None = None,
 ) -> Axes:
     """A scatter of ``y`` on ``x`` with the fitted quadratic (a statsmodels formula fit) and the
-    Fieller interval of its extreme point (``result`` from :func:`helpers.ushape.utest`)."""
+    Fieller interval of its extreme point (``result`` from :func:`helpers.ushape.utest`).
+
+    Parameters
+    ----------
+    data
+        The observations, with the columns ``x`` and ``y``.
+    x
+        The column on the x axis.
+    y
+        The column on the y axis.
+    fit
+        The quadratic fitted with a statsmodels formula in ``x`` alone (its ``predict`` is given
+        a frame with the column ``x`` only).
+    result
+        Its :class:`~helpers.ushape.UTestResult`.
+    xlabel
+        Label of the x axis; ``""`` takes ``x``.
+    ylabel
+        Label of the y axis; ``""`` takes ``y``.
+    title
+        Title of the axes.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 7 x 4 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (7, 4))
     ax.scatter(data[x], data[y], s=18, color=_style.PALETTE[0], alpha=0.7)
     grid = np.linspace(data[x].min(), data[x].max(), 200)
@@ -201,7 +278,34 @@ def binned_plot(
 ) -> Axes:
     """The outcome by bins of x within units and years (:func:`helpers.ushape.robustness.
     binned_means`), with 95% intervals, beside the fixed-effects quadratic ``b1 x + b2 x^2``
-    drawn relative to its value at the first bin's mean x, as the bins are."""
+    drawn relative to its value at the first bin's mean x, as the bins are.
+
+    The curve is :math:`b_1 (x - \\bar x_1) + b_2 (x^2 - \\bar x_1^2)`, with :math:`\\bar x_1`
+    the first bin's mean x; the intervals are :math:`\\pm 1.96` standard errors.
+
+    Parameters
+    ----------
+    binned
+        The table of :func:`helpers.ushape.binned_means` (columns ``x``, ``effect`` and ``se``),
+        the first row the reference bin.
+    b1
+        The fixed-effects quadratic's coefficient of x.
+    b2
+        Its coefficient of x squared.
+    xlabel
+        Label of the x axis.
+    ylabel
+        Label of the y axis.
+    title
+        Title of the axes.
+    ax
+        The axes to draw on; ``None`` draws on a new pyplot figure of 7 x 4 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (7, 4))
     ax.errorbar(
         binned["x"],

@@ -138,6 +138,66 @@ def utest(
     interval is the set of ``x`` at which a zero slope is not rejected at ``level``; it may be
     bounded, two half-lines or the whole line. The delta-method interval is shown for comparison.
 
+    In formulas, for a U on :math:`[x_L, x_H]` (Lind & Mehlum 2010):
+
+    .. math::
+
+        H_0: (b_1 + 2 b_2 x_L \\ge 0) \\ \\text{or} \\ (b_1 + 2 b_2 x_H \\le 0), \\qquad
+        t = \\min\\left(-\\frac{b_1 + 2 b_2 x_L}{s_L}, \\frac{b_1 + 2 b_2 x_H}{s_H}\\right),
+
+    with :math:`s^2 = V_{11} + 4 x V_{12} + 4 x^2 V_{22}` the variance of the slope at :math:`x`;
+    for an inverse U the signs are turned round, :math:`t = \\min(t_L, -t_H)`. The Fieller
+    interval of :math:`x^* = -b_1 / (2 b_2)` (Fieller 1954) is
+    :math:`\\{x: (b_1 + 2 b_2 x)^2 \\le t_{crit}^2 \\mathrm{Var}(b_1 + 2 b_2 x)\\}`, with
+    :math:`t_{crit}` the two-sided critical value at ``level``; the delta-method interval is
+    :math:`x^* \\pm t_{crit}\\, \\mathrm{se}(x^*)` with the gradient of :math:`x^*` in
+    :math:`(b_1, b_2)`. For the inverse form the Fieller set is that of :math:`x^2 = b_2 / b_1`,
+    mapped to the positive :math:`x` it allows.
+
+    Parameters
+    ----------
+    results
+        A fitted statsmodels model (``params``, ``cov_params()``, ``df_resid``) or linearmodels
+        model (``params``, ``cov``), fitted on a DataFrame or with a formula so that its
+        parameters are named.
+    x
+        The name of the linear term among the parameters.
+    x2
+        The name of its square (``form="quadratic"``) or of ``1/x`` (``form="inverse"``).
+    interval
+        ``(xL, xH)`` with ``xL < xH`` (positive for the inverse form); ``None`` takes the smallest
+        and largest value of ``x`` in the model's data.
+    shape
+        ``"U"``, ``"inverse U"`` or ``None`` (``"U"`` when ``b2 > 0``, else ``"inverse U"``).
+    form
+        ``"quadratic"`` (default) or ``"inverse"``.
+    level
+        The confidence level of the Fieller and delta-method intervals, strictly between 0 and 1
+        (0.95 by default).
+    df
+        Degrees of freedom of the t distribution of the p-value and the intervals; ``None`` takes
+        the model's residual degrees of freedom (infinite, the normal, when the model has none).
+
+    Returns
+    -------
+    UTestResult
+        The shape and form tested, the interval, the end slopes (``slopes``: rows ``xL`` and
+        ``xH``, columns ``x``, ``slope``, ``se``, ``t``), the statistic, its one-sided p-value,
+        ``df``, the extreme point (NaN for the inverse form when ``b2 / b1 <= 0``), whether it
+        lies strictly inside the interval, the Fieller set ``(kind, intervals)`` and the
+        delta-method interval at ``level``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``results`` has no named parameters (a pandas Series), or ``level``, ``df`` or an end
+        of ``interval`` is not a number.
+    helpers.errors.InputError
+        If ``x`` or ``x2`` is not a term of the model, the covariance matrix is missing or has
+        NaN, ``form`` or ``shape`` is not an option, ``level`` is not in (0, 1), ``df`` is not
+        positive, the interval is not increasing (or not positive for the inverse form) or cannot
+        be taken from the model, or the coefficient of ``x2`` is exactly zero.
+
     Examples
     --------
     The R package utest's example (statecrime, an inverse U):
@@ -171,6 +231,42 @@ def utest_from_estimates(
     ``cov`` is their covariance (labelled the same way), ``df`` the degrees of freedom of the t
     distribution (infinite: the normal) and ``interval`` the ``(xL, xH)`` to test on, which a
     model's data would otherwise give. For a paper's printed coefficients, or a check by hand.
+
+    Parameters
+    ----------
+    params
+        The estimates, a Series indexed by term, holding ``x`` and ``x2``.
+    cov
+        Their covariance matrix, a DataFrame labelled by term on both sides.
+    x
+        The linear term.
+    x2
+        Its square (``form="quadratic"``) or ``1/x`` (``form="inverse"``).
+    interval
+        ``(xL, xH)`` with ``xL < xH`` (positive for the inverse form).
+    df
+        Degrees of freedom of the t distribution, positive; ``numpy.inf`` (default) for the
+        normal.
+    shape
+        ``"U"``, ``"inverse U"`` or ``None`` (from the sign of the coefficient of ``x2``).
+    form
+        ``"quadratic"`` (default) or ``"inverse"``.
+    level
+        The confidence level of the extreme point's intervals, strictly between 0 and 1.
+
+    Returns
+    -------
+    UTestResult
+        As for :func:`utest`.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``params`` is not a Series or ``cov`` not a DataFrame, or ``df``, ``level`` or an end
+        of ``interval`` is not a number.
+    helpers.errors.InputError
+        If ``x`` or ``x2`` does not label ``params`` and both sides of ``cov``, or the options,
+        the interval or the coefficient of ``x2`` fail as for :func:`utest`.
 
     Examples
     --------

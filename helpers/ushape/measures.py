@@ -26,6 +26,32 @@ def advancement(tertiary: pd.Series, secondary: pd.Series) -> pd.Series:
     """Advancement of the industrial structure (产业结构高级化): tertiary over secondary value
     added.
 
+    .. math::
+
+        TS_{it} = Y^{(3)}_{it} / Y^{(2)}_{it}
+
+    (Gan, Zheng & Yu 2011): a value above one means the tertiary sector adds more value than the
+    secondary; a rising TS is read as the structure moving towards services.
+
+    Parameters
+    ----------
+    tertiary
+        Value added of the tertiary sector, one positive value per region or year.
+    secondary
+        Value added of the secondary sector, in the same unit and on the same index.
+
+    Returns
+    -------
+    pandas.Series
+        The ratio, named ``advancement``, on the index of the inputs.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If an input is not one-dimensional or holds text.
+    helpers.errors.InputError
+        If a value is missing, infinite or not positive, or the two indices differ.
+
     Examples
     --------
     >>> import pandas as pd
@@ -50,6 +76,29 @@ def rationalisation(
     shares ``s`` and employment shares ``e``, a Kullback-Leibler divergence: zero when every
     sector's labour productivity equals the average, larger the greater the mismatch. (A smaller TL
     is a more rational structure.) Rows are regions or years, columns the sectors.
+
+    Parameters
+    ----------
+    output
+        Value added :math:`Y_i` by sector: one row per region or year, one column per sector (at
+        least two), every value positive.
+    employment
+        Employment :math:`L_i` by sector, with the same rows and the same columns in the same
+        order, every value positive.
+
+    Returns
+    -------
+    pandas.Series
+        TL of each row, named ``rationalisation``, on the rows' index: 0 when every sector's
+        labour productivity equals the average, positive otherwise (natural logarithms).
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If an input is not a DataFrame (or Series) of numbers.
+    helpers.errors.InputError
+        If a value is missing, infinite or not positive, the rows or columns of the two tables
+        differ, or there are fewer than two sectors.
 
     Examples
     --------

@@ -28,7 +28,43 @@ def load_panel(
     each of ``controls``, numbers without gaps, one row per unit and period
     (:func:`helpers.data.load_columns`: CSV in UTF-8 or GBK, or .xlsx). Columns the check does
     not use are left out. Raises one line when the panel is too small for two-way fixed effects
-    and a quadratic: at least 3 units, 3 periods and more observations than coefficients."""
+    and a quadratic: at least 3 units, 3 periods and more observations than coefficients.
+
+    Parameters
+    ----------
+    path
+        The replicator's file (CSV or other text in UTF-8 or GBK/GB18030, or ``.xlsx``).
+    unit
+        The column of unit names.
+    time
+        The column of periods (whole numbers).
+    outcome
+        The column of the outcome (the upgrading measure).
+    exposure
+        The column of the regressor whose shape is tested (AI exposure).
+    controls
+        Further numeric columns, a name or a list of names; ``None`` for none.
+    sheet
+        The workbook's sheet, by name or number; ``None`` takes the first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        On a default index, the columns ``unit`` (text), ``time`` (nullable integers),
+        ``outcome``, ``exposure`` and ``controls`` (floats) in that order, with
+        ``attrs["file_format"]``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``controls`` are not names.
+    helpers.errors.InputError
+        If a column is named twice, or the panel has fewer than 3 units or 3 periods or no more
+        observations than units + periods + 1 + controls (the message names the file).
+    helpers.data.DataError
+        If the file cannot be read, a column is missing, has blanks or values not of its type,
+        or a (unit, time) pair repeats.
+    """
     controls = _checks.names("controls", controls)
     named = [unit, time, outcome, exposure, *controls]
     repeated = sorted({c for c in named if named.count(c) > 1})
@@ -71,7 +107,40 @@ def twfe_quadratic(
 ):
     """``y`` on ``x``, its square and any ``controls`` with entity and time fixed effects
     (linearmodels ``PanelOLS``), standard errors clustered by entity. The square enters as the
-    column ``f"{x}_sq"``."""
+    column ``f"{x}_sq"``.
+
+    .. math::
+
+        y_{it} = b_1 x_{it} + b_2 x_{it}^2 + \\gamma' z_{it} + \\mu_i + \\lambda_t +
+        \\varepsilon_{it}
+
+    Parameters
+    ----------
+    panel
+        The panel in long form, one row per (entity, time), with the columns named below.
+    y
+        The outcome column.
+    x
+        The regressor whose shape is tested.
+    entity
+        The column of units (the fixed effects :math:`\\mu_i` and the clusters).
+    time
+        The column of periods (the fixed effects :math:`\\lambda_t`).
+    controls
+        Further regressors :math:`z_{it}`, a name or a list of names; ``None`` for none.
+
+    Returns
+    -------
+    linearmodels.panel.results.PanelEffectsResults
+        The fit; its parameters are named ``x``, ``f"{x}_sq"`` and the controls.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``panel`` is not a DataFrame, ``controls`` are not names, or a column used holds text.
+    helpers.errors.InputError
+        If a column is missing, or ``y``, ``x`` or a control has missing or infinite values.
+    """
     from linearmodels.panel import PanelOLS
 
     if not isinstance(panel, pd.DataFrame):
@@ -96,7 +165,36 @@ def twfe_quadratic(
 
 def sign_reading(results, x: str, x2: str, alpha: float = 0.05) -> str:
     """What the signs alone would say: "U" or "inverse U" when both coefficients are significant at
-    ``alpha``, else "no shape"."""
+    ``alpha``, else "no shape".
+
+    This is the reading Lind & Mehlum (2010) warn against: significant coefficients with the
+    "right" signs do not show a U when the extreme point lies outside the data.
+
+    Parameters
+    ----------
+    results
+        A fitted model with ``params`` and ``pvalues`` indexed by term (statsmodels or
+        linearmodels).
+    x
+        The linear term.
+    x2
+        The squared term.
+    alpha
+        The significance level, strictly between 0 and 1.
+
+    Returns
+    -------
+    str
+        ``"U"`` (coefficient of ``x2`` positive) or ``"inverse U"`` when both p-values are below
+        ``alpha``; ``"no shape"`` otherwise.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``alpha`` is not strictly between 0 and 1.
+    KeyError
+        If ``x`` or ``x2`` is not a term of ``results``.
+    """
     alpha = _checks.probability("alpha", alpha)
     if max(results.pvalues[x], results.pvalues[x2]) >= alpha:
         return "no shape"
@@ -105,7 +203,27 @@ def sign_reading(results, x: str, x2: str, alpha: float = 0.05) -> str:
 
 def two_lines_reading(lines: pd.DataFrame, alpha: float = 0.05) -> str:
     """The two-lines verdict: "U", "inverse U" or "monotone" when both slopes are significant at
-    ``alpha``, else "not both significant"."""
+    ``alpha``, else "not both significant".
+
+    Parameters
+    ----------
+    lines
+        The table of :func:`helpers.ushape.two_lines`: two rows (below, then above the
+        breakpoint) with ``slope`` and ``pvalue``.
+    alpha
+        The significance level, strictly between 0 and 1.
+
+    Returns
+    -------
+    str
+        ``"U"`` (falling, then rising), ``"inverse U"`` (rising, then falling) or ``"monotone"``
+        (same signs) when both p-values are below ``alpha``; else ``"not both significant"``.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``alpha`` is not strictly between 0 and 1.
+    """
     alpha = _checks.probability("alpha", alpha)
     if not (lines["pvalue"] < alpha).all():
         return "not both significant"
@@ -122,7 +240,21 @@ def two_lines_reading(lines: pd.DataFrame, alpha: float = 0.05) -> str:
 @dataclass(frozen=True)
 class ShapeCheck:
     """The three readings of one panel: the fixed-effects ``fit``, its Lind-Mehlum ``test`` and the
-    two-lines table ``lines``; :attr:`row` lays them out for a comparison table."""
+    two-lines table ``lines``; :attr:`row` lays them out for a comparison table.
+
+    Attributes
+    ----------
+    fit
+        The two-way fixed-effects quadratic (:func:`twfe_quadratic`).
+    test
+        Its Lind-Mehlum test over the observed range of ``x``.
+    lines
+        The two-lines table (:func:`helpers.ushape.two_lines`).
+    alpha
+        The significance level of the readings.
+    x
+        The regressor's column; its square is ``f"{x}_sq"``.
+    """
 
     fit: object
     test: UTestResult
@@ -171,6 +303,10 @@ class ShapeCheck:
 
     @property
     def row(self) -> dict:
+        """The three readings side by side, for one row of a comparison table: the coefficients
+        and their p-values, what the signs suggest (:func:`sign_reading`), the extreme point, the
+        data range, the Lind-Mehlum statistic and p-value, the kind of Fieller interval, the
+        two-lines reading (:func:`two_lines_reading`) and the test's verdict in a few words."""
         fit, test, x = self.fit, self.test, self.x
         return {
             "b1 (x)": fit.params[x],
@@ -202,6 +338,37 @@ def shape_check(
     """Fit :func:`twfe_quadratic`, test it with :func:`helpers.ushape.utest` over the observed
     range, and run :func:`helpers.ushape.two_lines` on the entity-demeaned outcome, with the same
     ``controls`` (a simplification of the two-way model, clustered by entity).
+
+    Parameters
+    ----------
+    panel
+        The panel in long form, one row per (entity, time).
+    alpha
+        The significance level of the readings, strictly between 0 and 1.
+    y
+        The outcome column.
+    x
+        The regressor whose shape is tested.
+    entity
+        The column of units.
+    time
+        The column of periods.
+    controls
+        Further regressors, a name or a list of names; ``None`` for none.
+
+    Returns
+    -------
+    ShapeCheck
+        The fit, the test (the model's residual degrees of freedom; the interval the observed
+        range of ``x``), the two-lines table and ``alpha``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``panel`` is not a DataFrame or a column used holds text.
+    helpers.errors.InputError
+        If ``alpha`` is not in (0, 1), a column is missing or has missing values, or the
+        two-lines breakpoint leaves fewer than two distinct ``x`` values on one side.
 
     Examples
     --------

@@ -98,7 +98,24 @@ def signs_sentence(
     checks: dict[str, ShapeCheck], expected: dict[str, str], alpha: float
 ) -> str:
     """How many versions a reading by signs would call a U or an inverse U, the test's verdicts,
-    and how many match the truth (``expected``: the verdict's first words for each version)."""
+    and how many match the truth (``expected``: the verdict's first words for each version).
+
+    Parameters
+    ----------
+    checks
+        The :class:`~helpers.ushape.ShapeCheck` of each simulated version, by its label.
+    expected
+        For each label, the start of the verdict that matches the truth (``"U supported"``,
+        ``"no inverse U"``...).
+    alpha
+        The significance level of the test's verdicts.
+
+    Returns
+    -------
+    str
+        Three sentences: the versions whose coefficients are both significant (at each check's
+        own ``alpha``), the test's verdict on each, and how many verdicts match ``expected``.
+    """
     by_signs = [
         label
         for label, check in checks.items()
@@ -122,7 +139,19 @@ def signs_sentence(
 
 
 def extremes_sentence(checks: dict[str, ShapeCheck]) -> str:
-    """Where the fitted extreme point lies, and what the two-lines check found, per version."""
+    """Where the fitted extreme point lies, and what the two-lines check found, per version.
+
+    Parameters
+    ----------
+    checks
+        The :class:`~helpers.ushape.ShapeCheck` of each version, by its label.
+
+    Returns
+    -------
+    str
+        Two sentences: the versions whose extreme point lies inside and outside the observed
+        range (with why the test then fails trivially), and each version's two-lines reading.
+    """
     inside = [label for label, c in checks.items() if c.test.extreme_inside]
     outside = [
         label for label, c in checks.items() if not c.test.extreme_inside
@@ -145,7 +174,24 @@ def extremes_sentence(checks: dict[str, ShapeCheck]) -> str:
 
 def edge_sentence(rows: dict[float, tuple[str, str]]) -> str:
     """The test as the true turning point moves towards the edge of the data (``rows``: turning
-    point -> (the test's verdict, the kind of Fieller interval))."""
+    point -> (the test's verdict, the kind of Fieller interval)).
+
+    Parameters
+    ----------
+    rows
+        For each true turning point, the verdict of :meth:`~helpers.ushape.UTestResult.verdict`
+        and the kind of Fieller interval (``"bounded"``, ``"unbounded"``, ``"whole line"``).
+
+    Returns
+    -------
+    str
+        One sentence listing the turning points in the order given.
+
+    Examples
+    --------
+    >>> edge_sentence({6.0: ("U supported", "bounded")})
+    "On this run's simulations: turning point 6: U supported; Fieller interval bounded."
+    """
     parts = [
         f"turning point {tp:g}: {verdict}; Fieller interval {kind}"
         for tp, (verdict, kind) in rows.items()
@@ -181,7 +227,30 @@ def panel_sentence(
 ) -> str:
     """What the check found on the run's own panel (a replicator's file, or the simulated panel
     the chapter uses without one): its size, the coefficients and what their signs suggest, the
-    Lind-Mehlum verdict with the extreme point and its intervals, and the two lines."""
+    Lind-Mehlum verdict with the extreme point and its intervals, and the two lines.
+
+    Parameters
+    ----------
+    check
+        The :class:`~helpers.ushape.ShapeCheck` of the run's panel.
+    label
+        What the sentence says is tested ("your file p.csv: upgrading on ai_exposure").
+    panel
+        The panel checked, in long form, with the columns ``unit`` and ``time``.
+    unit
+        The column of units.
+    time
+        The column of periods.
+    controls
+        The controls used (their names are listed), or an empty list.
+
+    Returns
+    -------
+    str
+        Four sentences: the panel's size and span, b1 and b2 with their p-values and what the
+        signs suggest, the Lind-Mehlum verdict with the extreme point and its Fieller and
+        delta-method intervals, and the two-lines reading.
+    """
     from helpers.display import pvalue
 
     test, row = check.test, check.row
@@ -208,7 +277,22 @@ def panel_sentence(
 def false_u_sentence(rates, noise: float, alpha: float = 0.05) -> str:
     """What :func:`helpers.ushape.simulate.false_u_rates` found: how often a quadratic fitted to a
     concave, monotone truth puts its maximum inside the data and how often Lind-Mehlum and the two
-    lines then report an inverted U that is not there."""
+    lines then report an inverted U that is not there.
+
+    Parameters
+    ----------
+    rates
+        The table of :func:`~helpers.ushape.simulate.false_u_rates`, indexed by sample size.
+    noise
+        The noise's standard deviation used, as the sentence states it.
+    alpha
+        The significance level used, as the sentence states it.
+
+    Returns
+    -------
+    str
+        One sentence with, for each sample size, the three shares as percentages.
+    """
     parts = [
         f"with {n:,} observations the fitted maximum lies inside the data in "
         f"{row['extreme inside the data']:.0%} of samples, Lind-Mehlum reports an inverted U in "
@@ -235,7 +319,33 @@ def robustness_sentence(
     point, the test with unit trends (``trend_test``: the linear-trend result, or a pair of the
     linear- and quadratic-trend results, the second None when the panel is too short for it), the
     squared term from within-unit curvature alone (``within``, from
-    :func:`helpers.ushape.within_curvature`), and where the binned outcome turns."""
+    :func:`helpers.ushape.within_curvature`), and where the binned outcome turns.
+
+    Parameters
+    ----------
+    check
+        The :class:`~helpers.ushape.ShapeCheck` of the panel (its ``alpha`` is used throughout).
+    ranges
+        The table of :func:`helpers.ushape.within_ranges` at the check's extreme point.
+    trend_test
+        A :class:`~helpers.ushape.UTestResult` with linear unit trends, or the pair of
+        :func:`helpers.ushape.trend_checks`.
+    binned
+        The table of :func:`helpers.ushape.binned_means`, indexed by bin from 1.
+    noun
+        What one unit is called.
+    within
+        The result of :func:`helpers.ushape.within_curvature`, or ``None`` to leave that
+        sentence out.
+
+    Returns
+    -------
+    str
+        Four or five sentences: the median share of the pooled range a unit observes and how
+        many units straddle the extreme point (or that it lies outside the range), the verdicts
+        with unit trends, the within-unit squared term against the usual one, and the bin where
+        the binned outcome is lowest (convex fit) or highest and whether it is interior.
+    """
     alpha = check.alpha
     n, straddle = len(ranges), int(ranges["straddles"].sum())
     extreme = check.test.extreme

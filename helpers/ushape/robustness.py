@@ -31,7 +31,34 @@ def within_ranges(
     panel: pd.DataFrame, x: str, entity: str, extreme: float
 ) -> pd.DataFrame:
     """Each unit's own range of ``x``: ``low``, ``high``, its ``share`` of the pooled range, and
-    whether it ``straddles`` the quadratic's ``extreme`` point (observes x on both sides)."""
+    whether it ``straddles`` the quadratic's ``extreme`` point (observes x on both sides).
+
+    Parameters
+    ----------
+    panel
+        The panel in long form, with the columns ``x`` and ``entity``.
+    x
+        The regressor whose shape is tested; numeric, without gaps, not constant.
+    entity
+        The column of units.
+    extreme
+        The extreme point of the fitted quadratic (``UTestResult.extreme``); NaN straddles
+        nothing.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by unit (the index named ``entity``, units sorted), with columns ``low`` and
+        ``high`` (the unit's smallest and largest ``x``), ``share`` (``(high - low)`` over the
+        pooled range, from 0 to 1) and ``straddles`` (bool: ``low < extreme < high``).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a column is missing, ``x`` has missing or infinite values, or does not vary.
+    helpers.errors.InputTypeError
+        If ``x`` holds text.
+    """
     _checks.columns(panel, [x, entity], "panel")
     values = _checks.series(panel[x], f"panel[{x!r}]")
     pooled = float(values.max() - values.min())
@@ -59,7 +86,46 @@ def trend_check(
     """The Lind-Mehlum test of the two-way fixed-effects quadratic with a trend of ``degree`` 1
     (linear) or 2 (quadratic) for every unit (one unit's left out: the year effects absorb their
     sum). A linear trend in the exposure makes its square trend quadratically, so only unit
-    quadratic trends keep such curvature in the units' time paths out of the squared term."""
+    quadratic trends keep such curvature in the units' time paths out of the squared term.
+
+    The model is :func:`~helpers.ushape.twfe_quadratic` with the regressors
+    :math:`\\tau^p \\, 1[i = k]`, :math:`p = 1..` ``degree``, for every unit :math:`k` but the
+    first, where :math:`\\tau` is the year centred on the mean year of the rows; the test is
+    :func:`~helpers.ushape.utest` over the observed range with the fit's residual degrees of
+    freedom.
+
+    Parameters
+    ----------
+    panel
+        The panel in long form, one row per (entity, time).
+    y
+        The outcome column.
+    x
+        The regressor whose shape is tested.
+    entity
+        The column of units.
+    time
+        The column of years (numbers, or text that reads as numbers).
+    controls
+        Further regressors, a name or a list of names; ``None`` for none.
+    degree
+        1 (linear unit trends, default) or 2 (linear and quadratic).
+
+    Returns
+    -------
+    UTestResult
+        The Lind-Mehlum test of the quadratic with unit trends.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``degree`` is not a whole number, ``controls`` are not names, or a column used holds
+        text.
+    helpers.errors.InputError
+        If ``degree`` is not 1 or 2, a column is missing or has gaps, the panel has no more
+        observations than the coefficients and effects + 2, or :func:`~helpers.ushape.utest`
+        refuses the fit.
+    """
     degree = _checks.integer("degree", degree, minimum=1, maximum=2)
     _checks.columns(panel, [entity, time], "panel")
     years = pd.to_numeric(panel[time], errors="coerce")
@@ -93,7 +159,39 @@ def trend_checks(
     controls: list[str] | None = None,
 ) -> tuple[UTestResult, UTestResult | None]:
     """:func:`trend_check` with linear and with quadratic unit trends; the second is None when
-    the panel has too few years (under six) or observations for it."""
+    the panel has too few years (under six) or observations for it.
+
+    Parameters
+    ----------
+    panel
+        The panel in long form, one row per (entity, time).
+    y
+        The outcome column.
+    x
+        The regressor whose shape is tested.
+    entity
+        The column of units.
+    time
+        The column of years.
+    controls
+        Further regressors, a name or a list of names; ``None`` for none.
+
+    Returns
+    -------
+    linear : UTestResult
+        The test with linear unit trends.
+    quadratic : UTestResult or None
+        The test with linear and quadratic unit trends, or ``None`` when the panel has fewer
+        than six distinct years or the quadratic trends raise an :class:`InputError` (too few
+        observations, or a test that cannot be run).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If the linear-trend check fails (see :func:`trend_check`).
+    helpers.errors.InputTypeError
+        If ``controls`` are not names or a column used holds text.
+    """
     linear = trend_check(panel, y, x, entity, time, controls)
     try:
         if pd.unique(panel[time]).size < 6:
@@ -115,7 +213,40 @@ def within_curvature(
     ``y`` on ``d = x - mean_i(x)`` and ``d**2`` with unit and year fixed effects, clustered by
     unit. The usual quadratic's demeaned square also holds ``2 mean_i(x) d``, a slope that grows
     with the unit's level; squaring the deviations leaves that out. Returns the coefficient on
-    ``d**2`` (``b2``), its ``se`` and ``pvalue``."""
+    ``d**2`` (``b2``), its ``se`` and ``pvalue``.
+
+    .. math::
+
+        y_{it} = c_1 d_{it} + b_2 d_{it}^2 + \\gamma' z_{it} + \\mu_i + \\lambda_t + e_{it},
+        \\qquad d_{it} = x_{it} - \\bar x_i
+
+    Parameters
+    ----------
+    panel
+        The panel in long form, one row per (entity, time).
+    y
+        The outcome column.
+    x
+        The regressor whose shape is tested.
+    entity
+        The column of units (the means :math:`\\bar x_i`, the fixed effects and the clusters).
+    time
+        The column of years.
+    controls
+        Further regressors :math:`z_{it}`, a name or a list of names; ``None`` for none.
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by ``b2``, ``se`` (clustered by unit) and ``pvalue`` (two-sided, linearmodels').
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a column is missing or a column used has missing or infinite values.
+    helpers.errors.InputTypeError
+        If a column used holds text or ``controls`` are not names.
+    """
     _checks.columns(panel, [x, entity], "panel")
     deviation = panel[x] - panel.groupby(entity)[x].transform("mean")
     frame = panel.assign(_deviation=deviation)
@@ -142,7 +273,37 @@ def binned_means(
     ``PanelOLS``, clustered by unit), so each bin's ``effect`` is its mean outcome relative to the
     first bin's, from the same within-unit variation the quadratic uses (binning the raw ``x``
     against an outcome netted of the effects would mix levels across units). One row per bin: its
-    mean ``x``, ``effect``, ``se`` and number of observations ``n``."""
+    mean ``x``, ``effect``, ``se`` and number of observations ``n``.
+
+    Parameters
+    ----------
+    panel
+        The panel in long form, one row per (entity, time), with numeric ``y`` and ``x``.
+    y
+        The outcome column.
+    x
+        The regressor whose bins are formed (quantiles over all rows, ``pandas.qcut``).
+    entity
+        The column of units.
+    time
+        The column of years.
+    bins
+        The number of quantile bins, at least 3; fewer remain when quantiles coincide.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``bin`` (1 for the lowest ``x``), with columns ``x`` (the bin's mean),
+        ``effect`` (0 for the first bin, the reference), ``se`` (clustered by unit; 0 for the
+        first bin) and ``n``.
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``bins`` is not a whole number.
+    helpers.errors.InputError
+        If ``bins`` is less than 3 or a column is missing.
+    """
     from linearmodels.panel import PanelOLS
 
     bins = _checks.integer("bins", bins, minimum=3)

@@ -21,7 +21,36 @@ USHAPE_VERSIONS = {
 def ushape_true_curve(
     x, version: str, turning_point: float = 6.0
 ) -> np.ndarray:
-    """The true effect f(x) of AI exposure on upgrading in :func:`ushape_panel`."""
+    """The true effect f(x) of AI exposure on upgrading in :func:`ushape_panel`.
+
+    ``"u"``: :math:`f(x) = 0.08 (x - x^*)^2` with :math:`x^*` = ``turning_point``;
+    ``"concave"``: :math:`f(x) = 1.5 \\ln(1 + x)`; ``"outside"``: :math:`f(x) = 0.08 (x - 1)^2`
+    (see :data:`USHAPE_VERSIONS`).
+
+    Parameters
+    ----------
+    x
+        AI exposure, a number or an array.
+    version
+        ``"u"``, ``"concave"`` or ``"outside"``.
+    turning_point
+        The minimum of the ``"u"`` curve (6.0 by default); ignored by the other versions.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`f(x)`, of the shape of ``x`` (0-dimensional for a number).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``version`` is not one of the three.
+
+    Examples
+    --------
+    >>> ushape_true_curve([5.0, 6.0, 7.0], "u").round(2).tolist()
+    [0.08, 0.0, 0.08]
+    """
     _checks.option("version", version, list(USHAPE_VERSIONS))
     x = np.asarray(x, dtype=float)
     if version == "u":
@@ -48,6 +77,37 @@ def ushape_panel(
     N(0, noise^2)`` and ``f`` from :func:`ushape_true_curve` (``version`` "u", "concave" or
     "outside"; ``turning_point`` applies to "u"). Columns ``province`` (P01...), ``year``,
     ``ai_exposure``, ``upgrading``, ``true_effect``. Seeded; not data about any province.
+
+    Parameters
+    ----------
+    version
+        The true curve: ``"u"`` (default), ``"concave"`` or ``"outside"``
+        (:data:`USHAPE_VERSIONS`).
+    turning_point
+        The minimum of the ``"u"`` curve (6.0).
+    noise
+        The standard deviation of ``e_it``, non-negative (0.3).
+    n_provinces
+        The number of provinces, at least 2 (31).
+    years
+        The years, an iterable of whole numbers (2011-2022); ``t0`` is the first.
+    seed
+        The seed of ``numpy.random.default_rng``, a non-negative integer.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``n_provinces`` x ``len(years)`` rows on a default index, sorted by province then year.
+        ``true_effect`` is :math:`f(x_{it})`.
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If ``version`` is not one of the three, ``noise`` or ``seed`` is negative,
+        ``turning_point`` is not finite, or ``n_provinces`` is less than 2.
+    helpers.errors.InputTypeError
+        If a numeric argument is not a number, or ``n_provinces`` or ``seed`` not a whole
+        number.
     """
     _checks.option("version", version, list(USHAPE_VERSIONS))
     turning_point = _checks.number("turning_point", turning_point)
@@ -106,6 +166,42 @@ def false_u_rates(
     significant at ``alpha`` (:func:`helpers.ushape.two_lines_reading`). The truth has no
     maximum, so (ii) and (iii) are false positives. Returns one row per sample size with the
     three shares and ``n_reps``. Seeded; no data about any place.
+
+    Share (i) counts a maximum only (``b2 < 0``), strictly inside the sample's range of ``x``;
+    the Lind-Mehlum test is run with ``shape="inverse U"`` over that range, with the residual
+    degrees of freedom.
+
+    Parameters
+    ----------
+    sizes
+        Sample sizes, each a whole number of at least 10 (372 and 2,000 by default).
+    n_reps
+        Samples per size (``n_reps``), at least 1.
+    noise
+        The standard deviation of ``e``, positive.
+    x_max
+        The upper end of the uniform ``x``, positive.
+    alpha
+        The significance level of both tests, strictly between 0 and 1.
+    seed
+        The seed of ``numpy.random.default_rng``, a non-negative integer; one stream for all
+        sizes, in order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``observations`` (the sample size), with columns ``extreme inside the data``,
+        ``Lind-Mehlum: inverted U`` and ``two lines: inverted U`` (shares of the samples, from 0
+        to 1) and ``samples`` (``n_reps``).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If a size is under 10, ``n_reps`` under 1, ``noise`` or ``x_max`` not positive,
+        ``alpha`` not in (0, 1), or ``seed`` negative.
+    helpers.errors.InputTypeError
+        If a size, ``n_reps`` or ``seed`` is not a whole number, or ``noise``, ``x_max`` or
+        ``alpha`` not a number.
     """
     import statsmodels.api as sm
 

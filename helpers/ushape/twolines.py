@@ -29,6 +29,43 @@ def two_lines(
     statistics, and keep it where each line has at least two distinct x values. Standard errors are
     HC3, or clustered by ``cluster``. Returns one row per line with
     ``slope``, ``se``, ``tstat``, ``pvalue``, the ``breakpoint`` and ``n``.
+
+    The "flat" region is the set of observed ``x`` whose fitted value of the quadratic (with the
+    controls) lies within its own standard error of the lowest fitted value (U, ``b2 > 0``) or the
+    highest (inverse U); with the two lines' absolute z statistics :math:`z_L, z_H` at its median,
+    the breakpoint is the :math:`z_H / (z_L + z_H)` quantile of that region (Simonsohn 2018),
+    then kept between the third smallest and the second largest distinct ``x``.
+
+    Parameters
+    ----------
+    data
+        The observations, one row each; rows with a missing value in a column used are dropped.
+    y
+        The outcome column (a name a statsmodels formula accepts).
+    x
+        The regressor whose shape is tested.
+    breakpoint
+        The breakpoint :math:`x_c`; ``None`` chooses it by the Robin Hood procedure.
+    controls
+        Further regressors, a name or a list of names; ``None`` for none.
+    cluster
+        The column to cluster the standard errors by; ``None`` for HC3.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``line`` (``below breakpoint``, ``above breakpoint``), with ``slope``, ``se``,
+        ``tstat`` and ``pvalue`` (two-sided, from the normal distribution, as statsmodels gives
+        them with robust standard errors) of each line, the ``breakpoint`` used and ``n`` (the
+        rows used).
+
+    Raises
+    ------
+    helpers.errors.InputTypeError
+        If ``data`` is not a DataFrame or ``controls`` are not names.
+    helpers.errors.InputError
+        If ``data`` lacks a column named, or the breakpoint leaves fewer than two distinct ``x``
+        values on one side.
     """
     import statsmodels.formula.api as smf
 

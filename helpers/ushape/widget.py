@@ -34,7 +34,26 @@ class UShapeExplorer(Explorer):
         )
 
     def compute(self, turning_point: float, noise: float) -> View:
-        """Simulate, fit and test; the test's summary as the table, its verdict as the status."""
+        """Simulate, fit and test; the test's summary as the table, its verdict as the status.
+
+        The panel is :func:`helpers.ushape.ushape_panel` of version ``"u"`` with the explorer's
+        seed; the fit :func:`helpers.ushape.twfe_quadratic`; the test
+        :func:`helpers.ushape.utest` over the observed range.
+
+        Parameters
+        ----------
+        turning_point
+            The true minimum of the U.
+        noise
+            The standard deviation of the outcome's noise.
+
+        Returns
+        -------
+        View
+            ``table``: the test's :attr:`~helpers.ushape.UTestResult.summary` as one column,
+            ``simulated panel``; ``status``: its verdict at 5%; ``series``: ``x`` (the simulated
+            exposures), ``fit`` and ``test``.
+        """
         panel = ushape_panel(
             "u", turning_point=turning_point, noise=noise, seed=self.seed
         )
@@ -53,6 +72,25 @@ class UShapeExplorer(Explorer):
     def draw(
         self, figure, view: View, turning_point: float, noise: float
     ) -> None:
+        """Draw the fitted and the true curve, the extreme point and its Fieller interval
+        (:func:`helpers.ushape.figures.ushape_plot`).
+
+        Parameters
+        ----------
+        figure
+            The matplotlib figure, cleared and drawn anew.
+        view
+            The view :meth:`compute` returned for these values.
+        turning_point
+            The true turning point, for the true curve.
+        noise
+            The noise (already in ``view``; not used).
+
+        Returns
+        -------
+        None
+            The figure is changed in place.
+        """
         fit = view.series["fit"]
         ushape_plot(
             view.series["x"],
