@@ -260,6 +260,35 @@ def checks_against_package(tree, package: set) -> bool:
     return False
 
 
+@pytest.mark.parametrize("notebook", METHOD_CHAPTERS, ids=lambda p: p.stem)
+def test_method_chapter_writes_its_method_out_and_checks_it(notebook):
+    """Each method chapter has a teaching cell (tagged ``algorithm``) that writes its core
+    computation out as a function and asserts that it agrees with the package: a teaching cell
+    that checks nothing, or checks the function against itself, fails here."""
+    nb = nbformat.read(notebook, as_version=4)
+    package = _package_names(nb)
+    cells = [
+        c for c in nb.cells if c.cell_type == "code" and ALGORITHM in _tags(c)
+    ]
+    assert cells, f"no cell tagged {ALGORITHM!r}"
+    checked = [
+        c.get("id")
+        for c in cells
+        if checks_against_package(_python(c), package)
+    ]
+    assert checked, (
+        f"no {ALGORITHM!r} cell asserts that its own function agrees with the package "
+        f"({', '.join(str(c.get('id')) for c in cells)})"
+    )
+    for cell in cells:
+        # the markdown before it states the equations it writes out
+        before = nb.cells[nb.cells.index(cell) - 1]
+        assert before.cell_type == "markdown" and "$" in before.source, (
+            f"cell {cell.get('id')}: the Markdown cell before a teaching cell states its "
+            "equations"
+        )
+
+
 def test_the_teaching_cell_check_can_fail():
     """The check above accepts a function compared with the package and rejects a comparison of
     the function with itself, an assert on the package alone and a cell without an assert."""
