@@ -124,31 +124,188 @@ def test_code_fits_the_rendered_column(notebook):
             )
 
 
-@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
-def test_chapter_defines_no_function(notebook):
-    """Logic belongs in helpers/ with a test; a chapter holds narrative and calls."""
+# The tag of a teaching cell: the chapter's core computation written out as a small function
+# and checked against the package (issue 32, item 2).
+ALGORITHM = "algorithm"
+# Chapters that teach an estimator or index; 06 audits printed figures and has none.
+METHOD_CHAPTERS = [p for p in CHAPTERS if not p.stem.startswith("06_")]
+# What a teaching cell's check may not count as "the package": showing, running, auditing.
+NOT_THE_METHOD = {
+    "helpers.display",
+    "helpers.runs",
+    "helpers.chapters",
+    "helpers.audit",
+}
+
+
+def _python(cell):
+    """The cell's code as an AST (IPython's %magics turned into Python first)."""
     import ast
 
     from IPython.core.inputtransformer2 import TransformerManager
+
+    return ast.parse(TransformerManager().transform_cell(cell.source))
+
+
+def _tags(cell) -> list:
+    return cell.metadata.get("tags", [])
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_defines_functions_only_in_teaching_cells(notebook):
+    """Logic belongs in helpers/ with a test; a chapter holds narrative and calls, and, in a cell
+    tagged ``algorithm``, its method written out as a small function. No class or lambda
+    anywhere."""
+    import ast
 
     nb = nbformat.read(notebook, as_version=4)
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        python = TransformerManager().transform_cell(cell.source)  # %pip
-        for node in ast.walk(ast.parse(python)):
-            assert not isinstance(
-                node,
-                (
-                    ast.FunctionDef,
-                    ast.AsyncFunctionDef,
-                    ast.Lambda,
-                    ast.ClassDef,
-                ),
-            ), (
-                f"cell {i} defines a {type(node).__name__} "
-                f"(line {node.lineno}); move it to helpers/"
+        teaching = ALGORITHM in _tags(cell)
+        for node in ast.walk(_python(cell)):
+            defines = isinstance(node, (ast.Lambda, ast.ClassDef)) or (
+                isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and not teaching
             )
+            assert not defines, (
+                f"cell {i} ({cell.get('id')}) defines a {type(node).__name__} "
+                f"(line {node.lineno}); move it to helpers/ (only a cell tagged "
+                f"{ALGORITHM!r} may define a function, to write the method out)"
+            )
+
+
+def _package_names(nb) -> set:
+    """Names the notebook binds by importing the package (helpers, except its display, run and
+    audit modules) or the libraries it checks itself against (statsmodels, linearmodels)."""
+    import ast
+
+    names = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for node in ast.walk(_python(cell)):
+            if isinstance(node, ast.Import):
+                pairs = [
+                    (a.name, a.asname or a.name.split(".")[0])
+                    for a in node.names
+                ]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                pairs = [
+                    (f"{node.module}.{a.name}", a.asname or a.name)
+                    for a in node.names
+                ]
+            else:
+                continue
+            for module, name in pairs:
+                top = module.split(".")[0]
+                if top in (
+                    "helpers",
+                    "statsmodels",
+                    "linearmodels",
+                ) and not any(
+                    module == m or module.startswith(m + ".")
+                    for m in NOT_THE_METHOD
+                ):
+                    names.add(name)
+    return names
+
+
+def checks_against_package(tree, package: set) -> bool:
+    """Whether an ``assert`` of the cell depends both on a call of a function the cell defines and
+    on the package: the names in its test, followed back through the cell's assignments (outside
+    the functions), must include the cell's own function and a name in ``package``."""
+    import ast
+
+    own = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    inside = {
+        id(node)
+        for f in tree.body
+        if isinstance(f, ast.FunctionDef)
+        for node in ast.walk(f)
+        if node is not f
+    }
+    statements = [n for n in ast.walk(tree) if id(n) not in inside]
+    bindings = []  # (names bound, node they are computed from)
+    for node in statements:
+        if isinstance(node, ast.Assign):
+            bindings += [(t, node.value) for t in node.targets]
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and node.value:
+            bindings.append((node.target, node.value))
+        elif isinstance(node, (ast.For, ast.comprehension)):
+            bindings.append((node.target, node.iter))
+
+    def names(node) -> set:
+        return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+    depends: dict = {}
+    changed = True
+    while (
+        changed
+    ):  # to a fixed point, so that the order of the statements does not matter
+        changed = False
+        for target, value in bindings:
+            used = names(value)
+            used |= set().union(*(depends.get(n, set()) for n in used))
+            for name in names(target):
+                if not used <= depends.get(name, set()):
+                    depends[name] = depends.get(name, set()) | used
+                    changed = True
+    for node in statements:
+        if isinstance(node, ast.Assert):
+            used = names(node.test)
+            used |= set().union(*(depends.get(n, set()) for n in used))
+            if used & own and used & package:
+                return True
+    return False
+
+
+@pytest.mark.parametrize("notebook", METHOD_CHAPTERS, ids=lambda p: p.stem)
+def test_method_chapter_writes_its_method_out_and_checks_it(notebook):
+    """Each method chapter has a teaching cell (tagged ``algorithm``) that writes its core
+    computation out as a function and asserts that it agrees with the package: a teaching cell
+    that checks nothing, or checks the function against itself, fails here."""
+    nb = nbformat.read(notebook, as_version=4)
+    package = _package_names(nb)
+    cells = [
+        c for c in nb.cells if c.cell_type == "code" and ALGORITHM in _tags(c)
+    ]
+    assert cells, f"no cell tagged {ALGORITHM!r}"
+    checked = [
+        c.get("id")
+        for c in cells
+        if checks_against_package(_python(c), package)
+    ]
+    assert checked, (
+        f"no {ALGORITHM!r} cell asserts that its own function agrees with the package "
+        f"({', '.join(str(c.get('id')) for c in cells)})"
+    )
+    for cell in cells:
+        # the markdown before it states the equations it writes out
+        before = nb.cells[nb.cells.index(cell) - 1]
+        assert before.cell_type == "markdown" and "$" in before.source, (
+            f"cell {cell.get('id')}: the Markdown cell before a teaching cell states its "
+            "equations"
+        )
+
+
+def test_the_teaching_cell_check_can_fail():
+    """The check above accepts a function compared with the package and rejects a comparison of
+    the function with itself, an assert on the package alone and a cell without an assert."""
+    import ast
+
+    package = {"regional"}
+    head = "def gini(y):\n    return y.sum()\n\nmine = gini(y)\n"
+    good = (
+        head + "theirs = regional.gini(y)\nassert np.isclose(mine, theirs)\n"
+    )
+    assert checks_against_package(ast.parse(good), package)
+    for bad in (
+        head + "assert np.isclose(mine, gini(y))\n",
+        head + "assert regional.gini(y) > 0\n",
+        head + "theirs = regional.gini(y)\nprint(mine, theirs)\n",
+    ):
+        assert not checks_against_package(ast.parse(bad), package), bad
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS, ids=lambda p: p.stem)
