@@ -44,6 +44,27 @@ def _real(name: str, value) -> float:
 def pvalue(p: float, prefix: str = "p") -> str:
     """``p = 0.031`` (three decimals), or ``p < 0.001`` below a thousandth.
 
+    Parameters
+    ----------
+    p : float
+        The p-value, in [0, 1].
+    prefix : str, default "p"
+        What stands before the sign: ``"p"`` gives ``"p = 0.031"``, ``""`` gives
+        ``" = 0.031"``.
+
+    Returns
+    -------
+    str
+        ``"<prefix> = <p to three decimals>"``, or ``"<prefix> < 0.001"`` when ``p`` is below
+        :data:`P_FLOOR`.
+
+    Raises
+    ------
+    InputTypeError
+        When ``p`` is not a real number (a bool is refused).
+    InputError
+        When ``p`` is not finite (NaN included) or lies outside [0, 1].
+
     Examples
     --------
     >>> pvalue(0.0312), pvalue(7.8e-51), pvalue(1.0)
@@ -60,6 +81,23 @@ def pvalue(p: float, prefix: str = "p") -> str:
 def pvalue_cell(p: float) -> str:
     """A p-value for a table column headed "p": ``0.031`` or ``< 0.001``.
 
+    Parameters
+    ----------
+    p : float
+        The p-value, in [0, 1].
+
+    Returns
+    -------
+    str
+        ``p`` to three decimals, or ``"< 0.001"`` below :data:`P_FLOOR`.
+
+    Raises
+    ------
+    InputTypeError
+        When ``p`` is not a real number.
+    InputError
+        When ``p`` is not finite or lies outside [0, 1].
+
     Examples
     --------
     >>> pvalue_cell(0.0312), pvalue_cell(7.8e-51)
@@ -70,6 +108,27 @@ def pvalue_cell(p: float) -> str:
 
 def decimals_for(se: float, digits: int = 2) -> int:
     """Decimal places that show ``se`` to ``digits`` significant digits (at least 0).
+
+    The places are ``max(0, digits - 1 - floor(log10(se)))``.
+
+    Parameters
+    ----------
+    se : float
+        A standard error (any positive number).
+    digits : int, default 2
+        Significant digits of ``se`` to show.
+
+    Returns
+    -------
+    int
+        Decimal places, at least 0 (a large ``se`` is rounded to units, not to tens).
+
+    Raises
+    ------
+    InputTypeError
+        When ``se`` is not a real number.
+    InputError
+        When ``se`` is not finite or not positive.
 
     Examples
     --------
@@ -85,6 +144,25 @@ def decimals_for(se: float, digits: int = 2) -> int:
 def estimate(value: float, se: float) -> str:
     """``value (se)``, both to the decimal place of the standard error's second significant digit.
 
+    Parameters
+    ----------
+    value : float
+        The estimate.
+    se : float
+        Its standard error, positive; it sets the places (:func:`decimals_for` with two digits).
+
+    Returns
+    -------
+    str
+        ``"<value> (<se>)"``, both to the same number of decimals.
+
+    Raises
+    ------
+    InputTypeError
+        When ``value`` or ``se`` is not a real number.
+    InputError
+        When ``value`` or ``se`` is not finite, or ``se`` is not positive.
+
     Examples
     --------
     >>> estimate(0.553412, 0.0417), estimate(-1234.5, 310.2)
@@ -96,7 +174,35 @@ def estimate(value: float, se: float) -> str:
 
 
 def number(value: float, decimals: int) -> str:
-    """``value`` to ``decimals`` places, with a true minus sign avoided (plain ASCII)."""
+    """``value`` to ``decimals`` places, with a true minus sign avoided (plain ASCII).
+
+    A value that rounds to zero is shown without a sign (``-0.0004`` to three places is
+    ``0.000``, not ``-0.000``).
+
+    Parameters
+    ----------
+    value : float
+        The number, finite.
+    decimals : int
+        Decimal places, at least 0.
+
+    Returns
+    -------
+    str
+        ``value`` formatted with ``decimals`` places, the ASCII hyphen as its minus sign.
+
+    Raises
+    ------
+    InputTypeError
+        When ``value`` is not a real number or ``decimals`` not an integer.
+    InputError
+        When ``value`` is not finite or ``decimals`` is negative.
+
+    Examples
+    --------
+    >>> number(2.345678, 2), number(-0.0004, 3)
+    ('2.35', '0.000')
+    """
     value = _real("value", value)
     decimals = _checks.integer("decimals", decimals, minimum=0)
     shown = f"{value:.{decimals}f}"
@@ -108,7 +214,34 @@ def number(value: float, decimals: int) -> str:
 
 
 def interval(low: float, high: float, decimals: int) -> str:
-    """``[low, high]`` to ``decimals`` places; infinite ends are shown as -inf and inf."""
+    """``[low, high]`` to ``decimals`` places; infinite ends are shown as -inf and inf.
+
+    Parameters
+    ----------
+    low : float
+        Lower end; ``-numpy.inf`` for an interval open below.
+    high : float
+        Upper end; ``numpy.inf`` for an interval open above.
+    decimals : int
+        Decimal places of the finite ends (:func:`number`), at least 0.
+
+    Returns
+    -------
+    str
+        ``"[<low>, <high>]"``.
+
+    Raises
+    ------
+    InputTypeError
+        When an end is not a real number or ``decimals`` not an integer.
+    InputError
+        When an end is NaN (the message names it ``value``) or ``decimals`` is negative.
+
+    Examples
+    --------
+    >>> interval(0.1234, float("inf"), 2)
+    '[0.12, inf]'
+    """
     ends = []
     for name, end in (("low", low), ("high", high)):
         if not isinstance(end, numbers.Real) or isinstance(end, bool):
@@ -331,22 +464,51 @@ def table(
 
     Parameters
     ----------
-    data
-        A DataFrame, or a Series (shown as one column named after it).
-    decimals
-        Decimal places for float columns.
-    index
-        Keep the index as the leading column(s).
-    caption
+    data : DataFrame or Series
+        The table; a Series is shown as one column named after it (``"value"`` when unnamed).
+    decimals : int, dict or None, default 3
+        Decimal places of float cells: one number for every column, a ``{column: places}``
+        mapping (columns it does not list get 3), or None to show floats as ``str`` does.
+        Columns named in ``pvalues`` or ``errors`` are shown by their own rule.
+    index : bool, default True
+        Keep the index as the leading column(s); an unnamed level is headed "" (one level) or
+        ``"level <i>"`` (several), and a level named like a column gets a trailing space.
+    caption : str or None, default None
         A caption above the table.
-    names
-        Column renames applied before showing (``{"old": "new"}``).
-    pvalues
-        Columns of p-values, shown as ``0.031`` or ``< 0.001`` (after ``names``).
-    errors
-        ``{estimate column: standard-error column}``: in each row both are shown to the decimal
-        place of the standard error's second significant digit (:func:`decimals_for`), as are
-        any ``also`` columns listed with them: ``{"coef": ("se", "lower", "upper")}``.
+    names : dict or None, default None
+        Column renames applied before showing (``{"old": "new"}``), after the index has become
+        columns.
+    pvalues : tuple, default ()
+        Columns of p-values (names after ``names``), shown by :func:`pvalue_cell`; missing
+        values as empty cells.
+    errors : dict or None, default None
+        ``{estimate column: standard-error column}`` (names after ``names``): in each row both
+        are shown to the decimal place of the standard error's second significant digit
+        (:func:`decimals_for`), as are any ``also`` columns listed with them:
+        ``{"coef": ("se", "lower", "upper")}``. A row whose standard error is missing, zero or
+        negative shows these cells unrounded.
+
+    Returns
+    -------
+    Table
+        The shown cells as text (:attr:`Table.frame`, on a default index, every column a string
+        header; missing values empty, booleans "yes"/"no") with the caption; it renders as HTML in
+        JupyterLab and the book and as plain text elsewhere.
+
+    Raises
+    ------
+    InputTypeError
+        When ``data`` is neither a DataFrame nor a Series.
+    InputError
+        When ``names``, ``pvalues`` or ``errors`` name a column the table does not have, or a
+        p-value lies outside [0, 1].
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"coef": [0.5534, 1.2], "se": [0.0417, 0.31], "p": [0.02, 1e-5]})
+    >>> table(frame, index=False, pvalues=("p",), errors={"coef": "se"}).frame.values.tolist()
+    [['0.553', '0.042', '0.020'], ['1.20', '0.31', '< 0.001']]
     """
     if isinstance(data, pd.Series):
         data = data.to_frame(

@@ -32,6 +32,28 @@ def irf_grid(
     ``responses`` is the tidy frame of :meth:`helpers.pvar.PanelVARResults.irf` or ``irf_bands``
     (index impulse, response, horizon; column ``value`` and optionally ``lower`` and ``upper``).
     Draws on ``figure`` (a new pyplot figure when None) and returns it.
+
+    Columns and rows follow ``responses.attrs["order"]`` (the Cholesky ordering) where it is
+    set, else the order of the index; the band, when there is one, is the area between
+    ``lower`` and ``upper``. The x axes read "years".
+
+    Parameters
+    ----------
+    responses : DataFrame
+        The responses, indexed by (impulse, response, horizon).
+    figure : matplotlib.figure.Figure or None, default None
+        The figure to draw on, cleared first; None draws on a new pyplot figure 1.9 inches per
+        impulse plus 0.9 wide and 1.7 inches per response plus 0.8 high.
+    labels : dict or None, default None
+        Display names by variable for the column titles ("shock: <name>") and the row labels,
+        wrapped at 18 characters; a variable without one is shown under its own name.
+    title : str or None, default None
+        A title above the grid.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on.
     """
     impulses, names = _grid_names(responses)
     figure = _style.figure(
@@ -77,6 +99,22 @@ def redraw_irf_grid(
 
     The chapter 4 explorer redraws this way: creating the 25 axes anew took about half of each
     update.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        A figure :func:`irf_grid` drew on.
+    responses : DataFrame
+        The new responses, as :func:`irf_grid` takes them.
+    labels : dict or None, default None
+        Display names by variable for the column titles ("shock: <name>") and the row labels,
+        wrapped at 18 characters; a variable without one is shown under its own name.
+
+    Returns
+    -------
+    bool
+        True when the grid was updated; False when the figure has another number of axes than
+        impulses x responses (then nothing is changed and the caller draws anew).
     """
     impulses, names = _grid_names(responses)
     if len(figure.axes) != len(impulses) * len(names):
@@ -167,7 +205,26 @@ def unit_circle_plot(
     ax: Axes | None = None,
 ) -> Axes:
     """Eigenvalues (complex numbers) against the unit circle: a VAR is stable when all lie inside.
-    Pass ``results.stability()`` of a fit, or the eigenvalues of a printed coefficient matrix."""
+    Pass ``results.stability()`` of a fit, or the eigenvalues of a printed coefficient matrix.
+
+    Eigenvalues inside the circle are drawn in the palette's first colour, those on or outside
+    it in the highlight colour; the axes reach at least 1.1 and 10% beyond the largest modulus.
+
+    Parameters
+    ----------
+    eigenvalues : DataFrame or array_like
+        A frame with ``real`` and ``imaginary`` columns
+        (:meth:`~helpers.pvar.PanelVARResults.stability`), or complex numbers.
+    title : str, default "Companion-matrix eigenvalues and the unit circle"
+        Title of the axes.
+    ax : matplotlib.axes.Axes or None, default None
+        The axes to draw on; None draws on a new pyplot figure of 4.5 x 4.5 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     values = (
         np.asarray(eigenvalues["real"] + 1j * eigenvalues["imaginary"])
         if hasattr(eigenvalues, "columns")
@@ -208,7 +265,25 @@ def unit_circle_plot(
 
 def coverage_plot(table, title: str = "", ax: Axes | None = None) -> Axes:
     """Estimates with their intervals (:func:`helpers.pvar.compare.against_truth`) and the true
-    coefficients, one row per coefficient."""
+    coefficients, one row per coefficient.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`~helpers.pvar.compare.against_truth`'s table: indexed by (equation, regressor),
+        with ``estimate``, ``lower``, ``upper`` and ``truth``; rows are labelled
+        "<equation> <- <regressor>", the first at the top. The legend calls the intervals 95%
+        whatever their level.
+    title : str, default ""
+        Title of the axes.
+    ax : matplotlib.axes.Axes or None, default None
+        The axes to draw on; None draws on a new pyplot figure of 7 x 6 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (7, 6))
     y = np.arange(len(table))[::-1]
     ax.errorbar(

@@ -37,7 +37,25 @@ QUOTED = [
 
 def cells() -> pd.DataFrame:
     """Table 4 as printed, one row per (equation, regressor variable), with the two-sided normal
-    p-value of each printed t statistic and the stars that p-value earns."""
+    p-value of each printed t statistic and the stars that p-value earns.
+
+    ``p = 2 Phi(-|t|)`` (``Phi`` the standard normal distribution function), and the stars are
+    :func:`helpers.display.stars` of it (``***`` below 0.01, ``**`` below 0.05, ``*`` below
+    0.1).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by (``equation``, ``var``), ``var`` the lagged variable (``L1.h_`` dropped), with
+        the columns of ``data/gan_zhang_table4.csv`` (``column``, ``regressor``,
+        ``coefficient``, ``stars`` with ``""`` for none, ``t_stat``, ``coefficient_printed``),
+        ``p`` and ``stars_from_t``.
+
+    Raises
+    ------
+    DataError
+        If the shipped table does not match its manifest.
+    """
     table = data.load("gan_zhang_table4")
     table = table.assign(
         var=table["regressor"].str.replace("L1.h_", "", regex=False),
@@ -50,7 +68,20 @@ def cells() -> pd.DataFrame:
 
 def printed_table() -> pd.DataFrame:
     """Table 4 laid out as printed: regressors as rows, equations as columns in the printed order,
-    each cell "coefficient with stars (t statistic)"."""
+    each cell "coefficient with stars (t statistic)".
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``regressor`` (``L1.h_AI``, ``L1.h_LR``, ``L1.h_EQ``, ``L1.h_SS``,
+        ``L1.h_LQ``), with the equations ``LR``, ``EQ``, ``SS``, ``LQ`` and ``AI`` as columns
+        (:data:`COLUMNS`); each cell is text, the t statistic to two decimals.
+
+    Raises
+    ------
+    DataError
+        If the shipped table does not match its manifest.
+    """
     table = data.load("gan_zhang_table4")
     cell = (
         table["coefficient_printed"]
@@ -65,14 +96,48 @@ def printed_table() -> pd.DataFrame:
 
 
 def coefficient_matrix(table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The printed A of y_t = A y_{t-1} + ...: rows equations, columns lagged variables."""
+    """The printed A of y_t = A y_{t-1} + ...: rows equations, columns lagged variables.
+
+    Parameters
+    ----------
+    table : DataFrame or None, default None
+        Table 4 as :func:`cells` returns it; None loads it.
+
+    Returns
+    -------
+    DataFrame
+        ``A``, indexed by equation and with one column per lagged variable, both in the order
+        of :data:`VARIABLES` (AI, LR, EQ, SS, LQ).
+    """
     table = cells() if table is None else table
     return table["coefficient"].unstack("var").loc[VARIABLES, VARIABLES]
 
 
 def check_stars(scorecard: Scorecard, table: pd.DataFrame) -> pd.DataFrame:
     """One row per cell: do the printed stars match the printed t statistic? Returns the
-    mismatches."""
+    mismatches.
+
+    Adds the rows ``S-<var>><equation>`` (25 for Table 4), each holding when the printed stars
+    equal those of the t statistic's two-sided normal p-value.
+
+    Parameters
+    ----------
+    scorecard : Scorecard
+        The chapter's scorecard; the rows are added to it.
+    table : DataFrame
+        Table 4 as :func:`cells` returns it.
+
+    Returns
+    -------
+    DataFrame
+        The cells whose stars disagree, indexed by (``equation``, ``var``), with ``regressor``,
+        ``coefficient_printed``, ``t_stat``, ``p`` and ``stars_from_t``.
+
+    Raises
+    ------
+    InputError
+        If a claim id is already on the scorecard.
+    """
     for (equation, var), row in table.iterrows():
         agrees = row["stars"] == row["stars_from_t"]
         scorecard.check(
@@ -97,7 +162,35 @@ def check_text(
     scorecard: Scorecard, table: pd.DataFrame, claims: Claims
 ) -> pd.DataFrame:
     """The text of section 4.3 and 5.1(3) against the table: which lags each column shows as
-    significant (C1-C5), the quoted coefficients and significance (Q1-Q11)."""
+    significant (C1-C5), the quoted coefficients and significance (Q1-Q11).
+
+    Adds C1-C5 (the variables each column shows as significant, stars read as printed),
+    ``Q<k>a`` and ``Q<k>b`` for the quoted coefficients of :data:`QUOTED` (the value at its
+    printed decimals, and the p-value below the bound the text quotes), Q5 and Q8-Q11, then
+    C5-reverse (the two effects on AI are positive) and LOOP (each link of the loop LQ -> EQ ->
+    LR -> LQ positive with p < 0.1).
+
+    Parameters
+    ----------
+    scorecard : Scorecard
+        The chapter's scorecard; the rows are added to it.
+    table : DataFrame
+        Table 4 as :func:`cells` returns it.
+    claims : Claims
+        The paper's claims (:class:`~helpers.audit.Claims` of ``gan_zhang_claims``).
+
+    Returns
+    -------
+    DataFrame
+        Every row of the scorecard but the stars rows (``S-``), as
+        :meth:`~helpers.audit.Scorecard.view` shows them: indexed by ``claim_id``, with
+        ``reported``, ``recomputed`` and ``status``.
+
+    Raises
+    ------
+    InputError
+        If a claim id is already on the scorecard.
+    """
     significant = {
         eq: sorted(table.loc[eq].index[table.loc[eq, "stars"] != ""])
         for eq in VARIABLES
@@ -280,7 +373,29 @@ def check_text(
 
 def check_stability(scorecard: Scorecard, table: pd.DataFrame) -> np.ndarray:
     """Is the printed PVAR(1) stable? Returns the eigenvalues of the printed A. Also records what
-    the paper does not report (NR1-NR3)."""
+    the paper does not report (NR1-NR3).
+
+    The finding STAB gives the largest modulus of the eigenvalues of the printed ``A``
+    (:func:`coefficient_matrix`); for a VAR(1) ``A`` is its own companion matrix, and the
+    system is stable when every modulus is below one.
+
+    Parameters
+    ----------
+    scorecard : Scorecard
+        The chapter's scorecard; the rows are added to it.
+    table : DataFrame
+        Table 4 as :func:`cells` returns it.
+
+    Returns
+    -------
+    numpy.ndarray
+        The five (complex) eigenvalues of the printed ``A``.
+
+    Raises
+    ------
+    InputError
+        If a claim id is already on the scorecard.
+    """
     A = coefficient_matrix(table)
     eig = np.linalg.eigvals(A.to_numpy())
     modulus = float(np.abs(eig).max())
@@ -329,7 +444,27 @@ def check_stability(scorecard: Scorecard, table: pd.DataFrame) -> np.ndarray:
 
 
 def audit(chapter: str = "04_panel_var_gmm") -> Scorecard:
-    """The whole scorecard of Table 4 and section 4.3."""
+    """The whole scorecard of Table 4 and section 4.3.
+
+    Runs :func:`check_stars`, :func:`check_text` and :func:`check_stability` on a new scorecard,
+    with :func:`cells` and the claims of ``gan_zhang_claims``.
+
+    Parameters
+    ----------
+    chapter : str, default "04_panel_var_gmm"
+        The chapter's file stem, where :meth:`~helpers.audit.Scorecard.write` saves the
+        scorecard.
+
+    Returns
+    -------
+    Scorecard
+        The scorecard of every check, under ``Gan & Zhang (2025)``.
+
+    Raises
+    ------
+    DataError
+        If a shipped dataset does not match its manifest.
+    """
     scorecard, table, claims = (
         Scorecard(PAPER, chapter),
         cells(),

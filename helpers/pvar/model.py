@@ -223,6 +223,27 @@ def forward_orthogonal_deviations(array: np.ndarray) -> np.ndarray:
 
     ``x*_t = sqrt(n_t / (n_t + 1)) (x_t - mean of the n_t observed values after t)``; NaN where
     ``x_t`` is missing or nothing is observed later (Arellano & Bover 1995, eq. 13).
+
+    In a balanced panel of ``T`` periods ``n_t = T - t`` and this is the textbook form
+    ``x*_it = sqrt((T - t) / (T - t + 1)) (x_it - (x_i,t+1 + ... + x_iT) / (T - t))``; with gaps,
+    ``n_t`` counts the later values that exist. Under i.i.d. errors the transformed errors stay
+    uncorrelated with a common variance, and a unit's fixed effect cancels.
+
+    Parameters
+    ----------
+    array : numpy.ndarray
+        Shape ``(units, periods)``, one row per unit in time order, NaN where a unit has no
+        observation.
+
+    Returns
+    -------
+    numpy.ndarray
+        The same shape; the last observed period of every unit is NaN.
+
+    Examples
+    --------
+    >>> forward_orthogonal_deviations(np.array([[1.0, 2.0, 4.0]])).round(4).tolist()
+    [[-1.633, -1.4142, nan]]
     """
     count, total = _forward_counts(array)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -389,6 +410,15 @@ class PanelVAR:
     # The column names of params, in the documented order.
     @property
     def regressors(self) -> list[str]:
+        """The regressors of every equation, the columns of ``params``: ``L1.<y>`` for each
+        dependent variable, then ``L2.<y>`` ... ``L<p>.<y>``, the predetermined and the exogenous
+        variables, and ``const`` in system GMM.
+
+        Returns
+        -------
+        list of str
+            The names, in that order.
+        """
         lagged = [
             f"L{lag}.{v}"
             for lag in range(1, self.lags + 1)
@@ -669,12 +699,32 @@ class PanelVAR:
     def fit(self) -> PanelVARResults:
         """Estimate the model (one- or two-step GMM) and return a :class:`PanelVARResults`.
 
+        The estimator is :func:`helpers.pvar.gmm.estimate` on the model's moment blocks (see the
+        module docstring for the weights, the covariance and Hansen's J).
+
+        Returns
+        -------
+        PanelVARResults
+            The estimates, their covariance (two-step: Windmeijer-corrected; one-step:
+            cluster-robust by unit), Hansen's J and the model.
+
         Raises
         ------
         InputError
             When the data cannot identify the model: a variable that is a linear combination of
             the others (so its coefficient is not identified), or no more units than coefficients
             per equation (so their cluster-robust covariance cannot have full rank).
+
+        Warns
+        -----
+        InstrumentWarning
+            When the units' moment contributions have a lower rank than the number of moment
+            conditions (instrument columns x equations): Hansen's J and the MMSC cannot test
+            anything, and after two steps the estimates and their standard errors are
+            unreliable too.
+        CovarianceWarning
+            When a coefficient's estimated variance is clearly negative; its standard error,
+            t statistic and p-value are then NaN.
         """
         self._check_identified()
         fit = estimate(self.design.moments, self.steps, self.inverse)
@@ -739,7 +789,14 @@ class PanelVAR:
     @property
     def nobs(self) -> int:
         """Observations of the transformed equations (what ``xtabond2`` reports for difference
-        GMM)."""
+        GMM).
+
+        Returns
+        -------
+        int
+            The number of (unit, period) rows of the transformed equations; the level rows of
+            system GMM are not counted.
+        """
         return int((self.design.rows["equation"] == "transformed").sum())
 
     def select_order(self, max_lags: int) -> pd.DataFrame:
@@ -747,7 +804,38 @@ class PanelVAR:
 
         Every model is estimated on the (entity, time) rows of the ``max_lags`` model, so the
         criteria compare like with like (Andrews & Lu 2001; Abrigo & Love 2016). The lag order with
-        the smallest criterion is preferred; the ``selected`` row says which order each picks.
+        the smallest criterion is preferred (the table has no row that names it: take the
+        ``idxmin`` of a criterion's column).
+
+        With ``J`` Hansen's statistic of order ``p``, ``k`` its degrees of freedom (moments minus
+        parameters) and ``n`` the observations, ``MMSC-BIC = J - k ln n``,
+        ``MMSC-AIC = J - 2k`` and ``MMSC-HQIC = J - 2.1 k ln ln n``
+        (:attr:`PanelVARResults.mmsc`). Each order is fitted with this model's other settings.
+
+        Parameters
+        ----------
+        max_lags : int
+            The largest lag order compared, at least 1.
+
+        Returns
+        -------
+        DataFrame
+            Indexed by ``lags`` (1..max_lags), with ``J``, ``J df``, ``J pvalue`` (a float, or
+            ``"not defined"`` with zero degrees of freedom), ``MMSC-BIC``, ``MMSC-AIC``,
+            ``MMSC-HQIC``, ``nobs`` and ``moment rank``.
+
+        Raises
+        ------
+        InputTypeError
+            When ``max_lags`` is not an integer.
+        InputError
+            When ``max_lags`` is below 1, or a model cannot be built or identified on the
+            common sample (too few periods, instruments or units).
+
+        Warns
+        -----
+        InstrumentWarning
+            From a fit whose moment conditions are rank-deficient.
         """
         max_lags = _checks.integer("max_lags", max_lags, minimum=1)
         settings = self._settings()
@@ -814,6 +902,25 @@ def longest_lag(data: pd.DataFrame, entity: str, time: str) -> int:
     """The largest lag order a panel allows: a unit needs ``p + 2`` consecutive periods for a lag
     order ``p`` (the lags and one transformed observation), so the longest run of consecutive
     periods of any unit, less two (0 when no unit has three).
+
+    Parameters
+    ----------
+    data : DataFrame
+        A long panel with the columns ``entity`` and ``time`` (whole numbers).
+    entity : str
+        The column naming the unit.
+    time : str
+        The column of the period.
+
+    Returns
+    -------
+    int
+        The largest lag order ``p``, at least 0.
+
+    Raises
+    ------
+    InputError
+        When ``data`` lacks one of the two columns.
 
     Examples
     --------

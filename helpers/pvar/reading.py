@@ -21,7 +21,23 @@ def proliferation_sentence(
     results: PanelVARResults, noun: str = "province"
 ) -> str:
     """The instrument count with every available lag, against the number of units (``noun``
-    names one: "province", "unit")."""
+    names one: "province", "unit").
+
+    The moment conditions are the instrument columns per equation times the equations.
+
+    Parameters
+    ----------
+    results : PanelVARResults
+        A fit with every available lag as instruments.
+    noun : str, default "province"
+        What one unit is called (a plural adds "s").
+
+    Returns
+    -------
+    str
+        One sentence of counts, and a second when the moment conditions are at least the
+        units (the two-step weight matrix is then singular).
+    """
     moments, units = _moments(results), results.n_entities
     text = (
         f"With every available lag, this run's panel gives {results.n_instruments} instrument "
@@ -36,7 +52,22 @@ def proliferation_sentence(
 def proliferation_verdict(
     results: PanelVARResults, noun: str = "province"
 ) -> str:
-    """What the two-step estimates with every lag are worth, from their J and largest root."""
+    """What the two-step estimates with every lag are worth, from their J and largest root.
+
+    Parameters
+    ----------
+    results : PanelVARResults
+        The two-step fit with every available lag.
+    noun : str, default "province"
+        What one unit is called (a plural adds "s").
+
+    Returns
+    -------
+    str
+        Hansen's J (two decimals, with its degrees of freedom) and the largest root's
+        modulus, read as untrustworthy when the moment conditions are at least the units, and
+        Roodman's rule of thumb.
+    """
     moments, units = _moments(results), results.n_entities
     modulus = float(results.stability()["modulus"].max())
     j = results.j_stat
@@ -60,7 +91,24 @@ def proliferation_verdict(
 def collapsed_sentence(
     results: PanelVARResults, noun: str = "province"
 ) -> str:
-    """The instrument set the chapter uses, and why one-step."""
+    """The instrument set the chapter uses, and why one-step.
+
+    The lags are written as the dates of the levels they use (``t-1`` for lag 2 under FOD,
+    ``t-2`` under FD; see :class:`~helpers.pvar.PanelVAR`).
+
+    Parameters
+    ----------
+    results : PanelVARResults
+        The collapsed fit the chapter reports; its ``instrument_lags`` should have a
+        last lag (None is written as ``t-None``).
+    noun : str, default "province"
+        What one unit is called (a plural adds "s").
+
+    Returns
+    -------
+    str
+        Two sentences: the instruments, and why one-step GMM is reported.
+    """
     first, last = results.model.instrument_lags
     # lag L is dated t-L under FD and t-L+1 under FOD (xtabond2's numbering)
     shift = 1 if results.model.transform == "fod" else 0
@@ -85,7 +133,22 @@ def collapsed_sentence(
 
 
 def truth_sentence(side: pd.DataFrame, rmse: float) -> str:
-    """Coverage of the true coefficients by the 95% intervals (simulated data only)."""
+    """Coverage of the true coefficients by the 95% intervals (simulated data only).
+
+    Parameters
+    ----------
+    side : DataFrame
+        :func:`~helpers.pvar.compare.against_truth` at its default level (95%, which the
+        sentence names), with ``truth inside`` and ``s.e.``.
+    rmse : float
+        The root mean squared error of the estimates (:func:`~helpers.pvar.compare.rmse`).
+
+    Returns
+    -------
+    str
+        How many coefficients are covered, the median standard error and the RMSE, to two
+        decimals.
+    """
     covered, total = int(side["truth inside"].sum()), len(side)
     return (
         f"{covered} of the {total} true coefficients lie inside their 95% intervals; the median "
@@ -95,7 +158,21 @@ def truth_sentence(side: pd.DataFrame, rmse: float) -> str:
 
 
 def j_sentence(results: PanelVARResults, noun: str = "province") -> str:
-    """Whether Hansen's J can test anything on this panel."""
+    """Whether Hansen's J can test anything on this panel.
+
+    Parameters
+    ----------
+    results : PanelVARResults
+        A fitted panel VAR.
+    noun : str, default "province"
+        What one unit is called (a plural adds "s").
+
+    Returns
+    -------
+    str
+        The moment conditions, the units and the rank of the moment covariance; J can test
+        the overidentifying restrictions only at full rank.
+    """
     moments, units, rank = (
         _moments(results),
         results.n_entities,
@@ -117,7 +194,25 @@ def j_sentence(results: PanelVARResults, noun: str = "province") -> str:
 def mmsc_sentence(
     selection: pd.DataFrame, results: PanelVARResults, noun: str = "province"
 ) -> str:
-    """The lag order MMSC-BIC picks, and whether J could discriminate between the orders."""
+    """The lag order MMSC-BIC picks, and whether J could discriminate between the orders.
+
+    Parameters
+    ----------
+    selection : DataFrame
+        :meth:`~helpers.pvar.PanelVAR.select_order`: indexed by lag order (rows whose label is
+        not an integer are ignored), with ``MMSC-BIC`` and ``J``.
+    results : PanelVARResults
+        A fit of the same model, for the counts of equations and units.
+    noun : str, default "province"
+        What one unit is called (a plural adds "s").
+
+    Returns
+    -------
+    str
+        The order with the smallest MMSC-BIC, whether J is the same for every order (to
+        1e-6), and the most instruments per equation, ``(units - 1) // equations``, that leave
+        J testable.
+    """
     orders = [c for c in selection.index if isinstance(c, (int,))]
     chosen = int(selection.loc[orders, "MMSC-BIC"].astype(float).idxmin())
     j = selection.loc[orders, "J"].astype(float)
@@ -137,7 +232,25 @@ def mmsc_sentence(
 
 def no_selection_sentence(largest: int, wanted: int) -> str:
     """Why the lag orders are not compared: the panel's longest run of consecutive periods allows
-    fewer than two."""
+    fewer than two.
+
+    Parameters
+    ----------
+    largest : int
+        The largest lag order the panel allows (:func:`~helpers.pvar.longest_lag`).
+    wanted : int
+        The largest order the chapter compares.
+
+    Returns
+    -------
+    str
+        One sentence.
+
+    Examples
+    --------
+    >>> no_selection_sentence(1, 3)[:44]
+    'The lag orders are not compared on this pane'
+    """
     return (
         f"The lag orders are not compared on this panel: a unit needs p + 2 consecutive periods "
         f"for lag order p, and the longest run here allows at most {largest} (the chapter "
@@ -147,7 +260,23 @@ def no_selection_sentence(largest: int, wanted: int) -> str:
 
 def instability_caveat(modulus: float) -> str:
     """A warning for the impulse responses and the variance decomposition of an unstable
-    estimate, or "" for a stable one."""
+    estimate, or "" for a stable one.
+
+    Parameters
+    ----------
+    modulus : float
+        The largest modulus of the companion-matrix eigenvalues.
+
+    Returns
+    -------
+    str
+        ``""`` below 1; else a caveat quoting the modulus to three decimals.
+
+    Examples
+    --------
+    >>> instability_caveat(0.8)
+    ''
+    """
     if modulus < 1:
         return ""
     return (
@@ -159,7 +288,27 @@ def instability_caveat(modulus: float) -> str:
 
 
 def stability_sentence(modulus: float, true_modulus: float | None) -> str:
-    """The largest root of the estimate, against the truth when it is known."""
+    """The largest root of the estimate, against the truth when it is known.
+
+    Parameters
+    ----------
+    modulus : float
+        The largest modulus of the estimate's companion-matrix eigenvalues.
+    true_modulus : float or None
+        That of the simulation's true matrix, or None for data without a known truth.
+
+    Returns
+    -------
+    str
+        The modulus (three decimals) with the stability verdict, and, with a truth, its
+        modulus (two decimals) and why estimated roots drift towards one.
+
+    Examples
+    --------
+    >>> print(stability_sentence(0.5, None))  # doctest: +NORMALIZE_WHITESPACE
+    The largest eigenvalue modulus is 0.500, inside the unit circle: the estimated system is
+    stable.
+    """
     verdict = (
         "inside the unit circle: the estimated system is stable"
         if modulus < 1
@@ -179,7 +328,26 @@ def nickell_sentence(
     within: pd.DataFrame, gmm: PanelVARResults, truth: pd.DataFrame
 ) -> str:
     """The own-lag coefficient of the first variable by fixed-effects OLS and by GMM, against the
-    truth of a simulated toy panel."""
+    truth of a simulated toy panel.
+
+    Parameters
+    ----------
+    within : DataFrame
+        :func:`~helpers.pvar.compare.within_ols`; its first row and first column name the
+        coefficient (the first variable's own lag).
+    gmm : PanelVARResults
+        The GMM fit of the same model.
+    truth : DataFrame
+        The true coefficients, indexed by equation with the columns of ``within``
+        (``L1.<var>``).
+
+    Returns
+    -------
+    str
+        The true value, the within estimate, and the GMM estimate with its standard error and
+        distance from the truth in standard errors. The sentence says "six periods", the toy
+        panel's length.
+    """
     equation, regressor = within.index[0], within.columns[0]
     true = float(truth.loc[equation, regressor])
     estimate = float(gmm.params.loc[equation, regressor])
@@ -200,7 +368,25 @@ def system_sentence(
 ) -> str:
     """System against difference GMM on this run's data: how far the coefficients move, and what
     xtabond2's difference-in-Hansen test of the level equations' instruments says, when J can
-    test anything."""
+    test anything.
+
+    Parameters
+    ----------
+    difference : PanelVARResults
+        The difference-GMM fit.
+    system : PanelVARResults
+        The system-GMM fit of the same model.
+    noun : str, default "province"
+        What one unit is called (a plural adds "s").
+
+    Returns
+    -------
+    str
+        The largest absolute change of a common coefficient (three decimals), then either why
+        the level instruments cannot be tested (rank-deficient moment covariance, or no
+        overidentification without them) or their difference-in-Hansen statistic, degrees of
+        freedom and p-value.
+    """
     from helpers.pvar.specification import LEVEL_GROUP
 
     common = difference.params.columns.intersection(system.params.columns)
@@ -244,7 +430,24 @@ def serial_correlation_sentence(
 ) -> str:
     """What the Arellano-Bond tests (``results.serial_correlation()``) say about the instruments:
     order 1 is expected to reject with a negative statistic, order 2 should not reject.
-    ``n_units`` (the fit's units) qualifies a non-rejection by the test's power."""
+    ``n_units`` (the fit's units) qualifies a non-rejection by the test's power.
+
+    Parameters
+    ----------
+    tests : DataFrame
+        :meth:`~helpers.pvar.PanelVARResults.serial_correlation`: indexed by (equation,
+        order) with ``z`` and ``pvalue``, order 1 at least.
+    alpha : float, default 0.05
+        Significance level.
+    n_units : int or None, default None
+        The fit's units; below 100 the sentence on a non-rejection at order 2 names them.
+
+    Returns
+    -------
+    str
+        How many equations reject AR(1) with a negative statistic, any significantly positive
+        AR(1), and what AR(2) says (or that it cannot be computed).
+    """
     orders = tests.index.get_level_values("order")
     first = tests.xs(1, level="order")
     n_eq = len(first)
@@ -300,7 +503,24 @@ def instrument_groups_sentence(
     results: PanelVARResults, table: pd.DataFrame, alpha: float = 0.05
 ) -> str:
     """The difference-in-Hansen tests (``results.difference_in_hansen()``) in words, or why they
-    cannot test anything."""
+    cannot test anything.
+
+    Parameters
+    ----------
+    results : PanelVARResults
+        The fit the tests belong to (for its moment rank).
+    table : DataFrame
+        Its :meth:`~helpers.pvar.PanelVARResults.difference_in_hansen` table.
+    alpha : float, default 0.05
+        Significance level.
+
+    Returns
+    -------
+    str
+        Why nothing can be tested (a singular moment covariance, or no group whose removal
+        leaves the model overidentified), or the group with the smallest p-value and the
+        groups rejected at ``alpha``.
+    """
     moments, units = _moments(results), results.n_entities
     if results.moment_rank < moments:
         return (
@@ -339,7 +559,29 @@ def year_effects_sentence(
     results: PanelVARResults, demeaned: PanelVARResults, noun: str = "province"
 ) -> str:
     """Pesaran's CD on the residuals before and after removing each year's cross-section mean,
-    against the value demeaning itself produces, and how far the coefficients move."""
+    against the value demeaning itself produces, and how far the coefficients move.
+
+    Demeaning by year makes two units' errors correlate at about ``-1/(N - 1)``, so CD moves
+    towards ``-sqrt(N T / (2 (N - 1)))`` (``N`` units and ``T`` their mean number of years in
+    the demeaned fit) even without common shocks; Juodis and Reese's weighted CD is quoted as
+    the valid test after demeaning.
+
+    Parameters
+    ----------
+    results : PanelVARResults
+        The fit on the variables as they are.
+    demeaned : PanelVARResults
+        The same model on the variables minus each year's cross-section mean.
+    noun : str, default "province"
+        What one unit is called (a plural adds "s").
+
+    Returns
+    -------
+    str
+        The CD ranges before and after demeaning (one decimal), how many equations are
+        significant at 5%, the value demeaning alone produces, the weighted CD, and the largest
+        change of a coefficient; or why CD is not computed (fewer than three common years).
+    """
     import numpy as np
 
     before = results.cross_dependence()
@@ -391,7 +633,28 @@ def small_n_sentence(
 ) -> str:
     """Own-lag coefficients by GMM, fixed-effects OLS and its half-panel jackknife, and, for a
     simulated panel, which is closest to the truth (``within`` None: the model has more than one
-    lag, for which the comparison is not computed)."""
+    lag, for which the comparison is not computed).
+
+    Parameters
+    ----------
+    gmm : PanelVARResults
+        The GMM fit.
+    within : DataFrame or None
+        :func:`~helpers.pvar.compare.within_ols` of the same variables, or None.
+    jackknife : DataFrame or None
+        :func:`~helpers.pvar.compare.half_panel_jackknife`, or None.
+    truth : DataFrame or None
+        The simulation's true ``A_1`` (indexed by equation, one column per variable), or None
+        for data without a known truth.
+
+    Returns
+    -------
+    str
+        The mean own-lag coefficient by each estimator (two decimals) and what each assumes;
+        with a truth, each estimator's RMSE over the lag-1 coefficients (three decimals) and
+        which comes closest; without ``within`` or ``jackknife``, why the comparison is left
+        out.
+    """
     if within is None or jackknife is None:
         years = len(gmm.model._grid.periods)
         return (
@@ -453,7 +716,27 @@ def generated_sentence(
     """The same PVAR on the latent scores and on the entropy indices built from the indicators:
     own-lag coefficients and largest roots (both unchanged by rescaling a variable, so comparable
     across the two measurements). ``indices`` None: the run's panel has no latent scores, so its
-    model is estimated on what it has (``variables_are``) and there is nothing to compare."""
+    model is estimated on what it has (``variables_are``) and there is nothing to compare.
+
+    Parameters
+    ----------
+    scores : PanelVARResults
+        The fit on the latent scores (or on the run's own variables when ``indices`` is None).
+    indices : PanelVARResults or None
+        The same model on the entropy indices, or None.
+    true_modulus : float or None
+        The largest modulus of the simulation's true matrix, or None.
+    variables_are : str, default ""
+        What the run's variables are, for the sentence without ``indices`` ("its own
+        variables" when empty).
+
+    Returns
+    -------
+    str
+        The mean own-lag coefficient and largest root on each measurement (two decimals),
+        and why GMM on estimated indices is not what it seems; without ``indices``, the
+        caveat alone.
+    """
     import numpy as np
 
     if indices is None:

@@ -133,7 +133,23 @@ class PanelVARResults:
         self, params: np.ndarray | None = None
     ) -> np.ndarray:
         """Lag matrices ``A_1..A_p`` as an array (p, M, M); ``A_l[i, j]`` is L{l}.{var j} in
-        equation i."""
+        equation i.
+
+        These are the ``A_l`` of the model ``y_it = sum_{l=1}^{p} A_l y_i,t-l + ... + f_i +
+        e_it``; the predetermined, exogenous and constant columns of ``params`` are left out.
+
+        Parameters
+        ----------
+        params : numpy.ndarray or None, default None
+            Coefficients laid out as :attr:`params` (equations x regressors), or a stack of them
+            with leading axes (e.g. Monte Carlo draws, ``(n_reps, M, K)``); None for the
+            estimates.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(p, M, M)``, or ``(..., p, M, M)`` for a stack.
+        """
         m, p = len(self.model.dependent), self.model.lags
         beta = self.params.to_numpy() if params is None else params
         return (
@@ -144,7 +160,19 @@ class PanelVARResults:
 
     def stability(self) -> pd.DataFrame:
         """Eigenvalues of the companion matrix; the VAR is stable when every modulus is below
-        one."""
+        one.
+
+        The companion matrix of ``A_1..A_p`` is ``[[A_1 A_2 ... A_p], [I 0 ... 0], ..., [0 ... I
+        0]]`` (``Mp x Mp``; ``A_1`` itself when ``p = 1``). The panel VAR is stable, so that its
+        impulse responses die out and it has a moving-average representation, when every
+        eigenvalue lies inside the unit circle (Lütkepohl 2005, 2.1.1; Abrigo & Love 2016).
+
+        Returns
+        -------
+        DataFrame
+            One row per eigenvalue (``M p`` of them), largest modulus first, on a default index,
+            with ``real``, ``imaginary`` and ``modulus``.
+        """
         values = np.linalg.eigvals(_var.companion(self.coefficient_matrices()))
         values = values[np.argsort(-np.abs(values), kind="stable")]
         return pd.DataFrame(
@@ -157,12 +185,30 @@ class PanelVARResults:
 
     @property
     def is_stable(self) -> bool:
+        """Whether every companion-matrix eigenvalue lies inside the unit circle.
+
+        Returns
+        -------
+        bool
+            True when the largest modulus of :meth:`stability` is below 1.
+        """
         return bool(self.stability()["modulus"].max() < 1)
 
     def granger(self) -> pd.DataFrame:
         """Granger-causality Wald tests: in each equation, all lags of each other variable are zero,
         and (``ALL``) all lags of every other variable jointly. Chi-squared with the number of
-        restrictions as degrees of freedom; columns ``chi2``, ``df``, ``pvalue``."""
+        restrictions as degrees of freedom; columns ``chi2``, ``df``, ``pvalue``.
+
+        For equation ``i`` and the excluded lags ``b`` (all ``p`` lags of one variable, or of
+        every other variable), ``chi2 = b' V^-1 b`` with ``V`` their block of :attr:`cov`.
+
+        Returns
+        -------
+        DataFrame
+            Indexed by (``equation``, ``excluded``), ``excluded`` each other variable and then
+            ``"ALL"``; columns ``chi2``, ``df`` (``p`` per excluded variable) and ``pvalue``
+            (upper tail).
+        """
         eqs, p = self.model.dependent, self.model.lags
         out = []
         for equation in eqs:
@@ -200,6 +246,25 @@ class PanelVARResults:
         ``pairs`` compared. Order 1 is expected to reject (differenced errors are correlated with
         their first lag by construction); a rejection at order 2 says the errors in levels are
         serially correlated, so that the level dated ``t-2`` is not a valid instrument.
+
+        Parameters
+        ----------
+        max_order : int, default 2
+            The highest order tested, at least 1.
+
+        Returns
+        -------
+        DataFrame
+            Indexed by (``equation``, ``order``), the equations in the order of ``dependent``,
+            with ``z``, ``pvalue`` and ``pairs``; ``z`` and ``pvalue`` are NaN when no residuals
+            are ``order`` years apart.
+
+        Raises
+        ------
+        InputTypeError
+            When ``max_order`` is not an integer.
+        InputError
+            When ``max_order`` is below 1.
         """
         max_order = _checks.integer("max_order", max_order, minimum=1)
         frames = {
@@ -219,7 +284,25 @@ class PanelVARResults:
         errors assume independent units; year effects (or cross-sectional demeaning) remove a
         common shock that hits every unit alike. ``weighted=True`` gives Juodis and Reese's
         randomly weighted CD instead, which stays valid after demeaning by year (see
-        :func:`helpers._panel.pesaran_cd`)."""
+        :func:`helpers._panel.pesaran_cd`).
+
+        With ``rho_ij`` the correlation of units ``i`` and ``j``'s residuals over the ``T_ij``
+        years both have (at least three), ``CD = sqrt(2 / (N (N - 1))) sum_{i<j} sqrt(T_ij)
+        rho_ij`` (Pesaran 2004, 2021), standard normal under independent units.
+
+        Parameters
+        ----------
+        weighted : bool, default False
+            Juodis and Reese's (2022) randomly weighted CD (random signs ``w_i w_j rho_ij``).
+        seed : int, default 0
+            Seed of the random signs (used only with ``weighted``).
+
+        Returns
+        -------
+        DataFrame
+            Indexed by ``equation``, with ``CD`` and ``pvalue`` (NaN when the test cannot be
+            computed).
+        """
         design = self.model.design
         transformed = (design.rows["equation"] == "transformed").to_numpy()
         resid = (
@@ -246,7 +329,15 @@ class PanelVARResults:
     def difference_in_hansen(self) -> pd.DataFrame:
         """Hansen's J without each group of instruments, and the difference-in-Hansen test of the
         group's validity (:func:`helpers.pvar.specification.difference_in_hansen`; xtabond2's
-        "Difference-in-Hansen tests of exogeneity of instrument subsets")."""
+        "Difference-in-Hansen tests of exogeneity of instrument subsets").
+
+        Returns
+        -------
+        DataFrame
+            Indexed by ``group``, with ``instruments``, ``J without``, ``df``, ``pvalue``,
+            ``difference``, ``difference df`` and ``difference pvalue`` (missing where dropping
+            the group leaves the model not overidentified).
+        """
         return specification.difference_in_hansen(self)
 
     # -- impulse responses and variance decompositions -------------------------------------------
@@ -272,6 +363,38 @@ class PanelVARResults:
         Returns a tidy frame indexed by (impulse, response, horizon). Orthogonalised responses at
         horizon 0 are the columns of the Cholesky factor of the error covariance; shocks are one
         standard deviation. ``cumulative`` sums the responses over horizons.
+
+        With ``Phi_0 = I`` and ``Phi_h = sum_{l=1}^{min(h, p)} A_l Phi_{h-l}`` the moving-average
+        matrices and ``Sigma`` the error covariance (:attr:`residual_cov`), the response at
+        horizon ``h`` to shock ``j`` is column ``j`` of ``Phi_h P``: ``P`` the lower Cholesky
+        factor of ``Sigma`` with the variables in ``order`` (``"orthogonal"``), or ``Sigma e_j /
+        sqrt(sigma_jj)`` (``"generalized"``, which does not depend on the ordering).
+
+        Parameters
+        ----------
+        horizon : int, default 10
+            The last horizon, at least 1 (horizons run 0..horizon).
+        kind : str, default "orthogonal"
+            ``"orthogonal"`` or ``"generalized"``.
+        order : sequence of str or None, default None
+            The Cholesky ordering of the dependent variables, each once (first the one whose
+            shock moves all others on impact); None for the order of ``dependent``.
+        cumulative : bool, default False
+            Sum the responses over horizons 0..h.
+
+        Returns
+        -------
+        DataFrame
+            Indexed by (``impulse``, ``response``, ``horizon``), sorted, with the column
+            ``value``; ``attrs["order"]`` holds the order to show the variables in.
+
+        Raises
+        ------
+        InputTypeError
+            When ``horizon`` is not an integer.
+        InputError
+            When ``horizon`` is below 1, ``kind`` is unknown or ``order`` does not list each
+            dependent variable once.
         """
         horizon = _checks.integer("horizon", horizon, minimum=1)
         array = self._responses(
@@ -304,6 +427,47 @@ class PanelVARResults:
         ``"montecarlo"`` draws the coefficients from their estimated normal distribution (error
         covariance held at its estimate, as Stata's ``pvarirf``); ``"bootstrap"`` resamples whole
         units with replacement and re-estimates the model (coefficients and error covariance).
+
+        Each replication's responses are computed as in :meth:`irf`; the band at each (impulse,
+        response, horizon) runs from the ``(1 - level) / 2`` to the ``(1 + level) / 2`` quantile
+        of the ``n_reps`` simulated responses. The Monte Carlo draws ``theta ~ N(theta_hat,
+        cov)`` through the eigen-decomposition of :attr:`cov` (numpy warns when it is not
+        positive semi-definite), so its bands reflect the coefficients' sampling error only.
+
+        Parameters
+        ----------
+        horizon : int, default 10
+            The last horizon, at least 1.
+        kind : str, default "orthogonal"
+            ``"orthogonal"`` or ``"generalized"``.
+        order : sequence of str or None, default None
+            The Cholesky ordering of the dependent variables, each once (first the one whose
+            shock moves all others on impact); None for the order of ``dependent``.
+        cumulative : bool, default False
+            Sum the responses over horizons.
+        method : str, default "montecarlo"
+            ``"montecarlo"`` or ``"bootstrap"``.
+        n_reps : int, default 1000
+            Replications, at least 2.
+        level : float, default 0.95
+            Coverage of the bands, strictly between 0 and 1.
+        seed : int, default 0
+            Seed of ``numpy.random.default_rng``, at least 0.
+
+        Returns
+        -------
+        DataFrame
+            :meth:`irf`'s frame (indexed by impulse, response, horizon; ``value`` the point
+            estimate) with the columns ``lower`` and ``upper``.
+
+        Raises
+        ------
+        InputTypeError
+            When ``horizon``, ``n_reps`` or ``seed`` is not an integer.
+        InputError
+            For a ``horizon`` below 1, an unknown ``method`` or ``kind``, ``level`` outside
+            (0, 1), ``n_reps`` below 2, a negative seed, or an ``order`` that does not list each
+            dependent variable once.
         """
         horizon = _checks.integer("horizon", horizon, minimum=1)
         _checks.option("method", method, ("montecarlo", "bootstrap"))
@@ -364,7 +528,33 @@ class PanelVARResults:
     ) -> pd.DataFrame:
         """Forecast-error variance decomposition at horizons 1..``horizon``
         (:func:`helpers._var.fevd`): indexed by (response, horizon), the forecast's ``S.E.`` and the
-        percentage share of each orthogonalised shock; each row's shares sum to 100."""
+        percentage share of each orthogonalised shock; each row's shares sum to 100.
+
+        ``MSE_i(h) = sum_{l=0}^{h-1} (Phi_l Sigma Phi_l')_ii`` and the share of shock ``j`` is
+        ``100 sum_{l=0}^{h-1} (Phi_l P)_ij^2 / MSE_i(h)``, ``P`` the Cholesky factor in ``order``
+        (Lütkepohl 2005, 2.3.3); horizon 1 is the impact period.
+
+        Parameters
+        ----------
+        horizon : int, default 10
+            The last horizon, at least 1.
+        order : sequence of str or None, default None
+            The Cholesky ordering of the dependent variables, each once (first the one whose
+            shock moves all others on impact); None for the order of ``dependent``.
+
+        Returns
+        -------
+        DataFrame
+            Indexed by (``response``, ``horizon``), with ``S.E.`` (``sqrt(MSE_i(h))``) and one
+            column per shock in ``order``, in per cent.
+
+        Raises
+        ------
+        InputTypeError
+            When ``horizon`` is not an integer.
+        InputError
+            When ``horizon`` is below 1 or ``order`` does not list each dependent variable once.
+        """
         horizon = _checks.integer("horizon", horizon, minimum=1)
         return _var.fevd(
             self.coefficient_matrices(),
@@ -376,7 +566,27 @@ class PanelVARResults:
 
     def conf_int(self, level: float = 0.95) -> pd.DataFrame:
         """Normal confidence intervals at ``level``: ``lower`` and ``upper`` per (equation,
-        regressor), as linearmodels' ``conf_int``."""
+        regressor), as linearmodels' ``conf_int``.
+
+        Each interval is ``param -/+ z std_error`` with ``z`` the ``(1 + level) / 2`` quantile of
+        the standard normal.
+
+        Parameters
+        ----------
+        level : float, default 0.95
+            Coverage, strictly between 0 and 1.
+
+        Returns
+        -------
+        DataFrame
+            Indexed by (``equation``, ``regressor``), with ``lower`` and ``upper`` (NaN where the
+            standard error is missing).
+
+        Raises
+        ------
+        InputError
+            When ``level`` is not strictly between 0 and 1.
+        """
         z = special.ndtri(0.5 + _checks.probability("level", level) / 2)
         params, se = self.params.stack(), self.std_errors.stack()
         frame = pd.DataFrame(

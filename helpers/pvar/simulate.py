@@ -27,6 +27,49 @@ def pvar_panel(
     the error covariance (identity by default), ``mu_i ~ N(0, effect_sd^2 I)``. Each unit starts at
     its own mean and runs ``burn_in`` periods before the ``n_periods`` kept (labelled 1..n_periods).
     The draws are **simulated**, for checking estimators where the truth is known.
+
+    The errors are ``e_it = C z_it`` with ``z_it`` standard normal and ``C`` the lower Cholesky
+    factor of ``sigma``; the effects and errors are drawn from ``numpy.random.default_rng(seed)``.
+    A unit's own mean is ``(I - A)^-1 mu_i``.
+
+    Parameters
+    ----------
+    coefs : DataFrame or array_like
+        ``A``, ``k x k``, every eigenvalue inside the unit circle; a DataFrame's columns name
+        the variables (else ``y1``, ``y2``, ...).
+    n_units : int
+        Number of units, at least 1.
+    n_periods : int
+        Periods kept per unit, at least 1.
+    seed : int
+        Seed of the generator, at least 0.
+    sigma : array_like or None, default None
+        The error covariance, ``k x k`` and positive definite; None for the identity.
+    effect_sd : float, default 1.0
+        Standard deviation of each fixed effect's components.
+    burn_in : int, default 50
+        Periods simulated and dropped before those kept (not checked: a non-negative integer is
+        expected).
+
+    Returns
+    -------
+    DataFrame
+        ``n_units x n_periods`` rows, unit by unit in time order, on a default index, with
+        ``entity`` (1..n_units), ``time`` (1..n_periods) and one column per variable.
+
+    Raises
+    ------
+    InputTypeError
+        When ``n_units``, ``n_periods`` or ``seed`` is not an integer.
+    InputError
+        When one of them is below its minimum, ``coefs`` is not square, or ``A`` has an
+        eigenvalue on or outside the unit circle.
+
+    Examples
+    --------
+    >>> panel = pvar_panel([[0.5, 0.1], [0.2, 0.4]], n_units=3, n_periods=4, seed=0)
+    >>> panel.shape, panel.columns.tolist()
+    ((12, 4), ['entity', 'time', 'y1', 'y2'])
     """
     n_units = _checks.integer("n_units", n_units, minimum=1)
     n_periods = _checks.integer("n_periods", n_periods, minimum=1)

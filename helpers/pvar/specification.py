@@ -47,7 +47,33 @@ def _contributions(moments, beta: np.ndarray) -> np.ndarray:
 
 def serial_correlation(results, order: int) -> pd.DataFrame:
     """Arellano-Bond test of order ``order`` for each equation: columns ``z``, ``pvalue``
-    (two-sided, normal) and ``pairs`` (residual pairs the test compares)."""
+    (two-sided, normal) and ``pairs`` (residual pairs the test compares).
+
+    ``z_m`` is the statistic of the module docstring (Arellano & Bond 1991, eq. 8), computed on
+    the first-differenced residuals ``du_it`` of the estimation sample whatever the transform,
+    with ``P`` and ``V`` the fit's projection and covariance of that equation's coefficients.
+
+    Parameters
+    ----------
+    results : PanelVARResults
+        A fitted panel VAR.
+    order : int
+        The order ``m``, at least 1.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``equation``, with ``z``, ``pvalue`` and ``pairs`` (the number of differenced
+        residuals with one ``m`` years earlier, the same for every equation). ``z`` and
+        ``pvalue`` are NaN when there is no pair or the variance estimate is not positive.
+
+    Raises
+    ------
+    InputTypeError
+        When ``order`` is not an integer.
+    InputError
+        When ``order`` is below 1.
+    """
     order = integer("order", order, minimum=1)
     model, fit = results.model, results._fit
     design, moments = model.design, model.design.moments
@@ -119,6 +145,22 @@ def difference_in_hansen(results) -> pd.DataFrame:
     xtabond2 reports Hansen's J also after one-step estimation), so the full model's J is the
     two-step J even for a one-step fit. A group whose removal leaves no more instruments than
     coefficients is reported with missing statistics.
+
+    With ``L`` instrument columns, ``K`` regressors and ``M`` equations, ``J without`` has
+    ``(L - L_g - K) M`` degrees of freedom for a group of ``L_g`` columns and the difference
+    ``L_g M``; a negative difference gets the p-value of zero (1).
+
+    Parameters
+    ----------
+    results : PanelVARResults
+        A fitted panel VAR.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``group`` (``GMM instruments for levels`` first in system GMM, then the groups
+        in the order of the instrument columns), with ``instruments``, ``J without``, ``df``,
+        ``pvalue``, ``difference``, ``difference df`` and ``difference pvalue``.
     """
     model, fit = results.model, results._fit
     moments, groups = model.design.moments, model.design.groups

@@ -69,7 +69,29 @@ class PVARExplorer(Explorer):
 
     def compute(self, transform: str, lags: int, ordering: str) -> View:
         """Fit the model; the IRFs with bands as the table, the sample and any instrument warning
-        (which a widget user would otherwise never see) as the status line."""
+        (which a widget user would otherwise never see) as the status line.
+
+        The fit of each (transform, lags) is kept, so a new ordering only re-orthogonalises; the
+        bands are :meth:`~helpers.pvar.PanelVARResults.irf_bands` at 90% with the explorer's
+        ``horizon``, ``n_reps`` and ``seed``.
+
+        Parameters
+        ----------
+        transform : str
+            ``"fod"`` or ``"fd"``.
+        lags : int
+            The lag order, 1 or 2.
+        ordering : str
+            A label of the explorer's ``orderings``.
+
+        Returns
+        -------
+        View
+            ``table``: the orthogonalised responses with ``lower`` and ``upper``, indexed by
+            (impulse, response, horizon); ``status``: the observations, instruments per
+            equation, the largest eigenvalue modulus with "stable" or "NOT stable", and each
+            instrument warning after ``<br>Note:``.
+        """
         if (transform, lags) not in self._fits:
             self._fits[transform, lags] = self.fit(transform, lags)
         results, notes = self._fits[transform, lags]
@@ -90,7 +112,26 @@ class PVARExplorer(Explorer):
         return View(bands, status)
 
     def fit(self, transform: str, lags: int) -> tuple:
-        """The fitted model and the messages of its instrument warnings."""
+        """The fitted model and the messages of its instrument warnings.
+
+        Parameters
+        ----------
+        transform : str
+            ``"fod"`` or ``"fd"``.
+        lags : int
+            The lag order.
+
+        Returns
+        -------
+        tuple
+            The :class:`~helpers.pvar.PanelVARResults` and a list of the messages (str) of the
+            :class:`~helpers.pvar.model.InstrumentWarning` its fit raised.
+
+        Raises
+        ------
+        InputError
+            When :class:`~helpers.pvar.PanelVAR` cannot build or identify the model.
+        """
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", InstrumentWarning)
             results = PanelVAR(
@@ -108,6 +149,23 @@ class PVARExplorer(Explorer):
         return results, notes
 
     def draw(self, figure, view: View, **values) -> None:
+        """Draw the grid of responses with their bands (:func:`irf_grid`), moving the curves in
+        place when the figure already holds a grid of the same size.
+
+        Parameters
+        ----------
+        figure : matplotlib.figure.Figure
+            The figure to draw on.
+        view : View
+            The view :meth:`compute` returned for these values.
+        **values
+            The controls' values (``transform``, ``lags``, ``ordering``); already in ``view``.
+
+        Returns
+        -------
+        None
+            The figure is changed in place.
+        """
         # move the curves of the grid already drawn; draw it anew only on a fresh figure
         if not redraw_irf_grid(figure, view.table, self.labels):
             irf_grid(view.table, figure, self.labels)

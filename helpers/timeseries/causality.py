@@ -29,6 +29,47 @@ def toda_yamamoto(
     lags of ``causing`` are zero is chi-squared with ``lags`` degrees of freedom. With
     ``d_max=0`` this is the ordinary Wald test of Granger causality (statsmodels'
     ``test_causality(kind="wald")``). Returns one row per pair: ``chi2``, ``df``, ``pvalue``.
+
+    With ``b`` the coefficients of lags ``1..lags`` of ``causing`` in the ``caused`` equation and
+    ``V`` their block of the OLS covariance (statsmodels' ``cov_params``: ``(Z'Z)^-1`` times the
+    degrees-of-freedom-adjusted residual covariance), the statistic is ``W = b' V^-1 b`` and its
+    p-value the upper tail of chi-squared with ``lags`` degrees of freedom (Toda & Yamamoto 1995).
+
+    Parameters
+    ----------
+    levels : DataFrame
+        The series in levels (e.g. logs), one column each, at least two, finite, none constant.
+    lags : int
+        ``p``, the VAR's lag order chosen for the series (e.g. by :func:`var_report`), at least 1.
+    d_max : int, default 1
+        The largest order of integration suspected, 0 to 2: the extra, untested lags.
+    trend : str, default "c"
+        Deterministic terms: ``"n"``, ``"c"`` or ``"ct"``.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by (``caused``, ``causing``), one row per ordered pair of distinct columns, with
+        ``chi2``, ``df`` (= ``lags``) and ``pvalue``.
+
+    Raises
+    ------
+    InputTypeError
+        When ``levels`` is not a DataFrame or holds text, or ``lags`` or ``d_max`` is not an
+        integer.
+    InputError
+        For fewer than two columns, a missing, infinite or constant column, ``lags`` below 1,
+        ``d_max`` outside 0..2, an unknown ``trend``, or no more observations after the first
+        ``lags + d_max`` than coefficients per equation.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import statsmodels.api as sm
+    >>> m = sm.datasets.macrodata.load_pandas().data
+    >>> table = toda_yamamoto(np.log(m[["realgdp", "realcons"]]), lags=2)
+    >>> table.index.tolist(), table["df"].tolist()
+    ([('realgdp', 'realcons'), ('realcons', 'realgdp')], [2, 2])
     """
     from statsmodels.tsa.api import VAR
 

@@ -36,7 +36,35 @@ AI_COLUMNS = ["p_capa", "p_popu", "p_scie", "p_pate"]
 def check_table1(scorecard: Scorecard, table1: pd.DataFrame) -> pd.DataFrame:
     """Per row of Table 1: are the critical values ordered, can MacKinnon's surfaces give them for
     any case and sample size, and does the printed conclusion follow from the 5% value? Returns the
-    smallest largest gap per row and case."""
+    smallest largest gap per row and case.
+
+    Adds, per variable ``v``, the rows ``T1-order-v`` (1% < 5% < 10%), ``T1-cv-v`` (the closest
+    MacKinnon triple of :func:`~helpers.timeseries.match_mackinnon` is within 0.05 of every
+    printed value) and, where a conclusion is printed, ``T1-conclusion-v`` (the statistic is
+    below the printed 5% value); then the finding ``STATIONARY-4`` (GDP has no verdict but enters
+    the VAR and equation (3)).
+
+    Parameters
+    ----------
+    scorecard : Scorecard
+        The chapter's scorecard; the rows are added to it.
+    table1 : DataFrame
+        Table 1 as ``data.load("chen_tang_table1")`` gives it: ``variable``,
+        ``variable_printed``, ``adf_statistic``, ``cv_1pct``, ``cv_5pct``, ``cv_10pct`` and
+        ``conclusion`` (``"平稳"``, stationary, or missing).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``variable``, with ``gap, case n``, ``gap, case c``, ``gap, case ct`` and
+        ``gap, case ctt``: the smallest largest gap between the printed triple and MacKinnon's
+        values over sample sizes 4 to 10000.
+
+    Raises
+    ------
+    InputError
+        If a claim id is already on the scorecard.
+    """
     gaps = {}
     for _, row in table1.iterrows():
         name, label = row["variable"], row["variable_printed"]
@@ -128,7 +156,31 @@ def check_table1(scorecard: Scorecard, table1: pd.DataFrame) -> pd.DataFrame:
 
 def sample_requirements(n_series: int = 5, lags: int = 4) -> pd.Series:
     """Observations per series that the paper's models need: the simplest ADF regression, a VAR(4)
-    in five variables, Johansen's test of that VAR in levels, and any model with a fourth lag."""
+    in five variables, Johansen's test of that VAR in levels, and any model with a fourth lag.
+
+    The ADF figure is fixed at 4 (a constant and no lags); the others follow ``n_series`` and
+    ``lags``: :func:`~helpers.timeseries.var_minimum_observations` with a constant,
+    :func:`~helpers.timeseries.johansen_minimum_observations` with ``lags - 1`` lagged differences
+    and an unrestricted constant, and ``lags + 1``.
+
+    Parameters
+    ----------
+    n_series : int, default 5
+        Number of variables of the VAR and the Johansen test.
+    lags : int, default 4
+        Lag order of the VAR in levels, at least 1.
+
+    Returns
+    -------
+    Series
+        Four counts of observations per series, indexed by the model in words, named
+        ``"observations needed per series"``.
+
+    Examples
+    --------
+    >>> sample_requirements().tolist()
+    [4, 30, 27, 5]
+    """
     return pd.Series(
         {
             "ADF regression (constant, no lags)": 4,
@@ -148,7 +200,28 @@ def sample_requirements(n_series: int = 5, lags: int = 4) -> pd.Series:
 
 def two_observations_error(claims: Claims) -> str:
     """What :func:`helpers.timeseries.var_report` says when asked for the paper's VAR on as many
-    observations as the paper's data can hold."""
+    observations as the paper's data can hold.
+
+    A placeholder panel of ``DATA-years`` rows (two: 2018 and 2019, read as annual) of the five
+    variables is passed to :func:`~helpers.timeseries.var_report` with ``lags`` = ``VAR-lags``
+    (4).
+
+    Parameters
+    ----------
+    claims : Claims
+        The paper's claims (:class:`~helpers.audit.Claims` of ``chen_tang_claims``).
+
+    Returns
+    -------
+    str
+        The one-line message of the error :func:`~helpers.timeseries.var_report` raises (an
+        :class:`~helpers.errors.InputError` with the arithmetic).
+
+    Raises
+    ------
+    AssertionError
+        If :func:`~helpers.timeseries.var_report` accepts the data (it cannot).
+    """
     years, lags = (
         int(claims.number("DATA-years")),
         int(claims.number("VAR-lags")),
@@ -167,9 +240,32 @@ def two_observations_error(claims: Claims) -> str:
 
 
 def check_sample(scorecard: Scorecard, claims: Claims) -> pd.Series:
-    """What the 2018-2019 data can and cannot support (N-*, V-EQ2, V-ROOTS). Section 3 states the
-    span, not the frequency: the checks read it as annual (the paper's sources are yearbooks and
-    a yearly report) and say what quarterly or monthly data would change."""
+    """What the 2018-2019 data can and cannot support (N-ADF, N-VAR, N-FEVD, N-JOH, V-EQ2,
+    VAR-roots). Section 3 states the span, not the frequency: the checks read it as annual (the
+    paper's sources are yearbooks and a yearly report) and say what quarterly or monthly data
+    would change.
+
+    Each ``N-*`` row holds when the years (``DATA-years``) reach the observations of
+    :func:`sample_requirements`; ``V-EQ2`` when equation (2) has ``lags x 5`` lag regressors;
+    ``VAR-roots`` is not reproducible (no coefficients are printed).
+
+    Parameters
+    ----------
+    scorecard : Scorecard
+        The chapter's scorecard; the rows are added to it.
+    claims : Claims
+        The paper's claims (:class:`~helpers.audit.Claims` of ``chen_tang_claims``).
+
+    Returns
+    -------
+    Series
+        :func:`sample_requirements` for five variables and the paper's lag order.
+
+    Raises
+    ------
+    InputError
+        If a claim id is already on the scorecard.
+    """
     years = int(claims.number("DATA-years"))
     needs = sample_requirements(lags=int(claims.number("VAR-lags")))
     adf, var, joh = needs.iloc[0], needs.iloc[1], needs.iloc[2]
@@ -255,7 +351,34 @@ def check_fevd_tables(
     scorecard: Scorecard, fevd: pd.DataFrame
 ) -> pd.DataFrame:
     """Every row of Tables 2-6: do the shares sum to 100, and does the S.E. never fall? Returns the
-    row-by-row findings."""
+    row-by-row findings.
+
+    Each table is checked by :func:`~helpers.timeseries.check_fevd_table` with five printed
+    decimals and adds two rows: ``F-sum-<table>`` (every period sums to 100) and
+    ``F-se-<table>`` (the S.E. never falls).
+
+    Parameters
+    ----------
+    scorecard : Scorecard
+        The chapter's scorecard; the rows are added to it.
+    fevd : DataFrame
+        Tables 2-6 as ``data.load("chen_tang_fevd")`` gives them: one row per table and printed
+        period, with ``table``, ``decomposed``, ``period``, ``se`` and the shares ``p``,
+        ``p_capa``, ``p_popu``, ``p_scie``, ``p_pate`` (per cent).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by (``table``, ``period``), with the columns of
+        :func:`~helpers.timeseries.check_fevd_table` (``row_sum``, ``sums_to_100``,
+        ``shares_in_range``, ``se_non_decreasing``, ``ok``, ``finding``) and ``variable`` (the
+        variable decomposed).
+
+    Raises
+    ------
+    InputError
+        If a claim id is already on the scorecard.
+    """
     findings = []
     for number, part in fevd.groupby("table"):
         printed = part.set_index("period")[["se", *COLUMNS.values()]].rename(
@@ -310,7 +433,31 @@ def check_fevd_tables(
 
 def check_first_period(scorecard: Scorecard, fevd: pd.DataFrame) -> pd.Series:
     """Period-1 rows: under a Cholesky ordering only the first variable has no zero share, and under
-    a generalised decomposition every own share is 100. Returns the own shares at period 1."""
+    a generalised decomposition every own share is 100. Returns the own shares at period 1.
+
+    Adds the row ``F-h1``, which holds when at most one of the five tables has all five shares
+    positive at period 1.
+
+    Parameters
+    ----------
+    scorecard : Scorecard
+        The chapter's scorecard; the rows are added to it.
+    fevd : DataFrame
+        Tables 2-6 as ``data.load("chen_tang_fevd")`` gives them: one row per table and printed
+        period, with ``table``, ``decomposed``, ``period``, ``se`` and the shares ``p``,
+        ``p_capa``, ``p_popu``, ``p_scie``, ``p_pate`` (per cent).
+
+    Returns
+    -------
+    Series
+        Each variable's share of its own variance at period 1 (per cent), indexed by
+        :data:`VARIABLES`, named ``"own share at period 1"``.
+
+    Raises
+    ------
+    InputError
+        If a claim id is already on the scorecard.
+    """
     first = fevd[fevd["period"] == 1].set_index("decomposed")[
         list(COLUMNS.values())
     ]
@@ -336,7 +483,32 @@ def check_first_period(scorecard: Scorecard, fevd: pd.DataFrame) -> pd.Series:
 
 
 def cells_with(fevd: pd.DataFrame, value: float) -> str:
-    """Where a printed share rounds to ``value`` at its printed decimals."""
+    """Where a printed share rounds to ``value`` at its printed decimals.
+
+    The decimals are those of ``repr(value)`` (23.01 matches shares that round to 23.01); the
+    S.E. column is not searched.
+
+    Parameters
+    ----------
+    fevd : DataFrame
+        Tables 2-6 as ``data.load("chen_tang_fevd")`` gives them: one row per table and printed
+        period, with ``table``, ``decomposed``, ``period``, ``se`` and the shares ``p``,
+        ``p_capa``, ``p_popu``, ``p_scie``, ``p_pate`` (per cent).
+    value : float
+        The number as a text quotes it.
+
+    Returns
+    -------
+    str
+        The cells, ``"Table <t> (<decomposed>), shock <variable>, period <p>"`` joined by "; ",
+        or ``"nowhere"``.
+
+    Examples
+    --------
+    >>> from helpers import data
+    >>> cells_with(data.load("chen_tang_fevd"), 23.01)
+    'Table 6 (p-pate), shock p, period 1'
+    """
     long = fevd.melt(
         id_vars=["table", "decomposed", "period"],
         value_vars=list(COLUMNS.values()),
@@ -358,7 +530,37 @@ def cells_with(fevd: pd.DataFrame, value: float) -> str:
 def check_readings(
     scorecard: Scorecard, fevd: pd.DataFrame, claims: Claims
 ) -> pd.DataFrame:
-    """The text's readings of Tables 2-6 (F2-level, F2-trend, F3, F4)."""
+    """The text's readings of Tables 2-6 (FEVD-about-20, FEVD-rising, FEVD-10, FEVD-23-29,
+    FEVD-patent, FEVD-technology).
+
+    All but FEVD-23-29 are read in Table 2 (GDP's decomposition): each AI share within 5 points
+    of the claimed level; every AI share rising over the printed periods; every AI share of
+    Tables 2-6 moving by at most the claimed bound (with 5% slack) in points; a column running
+    from the claim's first to its last value (any table); the patent share's printed range; and
+    patents and research together above every other AI variable at every horizon.
+
+    Parameters
+    ----------
+    scorecard : Scorecard
+        The chapter's scorecard; the rows are added to it.
+    fevd : DataFrame
+        Tables 2-6 as ``data.load("chen_tang_fevd")`` gives them: one row per table and printed
+        period, with ``table``, ``decomposed``, ``period``, ``se`` and the shares ``p``,
+        ``p_capa``, ``p_popu``, ``p_scie``, ``p_pate`` (per cent).
+    claims : Claims
+        The paper's claims (:class:`~helpers.audit.Claims` of ``chen_tang_claims``).
+
+    Returns
+    -------
+    DataFrame
+        The rows added, as :meth:`~helpers.audit.Scorecard.view` shows them: indexed by
+        ``claim_id``, with ``reported``, ``recomputed`` and ``status``.
+
+    Raises
+    ------
+    InputError
+        If a claim id is already on the scorecard.
+    """
     table2 = fevd[fevd["table"] == 2].set_index("period")
     low, high = table2[AI_COLUMNS].min().min(), table2[AI_COLUMNS].max().max()
     level = claims.number("FEVD-about-20")
@@ -479,7 +681,36 @@ def check_conclusions(
     scorecard: Scorecard, table1: pd.DataFrame, claims: Claims
 ) -> pd.DataFrame:
     """What the conclusions say the study shows, against what its results measure (CONC-gaps,
-    CONC-tfp), and the introduction's public figure against the IFR's (ROBOT-2017)."""
+    CONC-tfp), and the introduction's public figure against the IFR's (ROBOT-2017).
+
+    Adds CONC-gaps, CONC-tfp, CONC-lagging and CONC-cities (each holds only if some variable
+    has a series per region, which Table 1 does not), ROBOT-2017 (the printed robot density
+    against the IFR's, ``ifr_robot_density``, to 0 decimals), ROBOT-AVG (China above the world
+    average) and the cross-paper finding INV-THIRD (China's share of AI investment against the
+    Industrial Bank report's and Fang et al.'s).
+
+    Parameters
+    ----------
+    scorecard : Scorecard
+        The chapter's scorecard; the rows are added to it.
+    table1 : DataFrame
+        Table 1 as ``data.load("chen_tang_table1")`` gives it: ``variable``,
+        ``variable_printed``, ``adf_statistic``, ``cv_1pct``, ``cv_5pct``, ``cv_10pct`` and
+        ``conclusion`` (``"平稳"``, stationary, or missing).
+    claims : Claims
+        The paper's claims (:class:`~helpers.audit.Claims` of ``chen_tang_claims``).
+
+    Returns
+    -------
+    DataFrame
+        The rows added, as :meth:`~helpers.audit.Scorecard.view` shows them: indexed by
+        ``claim_id``, with ``reported``, ``recomputed`` and ``status``.
+
+    Raises
+    ------
+    InputError
+        If a claim id is already on the scorecard.
+    """
     measured = ", ".join(table1["variable"])
     per_region = table1["variable"].duplicated().any()
     concluded = "a conclusion the results section does not contain"
@@ -576,7 +807,40 @@ def check_equation3(
     table1: pd.DataFrame,
     claims: Claims,
 ) -> pd.DataFrame:
-    """Equation (3) and its readings (E3-terms, E1, E2, E-both, E-logs, J-I0, J1)."""
+    """Equation (3) and its readings (E3-terms, EQ3-up, EQ3-down, E-both, E-logs, J-I0,
+    JOH-equilibrium).
+
+    With p-capa normalised to 1, the text's readings are compared with ``1 / coefficient of p``
+    (EQ3-up) and the coefficient of p (EQ3-down), to 2 decimals; E-both holds when the two
+    readings multiply to 1 within 0.05; E-logs when every term is printed in logs; J-I0 when no
+    variable is called stationary; JOH-equilibrium is not reproducible.
+
+    Parameters
+    ----------
+    scorecard : Scorecard
+        The chapter's scorecard; the rows are added to it.
+    equation3 : DataFrame
+        Equation (3) as ``data.load("chen_tang_equation3")`` gives it: ``position`` (0 the
+        left-hand side, 1-4 the regressors, 5 the constant), ``term_printed``,
+        ``variable_printed``, ``variable_read`` and ``coefficient``.
+    table1 : DataFrame
+        Table 1 as ``data.load("chen_tang_table1")`` gives it: ``variable``,
+        ``variable_printed``, ``adf_statistic``, ``cv_1pct``, ``cv_5pct``, ``cv_10pct`` and
+        ``conclusion`` (``"平稳"``, stationary, or missing).
+    claims : Claims
+        The paper's claims (:class:`~helpers.audit.Claims` of ``chen_tang_claims``).
+
+    Returns
+    -------
+    DataFrame
+        The rows added, as :meth:`~helpers.audit.Scorecard.view` shows them: indexed by
+        ``claim_id``, with ``reported``, ``recomputed`` and ``status``.
+
+    Raises
+    ------
+    InputError
+        If a claim id is already on the scorecard.
+    """
     eq3 = equation3.set_index("position")
     coef = eq3.set_index("variable_read")["coefficient"]
     printed_vars = eq3.loc[1:4, "variable_printed"].tolist()
@@ -667,7 +931,21 @@ def check_equation3(
 
 
 def repeated_values(fevd: pd.DataFrame) -> pd.Series:
-    """Values printed more than once across Tables 2-6 (S.E. and shares), with their counts."""
+    """Values printed more than once across Tables 2-6 (S.E. and shares), with their counts.
+
+    Parameters
+    ----------
+    fevd : DataFrame
+        Tables 2-6 as ``data.load("chen_tang_fevd")`` gives them: one row per table and printed
+        period, with ``table``, ``decomposed``, ``period``, ``se`` and the shares ``p``,
+        ``p_capa``, ``p_popu``, ``p_scie``, ``p_pate`` (per cent).
+
+    Returns
+    -------
+    Series
+        How often each repeated value is printed (at least twice), indexed by the value, most
+        frequent first, named ``"times printed"``.
+    """
     values = pd.concat([fevd[c] for c in ["se", *COLUMNS.values()]])
     return (
         values[values.duplicated(keep=False)]
@@ -677,7 +955,29 @@ def repeated_values(fevd: pd.DataFrame) -> pd.Series:
 
 
 def audit(chapter: str = "05_var_cointegration_audit") -> Scorecard:
-    """The whole scorecard of the printed tables and text."""
+    """The whole scorecard of the printed tables and text.
+
+    Runs :func:`check_table1`, :func:`check_sample`, :func:`check_fevd_tables`,
+    :func:`check_first_period`, :func:`check_readings`, :func:`check_equation3` and
+    :func:`check_conclusions` on a new scorecard, with the datasets ``chen_tang_table1``,
+    ``chen_tang_fevd``, ``chen_tang_equation3`` and the claims of ``chen_tang_claims``.
+
+    Parameters
+    ----------
+    chapter : str, default "05_var_cointegration_audit"
+        The chapter's file stem, where :meth:`~helpers.audit.Scorecard.write` saves the
+        scorecard.
+
+    Returns
+    -------
+    Scorecard
+        The scorecard of every check, under ``Chen & Tang (2021)``.
+
+    Raises
+    ------
+    DataError
+        If a shipped dataset does not match its manifest.
+    """
     scorecard, claims = Scorecard(PAPER, chapter), Claims(CLAIMS)
     table1, fevd = data.load("chen_tang_table1"), data.load("chen_tang_fevd")
     check_table1(scorecard, table1)

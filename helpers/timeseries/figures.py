@@ -26,7 +26,34 @@ def adf_power_plot(
 ):
     """Two panels for the ADF Monte Carlo: the rejection rate against the sample size for one
     autoregressive ``root`` (size when it is 1, power below), and the simulated ADF statistics at
-    ``nobs`` with the critical value. Draws on ``figure`` (a new pyplot figure when None)."""
+    ``nobs`` with the critical value. Draws on ``figure`` (a new pyplot figure when None).
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure or None
+        The figure to draw on, cleared first; None draws on a new pyplot figure of 10 x 3.8
+        inches.
+    rates : Series
+        Rejection shares (0 to 1) indexed by sample size, for ``root`` (a column of
+        :func:`~helpers.timeseries.adf_rejection_rates`).
+    statistics : numpy.ndarray
+        The simulated ADF statistics at ``nobs`` (:func:`~helpers.timeseries.adf_statistics`).
+    critical : float
+        The critical value they are compared with (the legend calls it the 5% value whatever
+        ``alpha`` is).
+    nobs : int
+        The sample size of ``statistics``; circled on the left panel when ``rates`` has it.
+    root : float
+        The autoregressive root simulated (1 labels the curve as the size).
+    alpha : float, default 0.05
+        The nominal level, drawn as a dashed line on the left panel.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on: the rejection rate against T (left) and the histogram of the
+        statistics with the critical value and the share below it (right).
+    """
     figure = _style.figure(figure, (10, 3.8))
     left, right = figure.subplots(1, 2)
     what = (
@@ -91,7 +118,25 @@ def rejection_rates_plot(
     ax: Axes | None = None,
 ) -> Axes:
     """Rejection rates of the ADF test by sample size (rows) for each autoregressive root (columns),
-    as :func:`helpers.timeseries.adf_rejection_rates` returns them."""
+    as :func:`helpers.timeseries.adf_rejection_rates` returns them.
+
+    Parameters
+    ----------
+    rates : DataFrame
+        Rejection shares (0 to 1), indexed by sample size, one column per root; only the first
+        five columns are drawn (black, then the palette), a root of 1 labelled as the size.
+    n_reps : int
+        Replications behind each share, quoted in the title.
+    alpha : float, default 0.05
+        The nominal level, drawn as a dashed line.
+    ax : matplotlib.axes.Axes or None, default None
+        The axes to draw on; None draws on a new pyplot figure of 7 x 3.8 inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+    """
     ax = _style.axes(ax, (7, 3.8))
     colours = ["#000000", *_style.PALETTE[3:4], *_style.PALETTE[:3]]
     for colour, root in zip(colours, rates.columns):
@@ -123,7 +168,26 @@ def rejection_rates_plot(
 def critical_values_plot(printed: pd.DataFrame, figure=None):
     """Printed ADF critical values (one dotted line per row of ``printed``, columns ``variable``,
     ``cv_1pct``, ``cv_5pct``, ``cv_10pct``) against every value MacKinnon's response surfaces give
-    for samples of 4 to 2000 observations, one panel per level."""
+    for samples of 4 to 2000 observations, one panel per level.
+
+    The curves are :func:`~helpers.timeseries.mackinnon_critical_values` for the cases ``"n"``,
+    ``"c"`` and ``"ct"`` at 200 sample sizes spaced evenly on a log scale; the y axis runs from
+    -13.5 to 0.5.
+
+    Parameters
+    ----------
+    printed : DataFrame
+        One row per printed test, with ``variable`` (the label written beside its lines),
+        ``cv_1pct``, ``cv_5pct`` and ``cv_10pct``.
+    figure : matplotlib.figure.Figure or None, default None
+        The figure to draw on, cleared first; None draws on a new pyplot figure of 11 x 3.8
+        inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on.
+    """
     figure = _style.figure(figure, (11, 3.8))
     axes = figure.subplots(1, 3, sharey=True)
     sizes = np.unique(np.geomspace(4, 2000, 200).astype(int))
@@ -161,7 +225,26 @@ def critical_values_plot(printed: pd.DataFrame, figure=None):
 
 def printed_fevd_plot(fevd: pd.DataFrame, shocks: list[str], figure=None):
     """Row sums and S.E. paths of printed variance decompositions: ``fevd`` has one row per table
-    and period with columns ``table``, ``decomposed``, ``period``, ``se`` and the ``shocks``."""
+    and period with columns ``table``, ``decomposed``, ``period``, ``se`` and the ``shocks``.
+
+    The left panel shows each table's sum of shares by period against the line at 100 (any FEVD
+    row's sum), the right its S.E. by period; one colour per table (up to eight).
+
+    Parameters
+    ----------
+    fevd : DataFrame
+        The printed decompositions (e.g. ``data.load("chen_tang_fevd")``), shares in per cent.
+    shocks : list of str
+        The share columns to sum.
+    figure : matplotlib.figure.Figure or None, default None
+        The figure to draw on, cleared first; None draws on a new pyplot figure of 11 x 3.8
+        inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on.
+    """
     figure = _style.figure(figure, (11, 3.8))
     left, right = figure.subplots(1, 2)
     for colour, (number, part) in zip(_style.PALETTE, fevd.groupby("table")):
@@ -197,7 +280,24 @@ def printed_fevd_plot(fevd: pd.DataFrame, shocks: list[str], figure=None):
 def levels_and_growth_plot(
     levels: pd.DataFrame, growth: pd.DataFrame, figure=None
 ):
-    """Log levels relative to their first observation, and growth rates, side by side."""
+    """Log levels relative to their first observation, and growth rates, side by side.
+
+    Parameters
+    ----------
+    levels : DataFrame
+        The series in logs, one column each, indexed by date; each is drawn minus its first
+        value.
+    growth : DataFrame
+        The growth rates (100 x the log differences), the same columns.
+    figure : matplotlib.figure.Figure or None, default None
+        The figure to draw on, cleared first; None draws on a new pyplot figure of 11 x 3.5
+        inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on.
+    """
     figure = _style.figure(figure, (11, 3.5))
     left, right = figure.subplots(1, 2)
     colours = _style.PALETTE[: len(levels.columns)]
@@ -215,7 +315,29 @@ def levels_and_growth_plot(
 def long_run_plot(vecm, var, horizon: int, figure=None):
     """Orthogonalised responses of the levels, in percent, one panel per (response, impulse): the
     cumulated responses of the growth-rate VAR ``var`` and, when ``vecm`` is a fitted VECM (None
-    when the data show no cointegration to model), the VECM's responses of the log levels."""
+    when the data show no cointegration to model), the VECM's responses of the log levels.
+
+    These are the curves whose values at ``horizon`` :func:`~helpers.timeseries.long_run_responses`
+    tabulates: statsmodels' ``orth_cum_effects`` of ``var`` and 100 x ``orth_irfs`` of ``vecm``,
+    over horizons 0..``horizon``.
+
+    Parameters
+    ----------
+    vecm : VECMResults or None
+        A fitted VECM in logs (:func:`~helpers.timeseries.vecm_fit`), or None.
+    var : VARResults
+        A fitted VAR in growth rates (100 x log differences); its variables name the panels.
+    horizon : int
+        The last horizon drawn.
+    figure : matplotlib.figure.Figure or None, default None
+        The figure to draw on, cleared first; None draws on a new pyplot figure of 9 x 7
+        inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on: a k x k grid, row the response and column the impulse.
+    """
     names = [str(n) for n in var.names]
     k = len(names)
     figure = _style.figure(figure, (9, 7))

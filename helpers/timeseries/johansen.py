@@ -87,7 +87,29 @@ class JohansenResult:
 
     def rank(self, test: str = "trace", level: str = "95%") -> int | None:
         """The first ``r`` whose null ``rank <= r`` is not rejected (None without critical
-        values)."""
+        values).
+
+        The nulls are tested in turn from ``r = 0`` (Johansen's sequential procedure); ``r`` is
+        the first whose statistic does not exceed its critical value.
+
+        Parameters
+        ----------
+        test : str, default "trace"
+            ``"trace"`` or ``"max_eig"``.
+        level : str, default "95%"
+            The critical values' column: ``"90%"``, ``"95%"`` or ``"99%"``.
+
+        Returns
+        -------
+        int or None
+            The rank, 0 to ``k`` (``k`` when every null is rejected); None when the case has no
+            critical values or ``level`` is not one of the three.
+
+        Raises
+        ------
+        InputError
+            For an unknown ``test``.
+        """
         _checks.option("test", test, ("trace", "max_eig"))
         column = f"{test}_cv_{level}"
         if column not in self.tests or self.tests[column].isna().any():
@@ -107,7 +129,27 @@ def _residuals(y: np.ndarray, x: np.ndarray) -> np.ndarray:
 
 def centred_seasonal_dummies(nobs: int, seasons: int) -> np.ndarray:
     """Johansen's centred seasonal dummies: ``seasons - 1`` columns, ``1 - 1/s`` in their season and
-    ``-1/s`` otherwise, the first observation in season 1 (as R's urca ``ca.jo``)."""
+    ``-1/s`` otherwise, the first observation in season 1 (as R's urca ``ca.jo``).
+
+    Parameters
+    ----------
+    nobs : int
+        Number of rows.
+    seasons : int
+        Number of seasons ``s`` (4 for quarters), at least 1 (not checked).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(nobs, seasons - 1)``; column ``j`` is ``1 - 1/s`` in season ``j + 1`` and
+        ``-1/s`` elsewhere, so each column sums to zero over whole years (the last season has no
+        column).
+
+    Examples
+    --------
+    >>> centred_seasonal_dummies(5, 4)[:, 0].tolist()
+    [0.75, -0.25, -0.25, -0.25, 0.75]
+    """
     pattern = np.eye(seasons)[:, :-1] - 1 / seasons
     return np.tile(pattern, (nobs // seasons + 1, 1))[:nobs]
 
@@ -117,7 +159,38 @@ def johansen_minimum_observations(
 ) -> int:
     """Fewest observations for :func:`johansen`: ``k_ar_diff + 1`` start-up values, then more rows
     than the ``k k_ar_diff`` lagged differences, the unrestricted terms and the ``k`` (or ``k + 1``)
-    levels, so that both auxiliary regressions keep a residual degree of freedom."""
+    levels, so that both auxiliary regressions keep a residual degree of freedom.
+
+    The count is ``k_ar_diff + 1 + k k_ar_diff + u + k + 2`` with ``u`` the unrestricted
+    deterministic terms (1 for ``"co"`` and ``"coli"``, 2 for ``"colo"``, plus ``seasons - 1``
+    dummies).
+
+    Parameters
+    ----------
+    k : int
+        Number of variables.
+    k_ar_diff : int
+        Number of lagged differences.
+    deterministic : str, default "co"
+        The case (a code of :data:`JOHANSEN_CASES` or an older alias).
+    seasons : int, default 0
+        Number of seasons of the centred dummies (0 for none).
+
+    Returns
+    -------
+    int
+        The fewest rows of ``data`` in levels.
+
+    Raises
+    ------
+    InputError
+        For an unknown case.
+
+    Examples
+    --------
+    >>> johansen_minimum_observations(2, 1)
+    9
+    """
     unrestricted = {"co": 1, "coli": 1, "colo": 2}.get(
         deterministic_case(deterministic), 0
     ) + max(seasons - 1, 0)
@@ -342,7 +415,29 @@ def ranks(
     data: pd.DataFrame, k_ar_diff: int, cases=("ci", "co", "coli")
 ) -> pd.DataFrame:
     """The cointegrating rank by the trace and the maximum-eigenvalue test (95%) for each case, with
-    the r = 0 statistics and their critical values."""
+    the r = 0 statistics and their critical values.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The series in levels, as :func:`johansen` takes them.
+    k_ar_diff : int
+        Number of lagged differences.
+    cases : iterable of str, default ("ci", "co", "coli")
+        The deterministic cases (codes of :data:`JOHANSEN_CASES` or older aliases).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``deterministic`` (the case's code), with ``case`` (in words), ``trace rank``
+        and ``max-eig rank`` (:meth:`JohansenResult.rank` at 95%; None for ``"colo"``),
+        ``trace, r = 0`` and ``95% value`` (its critical value; NaN for ``"colo"``).
+
+    Raises
+    ------
+    InputError
+        As :func:`johansen` does.
+    """
     rows = {}
     for case in map(deterministic_case, cases):
         result = johansen(data, k_ar_diff, case)
@@ -362,7 +457,28 @@ def ranks(
 def ranks_by_lag(
     data: pd.DataFrame, lags, deterministic: str = "co"
 ) -> pd.DataFrame:
-    """The same as :func:`ranks` for one case over several numbers of lagged differences."""
+    """The same as :func:`ranks` for one case over several numbers of lagged differences.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The series in levels, as :func:`johansen` takes them.
+    lags : iterable of int
+        The numbers of lagged differences ``k_ar_diff`` to try.
+    deterministic : str, default "co"
+        The case (a code of :data:`JOHANSEN_CASES` or an older alias).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``lagged differences``, with ``trace rank``, ``max-eig rank``,
+        ``trace, r = 0`` and ``95% value``.
+
+    Raises
+    ------
+    InputError
+        As :func:`johansen` does, for any of the lags.
+    """
     rows = {}
     for k in lags:
         result = johansen(data, k, deterministic)
@@ -382,7 +498,36 @@ def vecm_fit(
 ):
     """statsmodels' VECM of ``rank`` cointegrating relations with ``k_ar_diff`` lagged differences,
     fitted (a ``VECMResults``: ``alpha``, ``beta``, ``gamma``, ``irf()``, ``var_rep``), with the
-    deterministic case one of :data:`VECM_CASES` (or an older alias of one)."""
+    deterministic case one of :data:`VECM_CASES` (or an older alias of one).
+
+    The model is :func:`johansen`'s VECM with ``alpha`` of shape ``k x rank``, estimated by
+    Johansen's reduced-rank regression; statsmodels normalises ``beta`` so that its first
+    ``rank`` rows are the identity.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The series in levels (usually logs), at least two columns, finite, none constant.
+    k_ar_diff : int
+        Number of lagged differences.
+    rank : int
+        Number of cointegrating relations, 1 to ``k - 1``.
+    deterministic : str, default "co"
+        ``"n"``, ``"ci"``, ``"co"`` or ``"coli"`` (or ``"rc"``, ``"c"``, ``"rt"``).
+
+    Returns
+    -------
+    statsmodels.tsa.vector_ar.vecm.VECMResults
+        The fitted VECM.
+
+    Raises
+    ------
+    InputTypeError
+        When ``data`` is not a DataFrame or holds text, or ``rank`` is not an integer.
+    InputError
+        For fewer than two columns, a missing, infinite or constant column, a ``rank`` outside
+        1..k-1, or a case outside :data:`VECM_CASES`.
+    """
     from statsmodels.tsa.vector_ar.vecm import VECM
 
     values = _checks.frame(data, "data", min_columns=2, nonconstant=True)
@@ -403,7 +548,35 @@ def long_run_responses(vecm, var, horizon: int) -> pd.DataFrame:
     in logs), beside the cumulated responses of a VAR in growth rates (statsmodels
     ``VARResults`` on 100 x the log differences), both in percent and in the columns' Cholesky
     order: indexed by (impulse, response). Under cointegration the growth-rate VAR omits the
-    error-correction term, and the two disagree about where the levels settle."""
+    error-correction term, and the two disagree about where the levels settle.
+
+    The VECM's responses are statsmodels' ``orth_irfs`` at ``horizon`` (times 100, the data
+    being logs); the VAR's are its ``orth_cum_effects``, the sum of the responses over horizons
+    0..``horizon``. Both use the Cholesky factor of their own residual covariance, in the order of
+    the VAR's variables (the VECM must list the same variables in the same order).
+
+    Parameters
+    ----------
+    vecm : VECMResults
+        A fitted VECM in logs (:func:`vecm_fit`).
+    var : VARResults
+        A fitted VAR in growth rates (100 x log differences) of the same variables.
+    horizon : int
+        The horizon in periods, at least 1.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by (``impulse``, ``response``), the VAR's variable names, with
+        ``VECM (levels)`` and ``growth-rate VAR (cumulated)``, in per cent.
+
+    Raises
+    ------
+    InputTypeError
+        When ``horizon`` is not an integer.
+    InputError
+        When ``horizon`` is below 1.
+    """
     horizon = _checks.integer("horizon", horizon, minimum=1)
     names = [str(n) for n in var.names]
     in_levels = 100 * vecm.irf(horizon).orth_irfs[horizon]
@@ -425,7 +598,33 @@ def vecm_table(
     data: pd.DataFrame, k_ar_diff: int, rank: int, deterministic: str = "co"
 ) -> pd.DataFrame:
     """statsmodels' VECM of ``rank`` cointegrating relations: the normalised relations (beta), the
-    loadings (alpha) and the t statistics of the loadings, one row per variable."""
+    loadings (alpha) and the t statistics of the loadings, one row per variable.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The series in levels, as :func:`vecm_fit` takes them.
+    k_ar_diff : int
+        Number of lagged differences.
+    rank : int
+        Number of cointegrating relations, 1 to ``k - 1``.
+    deterministic : str, default "co"
+        ``"n"``, ``"ci"``, ``"co"`` or ``"coli"`` (or an older alias).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by variable; columns of two levels: ``beta (normalised)``, ``alpha (loading)``
+        and ``t of alpha``, each over ``relation 1`` .. ``relation <rank>``. Restricted
+        deterministic terms in beta are left out.
+
+    Raises
+    ------
+    InputTypeError
+        When ``data`` is not a DataFrame or holds text, or ``rank`` is not an integer.
+    InputError
+        As :func:`vecm_fit` does.
+    """
     values = _checks.frame(data, "data", min_columns=2, nonconstant=True)
     k = values.shape[1]
     rank = _checks.integer("rank", rank, minimum=1, maximum=k - 1)

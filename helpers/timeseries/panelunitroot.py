@@ -120,6 +120,46 @@ def ips(
     variance as RSS / n; ``dfcor=True`` uses RSS / (n - k), the t statistic IPS tabulated.
     Unbalanced panels are allowed; a unit's years must be consecutive.
 
+    In each unit's regression the trend runs ``1..T_i`` over its ``T_i = (years) - 1 - p_i``
+    observations. Outside the tabulated T the moments are those of the nearest tabulated T,
+    except below a table whose first T exceeds 10 (5 lags and more), where the unit is refused.
+
+    Parameters
+    ----------
+    data : DataFrame
+        A long panel, one row per unit and year (rows where ``variable`` is missing are dropped).
+    variable : str
+        The column tested, numeric (e.g. a log level).
+    entity : str
+        The column naming the unit.
+    time : str
+        The column of the period, whole numbers (years).
+    lags : int or list of int, default 2
+        The ADF lag order ``p``: one for every unit, or one per unit in the order the units first
+        appear in ``data``; each 0 to 8.
+    exo : str, default "intercept"
+        The deterministic terms: ``"intercept"`` or ``"trend"`` (intercept and trend).
+    dfcor : bool, default False
+        Estimate the error variance as RSS / (n - k) instead of RSS / n.
+
+    Returns
+    -------
+    PanelUnitRootResult
+        ``statistic``: W-tbar with its lower-tail normal p-value (``df`` None); ``units``:
+        indexed by ``entity``, with ``lags``, ``obs``, ``rho``, ``trho``, ``mean`` and ``var``;
+        ``exo``; ``lags`` as given.
+
+    Raises
+    ------
+    InputTypeError
+        When ``data`` is not a DataFrame, ``variable`` is not numeric, or a lag order not an
+        integer.
+    InputError
+        For a missing column, periods that are not whole numbers, a repeated (unit, year), a gap
+        in a unit's years, an unknown ``exo``, a list of lags of the wrong length, a lag order
+        outside 0-8, a unit with no more observations than coefficients, or a unit the table has
+        no moments for.
+
     Examples
     --------
     R plm: ``purtest(pG$inv, lags = 2, exo = "intercept", test = "ips")`` is
@@ -249,6 +289,47 @@ def cips(
     statistic as Pesaran (2007, eq. 34) does. The statistic has no p-value formula: compare it with
     :func:`cips_critical_values` (reject the unit root when it is below the critical value).
 
+    With ``t_i`` the t statistic of ``rho_i`` (error variance RSS / (T - k), the trend running
+    ``1..T`` over the ``T = (years) - 1 - p`` observations used), ``CIPS = N^-1 sum_i t_i``
+    (Pesaran 2007). The truncation clips each ``t_i`` to Pesaran's bounds: (-6.12, 4.16)
+    without deterministic terms, (-6.19, 2.61) with an intercept, (-6.42, 1.70) with a trend.
+
+    Parameters
+    ----------
+    data : DataFrame
+        A long panel, one row per unit and year, balanced in ``variable`` (every unit observed in
+        every year from the first to the last).
+    variable : str
+        The column tested, numeric.
+    entity : str
+        The column naming the unit.
+    time : str
+        The column of the period, whole numbers (years).
+    lags : int, default 2
+        The lag order ``p`` of every unit's regression, at least 0.
+    exo : str, default "trend"
+        ``"none"``, ``"intercept"`` (or its plm name ``"drift"``) or ``"trend"``.
+    truncated : bool, default False
+        Clip each unit's t statistic to Pesaran's bounds (the truncated CIPS*).
+
+    Returns
+    -------
+    PanelUnitRootResult
+        ``statistic``: CIPS (``pvalue`` None, its ``note`` pointing to
+        :func:`cips_critical_values`); ``units``: indexed like the units of ``data`` (in the order
+        they first appear), with ``lags``, ``obs`` and ``trho`` (after any truncation);
+        ``exo`` (``"drift"`` given as ``"intercept"``); ``lags``.
+
+    Raises
+    ------
+    InputTypeError
+        When ``data`` is not a DataFrame, ``variable`` is not numeric, or ``lags`` not an
+        integer.
+    InputError
+        For a missing column, periods that are not whole numbers, a repeated (unit, year), an
+        unbalanced panel, fewer than two units, an unknown ``exo``, a negative ``lags``, or no
+        more observations per unit than coefficients.
+
     Examples
     --------
     R plm: ``cipstest(Produc$gsp, lags = 2, type = "trend", model = "cmg")`` is
@@ -299,7 +380,47 @@ def cips_critical_values(
     """Critical values of CIPS at 1%, 5% and 10% for a panel of ``n_units`` x ``n_periods``, by
     simulating independent random walks (Pesaran 2007 simulated his Table II the same way, with
     ``lags=0``). A simulation with ``seed`` and ``n_reps`` replications: the values move by a few
-    hundredths from one seed to another."""
+    hundredths from one seed to another.
+
+    Each replication draws ``n_units`` independent Gaussian random walks ``y_it = sum_{s<=t}
+    e_is`` of ``n_periods`` values (``numpy.random.default_rng(seed)``, 100 replications at a
+    time) and computes CIPS as :func:`cips` does, without truncation; the critical values are the
+    empirical 1%, 5% and 10% quantiles (the test rejects in the lower tail).
+
+    Parameters
+    ----------
+    n_units : int
+        ``N``, at least 2.
+    n_periods : int
+        ``T``, the years per unit, at least ``lags + 5``.
+    lags : int, default 0
+        Lag order of the CADF regressions (use the one the test used).
+    exo : str, default "trend"
+        ``"none"``, ``"intercept"`` (or ``"drift"``) or ``"trend"``.
+    n_reps : int, default 2000
+        Replications, at least 20.
+    seed : int, default 0
+        Seed of the generator, at least 0.
+
+    Returns
+    -------
+    Series
+        The critical values indexed ``"1%"``, ``"5%"``, ``"10%"``, named ``"CIPS, N=<n_units>,
+        T=<n_periods>, <exo>"``.
+
+    Raises
+    ------
+    InputTypeError
+        When an argument that must be an integer is not.
+    InputError
+        For ``n_units`` below 2, ``n_periods`` below ``lags + 5``, an unknown ``exo``, ``n_reps``
+        below 20, a negative seed, or no more observations per unit than coefficients.
+
+    Examples
+    --------
+    >>> cips_critical_values(10, 20, n_reps=100, seed=1).index.tolist()
+    ['1%', '5%', '10%']
+    """
     n_units = _checks.integer("n_units", n_units, minimum=2)
     n_periods = _checks.integer("n_periods", n_periods, minimum=lags + 5)
     exo = "intercept" if exo == "drift" else exo

@@ -15,7 +15,34 @@ from helpers.timeseries.johansen import JOHANSEN_CASES, deterministic_case
 
 
 def power_sentence(rates: pd.DataFrame, n_reps: int) -> str:
-    """Size and power of the ADF test from ``adf_rejection_rates`` (rows: T, columns: roots)."""
+    """Size and power of the ADF test from ``adf_rejection_rates`` (rows: T, columns: roots).
+
+    The size is the range of the root-1 column over the sample sizes; the power is quoted at
+    (T = 10, root 0.5), (20, 0.9) and (50, 0.5) where ``rates`` has them. The sentence names the
+    nominal level as 5%.
+
+    Parameters
+    ----------
+    rates : DataFrame
+        Rejection shares (0 to 1) as :func:`~helpers.timeseries.adf_rejection_rates` returns
+        them, with a column for root 1.0.
+    n_reps : int
+        Replications per sample size, quoted with a thousands separator.
+
+    Returns
+    -------
+    str
+        Two or three sentences, percentages to one decimal (size) or none (power).
+
+    Examples
+    --------
+    >>> rates = pd.DataFrame({1.0: [0.04, 0.05], 0.5: [0.3, 0.9]}, index=[10, 50])
+    >>> print(power_sentence(rates, 2000))  # doctest: +NORMALIZE_WHITESPACE
+    Over 2,000 replications per sample size, the test rejects a true unit root in 4.0% to 5.0% of
+    samples (nominal 5%). It detects a stationary series in 30% with 10 periods and root 0.5; 90%
+    with 50 periods and root 0.5. With two periods there is no test at all; a short series gives a
+    'unit root' verdict that says little, and a 'stationary' one only rarely.
+    """
     size = 100 * rates[1.0]
     text = (
         f"Over {n_reps:,} replications per sample size, the test rejects a true unit root in "
@@ -39,6 +66,21 @@ def data_sentence(label: str, series: pd.DataFrame) -> str:
     """What the series of this run are, their dates written at their own frequency, and how a
     replicator's file was read when that is worth saying.
 
+    Parameters
+    ----------
+    label : str
+        What the data are, as the run's source names them.
+    series : DataFrame
+        The series of the run in logs, indexed by date, one column each; a frame loaded from a
+        replicator's file adds how it was read (:func:`helpers.data.format_sentence`).
+
+    Returns
+    -------
+    str
+        One sentence: the label, the number of observations at their frequency
+        (:func:`date_span`), the first and last dates and the variables, and possibly a second
+        on how the file was read.
+
     Examples
     --------
     >>> index = pd.period_range("1959Q1", periods=3, freq="Q").to_timestamp()
@@ -58,6 +100,19 @@ def date_span(index: pd.DatetimeIndex) -> tuple[str, str, str]:
     """("quarterly " or "" ..., first date, last date), the dates as their frequency writes them:
     1959Q1 for quarters, 2001-03 for months, 2015 for years, full dates otherwise. The frequency
     is read from the median step between dates, so a gap or two does not hide it.
+
+    A median step of 27-32 days is monthly, 88-93 quarterly and 364-367 annual.
+
+    Parameters
+    ----------
+    index : DatetimeIndex
+        The dates, in order, at least one.
+
+    Returns
+    -------
+    tuple of str
+        The frequency followed by a space (``"monthly "``, ``"quarterly "``, ``"annual "``, or
+        ``""`` when none fits or there is one date), the first date and the last date.
 
     Examples
     --------
@@ -82,7 +137,27 @@ def date_span(index: pd.DatetimeIndex) -> tuple[str, str, str]:
 
 def fevd_sentence(decomposition: pd.DataFrame, checks: pd.DataFrame) -> str:
     """What the computed decomposition shows: row sums, S.E., horizon 1, and how much the
-    shares still move between the last two horizons."""
+    shares still move between the last two horizons.
+
+    The own share at the first horizon is that of the first variable of the index, which is the
+    one ordered first under the fit's own ordering (:func:`~helpers.timeseries.fevd_table`
+    without ``order``).
+
+    Parameters
+    ----------
+    decomposition : DataFrame
+        A decomposition as :func:`~helpers.timeseries.fevd_table` returns it: indexed by
+        (response, horizon), with ``S.E.`` and the shares in per cent.
+    checks : DataFrame
+        Its rows checked by :func:`~helpers.timeseries.check_fevd_table` (one row per response
+        and horizon, with the column ``ok``).
+
+    Returns
+    -------
+    str
+        How many rows pass, the own share at the first horizon (one decimal), and, with two
+        horizons or more, the largest move of a share between the last two (two decimals).
+    """
     horizons = sorted(decomposition.index.get_level_values(1).unique())
     shares = decomposition.drop(columns="S.E.")
     names = list(decomposition.index.get_level_values(0).unique())
@@ -137,7 +212,34 @@ def var_summary(report) -> pd.Series:
 
 
 def johansen_sentence(by_case: dict, deterministic: str, rank) -> str:
-    """The ranks by case and what the chapter's case gives, or why it gives none."""
+    """The ranks by case and what the chapter's case gives, or why it gives none.
+
+    Parameters
+    ----------
+    by_case : dict
+        The ranks by deterministic case, e.g. ``{"ci": (1, 1), "co": (1, 0)}`` (trace,
+        maximum-eigenvalue), each value written as Python shows it.
+    deterministic : str
+        The chapter's case (a code of :data:`~helpers.timeseries.JOHANSEN_CASES` or an older
+        alias).
+    rank : int or None
+        The trace test's rank under that case; None when the case has no critical values.
+
+    Returns
+    -------
+    str
+        The ranks by case, then the chapter's case in words with its rank, or why it has none.
+
+    Raises
+    ------
+    InputError
+        For an unknown case.
+
+    Examples
+    --------
+    >>> johansen_sentence({"co": (1, 1)}, "co", 1)[:52]
+    'Ranks (trace, max-eigenvalue) by case: co (1, 1). Th'
+    """
     text = (
         "Ranks (trace, max-eigenvalue) by case: "
         + "; ".join(f"{case} {ranks}" for case, ranks in by_case.items())
@@ -162,7 +264,32 @@ def panel_unit_root_sentence(
     cd, ips_result, cips_result, critical: pd.Series, noun: str = "state"
 ) -> str:
     """Pesaran's CD, IPS and CIPS on one panel, read together: whether the units move together,
-    and what each panel unit-root test concludes at 5%."""
+    and what each panel unit-root test concludes at 5%.
+
+    The units move together when CD's p-value is below 0.05; IPS rejects when its p-value is;
+    CIPS rejects when its statistic lies below the 5% critical value. When the two unit-root
+    tests disagree under dependence, a sentence says which to believe.
+
+    Parameters
+    ----------
+    cd : TestStatistic
+        Pesaran's CD test of the units' growth rates (:func:`~helpers.timeseries.pesaran_cd`).
+    ips_result : PanelUnitRootResult
+        :func:`~helpers.timeseries.ips` on the panel.
+    cips_result : PanelUnitRootResult
+        :func:`~helpers.timeseries.cips` on the panel; its units are counted.
+    critical : Series
+        CIPS's critical values with a ``"5%"`` entry
+        (:func:`~helpers.timeseries.cips_critical_values`).
+    noun : str, default "state"
+        What one unit is called.
+
+    Returns
+    -------
+    str
+        Two to three sentences: CD to one decimal with its p-value, W-tbar and CIPS to two
+        decimals, and the verdicts.
+    """
     n_units = len(cips_result.units)
     dependent = cd.pvalue < 0.05
     ips_rejects = ips_result.statistic.pvalue < 0.05
@@ -202,7 +329,31 @@ def panel_unit_root_sentence(
 
 def long_run_sentence(table: pd.DataFrame | None, horizon: int, rank) -> str:
     """The VECM's responses of the levels against the growth-rate VAR's cumulated responses at
-    ``horizon`` (``long_run_responses``), or why there is no VECM on this run's data."""
+    ``horizon`` (``long_run_responses``), or why there is no VECM on this run's data.
+
+    Parameters
+    ----------
+    table : DataFrame or None
+        :func:`~helpers.timeseries.long_run_responses` (indexed by impulse and response, with
+        ``VECM (levels)`` and ``growth-rate VAR (cumulated)`` in per cent), or None when no VECM
+        was fitted.
+    horizon : int
+        The horizon of ``table``.
+    rank : int or None
+        The cointegrating rank read (None when the case has no critical values).
+
+    Returns
+    -------
+    str
+        Without a table, why there is none (no rank read, or a rank with no error-correction
+        term to add); else the largest gap between the two, in percentage points to two
+        decimals, the pair where it lies, and what the difference means.
+
+    Examples
+    --------
+    >>> long_run_sentence(None, 20, None)[:52]
+    'Step 4 reads no rank for this deterministic case, so'
+    """
     if table is None:
         why = (
             "Step 4 reads no rank for this deterministic case"
@@ -233,7 +384,32 @@ def toda_yamamoto_sentence(
     table: pd.DataFrame, lags: int, d_max: int, alpha: float = 0.05
 ) -> str:
     """The Toda-Yamamoto tests (``toda_yamamoto``) in words: which variables Granger-cause which
-    at ``alpha``."""
+    at ``alpha``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`~helpers.timeseries.toda_yamamoto`: indexed by (``caused``, ``causing``), with
+        ``pvalue``.
+    lags : int
+        The lag order ``p`` tested.
+    d_max : int
+        The extra lags.
+    alpha : float, default 0.05
+        Significance level, shown as a whole percentage.
+
+    Returns
+    -------
+    str
+        One sentence: how many directions are significant, and which (``causing -> caused``).
+
+    Examples
+    --------
+    >>> tests = pd.DataFrame({"pvalue": [0.01, 0.4]},
+    ...     index=pd.MultiIndex.from_tuples([("y", "x"), ("x", "y")], names=["caused", "causing"]))
+    >>> toda_yamamoto_sentence(tests, 2, 1)
+    'In a VAR in levels with 2 + 1 lags, 1 of the 2 directions are significant at 5%: x -> y.'
+    """
     significant = table[table["pvalue"] < alpha]
     pairs = [f"{causing} -> {caused}" for caused, causing in significant.index]
     text = (

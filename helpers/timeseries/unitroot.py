@@ -33,6 +33,36 @@ def mackinnon_critical_values(
     gives the Engle-Granger cointegration critical values. The surfaces were fitted to simulations
     of moderate and large samples; for a handful of observations they are an extrapolation.
 
+    Parameters
+    ----------
+    nobs : float or None
+        ``T``, the observations of the test regression (for an ADF test, those it uses after the
+        lags: ``adfuller``'s ``nobs``), positive; None for the asymptotic values ``b_inf``.
+    regression : str, default "c"
+        The deterministic terms, a key of :data:`ADF_REGRESSIONS`: ``"n"`` (none; statsmodels
+        keeps MacKinnon's 1996 values for it), ``"c"``, ``"ct"`` or ``"ctt"``.
+    n_series : int, default 1
+        Number of I(1) series ``N``: 1 for the ADF test, 2 to 12 for the Engle-Granger test of
+        no cointegration among ``N`` series. It is not checked (see the note below).
+
+    Returns
+    -------
+    Series
+        The critical values indexed ``"1%"``, ``"5%"``, ``"10%"``, named ``"<regression>,
+        T=<nobs>"`` (``nobs`` as a float, or None).
+
+    Raises
+    ------
+    InputError
+        For an unknown ``regression``, or a ``nobs`` that is not finite or not positive.
+    InputTypeError
+        When ``nobs`` is not a number.
+
+    Notes
+    -----
+    ``n_series`` indexes statsmodels' table directly: 0 returns the values for 12 series and
+    more than 12 raises numpy's ``IndexError``.
+
     Examples
     --------
     >>> mackinnon_critical_values(None, "c").round(4).tolist()
@@ -65,6 +95,37 @@ def match_mackinnon(
     test. ``printed`` is a mapping or Series with keys ``"1%", "5%", "10%"``. The default range
     starts at 4 observations, the fewest with which the simplest ADF regression (a constant and no
     lags) keeps a residual degree of freedom.
+
+    Only the coefficients of one series (``N = 1``, the ADF test) are searched.
+
+    Parameters
+    ----------
+    printed : mapping or Series
+        The printed critical values under the keys ``"1%"``, ``"5%"`` and ``"10%"``.
+    nobs : iterable of numbers, default range(4, 10_001)
+        The sample sizes ``T`` to try, all positive.
+    regressions : iterable of str, default ("n", "c", "ct", "ctt")
+        The deterministic cases to try (keys of :data:`ADF_REGRESSIONS`).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``regression`` (one row per case, in the order given), with ``nobs`` (the
+        closest ``T``, as an integer; the first of tied sizes), ``cv_1%``, ``cv_5%``, ``cv_10%``
+        (the response surface there) and ``largest_gap`` (the largest absolute difference from
+        the printed triple).
+
+    Raises
+    ------
+    InputError
+        When ``printed`` lacks a level or holds something that is not a number, when ``nobs`` is
+        empty or has a size that is not positive, or for an unknown case.
+
+    Examples
+    --------
+    >>> best = match_mackinnon({"1%": -3.51, "5%": -2.90, "10%": -2.59}, regressions=("c",))
+    >>> int(best.loc["c", "nobs"]), round(float(best.loc["c", "largest_gap"]), 3)
+    (81, 0.004)
     """
     try:
         target = np.array(
@@ -116,12 +177,19 @@ def adf_table(
     """ADF (and KPSS) tests for every column of ``data``, one row per series and test.
 
     The ADF regression is ``dy_t = a + b t + rho y_{t-1} + sum_{j=1}^{p} g_j dy_{t-j} + e_t`` with
-    the deterministic terms of ``regression`` (``"n"``, ``"c"``, ``"ct"``, ``"ctt"``); the null is a
-    unit root (rho = 0). The lag order ``p`` is chosen by ``autolag`` (``"AIC"``, ``"BIC"``,
-    ``"t-stat"``) up to ``maxlag`` (statsmodels' default ``12 (T/100)^(1/4)``), or fixed at
-    ``maxlag`` when ``autolag=None``. KPSS has the reverse null (level or trend stationarity; a
-    constant, or a constant and trend when ``regression`` has a trend), with Newey-West lags chosen
-    by the data.
+    the deterministic terms of ``regression`` (``"n"`` none, ``"c"`` the constant ``a``, ``"ct"``
+    ``a + b t``, ``"ctt"`` also ``c t^2``); the null is a unit root (rho = 0), tested by the t
+    statistic of ``rho`` against MacKinnon's (2010) critical values at the regression's
+    observations (:func:`mackinnon_critical_values`), with MacKinnon's (1994) approximate p-value
+    (both as statsmodels' ``adfuller`` computes them). The lag order ``p`` is chosen by
+    ``autolag`` (``"AIC"``, ``"BIC"``, ``"t-stat"``) up to ``maxlag`` (statsmodels' default
+    ``12 (T/100)^(1/4)``), or fixed at ``maxlag`` when ``autolag=None``. KPSS has the reverse null
+    (level or trend stationarity; a constant, or a constant and trend when ``regression`` has a
+    trend), with Newey-West lags chosen by the data. The KPSS statistic is
+    ``eta = T^-2 sum_t S_t^2 / s^2(l)``, with ``S_t`` the partial sums of the residuals of ``y_t``
+    on the deterministic terms and ``s^2(l)`` their Newey-West long-run variance with ``l``
+    Bartlett lags (statsmodels' ``nlags="auto"``, Hobijn et al. 1998); its critical values are
+    those of Kwiatkowski et al. (1992, Table 1).
 
     KPSS p-values are interpolated in a short table and statsmodels warns when the statistic lies
     outside it; that warning is caught here, for this call only, and the p-value is reported as the
@@ -129,6 +197,47 @@ def adf_table(
 
     Returns columns ``series, test, null, deterministic, lags, nobs, statistic, cv_1%, cv_5%,
     cv_10%, pvalue, pvalue_bound, conclusion``, where the conclusion is drawn at level ``alpha``.
+
+    Parameters
+    ----------
+    data : DataFrame or Series
+        The series, one column each (a Series is one column), numeric, finite and not constant.
+    regression : str, default "c"
+        The ADF test's deterministic terms: ``"n"``, ``"c"``, ``"ct"`` or ``"ctt"``. The KPSS test
+        takes a constant and trend when it has a trend (``"ct"``, ``"ctt"``), else a constant.
+    autolag : str or None, default "AIC"
+        How the ADF lag order is chosen: ``"AIC"``, ``"BIC"``, ``"t-stat"``, or None for a fixed
+        ``maxlag``.
+    maxlag : int or None, default None
+        The largest lag order tried (the order itself when ``autolag`` is None), at least 0;
+        None for statsmodels' default.
+    kpss : bool, default True
+        Add a KPSS row after each ADF row.
+    alpha : float, default 0.05
+        Significance level of the conclusions, strictly between 0 and 1.
+
+    Returns
+    -------
+    DataFrame
+        On a default index, per series its ADF row, then its KPSS row (with ``kpss``). ``test``
+        is ``"ADF"`` or ``"KPSS"``; ``null`` ``"unit root"`` or ``"stationary"``;
+        ``deterministic`` the terms in words; ``lags`` the lag order used; ``nobs`` the ADF
+        regression's observations (after the lags) or, for KPSS, the series' length;
+        ``statistic`` and the critical values ``cv_1%``, ``cv_5%``, ``cv_10%``; ``pvalue``;
+        ``pvalue_bound`` ``""``, ``"<"`` or ``">"``; ``conclusion`` in words ("unit root
+        rejected: stationary", "unit root not rejected", "stationarity rejected", "stationarity
+        not rejected").
+
+    Raises
+    ------
+    InputTypeError
+        When ``data`` is not a DataFrame or Series, has a column of text or booleans, or
+        ``maxlag`` is not an integer.
+    InputError
+        For a missing, infinite or constant column, an unknown ``regression`` or ``autolag``,
+        ``autolag=None`` without ``maxlag``, a negative ``maxlag``, ``alpha`` outside (0, 1),
+        or fewer than ``2 (p + 1 + d) + 1`` observations (``p`` = ``maxlag`` or 0, ``d`` the
+        deterministic terms).
     """
     from statsmodels.tools.sm_exceptions import InterpolationWarning
     from statsmodels.tsa.stattools import adfuller
@@ -252,6 +361,38 @@ def simulate_ar1(root: float, nobs: int, n_reps: int, seed: int) -> np.ndarray:
     paths).
 
     A stationary path starts from its stationary distribution; a unit-root path starts at zero.
+
+    The shocks ``e_t`` are standard normal, drawn from ``numpy.random.default_rng(seed)``; with
+    ``root < 1`` the first value is ``e_0 / sqrt(1 - root^2)``.
+
+    Parameters
+    ----------
+    root : float
+        The autoregressive coefficient, in [0, 1] (1 is a random walk).
+    nobs : int
+        Length of each path, at least 2.
+    n_reps : int
+        Number of paths, at least 1.
+    seed : int
+        Seed of the generator, at least 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(n_reps, nobs)``, one path per row.
+
+    Raises
+    ------
+    InputTypeError
+        When an argument is not a number (an integer for ``nobs``, ``n_reps`` and ``seed``).
+    InputError
+        When ``root`` lies outside [0, 1], ``nobs`` is below 2, ``n_reps`` below 1 or ``seed``
+        negative.
+
+    Examples
+    --------
+    >>> simulate_ar1(0.5, nobs=4, n_reps=2, seed=0).shape
+    (2, 4)
     """
     root = _checks.number("root", root, minimum=0, maximum=1)
     nobs = _checks.integer("nobs", nobs, minimum=2)
@@ -274,6 +415,30 @@ def adf_statistics(
     same regression as statsmodels' ``adfuller`` with ``autolag=None``) and returns the t statistic
     of ``y_{t-1}``. It solves the normal equations of all paths at once, which is what makes a Monte
     Carlo of thousands of paths fast enough for a widget.
+
+    With ``T = nobs - 1 - lags`` observations used, the trend (``"ct"``) runs ``1..T`` and the
+    statistic is ``rho_hat / sqrt(s^2 [(X'X)^-1]_11)`` with ``s^2`` the residual variance on
+    ``T`` minus the number of regressors degrees of freedom.
+
+    Parameters
+    ----------
+    paths : array_like
+        One path per row (a single path may be one-dimensional), in levels.
+    lags : int, default 0
+        Number of lagged differences ``p`` (not checked: a non-negative integer is expected).
+    regression : str, default "c"
+        Deterministic terms: ``"n"``, ``"c"`` or ``"ct"``.
+
+    Returns
+    -------
+    numpy.ndarray
+        The t statistic of ``y_{t-1}``, one per path.
+
+    Raises
+    ------
+    InputError
+        For an unknown ``regression``, or when the observations used do not exceed the
+        regressors.
 
     Examples
     --------
@@ -329,6 +494,47 @@ def adf_rejection_rates(
     (:func:`simulate_ar1`) and each is tested with MacKinnon's (2010) critical value for its number
     of observations, as ``adfuller`` would. With root 1 the rate is the test's actual size; below 1
     it is its power. Returns a frame indexed by sample size with one column per root.
+
+    The test regression has fixed ``lags`` (:func:`adf_statistics`), and the critical value is
+    that for ``T - 1 - lags`` observations. The ``k``-th sample size draws its paths with seed
+    ``seed + k``, the same for every root (common random numbers across roots).
+
+    Parameters
+    ----------
+    sample_sizes : iterable of int
+        The path lengths ``T``, each at least 2 and enough for the regression.
+    roots : iterable of float
+        The autoregressive roots, each in [0, 1].
+    n_reps : int, default 2000
+        Paths per sample size and root, at least 1.
+    seed : int, default 0
+        Seed of the first sample size's paths, at least 0.
+    lags : int, default 0
+        Lagged differences in the test regression.
+    regression : str, default "c"
+        Deterministic terms: ``"n"``, ``"c"`` or ``"ct"``.
+    alpha : float, default 0.05
+        Nominal level: 0.01, 0.05 or 0.10 (MacKinnon's tabulated levels).
+
+    Returns
+    -------
+    DataFrame
+        Rejection shares in [0, 1], indexed by sample size (index name ``"T"``), one column
+        per root (column axis name ``"root"``).
+
+    Raises
+    ------
+    InputError
+        For an ``alpha`` other than the three levels, an unknown ``regression``, a root outside
+        [0, 1], ``n_reps`` below 1, a negative seed or a sample too short for the regression.
+    InputTypeError
+        When ``n_reps`` or ``seed`` is not an integer.
+
+    Examples
+    --------
+    >>> rates = adf_rejection_rates([50], [1.0, 0.8], n_reps=50, seed=1)
+    >>> rates.index.name, rates.columns.tolist()
+    ('T', [1.0, 0.8])
     """
     _checks.option(
         "alpha", alpha, (0.01, 0.05, 0.10)
@@ -359,7 +565,37 @@ def integration_table(
 ) -> tuple[pd.DataFrame, list[str]]:
     """ADF and KPSS on each series in (log) levels, with constant and trend, and on its growth rate
     (100 times the first difference), with a constant; and the series that behave as I(1) by ADF at
-    ``alpha``: a unit root not rejected in the level and rejected in the growth rate."""
+    ``alpha``: a unit root not rejected in the level and rejected in the growth rate.
+
+    Both tables come from :func:`adf_table` with the ADF lag order chosen by AIC; the function
+    takes no logs itself (pass the logs).
+
+    Parameters
+    ----------
+    levels : DataFrame
+        The series in (log) levels, one column each, finite and not constant.
+    alpha : float, default 0.05
+        Significance level of the conclusions and of the I(1) reading, in (0, 1).
+
+    Returns
+    -------
+    table : DataFrame
+        Indexed by ``form`` (``"log level"``, ``"growth rate"``), ``series`` and ``test``
+        (``"ADF"``, ``"KPSS"``), with the columns ``deterministic``, ``lags``, ``nobs``,
+        ``statistic``, ``cv_5%``, ``pvalue``, ``pvalue_bound`` and ``conclusion`` of
+        :func:`adf_table`.
+    integrated : list of str
+        The columns (as text, in their order) whose level ADF p-value is at least ``alpha`` and
+        whose growth-rate ADF p-value is below it.
+
+    Raises
+    ------
+    InputTypeError
+        When ``levels`` is not a DataFrame or holds text.
+    InputError
+        For a missing, infinite or constant column (in levels or growth rates), ``alpha``
+        outside (0, 1), or too few observations for the ADF regression.
+    """
     levels = _checks.frame(levels, "levels", nonconstant=True)
     growth = (100 * levels.diff()).dropna()
     table = pd.concat(

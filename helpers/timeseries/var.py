@@ -77,7 +77,31 @@ def var_minimum_observations(k: int, lags: int, trend: str = "c") -> int:
     """Fewest observations of a VAR(``lags``) in ``k`` variables whose residual covariance can be
     non-singular: ``lags`` start-up values, then ``k lags`` + deterministic coefficients per
     equation plus at least ``k`` residual degrees of freedom (a k x k covariance needs k independent
-    residuals)."""
+    residuals).
+
+    That is ``lags + (k lags + d) + k`` with ``d`` the deterministic terms of ``trend`` (0, 1, 2
+    or 3).
+
+    Parameters
+    ----------
+    k : int
+        Number of variables.
+    lags : int
+        Lag order ``p``.
+    trend : str, default "c"
+        Deterministic terms as statsmodels names them: ``"n"``, ``"c"``, ``"ct"`` or ``"ctt"``
+        (not checked; another value raises ``KeyError``).
+
+    Returns
+    -------
+    int
+        The fewest observations (rows of the data in levels of the VAR).
+
+    Examples
+    --------
+    >>> var_minimum_observations(2, 3)
+    12
+    """
     return lags + _var_parameters(k, lags, trend) + k
 
 
@@ -97,6 +121,60 @@ def var_report(
     observations than that after losing ``p`` to the lags, so short series are refused with the
     arithmetic. The residual checks are the Portmanteau test (Lütkepohl 2005, 4.4.3) with
     ``whiteness_lags`` (default ``max(2p, 10)``, capped by the sample) and Jarque-Bera normality.
+
+    The VAR(p) is ``y_t = nu + A_1 y_{t-1} + ... + A_p y_{t-p} + u_t`` (``nu`` the terms of
+    ``trend``), fitted by OLS equation by equation. With ``T`` the observations after the lags,
+    ``Sigma~(p)`` the maximum-likelihood residual covariance and ``m = p k^2 + k d`` the free
+    coefficients (``d`` deterministic terms), the criteria are (Lütkepohl 2005, 4.3; statsmodels'
+    ``select_order``, all orders fitted on the sample of ``maxlags``):
+
+    - ``AIC(p) = ln|Sigma~(p)| + 2 m / T``
+    - ``BIC(p) = ln|Sigma~(p)| + ln(T) m / T``
+    - ``HQIC(p) = ln|Sigma~(p)| + 2 ln(ln T) m / T``
+    - ``FPE(p) = ((T + k p + d) / (T - k p - d))^k |Sigma~(p)|``
+
+    A criterion that picks 0 lags gives a VAR(1). The roots are the moduli of the eigenvalues of
+    the companion matrix ``[[A_1 ... A_p], [I 0]]``; the VAR is stable when all are below one.
+    The Portmanteau statistic is ``Q_h = T sum_{j=1}^{h} tr(C_j' C_0^-1 C_j C_0^-1)`` with ``C_j``
+    the residual autocovariances, chi-squared with ``k^2 (h - p)`` degrees of freedom; it needs
+    ``h > p``, with ``h`` at most half the observations used. Jarque-Bera is Lütkepohl's (2005,
+    4.5) multivariate test, chi-squared with ``2k`` degrees of freedom. A date index without a
+    frequency is given its inferred one (or replaced by 0..n-1) for statsmodels.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The series, one column each, at least two, finite, none constant and none a linear
+        combination of the others (e.g. growth rates, or levels for a VAR in levels).
+    maxlags : int, default 8
+        The largest lag order the criteria compare, at least 1.
+    ic : str, default "aic"
+        The criterion that chooses the order: ``"aic"``, ``"bic"``, ``"hqic"`` or ``"fpe"``.
+    lags : int or None, default None
+        A fixed lag order (at least 1), skipping the selection.
+    trend : str, default "c"
+        Deterministic terms: ``"n"``, ``"c"``, ``"ct"`` or ``"ctt"``.
+    whiteness_lags : int or None, default None
+        The Portmanteau test's ``h``; None for ``max(2p, 10)``. Either way capped at half the
+        observations used.
+
+    Returns
+    -------
+    VARReport
+        ``selection`` (indexed by ``lags`` 0..maxlags, columns ``AIC``, ``BIC``, ``FPE``,
+        ``HQIC``; empty with a fixed ``lags``), ``chosen`` (each criterion's order; empty with a
+        fixed ``lags``), ``lags``, statsmodels' ``results``, ``roots`` (moduli, largest first),
+        ``is_stable``, ``whiteness`` (not defined, with the reason, when ``h <= p``) and
+        ``normality``.
+
+    Raises
+    ------
+    InputTypeError
+        When ``data`` is not a DataFrame or holds text, or an order is not an integer.
+    InputError
+        For fewer than two columns, a missing, infinite, constant or collinear column, an unknown
+        ``ic`` or ``trend``, an order below 1, or fewer observations than
+        :func:`var_minimum_observations` for the largest order (with the arithmetic).
 
     Examples
     --------
@@ -219,6 +297,40 @@ def fevd_table(
     horizon) with the forecast's ``S.E.`` and the percentage share of each shock, or indexed by
     horizon alone when ``variable`` is given.
 
+    With ``Phi_l`` the moving-average matrices (``Phi_0 = I``, ``Phi_l = sum_{j=1}^{min(l, p)}
+    A_j Phi_{l-j}``) and ``P`` the lower Cholesky factor of the residual covariance ``Sigma`` with
+    the variables in ``order``, the ``h``-step forecast-error variance of variable ``i`` is
+    ``MSE_i(h) = sum_{l=0}^{h-1} (Phi_l Sigma Phi_l')_ii`` and the share of shock ``j`` is
+    ``100 sum_{l=0}^{h-1} (Phi_l P)_ij^2 / MSE_i(h)`` (Lütkepohl 2005, 2.3.3). Horizon 1 is the
+    impact period, where the first variable in ``order`` explains all of its own variance.
+
+    Parameters
+    ----------
+    results : VARResults or VARReport
+        A fitted VAR: anything with ``coefs`` (shape ``(p, k, k)``), ``sigma_u`` and ``names``.
+    horizons : iterable of int, default (1, 2, 5, 10)
+        Forecast horizons, each at least 1.
+    order : list of str or None, default None
+        The Cholesky ordering, each variable once; None for the order of the fit.
+    variable : str or None, default None
+        One response variable to keep.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by (``response``, ``horizon``), or by ``horizon`` alone when ``variable`` is
+        given, with ``S.E.`` (``sqrt(MSE_i(h))``, in the units of the variable) and one column per
+        shock in ``order``, in per cent (each row sums to 100).
+
+    Raises
+    ------
+    InputTypeError
+        When ``results`` is neither a fitted VAR nor a :class:`VARReport`, or a horizon is not an
+        integer.
+    InputError
+        For an unknown ``variable``, an ``order`` that does not list each variable once, no
+        horizons, or a horizon below 1.
+
     Examples
     --------
     A VAR(1) whose first variable moves the second, with independent unit shocks:
@@ -262,6 +374,40 @@ def check_fevd_table(
     non-negative term with each step ahead). Returns, per row, ``row_sum``, ``sums_to_100``,
     ``shares_in_range``, ``se_non_decreasing`` (``None`` for the first row), ``ok`` and a
     ``finding``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The printed table: indexed by increasing, distinct horizons, with ``se_column`` and at
+        least two share columns (every other column is taken as a share), all numbers.
+    decimals : int, default 2
+        Decimal places the shares were printed with, at least 0.
+    se_column : str, default "S.E."
+        The column of the forecast's standard error.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``period`` (the table's horizons), with ``row_sum`` (the shares' sum),
+        ``sums_to_100``, ``shares_in_range``, ``se_non_decreasing`` (bool, None in the first row),
+        ``ok`` (no problem found) and ``finding`` (the problems joined by "; ", or
+        "consistent").
+
+    Raises
+    ------
+    InputTypeError
+        When ``table`` is not a DataFrame, holds text, or ``decimals`` is not an integer.
+    InputError
+        For fewer than three columns, missing or infinite values, no ``se_column``, horizons that
+        are not increasing or repeat, or negative ``decimals``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> printed = pd.DataFrame({"S.E.": [1.0, 0.9], "a": [100.0, 60.0], "b": [0.0, 41.0]},
+    ...                        index=[1, 2])
+    >>> check_fevd_table(printed)["finding"].tolist()
+    ['consistent', 'shares sum to 101.00, not 100; S.E. falls from 1 to 0.9']
     """
     table = _checks.frame(table, "table", min_columns=3)
     _checks.columns(table, [se_column], "table")
@@ -306,7 +452,30 @@ def check_fevd_table(
 
 def own_share_range(results, horizon: int) -> pd.DataFrame:
     """Each variable's own share of its ``horizon``-step forecast-error variance, smallest and
-    largest over every Cholesky ordering of the variables."""
+    largest over every Cholesky ordering of the variables.
+
+    The ``k!`` orderings are each decomposed by :func:`fevd_table`, so the range shows how much
+    of a printed decomposition the chosen ordering decides.
+
+    Parameters
+    ----------
+    results : VARResults or VARReport
+        A fitted VAR (``coefs``, ``sigma_u``, ``names``).
+    horizon : int
+        The forecast horizon, at least 1 (1 is the impact period).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by variable, with ``smallest own share`` and ``largest own share`` in per cent.
+
+    Raises
+    ------
+    InputTypeError
+        When ``horizon`` is not an integer.
+    InputError
+        When ``horizon`` is below 1.
+    """
     from itertools import permutations
 
     if isinstance(results, VARReport):

@@ -59,7 +59,27 @@ class ADFPowerExplorer(Explorer):
 
     def compute(self, nobs: int, root: float) -> View:
         """The rejection rate by sample size (table), and the simulated statistics at ``nobs`` with
-        the 5% critical value they are compared with."""
+        the 5% critical value they are compared with.
+
+        The rates are :func:`~helpers.timeseries.adf_rejection_rates` over :attr:`SIZES` (a
+        constant, no lags), computed once per root and kept; the statistics are the same draws
+        as the rate at ``nobs`` (seed ``seed + position of nobs in SIZES``), and the critical
+        value MacKinnon's for ``nobs - 1`` observations.
+
+        Parameters
+        ----------
+        nobs : int
+            The number of periods T, one of :attr:`SIZES`.
+        root : float
+            The autoregressive root, 0.5 to 1.
+
+        Returns
+        -------
+        View
+            ``table``: one row ``"rejection rate"``, one column per sample size;
+            ``series["statistics"]``: the ``n_reps`` simulated ADF statistics at ``nobs``;
+            ``series["critical"]``: the 5% critical value.
+        """
         if root not in self._rates:
             self._rates[root] = adf_rejection_rates(
                 self.SIZES, [root], self.n_reps, self.seed
@@ -76,6 +96,24 @@ class ADFPowerExplorer(Explorer):
         )
 
     def draw(self, figure, view: View, nobs: int, root: float) -> None:
+        """Draw the rejection rates and the simulated statistics (:func:`adf_power_plot`).
+
+        Parameters
+        ----------
+        figure : matplotlib.figure.Figure
+            The figure to draw on (cleared first).
+        view : View
+            The view :meth:`compute` returned for these values.
+        nobs : int
+            The number of periods shown.
+        root : float
+            The autoregressive root shown.
+
+        Returns
+        -------
+        None
+            The figure is changed in place.
+        """
         rates = view.table.loc["rejection rate"]
         adf_power_plot(
             figure,
@@ -120,6 +158,23 @@ class FEVDExplorer(Explorer):
         )
 
     def compute(self, ordering: str, horizon: int) -> View:
+        """The variance decomposition at ``horizon`` under ``ordering``
+        (:func:`~helpers.timeseries.fevd_table`).
+
+        Parameters
+        ----------
+        ordering : str
+            A Cholesky ordering as the dropdown shows it, the variables joined by " > " (first
+            the most exogenous).
+        horizon : int
+            The forecast horizon, 1 to ``max_horizon`` (1 is the impact period).
+
+        Returns
+        -------
+        View
+            ``table``: indexed by (``response``, ``horizon``), with ``S.E.`` and one column per
+            shock in the ordering, in per cent.
+        """
         return View(
             fevd_table(
                 self.results,
@@ -129,6 +184,24 @@ class FEVDExplorer(Explorer):
         )
 
     def draw(self, figure, view: View, ordering: str, horizon: int) -> None:
+        """Draw the shares as stacked bars (:func:`fevd_bars`), titled with the setting.
+
+        Parameters
+        ----------
+        figure : matplotlib.figure.Figure
+            The figure to draw on (cleared first).
+        view : View
+            The view :meth:`compute` returned for these values.
+        ordering : str
+            The ordering shown.
+        horizon : int
+            The horizon shown.
+
+        Returns
+        -------
+        None
+            The figure is changed in place.
+        """
         fevd_bars(
             view.table,
             horizon,
