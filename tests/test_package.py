@@ -28,6 +28,55 @@ def test_docstring_examples_run(name):
     assert failed == 0, f"{failed} docstring example(s) of {name} failed"
 
 
+#: What numpydoc's validator must not find: no docstring (GL08); for a function or method,
+#: parameters left undocumented or documented but absent (PR01, PR02), no Returns section (RT01).
+NUMPYDOC_CODES = {"GL08", "PR01", "PR02", "RT01"}
+
+
+def _public_objects(module):
+    """The public functions and classes a module defines, and its classes' public methods and
+    properties, with their dotted names."""
+    import inspect
+
+    for name, obj in vars(module).items():
+        if name.startswith("_") or getattr(obj, "__module__", None) != (
+            module.__name__
+        ):
+            continue
+        if inspect.isfunction(obj) or inspect.isclass(obj):
+            yield f"{module.__name__}.{name}", obj
+        if inspect.isclass(obj):
+            for attribute, member in vars(obj).items():
+                if not attribute.startswith("_") and (
+                    inspect.isfunction(member) or isinstance(member, property)
+                ):
+                    yield f"{module.__name__}.{name}.{attribute}", member
+
+
+@pytest.mark.parametrize(
+    "name",
+    [m for m in MODULES if not any(p.startswith("_") for p in m.split("."))],
+)
+def test_every_public_function_has_numpydoc_sections(name):
+    """So a contributor finds any function's parameters, returns and equations in its
+    docstring (CONTRIBUTING, Docstrings)."""
+    import inspect
+
+    from numpydoc.validate import validate
+
+    missing = []
+    for qualname, obj in _public_objects(importlib.import_module(name)):
+        codes = NUMPYDOC_CODES if inspect.isfunction(obj) else {"GL08"}
+        found = [
+            f"{code} {message}"
+            for code, message in validate(qualname)["errors"]
+            if code in codes
+        ]
+        if found:
+            missing.append(f"{qualname}: {'; '.join(found)}")
+    assert not missing, "\n".join(missing)
+
+
 def test_every_public_estimator_has_an_example():
     estimators = {
         "helpers.regional": [
