@@ -124,8 +124,8 @@ def chapter4(transform: str, collapse: bool):
 
     return {
         "model": (
-            f"chapter 4's panel VAR (5 variables, lag 1, 30 x 13), one-step, "
-            f"{transform.upper()}, lags 2-4{', collapsed' if collapse else ''}"
+            f"chapter 4's panel VAR (5 variables, lag 1, 30 x 13), one-step, {transform.upper()}, "
+            f"lags 2-4{', collapsed' if collapse else ''}"
         ),
         "command": commands[0] + "  (and the other four equations)",
         "ours": ours,
@@ -150,8 +150,8 @@ def compare(case: dict) -> dict:
     }
     if not all(d <= AGREE for d in differences.values()):
         raise SystemExit(
-            f"{case['model']}: helpers.pvar and pydynpd disagree by {differences}; "
-            "no timing of two different models"
+            f"{case['model']}: helpers.pvar and pydynpd disagree by {differences}; no timing of "
+            "two different models"
         )
     ours_ms, theirs_ms = [], []
     for _ in range(

@@ -48,9 +48,8 @@ def fit(panel, collapse: bool):
 
     names = [c for c in panel.columns if c not in ("entity", "time")]
     with warnings.catch_warnings():
-        warnings.simplefilter(
-            "ignore"
-        )  # too many instruments for few units: the point here
+        # too many instruments for few units: the point here
+        warnings.simplefilter("ignore")
         return pvar.PanelVAR(
             panel,
             names,

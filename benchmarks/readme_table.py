@@ -199,8 +199,7 @@ def overhead(result: dict | None) -> list[str]:
     ]
     for stem, r in result.items():
         lines.append(
-            f"| {stem} | {r['kernel_s']:.2f} s | {r['imports_s']:.2f} s | "
-            f"{r['chapter_s']:.2f} s |"
+            f"| {stem} | {r['kernel_s']:.2f} s | {r['imports_s']:.2f} s | {r['chapter_s']:.2f} s |"
         )
     return lines
 
@@ -216,16 +215,16 @@ def installs(result: dict | None) -> list[str]:
     ]
     return [
         "",
-        "**Installs** (fresh virtual environment, warm pip cache): the reader's "
-        f"`pip install '.[lab]'` {reader['seconds']:.0f} s and {reader['megabytes']:.0f} MB "
-        f"(target {INSTALL_TARGETS['seconds']:.0f} s and {INSTALL_TARGETS['megabytes']:.0f} MB: "
+        "**Installs** (fresh virtual environment, warm pip cache): the reader's `pip install "
+        f"'.[lab]'` {reader['seconds']:.0f} s and {reader['megabytes']:.0f} MB (target "
+        f"{INSTALL_TARGETS['seconds']:.0f} s and {INSTALL_TARGETS['megabytes']:.0f} MB: "
         + ("; ".join(missed) if missed else "met")
         + "); the development environment (`requirements.txt`) "
         f"{development['seconds']:.0f} s and {development['megabytes']:.0f} MB."
         + (
-            " Most of the reader's install is the methods' own scientific stack (scipy, "
-            "pandas, statsmodels, numpy and matplotlib with their bundled libraries), which no "
-            "chapter runs without; JupyterLab, its server and ipykernel's debugger add the rest."
+            " Most of the reader's install is the methods' own scientific stack (scipy, pandas, "
+            "statsmodels, numpy and matplotlib with their bundled libraries), which no chapter "
+            "runs without; JupyterLab, its server and ipykernel's debugger add the rest."
             if missed
             else ""
         ),
@@ -254,10 +253,9 @@ def comparison(result: dict | None) -> list[str]:
     for m in result["models"]:
         d = m["max_abs_difference"]
         lines.append(
-            f"| {m['model']} | {m['instruments_per_equation']} | "
-            f"{d['coefficients']:.0e}, {d['standard_errors']:.0e} | "
-            f"{_value(m['helpers_pvar_ms'], 'ms')} | {_value(m['pydynpd_ms'], 'ms')} | "
-            f"{m['pydynpd_over_helpers']:.2f} |"
+            f"| {m['model']} | {m['instruments_per_equation']} | {d['coefficients']:.0e}, "
+            f"{d['standard_errors']:.0e} | {_value(m['helpers_pvar_ms'], 'ms')} | "
+            f"{_value(m['pydynpd_ms'], 'ms')} | {m['pydynpd_over_helpers']:.2f} |"
         )
     return lines
 
@@ -330,19 +328,19 @@ def county_level(series: list[dict]) -> str:
         key=lambda c: (c["periods"], c["units"]),
     )
     size = (
-        f"{largest['units']:,} units over {largest['periods']} years with every instrument "
-        f"lag ({largest['instruments_per_equation']:,} instruments per equation)"
+        f"{largest['units']:,} units over {largest['periods']} years with every instrument lag "
+        f"({largest['instruments_per_equation']:,} instruments per equation)"
     )
     if "seconds" in largest:
         verdict = (
-            f"A county-level panel of {size} was fitted in {largest['seconds']:.0f} s with a "
-            f"peak of {largest['peak_mb'] / 1e3:.1f} GB."
+            f"A county-level panel of {size} was fitted in {largest['seconds']:.0f} s with a peak "
+            f"of {largest['peak_mb'] / 1e3:.1f} GB."
         )
     else:
         verdict = (
-            f"A county-level panel of {size} was not run: extrapolated from the smaller "
-            f"panels it would need about {largest['predicted_peak_mb'] / 1e3:.0f} GB, more than "
-            "the study's memory budget (`growth.py --memory-gb`)."
+            f"A county-level panel of {size} was not run: extrapolated from the smaller panels it "
+            f"would need about {largest['predicted_peak_mb'] / 1e3:.0f} GB, more than the study's "
+            "memory budget (`growth.py --memory-gb`)."
         )
     return (
         f"{verdict} Memory grows with N times periods times instruments (each unit's instrument "
@@ -351,9 +349,9 @@ def county_level(series: list[dict]) -> str:
         "independent of N. Every sum the estimator needs (Z'X, Z'Y, the sum of Z_i'H_iZ_i, the "
         "sum of g_i g_i') is a sum over units, so a panel beyond one machine's memory would be "
         "accumulated unit by unit (in two passes, the one-step estimate first), streaming or on "
-        "the workers of a distributed engine; only "
-        "the unit bootstrap needs the per-unit blocks kept. Collapsing the instruments, as the "
-        "chapter does, makes their number grow with T rather than with its square."
+        "the workers of a distributed engine; only the unit bootstrap needs the per-unit blocks "
+        "kept. Collapsing the instruments, as the chapter does, makes their number grow with T "
+        "rather than with its square."
     )
 
 

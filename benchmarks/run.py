@@ -518,9 +518,8 @@ def execution_overhead(runs: int) -> dict:
         head = nbformat.v4.new_notebook(
             cells=[*code[: first_import + 1], fast]
         )
-        head.cells.insert(
-            1, fast
-        )  # after the parameters, as papermill injects it
+        # after the parameters, as papermill injects it
+        head.cells.insert(1, fast)
         whole = nbformat.from_dict(json.loads(json.dumps(nb)))
         whole.cells.insert(1, nbformat.v4.new_code_cell("fast = True"))
         kernel, imports, chapter = [], [], []
@@ -850,9 +849,8 @@ def main() -> None:
             measured["builds"] = today
         if "tests" in sections:
             print("the test tiers ...", flush=True)
-            results.pop(
-                "test_suite_s", None
-            )  # the single tier before issue 26
+            # the single tier before issue 26
+            results.pop("test_suite_s", None)
             with tempfile.TemporaryDirectory() as tmp:
                 results.update(test_tiers(3, Path(tmp)))
             measured["tests"] = today

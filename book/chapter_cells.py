@@ -60,8 +60,8 @@ def package_commit() -> str:
     """The last commit that changed the package's files: what the setup cells install."""
     if git("rev-parse", "--is-shallow-repository") == "true":
         raise RuntimeError(
-            "this clone is shallow, so the last change to the package cannot be found: "
-            "git fetch --unshallow"
+            "this clone is shallow, so the last change to the package cannot be found: git fetch "
+            "--unshallow"
         )
     return git("log", "-1", "--format=%H", "--", *PACKAGE_FILES)
 

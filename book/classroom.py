@@ -62,9 +62,8 @@ SOLUTION_BLOCK = re.compile(r"```\{solution\}\s+(\S+).*?\n```[ \t]*\n?", re.S)
 class Exercise:
     label: str
     cell: int  # the Markdown cell holding the exercise
-    solution: list[int] = field(
-        default_factory=list
-    )  # cells of a gated solution
+    # cells of a gated solution
+    solution: list[int] = field(default_factory=list)
     block: bool = False  # a one-cell {solution} block inside a Markdown cell
 
     @property
@@ -213,8 +212,7 @@ def key_source(nb) -> nbformat.NotebookNode:
         cells.extend(after.get(i, []))
     cells.append(
         _tagged(
-            "import json as _json\n"
-            "print(_json.dumps(_classroom_answers, default=str))"
+            "import json as _json\nprint(_json.dumps(_classroom_answers, default=str))"
         )
     )
     nb = nbformat.from_dict(json.loads(json.dumps(nb)))

@@ -180,9 +180,9 @@ def _bwrap() -> str:
     found = shutil.which("bwrap")
     if found is None:
         raise SandboxUnavailable(
-            "grading runs each notebook in a bubblewrap sandbox, and bwrap is not installed: "
-            "apt install bubblewrap (Debian, Ubuntu), dnf install bubblewrap (Fedora); on macOS "
-            "or Windows, grade inside a Linux container or virtual machine"
+            "grading runs each notebook in a bubblewrap sandbox, and bwrap is not installed: apt "
+            "install bubblewrap (Debian, Ubuntu), dnf install bubblewrap (Fedora); on macOS or "
+            "Windows, grade inside a Linux container or virtual machine"
         )
     return found
 
@@ -280,15 +280,13 @@ def _limit(limits: Limits):
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         size = limits.file_mb * 2**20
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
-        cpu = (
-            int(limits.time * 2) + 10
-        )  # CPU seconds, over all threads of a process
+        # CPU seconds, over all threads of a process
+        cpu = int(limits.time * 2) + 10
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
         # counted per user: nobody's processes when run as root, else the user's own, of
         # which some already run (a desktop's); the sandbox gets ``processes`` more
-        mine = (
-            0 if os.geteuid() == 0 else _processes_of(os.getuid())
-        )  # root: uid unused
+        # root: uid unused
+        mine = 0 if os.geteuid() == 0 else _processes_of(os.getuid())
         n = mine + limits.processes
         resource.setrlimit(resource.RLIMIT_NPROC, (n, n))
 

@@ -274,8 +274,8 @@ def not_collinear(values: pd.DataFrame, name: str = "data") -> None:
             else "are linear combinations"
         )
         raise InputError(
-            f"{name}: {', '.join(redundant)} {what} of the other columns ({', '.join(others)}) "
-            "and a constant, so the methods cannot tell them apart; drop "
+            f"{name}: {', '.join(redundant)} {what} of the other columns ({', '.join(others)}) and "
+            "a constant, so the methods cannot tell them apart; drop "
             + ("it" if len(redundant) == 1 else "them")
             + " or use another series"
         )

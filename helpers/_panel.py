@@ -39,9 +39,9 @@ def panel_table(
     duplicated = frame.duplicated([entity, time], keep=False)
     if duplicated.any():
         raise InputError(
-            f"data has {int(duplicated.sum())} rows with a repeated ({entity}, {time}) pair, "
-            f"e.g. {_checks.labels(frame.loc[duplicated, entity].astype(str).unique())}: each "
-            "unit may appear once per period"
+            f"data has {int(duplicated.sum())} rows with a repeated ({entity}, {time}) pair, e.g. "
+            f"{_checks.labels(frame.loc[duplicated, entity].astype(str).unique())}: each unit may "
+            "appear once per period"
         )
     table = frame.assign(**{time: times.astype(int)}).pivot(
         index=entity, columns=time, values="value"

@@ -1198,8 +1198,8 @@ def implied_totals(
     )
     if not amounts.index.equals(shares.index):
         raise InputError(
-            f"amounts and shares must have the same index; got {_checks.labels(amounts.index)} "
-            f"and {_checks.labels(shares.index)}"
+            f"amounts and shares must have the same index; got {_checks.labels(amounts.index)} and "
+            f"{_checks.labels(shares.index)}"
         )
     amount_decimals = _checks.integer(
         "amount_decimals", amount_decimals, minimum=0

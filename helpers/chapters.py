@@ -558,23 +558,23 @@ def validate(stem: str, **values) -> dict:
         ]
         if named:
             raise ParameterError(
-                f"{', '.join(named)}: applies to your file; give data_path too "
-                "(without it the chapter uses its own data)"
+                f"{', '.join(named)}: applies to your file; give data_path too (without it the "
+                "chapter uses its own data)"
             )
     if "order" in checked and checked["order"] is not None:
         modelled = checked.get("variables") or ["AI", "LR", "EQ", "SS", "LQ"]
         if sorted(checked["order"]) != sorted(modelled):
             raise ParameterError(
-                f"order = {values['order']!r}: expected a list of {', '.join(modelled)} in "
-                "any order (the variables of the model)"
+                f"order = {values['order']!r}: expected a list of {', '.join(modelled)} in any "
+                "order (the variables of the model)"
             )
     if (
         checked.get("data_path") is not None
         and checked.get("panel_seed") is not None
     ):
         raise ParameterError(
-            f"data_path = {values['data_path']!r} and panel_seed = {values['panel_seed']!r}: "
-            "give one of them, not both (panel_seed simulates a new panel; data_path reads yours)"
+            f"data_path = {values['data_path']!r} and panel_seed = {values['panel_seed']!r}: give "
+            "one of them, not both (panel_seed simulates a new panel; data_path reads yours)"
         )
     return checked
 

@@ -114,8 +114,8 @@ def manifest(name: str) -> dict[str, Any]:
     for col in meta["columns"]:
         if col.get("type") not in COLUMN_TYPES:
             raise DataError(
-                f"{path.name}: column {col.get('name')!r} has type {col.get('type')!r}; "
-                f"expected one of {', '.join(COLUMN_TYPES)}"
+                f"{path.name}: column {col.get('name')!r} has type {col.get('type')!r}; expected "
+                f"one of {', '.join(COLUMN_TYPES)}"
             )
     return meta
 
@@ -162,8 +162,8 @@ def load(
     if shipped and sha256(csv) != meta["sha256"]:
         raise DataError(
             f"{csv.name}: sha256 is {sha256(csv)}, but the manifest {name}.yml records "
-            f"{meta['sha256']}; the file was changed. Restore it, or, if the change is "
-            "deliberate, update the manifest's sha256 and describe the change there."
+            f"{meta['sha256']}; the file was changed. Restore it, or, if the change is deliberate, "
+            "update the manifest's sha256 and describe the change there."
         )
     if shipped:
         raw = pd.read_csv(
@@ -235,9 +235,9 @@ def _missing_message(
     if len(years) >= 2:
         keep = [c for c in raw.columns if c not in years]
         return (
-            f"{fname}: years are columns ({years[0]}, ..., {years[-1]}): reshape to long, one "
-            "row per unit and year, e.g. frame.melt(id_vars="
-            f"{keep!r}, var_name='year', value_name='<the variable>')"
+            f"{fname}: years are columns ({years[0]}, ..., {years[-1]}): reshape to long, one row "
+            f"per unit and year, e.g. frame.melt(id_vars={keep!r}, var_name='year', "
+            "value_name='<the variable>')"
         )
     optional = [
         c["name"] for c in meta["columns"] if not c.get("required", True)
@@ -306,9 +306,8 @@ def _typed_column(
         )
     text = values.where(~blank)
     if kind == "string":
-        typed = text.str.strip().astype(
-            "string"
-        )  # "北京 " from a spreadsheet is 北京
+        # "北京 " from a spreadsheet is 北京
+        typed = text.str.strip().astype("string")
     elif kind == "boolean":
         mapping = {"true": True, "false": False}
         lowered = text.str.strip().str.lower()
@@ -336,8 +335,8 @@ def _typed_column(
         if bad.any():
             shown = ", ".join(sorted({str(v) for v in typed[bad]}))
             raise DataError(
-                f"{fname}: column {name!r} has value(s) {shown} in {_rows(bad)}; "
-                f"allowed: {', '.join(map(str, allowed))}"
+                f"{fname}: column {name!r} has value(s) {shown} in {_rows(bad)}; allowed: "
+                f"{', '.join(map(str, allowed))}"
             )
     reference = col.get("values_from")
     if reference is not None:
@@ -347,8 +346,8 @@ def _typed_column(
         if bad.any():
             shown = ", ".join(sorted({str(v) for v in typed[bad]}))
             raise DataError(
-                f"{fname}: column {name!r} has value(s) {shown} in {_rows(bad)} that are not "
-                f"in {reference}; expected values such as {', '.join(known.head(3))}"
+                f"{fname}: column {name!r} has value(s) {shown} in {_rows(bad)} that are not in "
+                f"{reference}; expected values such as {', '.join(known.head(3))}"
             )
     for bound in ("min", "max"):
         limit = col.get(bound)
@@ -358,8 +357,8 @@ def _typed_column(
         outside = outside.fillna(False).astype(bool)
         if outside.any():
             raise DataError(
-                f"{fname}: column {name!r} has values outside its {bound} of {col[bound]} "
-                f"in {_rows(outside)}"
+                f"{fname}: column {name!r} has values outside its {bound} of {col[bound]} in "
+                f"{_rows(outside)}"
             )
     return typed
 
@@ -554,9 +553,8 @@ def load_series(
         # the first date not after the one before it, as CSV lines (the header is line 1)
         line = int(np.flatnonzero(np.diff(index.asi8) <= 0)[0]) + 3
         raise DataError(
-            f"{fname}: dates must increase without repeats; line {line} "
-            f"({dates.iloc[line - 2]}) does not come after line {line - 1} "
-            f"({dates.iloc[line - 3]})"
+            f"{fname}: dates must increase without repeats; line {line} ({dates.iloc[line - 2]}) "
+            f"does not come after line {line - 1} ({dates.iloc[line - 3]})"
         )
     out = pd.DataFrame(
         {
@@ -819,8 +817,8 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise DataError(
-        f"{name}: neither UTF-8 nor GB18030/GBK text; save it from Excel as "
-        "'CSV UTF-8 (comma delimited)'"
+        f"{name}: neither UTF-8 nor GB18030/GBK text; save it from Excel as 'CSV UTF-8 (comma "
+        "delimited)'"
     )
 
 

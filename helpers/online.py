@@ -148,10 +148,9 @@ def _cached_response(
         )
         raise OnlineDataUnavailable(
             f"{what} is not cached ({shown}) and online=False. On a machine with internet access "
-            "run "
-            "with online=True (in a chapter: the parameter online = True); the response is then "
-            "saved "
-            "there with its download date and later runs work offline. The chapter runs without it."
+            "run with online=True (in a chapter: the parameter online = True); the response is "
+            "then saved there with its download date and later runs work offline. The chapter "
+            "runs without it."
         )
     source = urls if isinstance(urls, str) else urls(1)
     responses = []
@@ -173,8 +172,8 @@ def _cached_response(
                 page += 1
     except OSError as error:  # URLError, timeouts, refused connections
         raise OnlineDataUnavailable(
-            f"{what}: the download from {source} failed ({error}); check the "
-            "connection, or run with online=False to use a cached copy"
+            f"{what}: the download from {source} failed ({error}); check the connection, or run "
+            "with online=False to use a cached copy"
         ) from error
     for body in responses:
         if check is not None:
@@ -357,8 +356,8 @@ def imf_datamapper(
         if "values" not in body:
             # the DataMapper's answer to a request it cannot serve: HTTP 200, no "values" key
             raise OnlineDataUnavailable(
-                f"{what}: the DataMapper answered without any values, so it has no data for "
-                f"this request; check the indicator code (chapter 6 uses AI_PI)"
+                f"{what}: the DataMapper answered without any values, so it has no data for this "
+                "request; check the indicator code (chapter 6 uses AI_PI)"
             )
 
     record = _cached_response(

@@ -488,16 +488,16 @@ class Names(Spec):
             )
         if self.minimum == 0 and self.count is None and not self.options:
             return (
-                "a list of distinct names, possibly empty (or one string, the names separated "
-                "by commas)"
+                "a list of distinct names, possibly empty (or one string, the names separated by "
+                "commas)"
             )
         size = (
             f"{self.count}" if self.count is not None else f"{self.minimum}+"
         )
         within = " from " + ", ".join(self.options) if self.options else ""
         return (
-            f"a list of {size} distinct names{within} (or one string, the names separated "
-            "by commas)"
+            f"a list of {size} distinct names{within} (or one string, the names separated by "
+            "commas)"
         )
 
 
@@ -632,8 +632,7 @@ def validate(specs: dict[str, Spec], **values) -> dict:
     unknown = sorted(set(values) - set(specs))
     if unknown:
         raise ParameterError(
-            f"unknown parameter(s) {', '.join(unknown)}; this chapter takes "
-            f"{', '.join(specs)}"
+            f"unknown parameter(s) {', '.join(unknown)}; this chapter takes {', '.join(specs)}"
         )
     missing = [name for name in specs if name not in values]
     if missing:

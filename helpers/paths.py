@@ -66,14 +66,13 @@ def output_dir(chapter: str, directory: str | Path | None = None) -> Path:
     if directory is not None:
         if not isinstance(directory, str | Path) or not str(directory).strip():
             raise InputTypeError(
-                "output_dir must be a folder path (a string), got "
-                f"{directory!r}"
+                f"output_dir must be a folder path (a string), got {directory!r}"
             )
         folder = Path(directory).expanduser()
         if folder.exists() and not folder.is_dir():
             raise InputError(
-                f"output_dir {str(folder)!r} is a file; give a folder to "
-                "write the run's outputs into"
+                f"output_dir {str(folder)!r} is a file; give a folder to write the run's outputs "
+                "into"
             )
         return folder
     return Path.cwd() / RESULTS_FOLDER / chapter

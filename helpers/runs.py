@@ -558,8 +558,8 @@ class Finished:
         """ "Wrote <files> and manifest.json to <folder> for <paper>." (the folder as
         :func:`helpers.paths.shown` shows it)."""
         return (
-            f"Wrote {', '.join(self.files[:-1])} and {self.files[-1]} to {self.folder} "
-            f"for {self.paper}."
+            f"Wrote {', '.join(self.files[:-1])} and {self.files[-1]} to {self.folder} for "
+            f"{self.paper}."
         )
 
     def _repr_html_(self) -> str:

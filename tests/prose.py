@@ -79,8 +79,8 @@ class Executed:
 def _name(expression: str) -> str:
     if not EVAL_NAME.match(expression):
         raise AssertionError(
-            f"{{eval}}`{expression}`: the book evaluates only plain names "
-            "(myst-nb's eval_name_regex); compute it into a variable"
+            f"{{eval}}`{expression}`: the book evaluates only plain names (myst-nb's "
+            "eval_name_regex); compute it into a variable"
         )
     return expression
 
@@ -163,9 +163,8 @@ def _as_papermill_reads(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def _run(client, nb, blocks: list, filled: dict) -> None:
     with warnings.catch_warnings():
-        warnings.simplefilter(
-            "ignore"
-        )  # nbclient and jupyter_client internals
+        # nbclient and jupyter_client internals
+        warnings.simplefilter("ignore")
         with client.setup_kernel():
             for i, cell in enumerate(nb.cells):
                 if cell.cell_type == "code":

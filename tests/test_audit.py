@@ -85,8 +85,8 @@ def test_a_finding_is_counted_apart_from_the_claims(card):
     assert (row["reported"], row["status"]) == ("(no claim)", "finding")
     assert card.counts()["finding"] == 1
     assert card.summary() == (
-        "no defect in 1 claim (1 reproduced, 0 not reproducible); "
-        "1 finding on what the paper does not claim"
+        "no defect in 1 claim (1 reproduced, 0 not reproducible); 1 finding on what the paper "
+        "does not claim"
     )
     with pytest.raises(ValueError, match="note must say what finding 'F2'"):
         card.finding("F2", "T", "x", 1, note=" ")
@@ -220,9 +220,8 @@ def test_rows_showing_one_defect_count_once():
     card.check(
         "NEW", "§9", "something else", 1, 2, holds=False, note="its own reason"
     )
-    card.check(
-        "A6", "§4.1", "gaps", "x", "y", holds=True
-    )  # grouped, but reproduced
+    # grouped, but reproduced
+    card.check("A6", "§4.1", "gaps", "x", "y", holds=True)
     frame = card.frame.set_index("claim_id")
     assert frame.loc[["A1", "K1b"], "defect"].eq("TIMES").all()
     assert frame.loc["A1", "defect_description"].startswith(

@@ -108,12 +108,10 @@ def test_the_page_shows_the_first_view_without_a_script_and_other_formats_get_it
     assert book.start is first
     assert f'<img src="data:image/png;base64,{first["png"]}"' in page
     assert 'alt="A line. Shown for: slope 0.3, colour blue."' in page
-    assert (
-        '<div class="book-explorer-controls" hidden>' in page
-    )  # until the script runs
-    assert (
-        "slope 0.3 <b>!</b>" in page
-    )  # the status line, as the explorer writes it
+    # until the script runs
+    assert '<div class="book-explorer-controls" hidden>' in page
+    # the status line, as the explorer writes it
+    assert "slope 0.3 <b>!</b>" in page
     bundle = book._repr_mimebundle_()
     assert bundle["image/png"] == first["png"] and bundle["text/html"] == page
 

@@ -68,16 +68,16 @@ def test_execution_cache_overrides_methods_the_inline_client_has(method):
 
     theirs = getattr(NotebookClientInline, method, None)
     assert theirs is not None, (
-        f"myst-nb's NotebookClientInline has no {method} any more; execution_cache.py "
-        f"overrides it; {SEE}"
+        f"myst-nb's NotebookClientInline has no {method} any more; execution_cache.py overrides "
+        f"it; {SEE}"
     )
     ours = getattr(ReplayingInlineClient, method)
     assert (
         _parameters(ours)[: len(_parameters(theirs))]
         == _parameters(theirs)[: len(_parameters(ours))]
     ), (
-        f"NotebookClientInline.{method} now takes {_parameters(theirs)}; "
-        f"execution_cache.py's override takes {_parameters(ours)}; {SEE}"
+        f"NotebookClientInline.{method} now takes {_parameters(theirs)}; execution_cache.py's "
+        f"override takes {_parameters(ours)}; {SEE}"
     )
 
 
@@ -142,7 +142,7 @@ def test_extensions_declared_parallel_safe_are_the_versions_read():
     for name, version in UNDECLARED_BUT_SAFE.items():
         installed = metadata.version(name.replace("_", "-"))
         assert installed == version, (
-            f"{name} is {installed}, not the {version} whose code was read and declared safe "
-            "for parallel reading in book/_ext/parallel.py; read the new version's code, then "
-            f"update UNDECLARED_BUT_SAFE (until then the -W build fails on its warning); {SEE}"
+            f"{name} is {installed}, not the {version} whose code was read and declared safe for "
+            "parallel reading in book/_ext/parallel.py; read the new version's code, then update "
+            f"UNDECLARED_BUT_SAFE (until then the -W build fails on its warning); {SEE}"
         )

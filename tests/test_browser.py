@@ -176,8 +176,7 @@ def test_chapter_page_has_launch_repository_and_download_buttons(
             assert download.is_visible()
             response = tab.request.get(
                 tab.evaluate(
-                    "() => document.querySelector("
-                    "'.btn-download-source-button').href"
+                    "() => document.querySelector('.btn-download-source-button').href"
                 )
             )
             assert response.ok

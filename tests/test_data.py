@@ -612,8 +612,8 @@ def test_thousands_separators_and_years_written_in_chinese_are_numbers(
     assert read["year"].tolist() == panel["year"].astype(int).tolist()
     np.testing.assert_allclose(read["ai_firms"], firms.round(3))
     assert data.format_sentence(read) == (
-        "Read as GB18030 (GBK) text separated by commas. Values such as '2010年' in "
-        "column 'year' read as years. Thousands separators dropped in column 'ai_firms'."
+        "Read as GB18030 (GBK) text separated by commas. Values such as '2010年' in column 'year' "
+        "read as years. Thousands separators dropped in column 'ai_firms'."
     )
     # with decimal commas (every number), spaces group the thousands
     semi = tmp_path / "semi.csv"

@@ -30,9 +30,8 @@ SECOND = next(p for p in CHAPTERS if p.stem.startswith("04_"))
 # (the sleep is bound here: a chapter's own names, such as its parameter time, replace the
 # startup file's in the namespace they share)
 SLOW_KERNEL = (
-    "get_ipython().events.register(\n"
-    "    'pre_run_cell', lambda info, sleep=__import__('time').sleep: sleep(0.25)\n"
-    ")\n"
+    "get_ipython().events.register(\n    'pre_run_cell', lambda info, "
+    "sleep=__import__('time').sleep: sleep(0.25)\n)\n"
 )
 # Every Markdown cell with {eval} roles got a value for each, without an error; and the folded
 # solutions' code stays folded (JupyterLab shows a cell's output again when the cell runs, so a

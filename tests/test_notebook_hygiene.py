@@ -72,8 +72,7 @@ def test_setup_cells_install_a_published_commit_with_todays_package():
     ]
     assert not changed, (
         f"the setup cells install commit {commit[:12]}, but the package has changed since: "
-        f"{changed[:5]}; commit the change, run make chapter-cells and commit the "
-        "chapters"
+        f"{changed[:5]}; commit the change, run make chapter-cells and commit the chapters"
     )
 
 
@@ -169,9 +168,9 @@ def test_chapter_defines_functions_only_in_teaching_cells(notebook):
                 and not teaching
             )
             assert not defines, (
-                f"cell {i} ({cell.get('id')}) defines a {type(node).__name__} "
-                f"(line {node.lineno}); move it to helpers/ (only a cell tagged "
-                f"{ALGORITHM!r} may define a function, to write the method out)"
+                f"cell {i} ({cell.get('id')}) defines a {type(node).__name__} (line "
+                f"{node.lineno}); move it to helpers/ (only a cell tagged {ALGORITHM!r} may define "
+                "a function, to write the method out)"
             )
 
 
@@ -284,8 +283,7 @@ def test_method_chapter_writes_its_method_out_and_checks_it(notebook):
         # the markdown before it states the equations it writes out
         before = nb.cells[nb.cells.index(cell) - 1]
         assert before.cell_type == "markdown" and "$" in before.source, (
-            f"cell {cell.get('id')}: the Markdown cell before a teaching cell states its "
-            "equations"
+            f"cell {cell.get('id')}: the Markdown cell before a teaching cell states its equations"
         )
 
 

@@ -130,9 +130,9 @@ def test_chapter_reads_as_its_fingerprint(stem, chapter_runs):
     changed = sorted(k for k in found.keys() & stored if found[k] != stored[k])
     added, gone = sorted(found.keys() - stored), sorted(stored.keys() - found)
     assert not (changed or added or gone), (
-        f"{stem}: what the reader reads differs from {stored_file.name} in cells "
-        f"{changed} (changed), {added} (new), {gone} (gone); if the change is "
-        "meant, run make fingerprints and review the diff"
+        f"{stem}: what the reader reads differs from {stored_file.name} in cells {changed} "
+        f"(changed), {added} (new), {gone} (gone); if the change is meant, run make fingerprints "
+        "and review the diff"
     )
 
 

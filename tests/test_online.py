@@ -192,9 +192,8 @@ def test_online_cross_section_drops_aggregates_and_controls_for_income(
     dropped by name), with GDP per capita, so the regression controls for income."""
     from helpers import crosscountry
 
-    monkeypatch.chdir(
-        tmp_path
-    )  # the cache is .online_cache under the working directory
+    # the cache is .online_cache under the working directory
+    monkeypatch.chdir(tmp_path)
     fdi = "BX.KLT.DINV.CD.WD?format=json&date=2023:2023&per_page=20000&page="
     serve(
         monkeypatch,

@@ -265,9 +265,9 @@ def test_chapter1_on_other_units_says_what_their_files_say(valid_runs):
         shares["firm_share_pct"].astype(float), n_units=48
     )
     assert (
-        f"shares of 48 units (the units of the index and the shares tables together). "
-        f"Whatever the 38 unlisted ones hold, the HHI of AI firms lies between "
-        f"{bounds['lower']:.0f} and {bounds['upper']:.0f}"
+        "shares of 48 units (the units of the index and the shares tables together). Whatever the "
+        f"38 unlisted ones hold, the HHI of AI firms lies between {bounds['lower']:.0f} and "
+        f"{bounds['upper']:.0f}"
     ) in text
     assert "the statements are not checked on them" in text
     written = folder / "results" / NOTEBOOK["01"].stem

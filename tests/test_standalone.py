@@ -112,8 +112,7 @@ def environment(request, tmp_path_factory) -> Path:
     setup.cells = [
         nbformat.v4.new_code_cell(source),
         nbformat.v4.new_code_cell(
-            "import helpers.paths\n"
-            "print(helpers.__version__, helpers.paths.IN_SOURCE_TREE, "
+            "import helpers.paths\nprint(helpers.__version__, helpers.paths.IN_SOURCE_TREE, "
             "helpers.paths.DATA_DIR)"
         ),
         nbformat.v4.new_code_cell(source),  # run again: now it does nothing

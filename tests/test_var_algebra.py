@@ -29,9 +29,8 @@ def test_ma_coefficients_equal_statsmodels_ma_rep(fitted):
 
 def test_ma_coefficients_are_batched():
     rng = np.random.default_rng(1)
-    coefs = rng.normal(
-        0, 0.3, size=(7, 2, 3, 3)
-    )  # seven draws of a VAR(2) in 3 variables
+    # seven draws of a VAR(2) in 3 variables
+    coefs = rng.normal(0, 0.3, size=(7, 2, 3, 3))
     batched = _var.ma_coefficients(coefs, 6)
     assert batched.shape == (7, 7, 3, 3)
     for draw in range(7):
@@ -49,15 +48,12 @@ def test_impact_for_an_ordering_is_the_reordered_cholesky_factor(fitted):
     sigma = np.asarray(fitted.sigma_u)
     order = _var.order_index(fitted.names, ["realinv", "realgdp", "realcons"])
     factor = _var.impact(sigma, "orthogonal", order)
-    np.testing.assert_allclose(
-        factor @ factor.T, sigma, rtol=1e-12
-    )  # a factor of Sigma
-    assert (
-        factor[0, 1] == 0 != factor[0, 2]
-    )  # realgdp: moved by realinv and itself, not realcons
-    assert (
-        factor[2, 0] == factor[2, 1] == 0
-    )  # ...and realinv, first, only by its own shock
+    # a factor of Sigma
+    np.testing.assert_allclose(factor @ factor.T, sigma, rtol=1e-12)
+    # realgdp: moved by realinv and itself, not realcons
+    assert factor[0, 1] == 0 != factor[0, 2]
+    # ...and realinv, first, only by its own shock
+    assert factor[2, 0] == factor[2, 1] == 0
     generalized = _var.impact(sigma, "generalized")
     np.testing.assert_allclose(np.diag(generalized), np.sqrt(np.diag(sigma)))
 
@@ -112,9 +108,8 @@ def test_companion_of_two_lags():
 
 
 def test_tidy_responses_layout():
-    array = np.arange(2 * 2 * 2, dtype=float).reshape(
-        2, 2, 2
-    )  # (horizon, response, impulse)
+    # (horizon, response, impulse)
+    array = np.arange(2 * 2 * 2, dtype=float).reshape(2, 2, 2)
     tidy = _var.tidy_responses(array, ["a", "b"])
     assert tidy.index.names == ["impulse", "response", "horizon"]
     assert tidy.loc[("b", "a", 1), "value"] == array[1, 0, 1]

@@ -100,9 +100,8 @@ class ReplayingInlineClient(NotebookClientInline):
         # where the page stands, so the same name may have another value further on
         self._evaluated: dict[str, list] = {}
         self._stored: dict | None = None
-        self._requested = (
-            -1
-        )  # while replaying: the last code cell the page has shown
+        # while replaying: the last code cell the page has shown
+        self._requested = -1
 
     # -- replay -------------------------------------------------------------------------------
 

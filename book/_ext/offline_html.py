@@ -25,9 +25,8 @@ PARTS = [BUNDLE, "input/tex/extensions", "output/chtml/fonts/woff-v2", "ui"]
 
 
 def _mathjax_source() -> Path:
-    spec = find_spec(
-        "mathjax"
-    )  # django-static-mathjax's import name; no need to import it
+    # django-static-mathjax's import name; no need to import it
+    spec = find_spec("mathjax")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError(
             "MathJax files not found: pip install -r requirements.txt"

@@ -30,8 +30,7 @@ def _jobs() -> int:
             jobs = int(value)
         except ValueError:
             raise ValueError(
-                f"BOOK_JOBS is {value!r}; expected a whole number of processes (1 reads "
-                "serially)"
+                f"BOOK_JOBS is {value!r}; expected a whole number of processes (1 reads serially)"
             ) from None
         return max(jobs, 1)
     return (

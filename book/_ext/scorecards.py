@@ -144,8 +144,8 @@ def _combined(app, here: str) -> pd.DataFrame:
     ]
     if missing:
         raise ExtensionError(
-            f"no scorecard from {', '.join(missing)} in {folder}: the chapters write them "
-            "when the book executes them (BOOK_SCORECARDS)"
+            f"no scorecard from {', '.join(missing)} in {folder}: the chapters write them when the "
+            "book executes them (BOOK_SCORECARDS)"
         )
     frames = []
     for docname in chapters:
@@ -223,8 +223,8 @@ def _appendix(app, here: str) -> nodes.raw:
         unchecked = rows[rows["status"] == "not_reproducible"]
         if len(unchecked):
             parts.append(
-                f"<details><summary>{len(unchecked)} claims the published numbers do not "
-                "allow checking, and why</summary>"
+                f"<details><summary>{len(unchecked)} claims the published numbers do not allow "
+                "checking, and why</summary>"
                 + ScorecardReport(
                     unchecked.reset_index(drop=True), limit=len(unchecked)
                 )._repr_html_()

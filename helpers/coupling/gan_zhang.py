@@ -242,9 +242,8 @@ def check_section42(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         holds=solution is not None,
         note=(
             f"With the East in (0.5, 0.6], the other {sum(sizes.values()) - sizes['East']} "
-            "provinces must average "
-            f"{rest:.3f} to {rest_high:.3f}. Unweighted province means assumed (the paper does not "
-            "say)."
+            f"provinces must average {rest:.3f} to {rest_high:.3f}. Unweighted province means "
+            "assumed (the paper does not say)."
         ),
     )
     figures_only = "Needs values the paper shows only in its figures."

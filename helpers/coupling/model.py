@@ -96,9 +96,8 @@ def _coupling(x: np.ndarray, method: str) -> np.ndarray:
         )
         return np.sqrt((1 - spread) * np.prod(ratio, axis=1) ** (1 / (n - 1)))
     # fan: the population sd of values in [0, 1] is at most 1/2, so C = 1 - 2 sd lies in [0, 1]
-    return np.clip(
-        1 - 2 * x.std(axis=1), 0.0, None
-    )  # the clip only removes rounding below zero
+    # the clip only removes rounding below zero
+    return np.clip(1 - 2 * x.std(axis=1), 0.0, None)
 
 
 def coupling_degree(*U, method: str = "standard"):

@@ -37,10 +37,7 @@ def paths_title(means: pd.DataFrame) -> str:
     groups = [c for c in means.columns if c != "National"]
     # the mean of China's provinces is national; the mean of other units is their mean
     what = "National D" if any(g in REGIONS for g in groups) else "Mean D"
-    title = (
-        f"{what} {verb} from {national[first]:.2f} ({first}) to {national[last]:.2f} "
-        f"({last})"
-    )
+    title = f"{what} {verb} from {national[first]:.2f} ({first}) to {national[last]:.2f} ({last})"
     if not groups:
         return title
     leader = means.loc[last, groups].idxmax()
@@ -74,9 +71,8 @@ def top_sentence(ranking: pd.DataFrame, year, noun: str = "province") -> str:
     verb = "is" if coordinated == 1 else "are"
     name = best["label"] if "label" in ranking.columns else best["name_en"]
     return (
-        f"In {year}, {name} has the highest D, {best['D']:.4f} ({best['level_zh']}); "
-        f"{coordinated} of {len(ranking)} {noun}s {verb} above 0.6, the threshold of "
-        "coordination in Table 3."
+        f"In {year}, {name} has the highest D, {best['D']:.4f} ({best['level_zh']}); {coordinated} "
+        f"of {len(ranking)} {noun}s {verb} above 0.6, the threshold of coordination in Table 3."
     )
 
 
@@ -152,8 +148,8 @@ def share_sentence(share_T: float) -> str:
         or the balance C moves D more.
     """
     text = (
-        f"{share_T:.0%} of the variance of ln D is attributable to ln T (the covariance "
-        "share, which adds up to one with the share of ln C), "
+        f"{share_T:.0%} of the variance of ln D is attributable to ln T (the covariance share, "
+        "which adds up to one with the share of ln C), "
     )
     if share_T > 0.5:
         return text + (
@@ -283,11 +279,11 @@ def jackknife_sentence(table: pd.DataFrame, noun: str = "province") -> str:
     changed = float(table["changed"].mean())
     return (
         f"Rebuilding both indices without one {noun} at a time moves a {noun}'s D by up to "
-        f"{spread:.3f}, and the Table 3 level of {changed:.0%} of {noun}-years changes in at "
-        "least one replication. D inherits how much the entropy weights and the min-max bounds "
-        "depend on the units included; a level read off it to two decimals claims a precision "
-        "it does not have, and a paper that prints D without any such check cannot say which "
-        "level changes are real."
+        f"{spread:.3f}, and the Table 3 level of {changed:.0%} of {noun}-years changes in at least "
+        "one replication. D inherits how much the entropy weights and the min-max bounds depend "
+        "on the units included; a level read off it to two decimals claims a precision it does "
+        "not have, and a paper that prints D without any such check cannot say which level "
+        "changes are real."
     )
 
 
@@ -328,9 +324,9 @@ def relative_sentence(
         for k in ("first lags", "in step", "second lags")
     )
     return (
-        f"In {year}, E = {first} / {second} puts {behind} {noun}s' {first} behind their "
-        f"{second} (E < 0.9), {level} in step and {ahead} ahead (E > 1.1). The two indices are "
-        "built separately, each on the scale its own min-max bounds and weights give it, so E "
-        "compares scales as much as development: it says which subsystem lags only when the "
-        "two are measured on a common scale."
+        f"In {year}, E = {first} / {second} puts {behind} {noun}s' {first} behind their {second} "
+        f"(E < 0.9), {level} in step and {ahead} ahead (E > 1.1). The two indices are built "
+        "separately, each on the scale its own min-max bounds and weights give it, so E compares "
+        "scales as much as development: it says which subsystem lags only when the two are "
+        "measured on a common scale."
     )

@@ -15,8 +15,8 @@ class CouplingExplorer(Explorer):
     """Sliders for U1, U2 and the weight of U1 in T."""
 
     description = (
-        "The coupling explorer: the coupling coordination degree D of each form as U2 "
-        "varies, with the chosen U1, U2 and weight marked."
+        "The coupling explorer: the coupling coordination degree D of each form as U2 varies, "
+        "with the chosen U1, U2 and weight marked."
     )
 
     GRID = np.linspace(0.01, 1, 100)

@@ -229,8 +229,7 @@ def check_investment(scorecard: Scorecard, figures: Figures):
             for p, (a, s) in INVESTMENT.items()
         ),
         f"the US pair implies {us['low']:.0f}-{us['high']:.0f}, the others "
-        f"{others['low'].max():.0f}-"
-        f"{others['high'].min():.0f} (100 million US$)"
+        f"{others['low'].max():.0f}-{others['high'].min():.0f} (100 million US$)"
         if common is None
         else f"common total {common[0]:.0f}-{common[1]:.0f}",
         common is not None,

@@ -38,16 +38,16 @@ def scale_sentence(
         "the simulated cross-section" if section.simulated else section.label
     )
     text = (
-        f"On {data} ({len(section.data)} economies), Spearman's rank correlation of "
-        f"the AIPI with FDI is {levels:+.2f} in levels and {share:+.2f} as a share of GDP: "
-        f"scaling by GDP {direction} it. With {controls} as "
-        f"controls, the AIPI coefficient on ln FDI is {controlled['AIPI coefficient']:.3f} "
-        f"(robust s.e. {controlled['robust s.e.']:.3f}, {pvalue(controlled['pvalue'])})."
+        f"On {data} ({len(section.data)} economies), Spearman's rank correlation of the AIPI with "
+        f"FDI is {levels:+.2f} in levels and {share:+.2f} as a share of GDP: scaling by GDP "
+        f"{direction} it. With {controls} as controls, the AIPI coefficient on ln FDI is "
+        f"{controlled['AIPI coefficient']:.3f} (robust s.e. {controlled['robust s.e.']:.3f}, "
+        f"{pvalue(controlled['pvalue'])})."
     )
     if section.simulated:
         text += (
-            " In this simulation the AIPI has, by construction, no effect on FDI relative to "
-            "GDP: whatever correlation appears in levels comes from size and income."
+            " In this simulation the AIPI has, by construction, no effect on FDI relative to GDP: "
+            "whatever correlation appears in levels comes from size and income."
         )
     return text + (
         " These two numbers, and the regression with controls, are the first things to report "

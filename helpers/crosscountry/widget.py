@@ -15,8 +15,8 @@ class ScaleExplorer(Explorer):
     data in the figure's title (e.g. "SIMULATED data")."""
 
     description = (
-        "The scale explorer: a scatter plot of the AI Preparedness Index against FDI for "
-        "the chosen economies, with the fitted line."
+        "The scale explorer: a scatter plot of the AI Preparedness Index against FDI for the "
+        "chosen economies, with the fitted line."
     )
 
     figsize = (6.5, 4.0)

@@ -251,9 +251,8 @@ def _entropy(
 
 
 def _weights_table(e: np.ndarray, columns: pd.Index) -> pd.DataFrame:
-    e = np.clip(
-        e, 0.0, 1.0
-    )  # rounding can push a constant column's entropy a hair above one
+    # rounding can push a constant column's entropy a hair above one
+    e = np.clip(e, 0.0, 1.0)
     d = 1.0 - e
     if d.sum() <= 0:
         raise InputError(

@@ -392,11 +392,10 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         "regional ratios)",
         holds=bool(table.loc[(ratio, False, False), "consistent"]),
         note=(
-            "Infeasible when 倍 is the ratio end/start, the reading under which §4.2's "
-            f"'超1.8倍' holds (0.4367/0.2404 = {ratios['coordination degree, §4.2']:.3f}). "
-            "The bound is a loose one (a weighted mean of ratios above 3.6). "
-            "Feasible if 倍 means the rise (ratio 4.5): then the paper uses 倍 in "
-            "two senses."
+            "Infeasible when 倍 is the ratio end/start, the reading under which §4.2's '超1.8倍' "
+            f"holds (0.4367/0.2404 = {ratios['coordination degree, §4.2']:.3f}). The bound is a "
+            "loose one (a weighted mean of ratios above 3.6). Feasible if 倍 means the rise "
+            "(ratio 4.5): then the paper uses 倍 in two senses."
         ),
     )
     scorecard.check(
@@ -532,8 +531,8 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         if gaps_can_narrow(claims, sizes, k, ("West",))
     ]
     cause = (
-        "The Northeast's gap alone cannot narrow under either reading, even with the "
-        "national multiple (约3.5倍) left out"
+        "The Northeast's gap alone cannot narrow under either reading, even with the national "
+        "multiple (约3.5倍) left out"
         if northeast_never
         else "No single region's gap explains it"
     ) + (
@@ -593,8 +592,8 @@ def check_section41(scorecard: Scorecard, claims: Claims) -> pd.DataFrame:
         "'Similar' has no stated tolerance (the narrowing gaps are checked in A6 and A6b).",
     )
     figures_only = (
-        "Needs the index values, which the paper shows only in figures; "
-        "no other printed number constrains it."
+        "Needs the index values, which the paper shows only in figures; no other printed number "
+        "constrains it."
     )
     for claim_id in (
         "EQ-northeast-gap",

@@ -99,8 +99,8 @@ def indicator_system(
             isinstance(r, dict) for r in records
         ):
             raise DataError(
-                f"{path.name}: expected a YAML list of indicators, each with indicator, "
-                "subsystem and direction"
+                f"{path.name}: expected a YAML list of indicators, each with indicator, subsystem "
+                "and direction"
             )
         raw = pd.DataFrame(records).astype("string").fillna("")
     else:
@@ -115,25 +115,23 @@ def indicator_system(
     ]
     if missing:
         raise DataError(
-            f"{path.name}: missing column(s) {', '.join(missing)}; an indicator specification "
-            "has the columns indicator, subsystem and direction, and optionally dimension and "
-            "label"
+            f"{path.name}: missing column(s) {', '.join(missing)}; an indicator specification has "
+            "the columns indicator, subsystem and direction, and optionally dimension and label"
         )
     spec = raw.apply(lambda c: c.astype(str).str.strip())
     for column in ("indicator", "subsystem", "direction"):
         blank = spec[column] == ""
         if blank.any():
             raise DataError(
-                f"{path.name}: column {column!r} has missing values in "
-                f"{_checks.file_lines(blank)}"
+                f"{path.name}: column {column!r} has missing values in {_checks.file_lines(blank)}"
             )
     direction = spec["direction"].str.lower().map(DIRECTIONS)
     if direction.isna().any():
         shown = ", ".join(sorted(set(spec.loc[direction.isna(), "direction"])))
         raise DataError(
             f"{path.name}: column 'direction' has value(s) {shown} in "
-            f"{_checks.file_lines(direction.isna())}; expected + or - (positive or "
-            "negative, 正 or 负)"
+            f"{_checks.file_lines(direction.isna())}; expected + or - (positive or negative, 正 or "
+            "负)"
         )
     repeated = spec["indicator"].duplicated(keep=False)
     if repeated.any():
@@ -287,7 +285,7 @@ def _read_panel(
     )
     if clash:
         raise InputError(
-            f"unit, time and group must be different columns and not indicators; "
+            "unit, time and group must be different columns and not indicators; "
             f"{', '.join(clash)} is named twice"
         )
     schema = {c["name"]: c for c in data.manifest(DATASET)["columns"]}
@@ -344,9 +342,8 @@ def dimension_scores(panel: pd.DataFrame) -> pd.DataFrame:
     if missing:
         raise data.DataError(
             f"the panel VAR is estimated on the five dimension scores {', '.join(latent)}; the "
-            "file lacks "
-            f"{', '.join(missing)}. Add the five dimension scores (or indices) of your panel under "
-            "these names."
+            f"file lacks {', '.join(missing)}. Add the five dimension scores (or indices) of your "
+            "panel under these names."
         )
     scores = (
         panel[latent]

@@ -90,8 +90,8 @@ def panel_shape(panel: pd.DataFrame) -> str:
     gaps = possible - len(panel)
     span = f"{first}" if first == last else f"{first}-{last}"
     shape = (
-        f"{units.count(n_units)}{by_group}, {span}, "
-        f"{len(panel)} of {possible} {units.noun}-years"
+        f"{units.count(n_units)}{by_group}, {span}, {len(panel)} of {possible} "
+        f"{units.noun}-years"
     )
     return shape + (f" ({gaps} missing)" if gaps else " (balanced)")
 
@@ -142,11 +142,11 @@ def system_note(paper_system: bool) -> str:
     """
     if paper_system:
         return (
-            "The indicator systems are transcribed from Tables 1 and 2 (`gan_zhang_indicators`). "
-            "The paper gives only the Chinese names; the English names, units and directions "
-            "are the book's. The paper does not say which indicators are negative; we treat the "
-            "urban-rural income gap, registered unemployment and the occupational-disease rate "
-            "as negative."
+            "The indicator systems are transcribed from Tables 1 and 2 "
+            "(`gan_zhang_indicators`). The paper gives only the Chinese names; the English "
+            "names, units and directions are the book's. The paper does not say which "
+            "indicators are negative; we treat the urban-rural income gap, registered "
+            "unemployment and the occupational-disease rate as negative."
         )
     return (
         "The indicator system is the one given by `indicators_path`: its subsystems, "
@@ -182,8 +182,8 @@ def systems_sentence(system: pd.DataFrame, names: dict[str, str]) -> str:
             )
         else:
             parts.append(
-                f"the {names[name]} from {len(dimensions)} dimensions "
-                f"({_names(dimensions)}) of {n} indicators"
+                f"the {names[name]} from {len(dimensions)} dimensions ({_names(dimensions)}) "
+                f"of {n} indicators"
             )
     return _names(parts) + "."
 
@@ -248,8 +248,8 @@ def data_note(source: Source, panel: pd.DataFrame) -> str:
         )
     read = data.format_sentence(panel)
     return (
-        f"This run analyses {source.label}: {shape}. Nothing computed from it is the "
-        "paper's data or a replication of its estimates."
+        f"This run analyses {source.label}: {shape}. Nothing computed from it is the paper's "
+        "data or a replication of its estimates."
         + (f" {read}" if read else "")
     )
 
@@ -285,10 +285,7 @@ def leaders_title(
             for s, t in means.items()
             if t.loc[last, "National"] > t.loc[first, "National"]
         ]
-        return (
-            f"The mean of {len(rose)} of the {len(means)} indices rose from "
-            f"{first} to {last}"
-        )
+        return f"The mean of {len(rose)} of the {len(means)} indices rose from {first} to {last}"
     tops = {s: t.loc[last, groups].idxmax() for s, t in means.items()}
     if len(set(tops.values())) == 1:
         which = (
@@ -298,10 +295,7 @@ def leaders_title(
             f"{_the(next(iter(tops.values())), 'The')} leads {which} in {last}"
         )
     first_system, *others = tops
-    text = (
-        f"{_the(tops[first_system], 'The')} leads the {names[first_system]} "
-        f"in {last}"
-    )
+    text = f"{_the(tops[first_system], 'The')} leads the {names[first_system]} in {last}"
     return _capital(
         text
         + "".join(f", {_the(tops[s], 'the')} the {names[s]}" for s in others)
@@ -463,8 +457,8 @@ def per_year_sentence(means: pd.DataFrame) -> str:
         f"Pooled, the national mean goes from {pooled[first]:.4f} in {first} to "
         f"{pooled[last]:.4f} in {last}; standardised per year it stays between "
         f"{per_year.min():.4f} and {per_year.max():.4f}, because each year's worst province "
-        "scores 0 and its best 1 on every indicator, so the per-year index measures only how "
-        "the provinces are spread within the year, not growth."
+        "scores 0 and its best 1 on every indicator, so the per-year index measures only "
+        "how the provinces are spread within the year, not growth."
     )
 
 
@@ -505,7 +499,7 @@ def conventions_sentence(
     same = leaders["two levels"] == leaders["one pass"]
     return (
         f"For the {name} (pooled over the years), the dimension weights are {pairs} (two "
-        f"levels against one pass). The two indices rank the unit-years with a Spearman "
+        "levels against one pass). The two indices rank the unit-years with a Spearman "
         f"correlation of {rho:.3f}; in the last year "
         + (
             f"both put {leaders['two levels']} first."
@@ -576,8 +570,8 @@ def jackknife_sentence(
     """
     if jk is None:
         return (
-            f"With fewer than three {noun}s the jackknife cannot be computed: leaving one out "
-            "would leave too little to weight."
+            f"With fewer than three {noun}s the jackknife cannot be computed: leaving one "
+            "out would leave too little to weight."
         )
     ranges = jk.weight_ranges().xs(system_name, level="system")
     spread = ranges["max"] - ranges["min"]
@@ -594,8 +588,8 @@ def jackknife_sentence(
     )
     if moved.empty:
         return text + (
-            f", yet no {noun}'s rank in {year} changes when the weights are re-estimated without "
-            "another."
+            f", yet no {noun}'s rank in {year} changes when the weights are re-estimated "
+            "without another."
         )
     return text + (
         f", and {len(moved)} of {n} {noun}s change rank in {year} when the weights are "

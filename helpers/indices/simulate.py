@@ -254,9 +254,8 @@ def gan_zhang_panel(seed: int = SEED) -> pd.DataFrame:
         :data:`DIGITS` (6) significant digits.
     """
     latent = latent_scores(seed)
-    rng = np.random.default_rng(
-        [seed, 1]
-    )  # a second stream, so indicators do not shift the latents
+    # a second stream, so indicators do not shift the latents
+    rng = np.random.default_rng([seed, 1])
     return _rounded(_indicators(latent, rng).reset_index())
 
 

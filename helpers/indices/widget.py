@@ -23,8 +23,8 @@ class WeightExplorer(Explorer):
     """
 
     description = (
-        "The weight explorer: bars of the entropy weight of each indicator of the first "
-        "subsystem under the chosen standardisation, zero handling and panel treatment."
+        "The weight explorer: bars of the entropy weight of each indicator of the first subsystem "
+        "under the chosen standardisation, zero handling and panel treatment."
     )
 
     PANELS = {

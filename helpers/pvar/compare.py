@@ -133,8 +133,8 @@ def half_panel_jackknife(
     m = len(years)
     if m < 4:
         raise InputError(
-            f"the half-panel jackknife needs at least 5 years (4 equation dates); the panel "
-            f"has {m + 1}"
+            "the half-panel jackknife needs at least 5 years (4 equation dates); the panel has "
+            f"{m + 1}"
         )
     splits = {m // 2} if m % 2 == 0 else {m // 2, m // 2 + 1}
     halves = [

@@ -273,8 +273,7 @@ def check_text(
         note=(
             f"The largest effect is indeed on EQ, but it is {coef('LQ', 'EQ'):.3f} with two stars "
             f"({pvalue(pval('LQ', 'EQ'))}); {largest} (three stars) is the coefficient in the LR "
-            "column, quoted "
-            "for EQ in §4.3 and again in §5.1(3)."
+            "column, quoted for EQ in §4.3 and again in §5.1(3)."
         ),
     )
     scorecard.check(
@@ -299,8 +298,8 @@ def check_text(
         claims["Q-LQ-EQ-mutual"]["claim"],
         reported=claims["Q-LQ-EQ-mutual"]["printed"],
         recomputed=(
-            f"LQ -> EQ {coef('LQ', 'EQ'):.3f} ({pvalue(pval('LQ', 'EQ'))}); "
-            f"EQ -> LQ {coef('EQ', 'LQ'):.3f} ({pvalue(pval('EQ', 'LQ'))})"
+            f"LQ -> EQ {coef('LQ', 'EQ'):.3f} ({pvalue(pval('LQ', 'EQ'))}); EQ -> LQ "
+            f"{coef('EQ', 'LQ'):.3f} ({pvalue(pval('EQ', 'LQ'))})"
         ),
         holds=coef("LQ", "EQ") > 0
         and coef("EQ", "LQ") > 0
@@ -323,12 +322,9 @@ def check_text(
         holds=bool((largest_by_eq == "LQ").all()),
         note=(
             "True of the raw coefficients, but they are not comparable across variables with "
-            "different "
-            "spreads: a variable with a small spread (such as a slowly moving LQ index) gets a "
-            "large "
-            "coefficient. The paper reports no standard deviations, so standardised effects cannot "
-            "be "
-            "computed."
+            "different spreads: a variable with a small spread (such as a slowly moving LQ index) "
+            "gets a large coefficient. The paper reports no standard deviations, so standardised "
+            "effects cannot be computed."
         ),
     )
     # "反向影响" in column (5): the direction (from employment quality back to AI, as §4.3's
@@ -409,11 +405,11 @@ def check_stability(scorecard: Scorecard, table: pd.DataFrame) -> np.ndarray:
         recomputed=f"largest eigenvalue modulus {modulus:.3f}: "
         + ("stable" if modulus < 1 else "explosive"),
         note=(
-            "With a root outside the unit circle, shocks grow without bound and impulse "
-            "responses diverge. Decompositions at a finite horizon can still be computed, but "
-            "their shares keep moving as the horizon grows and never settle, so they have no "
-            "long-run reading. LQ's own coefficient alone is "
-            f"{A.loc['LQ', 'LQ']:.3f} (t = {table.loc[('LQ', 'LQ'), 't_stat']:.2f})."
+            "With a root outside the unit circle, shocks grow without bound and impulse responses "
+            "diverge. Decompositions at a finite horizon can still be computed, but their shares "
+            "keep moving as the horizon grows and never settle, so they have no long-run reading. "
+            f"LQ's own coefficient alone is {A.loc['LQ', 'LQ']:.3f} (t = "
+            f"{table.loc[('LQ', 'LQ'), 't_stat']:.2f})."
             if modulus >= 1
             else "All roots lie inside the unit circle."
         ),

@@ -254,12 +254,10 @@ def estimate(moments: Moments, steps: str, inverse: str) -> GMMFit:
         if inverse == "scaled"
         else int(np.linalg.matrix_rank(g1))
     )
-    blocks = factor.reshape(
-        n_eq, n_inst, -1
-    )  # rows of the factor for each equation's moments
-    b = np.concatenate(
-        [blocks[m].T @ zx for m in range(n_eq)], axis=1
-    )  # (r, K M) = F' (I (x) Z'X)
+    # rows of the factor for each equation's moments
+    blocks = factor.reshape(n_eq, n_inst, -1)
+    # (r, K M) = F' (I (x) Z'X)
+    b = np.concatenate([blocks[m].T @ zx for m in range(n_eq)], axis=1)
     c = np.einsum("mlr,lm->r", blocks, zy)  # F' vec(Z'Y)
     # the estimate solves the least-squares problem B theta = c (QR of B, not its normal
     # equations); A2 = (B'B)^-1 itself is wanted, as the uncorrected covariance

@@ -169,8 +169,8 @@ def _grid(
             }
         )
         raise InputError(
-            f"data has duplicate (entity, time) keys {_checks.labels(pairs)}: "
-            "each unit may appear once per period"
+            f"data has duplicate (entity, time) keys {_checks.labels(pairs)}: each unit may appear "
+            "once per period"
         )
     for column in columns:
         infinite = np.isinf(frame[column].to_numpy(dtype=float))
@@ -265,9 +265,8 @@ class _Design:
     """The stacked rows of the estimation sample, and the per-unit moment blocks."""
 
     moments: Moments
-    rows: (
-        pd.DataFrame
-    )  # entity position, period, equation kind ("transformed"/"level") per row
+    # entity position, period, equation kind ("transformed"/"level") per row
+    rows: pd.DataFrame
     x: np.ndarray
     y: np.ndarray
     instruments: list[str]
@@ -390,15 +389,15 @@ class PanelVAR:
         minimum = 2 if transform == "fod" else 1
         if self.instrument_lags[0] < minimum:
             raise InputError(
-                f"instrument_lags must start at lag {minimum} or later under "
-                f"{transform.upper()}: lag {minimum - 1} is the current level of the dependent "
-                "variables, which is endogenous (lags are numbered as in xtabond2 and panelvar: "
-                "lag L is dated t-L for FD and t-L+1 for FOD)"
+                f"instrument_lags must start at lag {minimum} or later under {transform.upper()}: "
+                f"lag {minimum - 1} is the current level of the dependent variables, which is "
+                "endogenous (lags are numbered as in xtabond2 and panelvar: lag L is dated t-L "
+                "for FD and t-L+1 for FOD)"
             )
         if transform == "fod" and self.predetermined_lags[0] < 1:
             raise InputError(
-                "predetermined_lags must start at lag 1 or later under FOD (lag 1 is the "
-                "current level there)"
+                "predetermined_lags must start at lag 1 or later under FOD (lag 1 is the current "
+                "level there)"
             )
         self.collapse, self.system = bool(collapse), bool(system)
         self.entity, self.time = entity, time
@@ -439,8 +438,7 @@ class PanelVAR:
             if not np.any(spread > 0):
                 raise InputError(
                     f"{name!r} is constant within every unit: the fixed effects absorb it and it "
-                    "cannot be "
-                    "estimated or used as an instrument"
+                    "cannot be estimated or used as an instrument"
                 )
 
     def _build(self) -> _Design:
@@ -482,9 +480,8 @@ class PanelVAR:
         if not in_trans.any():
             raise InputError(
                 f"no observations are left after taking {p} lag(s) and the "
-                f"{self.transform.upper()} transform: "
-                f"the panel has {n_periods} period(s) and a unit needs at least {p + 2} "
-                "consecutive ones"
+                f"{self.transform.upper()} transform: the panel has {n_periods} period(s) and a "
+                f"unit needs at least {p + 2} consecutive ones"
             )
 
         # Rows: per unit, transformed rows in time order, then level rows.
@@ -567,9 +564,8 @@ class PanelVAR:
         if n_inst < n_params:
             raise InputError(
                 f"the model has {n_params} regressors per equation but only {n_inst} instruments: "
-                "too few periods "
-                f"for {p} lag(s) with instrument_lags={self.instrument_lags}; use fewer lags or "
-                "more instrument lags"
+                f"too few periods for {p} lag(s) with instrument_lags={self.instrument_lags}; use "
+                "fewer lags or more instrument lags"
             )
         # The Arellano-Bond test reads residuals in first differences whatever the transform
         # (as xtabond2 does after FOD), on the units and years of the estimation sample.
@@ -737,17 +733,14 @@ class PanelVAR:
             if self.steps == "twostep":
                 message = (
                     f"the two-step weight matrix is singular: {counts}. Two-step estimates, their "
-                    "standard "
-                    "errors and Hansen's J are unreliable; use fewer instruments (collapse=True, "
-                    "instrument_lags with a last lag) or steps='onestep'"
+                    "standard errors and Hansen's J are unreliable; use fewer instruments "
+                    "(collapse=True, instrument_lags with a last lag) or steps='onestep'"
                 )
             else:
                 message = (
                     f"the moment covariance behind Hansen's J is singular: {counts}. J (and the "
-                    "MMSC built "
-                    "on it) cannot test anything; the one-step estimates and their robust standard "
-                    "errors "
-                    "are not affected"
+                    "MMSC built on it) cannot test anything; the one-step estimates and their "
+                    "robust standard errors are not affected"
                 )
             warnings.warn(message, InstrumentWarning, stacklevel=2)
         return PanelVARResults(self, fit)
@@ -780,9 +773,8 @@ class PanelVAR:
                 else "are linear combinations"
             )
             raise InputError(
-                f"{', '.join(redundant)} {what} of the other variables "
-                f"({', '.join(variables)}) within units, so the coefficients are not "
-                "identified; drop or replace "
+                f"{', '.join(redundant)} {what} of the other variables ({', '.join(variables)}) "
+                "within units, so the coefficients are not identified; drop or replace "
                 + ("it" if len(redundant) == 1 else "them")
             )
 

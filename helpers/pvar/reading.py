@@ -72,19 +72,19 @@ def proliferation_verdict(
     modulus = float(results.stability()["modulus"].max())
     j = results.j_stat
     facts = (
-        f"Hansen's J is {j.stat:.2f} on {j.df} degrees of freedom and the largest root has "
-        f"modulus {modulus:.2f}"
+        f"Hansen's J is {j.stat:.2f} on {j.df} degrees of freedom and the largest root has modulus "
+        f"{modulus:.2f}"
     )
     if moments >= units:
         return (
             f"Such estimates cannot be trusted: with {moments} moment conditions and {units} "
-            f"{noun}s the weight matrix is singular; here {facts}. Roodman's rule of thumb is "
-            "to keep the instruments below the number of units."
+            f"{noun}s the weight matrix is singular; here {facts}. Roodman's rule of thumb is to "
+            "keep the instruments below the number of units."
         )
     return (
         f"Here the moment conditions ({moments}) are fewer than the {noun}s ({units}), so the "
-        f"two-step weights can be estimated; {facts}. Roodman's rule of thumb is still to keep "
-        "the instruments well below the number of units."
+        f"two-step weights can be estimated; {facts}. Roodman's rule of thumb is still to keep the "
+        "instruments well below the number of units."
     )
 
 
@@ -115,20 +115,19 @@ def collapsed_sentence(
     first, last = first - shift, None if last is None else last - shift
     moments, units = _moments(results), results.n_entities
     text = (
-        f"We collapse the instruments and use the levels dated t-{first} to t-{last} "
-        f"(valid under {results.model.transform.upper()}), {results.n_instruments} instruments "
-        f"per equation. "
+        f"We collapse the instruments and use the levels dated t-{first} to t-{last} (valid under "
+        f"{results.model.transform.upper()}), {results.n_instruments} instruments per equation. "
     )
     if moments >= units:
         return text + (
-            f"Even so, {moments} joint moment conditions are at least the {units} {noun}s, so "
-            "we report one-step GMM with cluster-robust standard errors, whose weight matrix "
-            "needs no estimated covariance."
+            f"Even so, {moments} joint moment conditions are at least the {units} {noun}s, so we "
+            "report one-step GMM with cluster-robust standard errors, whose weight matrix needs "
+            "no estimated covariance."
         )
     return text + (
         f"The {moments} joint moment conditions are fewer than the {units} {noun}s; we still "
-        "report one-step GMM with cluster-robust standard errors, which needs no estimated "
-        "weight matrix."
+        "report one-step GMM with cluster-robust standard errors, which needs no estimated weight "
+        "matrix."
     )
 
 
@@ -179,9 +178,9 @@ def j_sentence(results: PanelVARResults, noun: str = "province") -> str:
         results.moment_rank,
     )
     text = (
-        f"Hansen's J needs the inverse of the covariance of the moment conditions, estimated from "
-        f"the {noun}s' contributions. With {moments} moment conditions and {units} {noun}s "
-        f"that covariance has rank {rank}"
+        "Hansen's J needs the inverse of the covariance of the moment conditions, estimated from "
+        f"the {noun}s' contributions. With {moments} moment conditions and {units} {noun}s that "
+        f"covariance has rank {rank}"
     )
     if rank < moments:
         return text + (
@@ -221,12 +220,12 @@ def mmsc_sentence(
     text = f"MMSC-BIC picks {chosen} lag(s)"
     if j.max() - j.min() < 1e-6:
         text += (
-            ". J is the same for every lag order, so the criteria differ only by their "
-            "penalties and the choice is made by parsimony alone"
+            ". J is the same for every lag order, so the criteria differ only by their penalties "
+            "and the choice is made by parsimony alone"
         )
     return text + (
-        f". A testable J needs fewer moment conditions than {noun}s: with {units} {noun}s "
-        f"and {n_eq} equations, at most {most} instruments per equation."
+        f". A testable J needs fewer moment conditions than {noun}s: with {units} {noun}s and "
+        f"{n_eq} equations, at most {most} instruments per equation."
     )
 
 
@@ -252,9 +251,9 @@ def no_selection_sentence(largest: int, wanted: int) -> str:
     'The lag orders are not compared on this pane'
     """
     return (
-        f"The lag orders are not compared on this panel: a unit needs p + 2 consecutive periods "
-        f"for lag order p, and the longest run here allows at most {largest} (the chapter "
-        f"compares up to {wanted})."
+        "The lag orders are not compared on this panel: a unit needs p + 2 consecutive periods "
+        f"for lag order p, and the longest run here allows at most {largest} (the chapter compares "
+        f"up to {wanted})."
     )
 
 
@@ -280,10 +279,10 @@ def instability_caveat(modulus: float) -> str:
     if modulus < 1:
         return ""
     return (
-        f"Read what follows with care: the estimated system is not stable (largest root "
-        f"{modulus:.3f}), so its impulse responses do not die out and its variance "
-        "decomposition does not settle. They describe the estimate, not a system that returns to "
-        "rest after a shock."
+        "Read what follows with care: the estimated system is not stable (largest root "
+        f"{modulus:.3f}), so its impulse responses do not die out and its variance decomposition "
+        "does not settle. They describe the estimate, not a system that returns to rest after a "
+        "shock."
     )
 
 
@@ -318,8 +317,8 @@ def stability_sentence(modulus: float, true_modulus: float | None) -> str:
     if true_modulus is not None:
         text += (
             f" The true matrix of the simulation has largest modulus {true_modulus:.2f}; "
-            "persistent, trending series make lagged levels weak instruments and push "
-            "estimated roots towards one."
+            "persistent, trending series make lagged levels weak instruments and push estimated "
+            "roots towards one."
         )
     return text
 
@@ -399,21 +398,21 @@ def system_sentence(
     )
     if system.moment_rank < _moments(system):
         return text + (
-            f" Whether the level moments are valid cannot be tested here: with these "
-            f"{noun}s the moment covariance of the system is rank-deficient, so neither J nor "
-            "a difference of J tests anything."
+            f" Whether the level moments are valid cannot be tested here: with these {noun}s the "
+            "moment covariance of the system is rank-deficient, so neither J nor a difference of "
+            "J tests anything."
         )
     row = system.difference_in_hansen().loc[LEVEL_GROUP]
     if pd.isna(row["difference"]):
         return text + (
-            " Without the level instruments the model would not be overidentified, so they "
-            "cannot be tested as a group."
+            " Without the level instruments the model would not be overidentified, so they cannot "
+            "be tested as a group."
         )
     return text + (
-        f" The difference-in-Hansen statistic of the level equations' instruments is "
-        f"{row['difference']:.2f} on {int(row['difference df'])} degrees of freedom "
-        f"(p = {row['difference pvalue']:.3f}): a small p-value says mean stationarity fails "
-        "and difference GMM is the one to keep."
+        " The difference-in-Hansen statistic of the level equations' instruments is "
+        f"{row['difference']:.2f} on {int(row['difference df'])} degrees of freedom (p = "
+        f"{row['difference pvalue']:.3f}): a small p-value says mean stationarity fails and "
+        "difference GMM is the one to keep."
     )
 
 
@@ -464,18 +463,17 @@ def serial_correlation_sentence(
         text = (
             f"AR(1) rejects with a negative statistic in {len(negative)} of {n_eq} equations at "
             f"{alpha:.0%}; where it does not, the expected correlation of -1/2 is not seen, "
-            "because the test has little power here or because positively autocorrelated "
-            "errors in levels offset it."
+            "because the test has little power here or because positively autocorrelated errors "
+            "in levels offset it."
         )
     if positive:
         text += (
-            f" A significantly positive AR(1) statistic ({_listing(positive)}) does not fit "
-            "errors that are serially uncorrelated in levels."
+            f" A significantly positive AR(1) statistic ({_listing(positive)}) does not fit errors "
+            "that are serially uncorrelated in levels."
         )
     if 2 not in orders or tests.xs(2, level="order")["z"].isna().all():
         return text + (
-            " AR(2) cannot be computed: the panel has too few years for residuals two years "
-            "apart."
+            " AR(2) cannot be computed: the panel has too few years for residuals two years apart."
         )
     second = tests.xs(2, level="order")
     rejected2 = list(second.index[second["pvalue"] < alpha])
@@ -493,9 +491,9 @@ def serial_correlation_sentence(
         else "it has little power"
     )
     return text + (
-        f" AR(2) rejects in none (smallest p-value {smallest:.2f}): no sign that the lagged "
-        f"levels are invalid instruments because of serial correlation, though {power} against "
-        "persistent errors."
+        f" AR(2) rejects in none (smallest p-value {smallest:.2f}): no sign that the lagged levels "
+        f"are invalid instruments because of serial correlation, though {power} against persistent "
+        "errors."
     )
 
 
@@ -524,11 +522,10 @@ def instrument_groups_sentence(
     moments, units = _moments(results), results.n_entities
     if results.moment_rank < moments:
         return (
-            f"With {moments} moment conditions and {units} units the moment covariance is "
-            f"singular (rank {results.moment_rank}), so neither J nor the differences in the "
-            "table test anything (some may even be negative): testing instrument subsets needs "
-            "fewer moments than units, for instance fewer variables or fewer lags as "
-            "instruments."
+            f"With {moments} moment conditions and {units} units the moment covariance is singular "
+            f"(rank {results.moment_rank}), so neither J nor the differences in the table test "
+            "anything (some may even be negative): testing instrument subsets needs fewer moments "
+            "than units, for instance fewer variables or fewer lags as instruments."
         )
     tested = table.dropna(subset=["difference"])
     if tested.empty:
@@ -541,8 +538,8 @@ def instrument_groups_sentence(
     row = tested.loc[low]
     text = (
         f"The smallest p-value is that of {low}: J falls by {row['difference']:.2f} on "
-        f"{int(row['difference df'])} degrees of freedom without it "
-        f"(p = {row['difference pvalue']:.3f})."
+        f"{int(row['difference df'])} degrees of freedom without it (p = "
+        f"{row['difference pvalue']:.3f})."
     )
     if rejected:
         return text + (
@@ -604,8 +601,8 @@ def year_effects_sentence(
     strong = before["pvalue"] < 0.05
     text = (
         f"Pesaran's CD statistic of the residuals ranges from {before['CD'].min():.1f} to "
-        f"{before['CD'].max():.1f} across the equations, significant at 5% in "
-        f"{int(strong.sum())} of {len(before)}"
+        f"{before['CD'].max():.1f} across the equations, significant at 5% in {int(strong.sum())} "
+        f"of {len(before)}"
         + (
             f": the {noun}s' errors move together, as common (national) shocks make them."
             if strong.any()
@@ -742,9 +739,9 @@ def generated_sentence(
     if indices is None:
         return (
             "This run's panel has no latent scores beside its indicators, so the model above is "
-            f"already estimated on {variables_are or 'its own variables'}, with nothing to "
-            "compare them with; the caveat stands: its GMM standard errors treat estimated "
-            "indices as data."
+            f"already estimated on {variables_are or 'its own variables'}, with nothing to compare "
+            "them with; the caveat stands: its GMM standard errors treat estimated indices as "
+            "data."
         )
 
     names = scores.model.dependent
@@ -758,8 +755,8 @@ def generated_sentence(
     )
     return (
         f"On the entropy indices, the own-lag coefficients average {on_indices:.2f}, against "
-        f"{on_scores:.2f} on the scores they measure, and the largest root is "
-        f"{moduli[1]:.2f} against {moduli[0]:.2f}{truth}"
+        f"{on_scores:.2f} on the scores they measure, and the largest root is {moduli[1]:.2f} "
+        f"against {moduli[0]:.2f}{truth}"
         + (
             ", so the system estimated on the indices is not even stable"
             if moduli[1] >= 1 > moduli[0]

@@ -641,8 +641,8 @@ class PanelVARResults:
         return (
             f"Panel VAR of {n_eq} equation{'s' if n_eq != 1 else ''}, {m.lags} "
             f"lag{'s' if m.lags != 1 else ''}, {m.transform.upper()}, {kind} GMM, {step}: "
-            f"{self.nobs} observations from {self.n_entities} units, "
-            f"{self.n_instruments} instruments per equation; {self.j_stat}"
+            f"{self.nobs} observations from {self.n_entities} units, {self.n_instruments} "
+            f"instruments per equation; {self.j_stat}"
         )
 
     def __repr__(self) -> str:
@@ -650,8 +650,6 @@ class PanelVARResults:
         kind = "system" if m.system else "difference"
         return (
             f"PanelVARResults({len(m.dependent)} equation(s), lags={m.lags}, "
-            f"{m.transform.upper()}, {kind} GMM, "
-            f"{m.steps}; {self.nobs} obs, {self.n_entities} units, {self.n_instruments} "
-            "instruments per equation; "
-            f"{self.j_stat})"
+            f"{m.transform.upper()}, {kind} GMM, {m.steps}; {self.nobs} obs, {self.n_entities} "
+            f"units, {self.n_instruments} instruments per equation; {self.j_stat})"
         )

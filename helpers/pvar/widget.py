@@ -18,8 +18,8 @@ class PVARExplorer(Explorer):
     instruments...); ``orderings`` maps a label to a Cholesky ordering of ``dependent``."""
 
     description = (
-        "The panel VAR explorer: a grid of orthogonalised impulse responses with 90% "
-        "Monte Carlo bands, one row per response and one column per shock."
+        "The panel VAR explorer: a grid of orthogonalised impulse responses with 90% Monte Carlo "
+        "bands, one row per response and one column per shock."
     )
 
     figsize = (10.0, 8.0)
@@ -105,8 +105,8 @@ class PVARExplorer(Explorer):
         modulus = results.stability()["modulus"].max()
         status = (
             f"{results.nobs} observations, {results.n_instruments} instruments per equation; "
-            "largest "
-            f"eigenvalue modulus {modulus:.3f} ({'stable' if modulus < 1 else 'NOT stable'})"
+            f"largest eigenvalue modulus {modulus:.3f} "
+            f"({'stable' if modulus < 1 else 'NOT stable'})"
             + "".join(f"<br>Note: {note}" for note in notes)
         )
         return View(bands, status)

@@ -104,8 +104,8 @@ def hhi(
     total = _checks.number("total", total, minimum=0, strict=True)
     if abs(s.sum() - total) > tol * total:
         raise InputError(
-            f"shares add up to {s.sum():.4g}, not {total:g}: the HHI needs every unit's share. "
-            "For a table of the top units only, use hhi_bounds()."
+            f"shares add up to {s.sum():.4g}, not {total:g}: the HHI needs every unit's share. For "
+            "a table of the top units only, use hhi_bounds()."
         )
     h = float(np.sum(s.to_numpy() ** 2))
     if not normalized:

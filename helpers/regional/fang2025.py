@@ -135,8 +135,8 @@ def check_table1(
         ", ".join(ai.nsmallest(5, "rank")["province_zh"]),
         top5 == set(claims.items("C3")) and cut == 5,
         note=(
-            f"The paper gives no criterion for the tier. The largest drop anywhere in the ranking, "
-            f"{gaps['gap'].max():.2f} points, falls after rank {cut}"
+            "The paper gives no criterion for the tier. The largest drop anywhere in the "
+            f"ranking, {gaps['gap'].max():.2f} points, falls after rank {cut}"
             + (
                 ", which supports a cut after the top five."
                 if cut == 5
@@ -154,9 +154,8 @@ def check_table1(
         else "holds for no bottom group",
         bool(fits),
         note=(
-            "The paper does not say how many provinces it means. With this table the statement is "
-            "exact "
-            f"for the bottom {min(fits)}-{max(fits)}, i.e. ranks "
+            "The paper does not say how many provinces it means. With this table the "
+            f"statement is exact for the bottom {min(fits)}-{max(fits)}, i.e. ranks "
             f"{len(ai) - max(fits) + 1}-{len(ai)}."
             if fits
             else "No bottom group has exactly these non-western members."
@@ -300,11 +299,9 @@ def check_table2(
         "patents",
         bool((lower > claims.number("C9")).all()),
         note=(
-            "Read as more than half. Provinces stand in for the clusters (Guangdong for the Pearl "
-            "River "
-            "Delta), so this checks the provinces that contain them; Tianjin and Hebei are not in "
-            "Table 2, "
-            "so the shares are lower bounds."
+            "Read as more than half. Provinces stand in for the clusters (Guangdong for the "
+            "Pearl River Delta), so this checks the provinces that contain them; Tianjin "
+            "and Hebei are not in Table 2, so the shares are lower bounds."
         ),
     )
     return scorecard.view(["C7", "C8", "C9"])

@@ -182,9 +182,8 @@ def _label_ranks(
     dots. Names closer than a line of text are moved apart (down from the top, up from the
     bottom) and joined to their dots by a thin line, so that near-equal ranks stay readable."""
     height = ax.get_position().height * ax.figure.get_figheight() * 72
-    gap = (
-        1.2 * fontsize * (len(order) + 1) / height
-    )  # one line of text, in ranks
+    # one line of text, in ranks
+    gap = 1.2 * fontsize * (len(order) + 1) / height
     x_shift = 0.02 * float(order.max() - order.min() or 1)
     n = len(order)
     top = list(range(min(label, n)))
@@ -554,8 +553,8 @@ def refresh_share_above_plot(ax: Axes, result: SharesAbove) -> Axes:
     drawn = [t.get_text() for t in ax.get_xticklabels()]
     if drawn != [str(g) for g in table.index]:
         raise InputError(
-            f"the axes show groups {drawn}, the table has {list(map(str, table.index))}; "
-            "draw it anew with share_above_plot()"
+            f"the axes show groups {drawn}, the table has {list(map(str, table.index))}; draw it "
+            "anew with share_above_plot()"
         )
     for bar, label, share, text in zip(
         ax.patches, ax.texts, table["share_above"], table["fraction"]

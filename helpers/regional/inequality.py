@@ -98,8 +98,8 @@ def gini(values, weights=None, small_sample: bool = False) -> float:
     if small_sample:
         if weights is not None:
             raise InputError(
-                "small_sample=True is defined for unweighted data; with population weights "
-                "the number of individuals, not units, would set the correction"
+                "small_sample=True is defined for unweighted data; with population weights the "
+                "number of individuals, not units, would set the correction"
             )
         if len(y) < 2:
             raise InputError("small_sample=True needs at least two units")
@@ -107,9 +107,8 @@ def gini(values, weights=None, small_sample: bool = False) -> float:
     ys, ws = y.to_numpy()[order], w[order]
     w_before = np.cumsum(ws) - ws  # population below unit i
     z_before = np.cumsum(ws * ys) - ws * ys  # total value below unit i
-    pairs = np.sum(
-        ws * (ys * w_before - z_before)
-    )  # sum over i<j of p_i p_j (y_j - y_i)
+    # sum over i<j of p_i p_j (y_j - y_i)
+    pairs = np.sum(ws * (ys * w_before - z_before))
     g = pairs / (np.sum(ws) * np.sum(ws * ys))
     if small_sample:
         g *= len(y) / (len(y) - 1)

@@ -125,13 +125,12 @@ def pairing_sentence(index_mine: bool, firms_mine: bool) -> str:
     if index_mine:
         return (
             "The index is your file and the shares are the paper's Table 2 (no firms_path was "
-            "given): setting them side by side would pair unrelated data, so this run does "
-            "not compare them."
+            "given): setting them side by side would pair unrelated data, so this run does not "
+            "compare them."
         )
     return (
-        "The shares are your file and the index is the paper's Table 1 (no data_path was "
-        "given): setting them side by side would pair unrelated data, so this run does not "
-        "compare them."
+        "The shares are your file and the index is the paper's Table 1 (no data_path was given): "
+        "setting them side by side would pair unrelated data, so this run does not compare them."
     )
 
 
@@ -252,8 +251,8 @@ def extremes_sentence(ai: pd.DataFrame) -> str:
         return "" if pd.isna(value) else f", {value}"
 
     return (
-        f"The highest index is {high}'s ({ai.at[high, 'index']:.2f}{group(high)}), the "
-        f"lowest {low}'s ({ai.at[low, 'index']:.2f}{group(low)})."
+        f"The highest index is {high}'s ({ai.at[high, 'index']:.2f}{group(high)}), the lowest "
+        f"{low}'s ({ai.at[low, 'index']:.2f}{group(low)})."
     )
 
 
@@ -275,18 +274,18 @@ def where_note(provinces: bool, grouped: bool = True) -> str:
     """
     if provinces:
         return (
-            "The tile-grid map gives every province the same square, so the largest provinces "
-            "do not dominate the picture as they would on an area map; provinces without a "
-            "value are left blank."
+            "The tile-grid map gives every province the same square, so the largest provinces do "
+            "not dominate the picture as they would on an area map; provinces without a value are "
+            "left blank."
         )
     if not grouped:
         return (
-            "Each dot is a unit, drawn at its value (with a little vertical jitter so that "
-            "equal values stay visible); the bar marks the median."
+            "Each dot is a unit, drawn at its value (with a little vertical jitter so that equal "
+            "values stay visible); the bar marks the median."
         )
     return (
-        "Each dot is a unit, drawn at its value in its group's row (with a little vertical "
-        "jitter so that equal values stay visible); the bar marks the group's median."
+        "Each dot is a unit, drawn at its value in its group's row (with a little vertical jitter "
+        "so that equal values stay visible); the bar marks the group's median."
     )
 
 
@@ -326,18 +325,18 @@ def inequality_sentences(
     text = f"The Gini coefficient of the index is {gini:.3f}. "
     if not decomposition:
         return text + (
-            f"The {_plural(noun)} of this run are not grouped (no group column was given), so "
-            "the Theil indices are not split into parts between and within groups."
+            f"The {_plural(noun)} of this run are not grouped (no group column was given), so the "
+            "Theil indices are not split into parts between and within groups."
         )
     t, ell = decomposition["T"].between_share, decomposition["L"].between_share
     if len(decomposition["T"].groups) < 2:
         return text + (
-            f"All {_plural(noun)} of this run are in one {group_noun}, so all of the "
-            "inequality lies within it."
+            f"All {_plural(noun)} of this run are in one {group_noun}, so all of the inequality "
+            "lies within it."
         )
     text += (
-        f"Between-{group_noun} differences account for {t:.1%} of Theil T and {ell:.1%} of "
-        "Theil L, so "
+        f"Between-{group_noun} differences account for {t:.1%} of Theil T and {ell:.1%} of Theil "
+        "L, so "
     )
     if t >= 0.5 and ell >= 0.5:
         text += (
@@ -390,8 +389,8 @@ def permutation_sentence(
     """
     if permutation is None:
         return (
-            f"Without groups there is no between-{group_noun} share to test: pass a group "
-            "column (the parameter group) to run the permutation test."
+            f"Without groups there is no between-{group_noun} share to test: pass a group column "
+            "(the parameter group) to run the permutation test."
         )
     if n_groups < 2:
         return (
@@ -401,8 +400,7 @@ def permutation_sentence(
     p = float(permutation["pvalue"])
     n = int(permutation["n_reps"])
     verdict = (
-        f"the {_plural(group_noun)} sort the {_plural(noun)} better than a random grouping "
-        "would"
+        f"the {_plural(group_noun)} sort the {_plural(noun)} better than a random grouping would"
         if p <= 0.05
         else f"a random grouping of the {_plural(noun)} into groups of the same sizes often "
         f"does as well, so the pattern by {group_noun} is not clearly more than chance"

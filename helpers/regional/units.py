@@ -202,8 +202,8 @@ def attach_units(
         raise data.DataError(
             f"{fname}: column {unit!r} has value(s) {', '.join(unknown)} in "
             f"{_checks.file_lines(~is_province)} that are not provincial-level divisions, while "
-            f"{provinces_among} other unit(s) are; expected short names such as 北京, 内蒙古, "
-            "新疆 (if your units are not provinces, none of them should be)"
+            f"{provinces_among} other unit(s) are; expected short names such as 北京, 内蒙古, 新疆 "
+            "(if your units are not provinces, none of them should be)"
         )
     out = frame.copy()
     if provinces_among == len(distinct):
@@ -356,8 +356,8 @@ def load_index(
         path = Path(path)
         if group is not None and group in (unit, "index", "rank"):
             raise InputError(
-                f"group = {group!r}: the groups must be a column of their own, not the units, "
-                "the index or the rank"
+                f"group = {group!r}: the groups must be a column of their own, not the units, the "
+                "index or the rank"
             )
         frame = _read_table(
             path,
@@ -435,8 +435,8 @@ def load_shares(
         if not over.empty:
             raise data.DataError(
                 f"{fname}: the shares in column(s) {', '.join(over.index)} add up to "
-                f"{', '.join(f'{t:.2f}' for t in over)} per cent; shares of a whole add up "
-                "to 100 or less"
+                f"{', '.join(f'{t:.2f}' for t in over)} per cent; shares of a whole add up to 100 "
+                "or less"
             )
     return _by_label(frame, unit, None, fname)
 
@@ -493,8 +493,8 @@ def shares_universe(
         hhi_bounds(shares[SHARE_COLUMNS[0]], n_units=n)
     except InputError as error:
         raise InputError(
-            f"{error}: the shares are taken as shares of {n} units ({phrase}); set n_units to "
-            "the number of units they are shares of"
+            f"{error}: the shares are taken as shares of {n} units ({phrase}); set n_units to the "
+            "number of units they are shares of"
         ) from None
     return n, phrase
 

@@ -30,8 +30,8 @@ class ThresholdExplorer(Explorer):
     """
 
     description = (
-        "The threshold explorer: one bar per group giving the share of its units whose "
-        "index lies above the threshold, labelled with the fraction."
+        "The threshold explorer: one bar per group giving the share of its units whose index lies "
+        "above the threshold, labelled with the fraction."
     )
 
     figsize = (6.0, 3.5)

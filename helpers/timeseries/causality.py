@@ -81,8 +81,8 @@ def toda_yamamoto(
     n_params = values.shape[1] * total + len(trend.replace("n", ""))
     if len(values) - total <= n_params:
         raise InputError(
-            f"levels has {len(values)} observations: a VAR with {lags} + {d_max} lags needs "
-            f"more than {n_params} after the first {total}"
+            f"levels has {len(values)} observations: a VAR with {lags} + {d_max} lags needs more "
+            f"than {n_params} after the first {total}"
         )
     results = VAR(values).fit(total, trend=trend)
     names = [str(c) for c in values.columns]

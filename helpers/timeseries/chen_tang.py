@@ -276,9 +276,8 @@ def check_sample(scorecard: Scorecard, claims: Claims) -> pd.Series:
         enough = [f"{name} ({n})" for name, n in counts.items() if n >= needed]
         short = [f"{name} ({n})" for name, n in counts.items() if n < needed]
         return (
-            f"Read as annual data (§3 gives only the span; its sources are yearbooks and a "
-            f"yearly report). Observations per series, by frequency: too few if "
-            f"{', '.join(short)}"
+            "Read as annual data (§3 gives only the span; its sources are yearbooks and a yearly "
+            f"report). Observations per series, by frequency: too few if {', '.join(short)}"
             + (f"; enough if {', '.join(enough)}" if enough else "")
             + "."
         )
@@ -331,9 +330,9 @@ def check_sample(scorecard: Scorecard, claims: Claims) -> pd.Series:
         "equation (2) is the VAR(4) the paper estimated",
         f"{len(printed_lags)} regressors: "
         + ", ".join(f"{v} at lag {int(k)}" for v, k in printed_lags.items()),
-        f"a VAR({lags}) in {len(VARIABLES)} variables has {lags * len(VARIABLES)} lag "
-        f"regressors per equation (each variable at lags 1-{lags}) plus a constant; eq. (2) "
-        f"has {len(printed_lags)}"
+        f"a VAR({lags}) in {len(VARIABLES)} variables has {lags * len(VARIABLES)} lag regressors "
+        f"per equation (each variable at lags 1-{lags}) plus a constant; eq. (2) has "
+        f"{len(printed_lags)}"
         + ("" if "p" in printed_lags else " and no lag of GDP (p)"),
         len(printed_lags) == lags * len(VARIABLES),
         note="eq. (2) as printed; a VAR in which each variable enters at one lag only is not "
@@ -621,8 +620,7 @@ def check_readings(
         claims,
         "FEVD-23-29",
         f"no column runs from {start} to {end}; {start} is in {cells_with(fevd, start)}; {end} is "
-        "in "
-        f"{cells_with(fevd, end)}"
+        f"in {cells_with(fevd, end)}"
         if not matches
         else f"columns {matches}",
         bool(matches),

@@ -279,9 +279,8 @@ def johansen(
     z0 = dy[k_ar_diff:]
     lagged = [dy[k_ar_diff - i : len(dy) - i] for i in range(1, k_ar_diff + 1)]
     z2 = np.column_stack(lagged) if lagged else np.empty((nobs, 0))
-    trend = np.arange(
-        k_ar_diff + 1, n, dtype=float
-    )  # the time index of each used observation
+    # the time index of each used observation
+    trend = np.arange(k_ar_diff + 1, n, dtype=float)
     z1 = y[k_ar_diff:-1]
     extra_name = None
     if deterministic == "ci":

@@ -58,8 +58,8 @@ def _ols_t(y: np.ndarray, x: np.ndarray, column: int, dfcor: bool):
     n, k = x.shape
     if n <= k:
         raise InputError(
-            f"a unit's regression has {n} observation(s) for {k} coefficients: use fewer lags "
-            "or a longer panel"
+            f"a unit's regression has {n} observation(s) for {k} coefficients: use fewer lags or a "
+            "longer panel"
         )
     sigma2 = resid @ resid / (n - k if dfcor else n)
     xtx_inv = np.linalg.pinv(x.T @ x)
@@ -73,9 +73,8 @@ def _adf_design(series: np.ndarray, lags: int):
     dy = np.diff(series)
     rows = range(lags, len(dy))
     target = np.array([dy[t] for t in rows])
-    level = np.array(
-        [series[t] for t in rows]
-    )  # y_{t-1} for dy_t = y_{t+1} - y_t
+    # y_{t-1} for dy_t = y_{t+1} - y_t
+    level = np.array([series[t] for t in rows])
     lagged = np.array([[dy[t - j] for j in range(1, lags + 1)] for t in rows])
     return target, level, lagged.reshape(len(target), lags)
 
@@ -208,9 +207,9 @@ def ips(
     if units[["mean", "var"]].isna().any().any():
         short = units.index[units["mean"].isna()]
         raise InputError(
-            f"IPS (2003, Table 3) has no moments for the lag order and length of unit(s) "
-            f"{_checks.labels(short)}: use fewer lags (the table starts at 20 observations for "
-            "5 lags and 25 for 6-8)"
+            "IPS (2003, Table 3) has no moments for the lag order and length of unit(s) "
+            f"{_checks.labels(short)}: use fewer lags (the table starts at 20 observations for 5 "
+            "lags and 25 for 6-8)"
         )
     stat = float(
         np.sqrt(n_units)
@@ -259,8 +258,8 @@ def _cadf_t(levels: np.ndarray, lags: int, exo: str) -> np.ndarray:
     x = np.stack(columns, axis=-1)  # (..., units, n_obs, k)
     if n_obs <= x.shape[-1]:
         raise InputError(
-            f"each unit's CADF regression has {n_obs} observations for {x.shape[-1]} "
-            "coefficients: use fewer lags or a longer panel"
+            f"each unit's CADF regression has {n_obs} observations for {x.shape[-1]} coefficients: "
+            "use fewer lags or a longer panel"
         )
     xtx = np.swapaxes(x, -1, -2) @ x
     inverse = np.linalg.inv(xtx)

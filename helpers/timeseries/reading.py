@@ -90,8 +90,8 @@ def data_sentence(label: str, series: pd.DataFrame) -> str:
     frequency, first, last = date_span(series.index)
     read = data.format_sentence(series)
     return (
-        f"This run analyses {label}: {len(series)} {frequency}observations from "
-        f"{first} to {last}, variables {', '.join(series.columns)}, in logs."
+        f"This run analyses {label}: {len(series)} {frequency}observations from {first} to {last}, "
+        f"variables {', '.join(series.columns)}, in logs."
         + (f" {read}" if read else "")
     )
 
@@ -165,9 +165,9 @@ def fevd_sentence(decomposition: pd.DataFrame, checks: pd.DataFrame) -> str:
     own_first = float(shares.loc[(first, horizons[0]), first])
     ok, total = int(checks["ok"].sum()), len(checks)
     text = (
-        f"{ok} of {total} rows pass the checks (rows summing to 100, shares in [0, 100], S.E. "
-        f"not falling), and at horizon {horizons[0]} {first}, ordered first, owes "
-        f"{own_first:.1f}% of its variance to its own shock: the properties Tables 2-6 violate."
+        f"{ok} of {total} rows pass the checks (rows summing to 100, shares in [0, 100], S.E. not "
+        f"falling), and at horizon {horizons[0]} {first}, ordered first, owes {own_first:.1f}% of "
+        "its variance to its own shock: the properties Tables 2-6 violate."
     )
     if len(horizons) >= 2:
         a, b = horizons[-2], horizons[-1]
@@ -175,8 +175,8 @@ def fevd_sentence(decomposition: pd.DataFrame, checks: pd.DataFrame) -> str:
             (shares.xs(b, level=1) - shares.xs(a, level=1)).abs().max().max()
         )
         text += (
-            f" Between horizons {a} and {b} no share moves by more than {moved:.2f} points: in "
-            "a stable VAR the shares converge as the horizon grows, so rows that still move by "
+            f" Between horizons {a} and {b} no share moves by more than {moved:.2f} points: in a "
+            "stable VAR the shares converge as the horizon grows, so rows that still move by "
             "several points between periods 80 and 100, as in Tables 2-6, would need a root very "
             "close to one."
         )
@@ -361,22 +361,21 @@ def long_run_sentence(table: pd.DataFrame | None, horizon: int, rank) -> str:
             else f"With rank {rank} there is no error-correction term to add"
         )
         return (
-            f"{why}, so no VECM is drawn, and the growth-rate VAR's cumulated responses (the "
-            "solid lines) are the model's responses of the levels."
+            f"{why}, so no VECM is drawn, and the growth-rate VAR's cumulated responses (the solid "
+            "lines) are the model's responses of the levels."
         )
     gap = (table["VECM (levels)"] - table["growth-rate VAR (cumulated)"]).abs()
     impulse, response = gap.idxmax()
     row = table.loc[(impulse, response)]
     return (
-        f"After {horizon} periods the two differ by up to {gap.max():.2f} percentage points: "
-        f"the response of {response} to a shock in {impulse} is "
-        f"{row['VECM (levels)']:.2f}% in the VECM and "
-        f"{row['growth-rate VAR (cumulated)']:.2f}% in the growth-rate VAR. Neither has "
-        "confidence bands here, and each orthogonalises its own residual covariance, so part of "
-        "a gap may be noise; the difference in kind is that the VECM's long-run responses obey "
-        "the cointegrating relations (beta' times the long-run impact matrix is zero), while "
-        "the VAR in growth rates, which leaves out the error-correction term, lets each level "
-        "drift wherever its cumulated shocks take it."
+        f"After {horizon} periods the two differ by up to {gap.max():.2f} percentage points: the "
+        f"response of {response} to a shock in {impulse} is {row['VECM (levels)']:.2f}% in the "
+        f"VECM and {row['growth-rate VAR (cumulated)']:.2f}% in the growth-rate VAR. Neither has "
+        "confidence bands here, and each orthogonalises its own residual covariance, so part of a "
+        "gap may be noise; the difference in kind is that the VECM's long-run responses obey the "
+        "cointegrating relations (beta' times the long-run impact matrix is zero), while the VAR "
+        "in growth rates, which leaves out the error-correction term, lets each level drift "
+        "wherever its cumulated shocks take it."
     )
 
 

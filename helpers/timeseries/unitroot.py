@@ -536,9 +536,8 @@ def adf_rejection_rates(
     >>> rates.index.name, rates.columns.tolist()
     ('T', [1.0, 0.8])
     """
-    _checks.option(
-        "alpha", alpha, (0.01, 0.05, 0.10)
-    )  # MacKinnon's tabulated levels
+    # MacKinnon's tabulated levels
+    _checks.option("alpha", alpha, (0.01, 0.05, 0.10))
     n_reps = _checks.integer("n_reps", n_reps, minimum=1)
     seed = _checks.integer("seed", seed, minimum=0)
     level = {0.01: "1%", 0.05: "5%", 0.10: "10%"}[alpha]

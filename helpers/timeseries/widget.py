@@ -23,9 +23,9 @@ class ADFPowerExplorer(Explorer):
     a unit root (its size at root 1, its power below), by simulation."""
 
     description = (
-        "The ADF power explorer: the rejection rate of the ADF test by sample size, and "
-        "the distribution of the simulated statistics against the 5% critical value at "
-        "the chosen sample size and root."
+        "The ADF power explorer: the rejection rate of the ADF test by sample size, and the "
+        "distribution of the simulated statistics against the 5% critical value at the chosen "
+        "sample size and root."
     )
 
     SIZES = (5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100)
@@ -130,8 +130,8 @@ class FEVDExplorer(Explorer):
     shares are recomputed (:func:`helpers.timeseries.fevd_table`) and redrawn as stacked bars."""
 
     description = (
-        "The variance-decomposition explorer: stacked bars of each variable's forecast-"
-        "error variance shares by shock at the chosen horizon and ordering."
+        "The variance-decomposition explorer: stacked bars of each variable's forecast-error "
+        "variance shares by shock at the chosen horizon and ordering."
     )
 
     figsize = (8.0, 3.2)

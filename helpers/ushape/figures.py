@@ -23,9 +23,8 @@ def _fieller_spans(
             alpha=0.2,
             lw=0,
         )
-    ax.axvspan(
-        np.nan, np.nan, color=_style.PALETTE[1], alpha=0.2, label=label
-    )  # the legend entry
+    # the legend entry
+    ax.axvspan(np.nan, np.nan, color=_style.PALETTE[1], alpha=0.2, label=label)
 
 
 def ushape_plot(

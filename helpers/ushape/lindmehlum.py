@@ -7,10 +7,10 @@ Mehlum (2010) test the composite hypothesis that the slope is negative at the lo
 the statistic is the smaller of the two one-sided t statistics of the end slopes, and its p-value is
 that of a one-sided t test. :func:`utest` implements it for a fitted statsmodels or linearmodels
 model, with the extreme point's Fieller (1954) and delta-method confidence intervals, following the
-authors' R package ``utest``. :func:`two_lines` is Simonsohn's (2018) interrupted-regression check,
-and :func:`advancement` and :func:`rationalisation` are the industrial-structure measures of the
-Chinese upgrading literature (Gan, Zheng & Yu 2011). No maintained Python package implements the
-Lind-Mehlum test, so it is written here.
+authors' R package ``utest``; :func:`utest_from_estimates` runs it from coefficients and their
+covariance alone. No maintained Python package implements the Lind-Mehlum test, so it is written
+here. Simonsohn's (2018) two-lines check is :mod:`helpers.ushape.twolines`, the industrial-structure
+measures :mod:`helpers.ushape.measures`, and how a test is shown :mod:`helpers.ushape.reading`.
 """
 
 from __future__ import annotations

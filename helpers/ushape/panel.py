@@ -70,7 +70,7 @@ def load_panel(
     repeated = sorted({c for c in named if named.count(c) > 1})
     if repeated:
         raise InputError(
-            f"unit, time, outcome, exposure and controls must be different columns; "
+            "unit, time, outcome, exposure and controls must be different columns; "
             f"{', '.join(repeated)} is named twice"
         )
     panel = data.load_columns(
@@ -90,9 +90,8 @@ def load_panel(
     if units < 3 or periods < 3 or len(panel) <= needed:
         raise InputError(
             f"{Path(path).name}: {len(panel)} observations of {units} unit(s) over {periods} "
-            "period(s); "
-            "a two-way fixed-effects quadratic needs at least 3 units, 3 periods and more than "
-            f"{needed} observations"
+            "period(s); a two-way fixed-effects quadratic needs at least 3 units, 3 periods and "
+            f"more than {needed} observations"
         )
     return panel
 

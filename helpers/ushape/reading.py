@@ -32,8 +32,8 @@ def utest_verdict(result: UTestResult, alpha: float = 0.05) -> str:
     if result.trivially_fails:
         low, high = result.interval
         return (
-            f"no {result.shape}: the extreme point {result.extreme:.4g} lies outside the "
-            f"interval [{low:.4g}, {high:.4g}], so the test fails trivially"
+            f"no {result.shape}: the extreme point {result.extreme:.4g} lies outside the interval "
+            f"[{low:.4g}, {high:.4g}], so the test fails trivially"
         )
     test = f"Lind-Mehlum t = {result.statistic:.3f}, {pvalue(result.pvalue)}"
     if result.pvalue < alpha:
@@ -130,11 +130,10 @@ def signs_sentence(
         for label, check in checks.items()
     )
     return (
-        f"In {len(by_signs)} of the {len(checks)} versions ({_names(by_signs)}) both "
-        f"coefficients are significant at {alpha:g}, so a reading by signs would announce a U "
-        f"or an inverse U there, as the table's column says. The Lind-Mehlum test gives "
-        f"{verdicts}. "
-        f"Verdicts matching the truth: {right} of {len(checks)}."
+        f"In {len(by_signs)} of the {len(checks)} versions ({_names(by_signs)}) both coefficients "
+        f"are significant at {alpha:g}, so a reading by signs would announce a U or an inverse U "
+        f"there, as the table's column says. The Lind-Mehlum test gives {verdicts}. Verdicts "
+        f"matching the truth: {right} of {len(checks)}."
     )
 
 
@@ -160,8 +159,8 @@ def extremes_sentence(checks: dict[str, ShapeCheck]) -> str:
         f"{label}: {c.row['two lines']}" for label, c in checks.items()
     )
     text = (
-        f"The fitted extreme point lies inside the observed range in {_names(inside)} and "
-        f"outside it in {_names(outside)}"
+        f"The fitted extreme point lies inside the observed range in {_names(inside)} and outside "
+        f"it in {_names(outside)}"
     )
     text += (
         "; where it lies outside, both end slopes have the same sign and the test fails "
@@ -263,13 +262,13 @@ def panel_sentence(
     with_controls = f", controlling for {_names(controls)}" if controls else ""
     return (
         f"This run tests {label}: {len(panel)} observations of {panel[unit].nunique()} units "
-        f"({unit}) over {panel[time].min()}-{panel[time].max()}{with_controls}. The "
-        f"fixed-effects quadratic gives b1 = {row['b1 (x)']:.4g} ({pvalue(row['p(b1)'])}) and "
-        f"b2 = {row['b2 (x squared)']:.4g} ({pvalue(row['p(b2)'])}), so the signs suggest "
-        f"{_shape(row['the signs suggest'])}. Over the observed range "
-        f"{_span(*test.interval)} the Lind-Mehlum test finds {test.verdict(check.alpha)}; the "
-        f"extreme point is {_number(test.extreme)}, with Fieller {test.level:.0%} interval "
-        f"{fieller} and delta-method interval {_span(*test.delta)}. The two-lines check finds "
+        f"({unit}) over {panel[time].min()}-{panel[time].max()}{with_controls}. The fixed-effects "
+        f"quadratic gives b1 = {row['b1 (x)']:.4g} ({pvalue(row['p(b1)'])}) and b2 = "
+        f"{row['b2 (x squared)']:.4g} ({pvalue(row['p(b2)'])}), so the signs suggest "
+        f"{_shape(row['the signs suggest'])}. Over the observed range {_span(*test.interval)} the "
+        f"Lind-Mehlum test finds {test.verdict(check.alpha)}; the extreme point is "
+        f"{_number(test.extreme)}, with Fieller {test.level:.0%} interval {fieller} and "
+        f"delta-method interval {_span(*test.delta)}. The two-lines check finds "
         f"{_shape(row['two lines'])}."
     )
 
@@ -353,8 +352,8 @@ def robustness_sentence(
     share = f"Each {noun} observes a median {ranges['share'].median():.0%} of the pooled range"
     if not low < extreme < high:
         text = (
-            f"{share}; the extreme point {_number(extreme)} lies outside the observed range, so "
-            f"no {noun} observes both sides of it."
+            f"{share}; the extreme point {_number(extreme)} lies outside the observed range, so no "
+            f"{noun} observes both sides of it."
         )
     else:
         text = (
@@ -371,8 +370,7 @@ def robustness_sentence(
         trend_test if isinstance(trend_test, tuple) else (trend_test, None)
     )
     text += (
-        f" With a linear trend for every {noun}, the Lind-Mehlum test finds "
-        f"{linear.verdict(alpha)}"
+        f" With a linear trend for every {noun}, the Lind-Mehlum test finds {linear.verdict(alpha)}"
         + (
             f"; with a quadratic trend for every {noun}, {quadratic.verdict(alpha)}."
             if quadratic is not None
@@ -390,8 +388,8 @@ def robustness_sentence(
             f"against {usual:.4g} in the usual quadratic"
         )
         text += (
-            f": its curvature comes from differences between the {noun}s' levels, not from "
-            f"their own responses."
+            f": its curvature comes from differences between the {noun}s' levels, not from their "
+            "own responses."
             if usual_p < alpha <= within["pvalue"]
             else "."
         )

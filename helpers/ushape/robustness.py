@@ -143,8 +143,8 @@ def trend_check(
     if len(with_trends) <= len(controls) + len(units) + years.nunique() + 2:
         kind = "linear" if degree == 1 else "quadratic"
         raise InputError(
-            f"the panel has {len(with_trends)} observations, too few for a quadratic with unit "
-            f"and year effects and {kind} trends for {len(units) - 1} units"
+            f"the panel has {len(with_trends)} observations, too few for a quadratic with unit and "
+            f"year effects and {kind} trends for {len(units) - 1} units"
         )
     fit = twfe_quadratic(with_trends, y, x, entity, time, controls)
     return utest(fit, x, f"{x}_sq")

@@ -116,8 +116,8 @@ def two_lines(
     above = frame.loc[frame[x] >= breakpoint, x].nunique()
     if min(below, above) < 2:
         raise InputError(
-            f"breakpoint {breakpoint:g} leaves {below} distinct {x} value(s) below it and "
-            f"{above} at or above it; each line needs at least 2"
+            f"breakpoint {breakpoint:g} leaves {below} distinct {x} value(s) below it and {above} "
+            "at or above it; each line needs at least 2"
         )
     result = fit(breakpoint)
     return pd.DataFrame(

@@ -16,8 +16,8 @@ class UShapeExplorer(Explorer):
     fixed)."""
 
     description = (
-        "The U-shape explorer: a simulated scatter with the fitted quadratic, its extreme"
-        " point and Fieller interval, and the true curve."
+        "The U-shape explorer: a simulated scatter with the fitted quadratic, its extreme point "
+        "and Fieller interval, and the true curve."
     )
 
     figsize = (7.0, 4.0)

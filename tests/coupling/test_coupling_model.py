@@ -136,9 +136,8 @@ def test_equal_subsystems_are_fully_coupled_and_c_is_at_most_one(
     c = coupling.coupling_degree(u1, u2, method=method).iloc[0]
     assert c <= 1 + 1e-12
     result = coupling.coordination_degree(u1, u2, method=method)
-    assert (
-        c >= 0 and 0 <= result.loc[0, "D"] <= 1
-    )  # Fan's C too: the sd of values in [0, 1] is at most 1/2
+    # Fan's C too: the sd of values in [0, 1] is at most 1/2
+    assert c >= 0 and 0 <= result.loc[0, "D"] <= 1
 
 
 def test_classify_table_3_boundaries():

@@ -33,8 +33,8 @@ def test_top_sentence_singular_and_plural():
         }
     )
     assert reading.top_sentence(ranking, 2022) == (
-        "In 2022, Beijing has the highest D, 0.7100 (中级协调); 2 of 3 provinces are "
-        "above 0.6, the threshold of coordination in Table 3."
+        "In 2022, Beijing has the highest D, 0.7100 (中级协调); 2 of 3 provinces are above 0.6, "
+        "the threshold of coordination in Table 3."
     )
     one = ranking.assign(D=[0.71, 0.5, 0.3])
     assert "1 of 3 provinces is above 0.6" in reading.top_sentence(one, 2022)

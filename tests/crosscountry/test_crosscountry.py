@@ -50,9 +50,8 @@ def test_scale_regressions_find_the_size_effect_not_an_aipi_effect():
     assert result.rho_levels > 0.2 and abs(result.rho_share) < 0.15
     assert result.controls == ["log_gdp", "log_gdp_per_capita"]
     plain, controlled = result.table["AIPI coefficient"]
-    assert (
-        plain > controlled
-    )  # the AIPI's raw association is mostly size and income
+    # the AIPI's raw association is mostly size and income
+    assert plain > controlled
     assert result.table["pvalue"].iloc[1] > 0.01
     no_income = fdi_cross_section(400, seed=4).drop(
         columns="gdp_per_capita_usd"

@@ -31,8 +31,8 @@ def section(simulated: bool) -> CrossSection:
 def test_scale_sentence_on_downloaded_data_states_no_truth():
     text = reading.scale_sentence(regressions(0.6, 0.1), section(False))
     assert text.startswith(
-        "On World Bank and IMF data, 2023 (40 economies), Spearman's rank correlation of the "
-        "AIPI with FDI is +0.60 in levels and +0.10 as a share of GDP: scaling by GDP lowers it."
+        "On World Bank and IMF data, 2023 (40 economies), Spearman's rank correlation of the AIPI "
+        "with FDI is +0.60 in levels and +0.10 as a share of GDP: scaling by GDP lowers it."
     )
     assert (
         "With ln GDP and ln GDP per capita as controls, the AIPI coefficient on ln FDI is "

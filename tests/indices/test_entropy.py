@@ -59,9 +59,8 @@ def test_hand_computed_minmax_example():
     assert table.at["a", "entropy"] == pytest.approx(
         -(p * np.log(p)).sum() / np.log(3)
     )
-    assert table.at["b", "entropy"] == pytest.approx(
-        0.0
-    )  # all weight on one unit: no uncertainty
+    # all weight on one unit: no uncertainty
+    assert table.at["b", "entropy"] == pytest.approx(0.0)
     scores = indices.composite_index(data, table)
     assert scores.iloc[2] == pytest.approx(1.0)
 
@@ -139,9 +138,8 @@ def panel_frame(seed=1):
     frame = pd.DataFrame(
         rng.uniform(1, 10, size=(15, 3)), index=index, columns=["x", "y", "z"]
     )
-    frame["x"] += np.repeat([0, 1, 2, 3, 4], 3) + np.tile(
-        [0, 5, 10], 5
-    )  # a trend over the years
+    # a trend over the years
+    frame["x"] += np.repeat([0, 1, 2, 3, 4], 3) + np.tile([0, 5, 10], 5)
     return frame
 
 

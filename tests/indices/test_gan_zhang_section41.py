@@ -79,18 +79,16 @@ def test_gap_constraints_are_those_of_the_levels(claims):
             )
             assert linear == direct, (region, s10, s22)
             seen.add(direct)
-    assert (
-        len(seen) > 2
-    )  # the comparison met rows that hold and rows that do not
+    # the comparison met rows that hold and rows that do not
+    assert len(seen) > 2
 
 
 def test_growth_ratios_bound_the_national_ratio(claims):
     ratios = gan_zhang.growth_ratios(claims)
     assert ratios["West"] == pytest.approx(0.1173 / 0.0310)
     assert ratios["Central (at least)"] == pytest.approx(0.1250 / 0.0246)
-    assert ratios["national (at least)"] == pytest.approx(
-        3.6
-    )  # every region grew more than 3.6 times
+    # every region grew more than 3.6 times
+    assert ratios["national (at least)"] == pytest.approx(3.6)
     assert ratios["coordination degree, §4.2"] == pytest.approx(
         0.4367 / 0.2404
     )

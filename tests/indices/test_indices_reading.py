@@ -107,8 +107,8 @@ def test_per_year_sentence_reads_first_and_last_year():
     )
     text = reading.per_year_sentence(means)
     assert text.startswith(
-        "Pooled, the national mean goes from 0.2000 in 2010 to 0.4000 in 2012; "
-        "standardised per year it stays between 0.3900 and 0.4100"
+        "Pooled, the national mean goes from 0.2000 in 2010 to 0.4000 in 2012; standardised per "
+        "year it stays between 0.3900 and 0.4100"
     )
 
 
@@ -118,6 +118,6 @@ def test_rescaling_sentence_states_the_largest_and_mean_move():
     change = pd.Series([0.01, -0.03, 0.02])
     sentence = rescaling_sentence(change, 2022, "AI index")
     assert sentence.startswith(
-        "Adding 2022 to the panel moves the pooled AI index of the earlier years by up to "
-        "0.0300, 0.0200 on average"
+        "Adding 2022 to the panel moves the pooled AI index of the earlier years by up to 0.0300, "
+        "0.0200 on average"
     )

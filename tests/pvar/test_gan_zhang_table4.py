@@ -46,9 +46,8 @@ def test_within_ols_shows_the_nickell_bias():
     sim = pvar.pvar_panel(A, n_units=2000, n_periods=6, seed=1)
     within = pvar.within_ols(sim, ["y1", "y2"], entity="entity", time="time")
     assert list(within.columns) == ["L1.y1", "L1.y2"]
-    assert (
-        within.loc["y1", "L1.y1"] < 0.5 - 0.2
-    )  # biased far towards zero with six periods
+    # biased far towards zero with six periods
+    assert within.loc["y1", "L1.y1"] < 0.5 - 0.2
 
 
 def test_against_truth_and_band_widths():

@@ -406,9 +406,8 @@ def test_fd_and_fod_coincide_with_all_instruments():
         **common,
     ).fit()
     np.testing.assert_allclose(fd.params, fod.params, rtol=1e-9, atol=1e-12)
-    assert not np.allclose(
-        fd.params, TRUE_A.to_numpy(), atol=1e-3
-    )  # a real estimate, not the truth
+    # a real estimate, not the truth
+    assert not np.allclose(fd.params, TRUE_A.to_numpy(), atol=1e-3)
 
 
 def test_just_identified_equals_closed_form_iv():
@@ -463,9 +462,8 @@ def test_granger_single_coefficient_is_z_squared(bivariate):
         bivariate.tstats.loc["y1", "L1.y2"] ** 2, rel=1e-10
     )
     assert granger.loc[("y1", "y2"), "df"] == 1
-    assert (
-        granger.loc[("y2", "y1"), "pvalue"] < 1e-3
-    )  # the true coefficient 0.2 with 1500 units
+    # the true coefficient 0.2 with 1500 units
+    assert granger.loc[("y2", "y1"), "pvalue"] < 1e-3
 
 
 def test_fevd_rows_sum_to_100(bivariate):
@@ -577,16 +575,14 @@ def test_forward_orthogonal_deviations_by_hand():
     assert out[0, 0] == pytest.approx(np.sqrt(3 / 4) * (1 - (2 + 4 + 7) / 3))
     assert out[0, 2] == pytest.approx(np.sqrt(1 / 2) * (4 - 7))
     assert np.isnan(out[0, 3])
-    assert out[1, 0] == pytest.approx(
-        np.sqrt(2 / 3) * (1 - 4)
-    )  # a gap: the later observations that exist
+    # a gap: the later observations that exist
+    assert out[1, 0] == pytest.approx(np.sqrt(2 / 3) * (1 - 4))
     assert np.isnan(out[1, 1])
 
 
 def test_unbalanced_panel_with_gaps(abdata):
-    holes = abdata.drop(
-        abdata.index[5::17]
-    )  # drops some middle years of some firms
+    # drops some middle years of some firms
+    holes = abdata.drop(abdata.index[5::17])
     full, gappy = arellano_bond(abdata), arellano_bond(holes)
     assert gappy.nobs < full.nobs
     assert np.isfinite(gappy.params.to_numpy()).all()
@@ -754,9 +750,8 @@ def test_data_that_cannot_identify_the_model_get_one_clear_line():
         pvar.PanelVAR(collinear, indices.DIMENSIONS, **settings).fit()
 
 
-@pytest.mark.parametrize(
-    "n_units", [40, 8]
-)  # more units than moments, and fewer
+# more units than moments, and fewer
+@pytest.mark.parametrize("n_units", [40, 8])
 def test_onestep_j_through_the_svd_is_the_pseudo_inverse_formula(n_units):
     # J = g'(G'G)^+ g with G the units' one-step moment contributions: computed from the thin SVD
     # of G, it must equal the pseudo-inverse of the moments x moments matrix it replaced

@@ -72,8 +72,8 @@ def test_truth_sentence_counts_coverage():
         {"truth inside": [True, False, True], "s.e.": [0.1, 0.3, 0.2]}
     )
     assert reading.truth_sentence(side, 0.25) == (
-        "2 of the 3 true coefficients lie inside their 95% intervals; the median standard "
-        "error is 0.20 and the root-mean-square error of the estimates 0.25."
+        "2 of the 3 true coefficients lie inside their 95% intervals; the median standard error "
+        "is 0.20 and the root-mean-square error of the estimates 0.25."
     )
 
 

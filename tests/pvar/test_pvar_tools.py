@@ -81,9 +81,8 @@ def test_irf_grid_is_in_the_cholesky_order_with_the_zeros_above_the_diagonal(
     )
     assert np.allclose(np.triu(impact, 1), 0) and (np.diag(impact) > 0).all()
     generalized = irf_grid(fit.irf(4, kind="generalized", order=order))
-    assert (
-        generalized.axes[0].get_title() == "shock: AI"
-    )  # no ordering: the model's
+    # no ordering: the model's
+    assert generalized.axes[0].get_title() == "shock: AI"
 
 
 def test_unit_circle_marks_roots_outside_in_another_colour(small_fit):
@@ -173,9 +172,8 @@ def test_pvar_explorer_refits_and_redraws(scores):
         "Note: the moment covariance behind Hansen's J is singular"
         in explorer.status.value
     )
-    assert (
-        explorer.table.value == ""
-    )  # the grid shows the bands; no 250-row table under it
+    # the grid shows the bands; no 250-row table under it
+    assert explorer.table.value == ""
 
 
 def test_pvar_explorer_redraws_in_place_as_a_new_figure_would_draw(scores):

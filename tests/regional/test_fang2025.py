@@ -29,9 +29,8 @@ def test_every_checkable_claim_holds_on_the_printed_tables():
         "X2",
         "X3",
     }
-    assert (
-        card.loc["X6", "status"] == "discrepancy"
-    )  # the term dates from 1955
+    # the term dates from 1955
+    assert card.loc["X6", "status"] == "discrepancy"
     assert (
         card.drop(index=["X1", "X2", "X3", "X6"])["status"] == "reproduced"
     ).all()
@@ -41,9 +40,8 @@ def test_every_checkable_claim_holds_on_the_printed_tables():
         card.loc["C7", "recomputed"] == "81.14%"
         and card.loc["C8", "recomputed"] == "82.45%"
     )
-    assert card.loc["C2", "reported"].startswith(
-        "前10的省"
-    )  # the paper's own words
+    # the paper's own words
+    assert card.loc["C2", "reported"].startswith("前10的省")
 
 
 def test_a_different_table_gives_discrepancies():

@@ -163,9 +163,8 @@ def test_normalized_hhi():
     assert ineq.hhi([0.5, 0.5], total=1.0) == pytest.approx(0.5)
     with pytest.raises(ValueError, match="add up to 0.9, not 1"):
         ineq.hhi([0.5, 0.4], total=1.0)  # the tolerance scales with the total
-    assert ineq.hhi([30.1, 30, 20, 20]) == pytest.approx(
-        2606.01
-    )  # printed rounding is absorbed
+    # printed rounding is absorbed
+    assert ineq.hhi([30.1, 30, 20, 20]) == pytest.approx(2606.01)
 
 
 def test_hhi_bounds_are_exact_when_nothing_is_unlisted():
@@ -345,9 +344,8 @@ def test_bad_concentration_input():
     with pytest.raises(ValueError, match="add up to 90.*use hhi_bounds"):
         ineq.hhi([50, 40])
     with pytest.raises(ValueError, match="cannot be the largest"):
-        ineq.hhi_bounds(
-            [20, 10], n_units=4
-        )  # 70 left for 2 units capped at 10
+        # 70 left for 2 units capped at 10
+        ineq.hhi_bounds([20, 10], n_units=4)
     with pytest.raises(ValueError, match="more than total"):
         ineq.hhi_bounds([60, 50], n_units=5)
     with pytest.raises(ValueError, match="smaller than the 3 listed"):

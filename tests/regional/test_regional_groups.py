@@ -78,9 +78,8 @@ def test_group_summary_has_all_row(toy):
     assert summary.loc["All", "count"] == 6
     assert summary.loc["East", "mean"] == 9.0
     assert summary.loc["West", "cv"] == pytest.approx(2.0 / 4.0)
-    assert pd.isna(
-        summary.loc["Central", "std"]
-    )  # one unit: no spread to measure
+    # one unit: no spread to measure
+    assert pd.isna(summary.loc["Central", "std"])
 
 
 def test_rank_gaps(toy):

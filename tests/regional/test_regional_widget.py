@@ -68,6 +68,5 @@ def test_static_figure_is_the_widget_figure_at_given_values(explorer):
         "Central",
         "West",
     ]
-    assert (
-        explorer.controls["grouping"].value == "region"
-    )  # the widget itself did not move
+    # the widget itself did not move
+    assert explorer.controls["grouping"].value == "region"

@@ -451,9 +451,9 @@ def test_short_series_message_gives_the_arithmetic():
     with pytest.raises(ValueError) as caught:
         ts.var_report(two_years, lags=4)
     assert str(caught.value) == (
-        "data has 2 observations; a VAR(4) in 5 variables (21 coefficients "
-        "per equation, 4 observation(s) lost to the lags, 5 residual degrees of freedom "
-        "for a non-singular residual covariance) needs at least 30"
+        "data has 2 observations; a VAR(4) in 5 variables (21 coefficients per equation, 4 "
+        "observation(s) lost to the lags, 5 residual degrees of freedom for a non-singular "
+        "residual covariance) needs at least 30"
     )
 
 
@@ -480,9 +480,8 @@ def test_adf_table_matches_adfuller_and_concludes(macro):
         assert row["pvalue"] == pytest.approx(direct.pvalue)
         assert row["lags"] == direct.lags
         assert row["cv_5%"] == pytest.approx(direct.critical_values["5%"])
-        assert (
-            row["conclusion"] == "unit root not rejected"
-        )  # log levels of US output and spending
+        # log levels of US output and spending
+        assert row["conclusion"] == "unit root not rejected"
 
 
 def test_adf_and_kpss_on_a_random_walk_and_white_noise():
@@ -494,9 +493,8 @@ def test_adf_and_kpss_on_a_random_walk_and_white_noise():
         }
     )
     with warnings.catch_warnings():
-        warnings.simplefilter(
-            "error"
-        )  # the KPSS interpolation warning must be handled inside
+        # the KPSS interpolation warning must be handled inside
+        warnings.simplefilter("error")
         table = ts.adf_table(data).set_index(["series", "test"])
     assert table.loc[("walk", "ADF"), "conclusion"] == "unit root not rejected"
     assert table.loc[("walk", "KPSS"), "conclusion"] == "stationarity rejected"
@@ -550,9 +548,8 @@ def test_match_mackinnon_finds_the_sample_behind_real_critical_values():
     truth = ts.mackinnon_critical_values(37, "ct")
     fit = ts.match_mackinnon(truth.round(4))
     assert fit.loc["ct", "nobs"] == 37 and fit.loc["ct", "largest_gap"] < 1e-4
-    assert (
-        fit["largest_gap"].drop("ct").min() > 0.1
-    )  # the other cases cannot mimic it
+    # the other cases cannot mimic it
+    assert fit["largest_gap"].drop("ct").min() > 0.1
     # an impossible triple (the 5% value below the 1% value) is far from every case and size
     impossible = ts.match_mackinnon(
         {"1%": -3.2546, "5%": -3.2587, "10%": -3.4571}
@@ -683,9 +680,8 @@ def test_check_fevd_table_passes_a_computed_table_and_flags_a_printed_one(
     printed.loc[10, "realcons"] += 5
     printed.loc[40, "S.E."] = printed.loc[1, "S.E."] / 2
     printed.loc[5, "realinv"] = -1.0
-    printed.loc[5, "realgdp"] += (
-        1.0 + computed.loc[5, "realinv"]
-    )  # keeps row 5's sum at 100
+    # keeps row 5's sum at 100
+    printed.loc[5, "realgdp"] += 1.0 + computed.loc[5, "realinv"]
     findings = ts.check_fevd_table(printed, decimals=2)
     assert findings["ok"].tolist() == [True, False, False, False]
     assert findings.loc[5, "finding"] == "a share lies outside [0, 100]"

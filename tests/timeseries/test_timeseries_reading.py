@@ -16,8 +16,8 @@ def test_power_sentence_reports_size_range_and_chosen_points():
     )
     text = reading.power_sentence(rates, 2000)
     assert text.startswith(
-        "Over 2,000 replications per sample size, the test rejects a true unit root in "
-        "5.0% to 7.0% of samples (nominal 5%)."
+        "Over 2,000 replications per sample size, the test rejects a true unit root in 5.0% to "
+        "7.0% of samples (nominal 5%)."
     )
     # (20, 0.9) is not in the table, so it is not reported
     assert (
@@ -31,8 +31,7 @@ def test_data_sentence_describes_the_series():
     index = pd.date_range("1990-01-01", periods=8, freq="QS")
     series = pd.DataFrame({"a": np.arange(8.0), "b": np.ones(8)}, index=index)
     assert reading.data_sentence("your file q.csv", series) == (
-        "This run analyses your file q.csv: 8 quarterly observations from 1990Q1 to "
-        "1991Q4, "
+        "This run analyses your file q.csv: 8 quarterly observations from 1990Q1 to 1991Q4, "
         "variables a, b, in logs."
     )
 

@@ -26,9 +26,8 @@ def growth():
 def test_whiteness_not_defined_is_said_not_nan():
     rng = np.random.default_rng(4)
     series = pd.DataFrame(rng.normal(size=(60, 2)), columns=["a", "b"])
-    report = ts.var_report(
-        series, lags=3, whiteness_lags=2
-    )  # no autocorrelation lags beyond the VAR's
+    # no autocorrelation lags beyond the VAR's
+    report = ts.var_report(series, lags=3, whiteness_lags=2)
     assert report.whiteness.pvalue is None and not report.whiteness.defined
     shown = report.summary.to_dict()
     assert any(

@@ -74,6 +74,6 @@ def test_edge_sentence_lists_each_turning_point():
         }
     )
     assert text == (
-        "On this run's simulations: turning point 11: U supported (t = 2.1); Fieller "
-        "interval bounded; turning point 14: no U; Fieller interval unbounded."
+        "On this run's simulations: turning point 11: U supported (t = 2.1); Fieller interval "
+        "bounded; turning point 14: no U; Fieller interval unbounded."
     )

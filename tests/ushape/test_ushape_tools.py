@@ -29,9 +29,8 @@ from helpers.ushape.widget import UShapeExplorer  # noqa: E402
 def test_shape_check_reads_each_version(version, signs, verdict):
     check = ushape.shape_check(ushape.ushape_panel(version))
     row = check.row
-    assert (
-        row["the signs suggest"] == signs
-    )  # the signs alone always find a shape here
+    # the signs alone always find a shape here
+    assert row["the signs suggest"] == signs
     assert row["test verdict"].startswith(verdict)
     assert check.test.verdict().startswith(verdict)
 
