@@ -339,7 +339,8 @@ def city_panel(n_units: int = 285, seed: int = SEED) -> pd.DataFrame:
 
     n_units = _checks.integer("n_units", n_units, minimum=1)
     provinces = latent_scores(seed)
-    names = list(provinces.index.levels[0])
+    # in the rows' order, which by_province's reshape follows (levels[0] is sorted by name)
+    names = list(dict.fromkeys(provinces.index.get_level_values(0)))
     rng = np.random.default_rng([seed, 2])
     of = np.sort(rng.integers(0, len(names), n_units))
     years = list(YEARS)

@@ -77,3 +77,22 @@ def test_pipeline_on_the_panel_has_the_papers_shape():
     provinces = data.load("provinces").set_index("name_zh")["region"]
     ai_2022 = result["AI"].unstack()[2022].groupby(provinces).mean()
     assert ai_2022["Central"] > max(ai_2022["West"], ai_2022["Northeast"])
+
+
+def test_each_simulated_city_follows_its_own_province():
+    """A city's year-to-year changes are its province's plus noise: they match the province it
+    is named after better than any other (city_panel once named cities after the provinces in
+    alphabetical order while they followed the provinces in the data's order)."""
+    from helpers.indices.simulate import SEED, city_panel, latent_scores
+
+    cities = city_panel(60)
+    provinces = latent_scores(SEED)
+    latent = [c for c in cities.columns if c.startswith("latent_")]
+    changes = {
+        name: np.diff(provinces.loc[name].to_numpy(), axis=0)
+        for name in provinces.index.get_level_values(0).unique()
+    }
+    for city, rows in cities.groupby("city"):
+        own = np.diff(rows.sort_values("year")[latent].to_numpy(), axis=0)
+        closest = min(changes, key=lambda p: np.abs(changes[p] - own).mean())
+        assert closest == rows["province"].iloc[0], city
