@@ -14,6 +14,7 @@ version and commit, the parameters, each input file with its sha256, and the tim
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import json
 import os
@@ -47,6 +48,9 @@ class Source:
         True only for the book's own simulation, whose true model is known.
     mine
         True when the reader passed the file (a replicator's data).
+    sheet
+        The sheet of a workbook the run read (its name or number), None for the first sheet
+        or a text file.
     """
 
     dataset: str | None
@@ -56,6 +60,7 @@ class Source:
     simulated: bool
     mine: bool
     seed: int | None = None
+    sheet: str | int | None = None
 
     @property
     def sha256(self) -> str | None:
@@ -72,7 +77,7 @@ class Source:
             ``dataset``, ``label``, ``file`` (the file's name), ``path``, ``sha256``,
             ``simulated``, ``yours`` (:attr:`mine`) and ``seed``, None where they do not apply;
             for a replicator's file that exists, ``format``
-            (:meth:`helpers.data.FileFormat.record`, read with the workbook's first sheet), or
+            (:meth:`helpers.data.FileFormat.record`, read from :attr:`sheet`), or
             ``{"error": ...}`` when it cannot be read.
         """
         entry = {
@@ -87,7 +92,9 @@ class Source:
         }
         if self.mine and self.path is not None and self.path.is_file():
             try:
-                entry["format"] = data.read_table(self.path)[1].record()
+                entry["format"] = data.read_table(self.path, self.sheet)[
+                    1
+                ].record()
             except data.DataError as error:  # the run stopped on it: say so
                 entry["format"] = {"error": str(error)}
         return entry
@@ -340,6 +347,9 @@ class Run:
     def use(self, source: Source, role: str = "data") -> Source:
         """Record an input of the run under ``role`` (e.g. the parameter it came from).
 
+        A reader's file recorded as ``data_path`` is read from the run's ``sheet`` parameter,
+        where the chapter has one, as the chapter read it.
+
         Parameters
         ----------
         source
@@ -353,6 +363,14 @@ class Run:
         Source
             ``source``, so that the call can be written where the source is made.
         """
+        if (
+            source.mine
+            and role == "data_path"
+            and self.parameters.get("sheet")
+        ):
+            source = dataclasses.replace(
+                source, sheet=self.parameters["sheet"]
+            )
         self.inputs[role] = source
         return source
 

@@ -62,3 +62,19 @@ def test_commit_of_a_checkout():
         pytest.skip("the package is installed, not a checkout")
     found = runs.commit()
     assert found is None or len(found) == 40  # None where git is absent
+
+
+def test_manifest_records_the_sheet_the_chapter_read(tmp_path):
+    """A replicator's workbook read from its second sheet is recorded as read from it."""
+    workbook = tmp_path / "panel.xlsx"
+    with pd.ExcelWriter(workbook) as sheets:
+        pd.DataFrame({"note": ["cover page"]}).to_excel(
+            sheets, sheet_name="readme", index=False
+        )
+        pd.DataFrame({"x": [1.0, 2.0]}).to_excel(
+            sheets, sheet_name="data", index=False
+        )
+    run = runs.Run("99_example", {"sheet": "data"}, tmp_path / "out")
+    run.use(runs.source(None, workbook), "data_path")
+    inputs = json.loads(run.write_manifest().read_text())["inputs"]
+    assert inputs["data_path"]["format"]["sheet"] == "data"
