@@ -392,11 +392,8 @@ def pvar_variables(
     Raises
     ------
     helpers.errors.InputError
-        If ``variables`` names a column the panel lacks, or the indices cannot be built
-        (:func:`~helpers.indices.system_indices`).
-    KeyError
-        If ``system`` has no ``AI`` or ``EMP`` system, or ``EMP`` lacks one of the four
-        dimensions.
+        If ``variables`` names a column the panel lacks, the indices cannot be built
+        (:func:`~helpers.indices.system_indices`), or the system lacks one of the five.
     """
     if variables:
         _checks.columns(panel, variables, "panel")
@@ -413,6 +410,15 @@ def pvar_variables(
     from helpers.indices.entropy import system_indices
 
     results = system_indices(panel, system, panel="pooled")
+    missing = [s for s in ("AI", "EMP") if s not in results] or [
+        d for d in DIMENSIONS[1:] if d not in results["EMP"].dimensions
+    ]
+    if missing:
+        raise InputError(
+            f"the indicator system lacks {', '.join(missing)}: chapter 4's five variables are "
+            "Gan & Zhang's AI index and the EMP dimensions LR, EQ, SS and LQ; for another "
+            "system, name the panel's columns to model in variables"
+        )
     emp = results["EMP"].dimensions
     scores = pd.DataFrame(
         {"AI": results["AI"].index, **{v: emp[v] for v in DIMENSIONS[1:]}}

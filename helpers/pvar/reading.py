@@ -99,8 +99,8 @@ def collapsed_sentence(
     Parameters
     ----------
     results : PanelVARResults
-        The collapsed fit the chapter reports; its ``instrument_lags`` should have a
-        last lag (None is written as ``t-None``).
+        The collapsed fit the chapter reports (without a last lag, the levels are "dated t-2
+        and earlier").
     noun : str, default "province"
         What one unit is called (a plural adds "s").
 
@@ -114,8 +114,13 @@ def collapsed_sentence(
     shift = 1 if results.model.transform == "fod" else 0
     first, last = first - shift, None if last is None else last - shift
     moments, units = _moments(results), results.n_entities
+    dated = (
+        f"dated t-{first} and earlier"
+        if last is None
+        else f"dated t-{first} to t-{last}"
+    )
     text = (
-        f"We collapse the instruments and use the levels dated t-{first} to t-{last} (valid under "
+        f"We collapse the instruments and use the levels {dated} (valid under "
         f"{results.model.transform.upper()}), {results.n_instruments} instruments per equation. "
     )
     if moments >= units:

@@ -46,10 +46,9 @@ def pvar_panel(
     sigma : array_like or None, default None
         The error covariance, ``k x k`` and positive definite; None for the identity.
     effect_sd : float, default 1.0
-        Standard deviation of each fixed effect's components.
+        Standard deviation of each fixed effect's components, at least 0.
     burn_in : int, default 50
-        Periods simulated and dropped before those kept (not checked: a non-negative integer is
-        expected).
+        Periods simulated and dropped before those kept, at least 0.
 
     Returns
     -------
@@ -60,7 +59,8 @@ def pvar_panel(
     Raises
     ------
     InputTypeError
-        When ``n_units``, ``n_periods`` or ``seed`` is not an integer.
+        When ``n_units``, ``n_periods``, ``seed`` or ``burn_in`` is not an integer, or
+        ``effect_sd`` not a number.
     InputError
         When one of them is below its minimum, ``coefs`` is not square, or ``A`` has an
         eigenvalue on or outside the unit circle.
@@ -74,6 +74,8 @@ def pvar_panel(
     n_units = _checks.integer("n_units", n_units, minimum=1)
     n_periods = _checks.integer("n_periods", n_periods, minimum=1)
     seed = _checks.integer("seed", seed, minimum=0)
+    burn_in = _checks.integer("burn_in", burn_in, minimum=0)
+    effect_sd = _checks.number("effect_sd", effect_sd, minimum=0)
     A = np.asarray(coefs, dtype=float)
     names = (
         list(coefs.columns)

@@ -141,11 +141,14 @@ class PVARExplorer(Explorer):
                 transform=transform,
                 **self.options,
             ).fit()
-        notes = [
-            str(w.message)
-            for w in caught
-            if issubclass(w.category, InstrumentWarning)
-        ]
+        notes = []
+        for w in caught:
+            if issubclass(w.category, InstrumentWarning):
+                notes.append(str(w.message))
+            else:  # not this explorer's to show: passed on as it came
+                warnings.warn_explicit(
+                    w.message, w.category, w.filename, w.lineno
+                )
         return results, notes
 
     def draw(self, figure, view: View, **values) -> None:

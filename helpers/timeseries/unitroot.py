@@ -43,7 +43,7 @@ def mackinnon_critical_values(
         keeps MacKinnon's 1996 values for it), ``"c"``, ``"ct"`` or ``"ctt"``.
     n_series : int, default 1
         Number of I(1) series ``N``: 1 for the ADF test, 2 to 12 for the Engle-Granger test of
-        no cointegration among ``N`` series. It is not checked (see the note below).
+        no cointegration among ``N`` series (statsmodels' table stops at 12).
 
     Returns
     -------
@@ -54,14 +54,10 @@ def mackinnon_critical_values(
     Raises
     ------
     InputError
-        For an unknown ``regression``, or a ``nobs`` that is not finite or not positive.
+        For an unknown ``regression``, an ``n_series`` outside 1-12, or a ``nobs`` that is not
+        finite or not positive.
     InputTypeError
-        When ``nobs`` is not a number.
-
-    Notes
-    -----
-    ``n_series`` indexes statsmodels' table directly: 0 returns the values for 12 series and
-    more than 12 raises numpy's ``IndexError``.
+        When ``nobs`` is not a number or ``n_series`` not a whole number.
 
     Examples
     --------
@@ -71,6 +67,8 @@ def mackinnon_critical_values(
     from statsmodels.tsa.adfvalues import mackinnoncrit
 
     _checks.option("regression", regression, list(ADF_REGRESSIONS))
+    # statsmodels' table covers 1 to 12 series and indexes it directly (0 would give 12's)
+    n_series = _checks.integer("n_series", n_series, minimum=1, maximum=12)
     if nobs is not None:
         nobs = _checks.number("nobs", nobs, minimum=0, strict=True)
     values = mackinnoncrit(

@@ -229,3 +229,15 @@ def test_a_province_panel_keeps_its_regions_and_a_misprint_is_named(tmp_path):
         data.DataError, match="column '省份' has value\\(s\\) 工苏"
     ):
         indices.load_panel(path, unit="省份", time="年份")
+
+
+def test_pvar_variables_names_a_system_without_the_papers_five():
+    from helpers import data
+    from helpers.errors import InputError
+
+    full = indices.load_panel()
+    panel = full.drop(columns=[c for c in full if c.startswith("latent_")])
+    system = data.load("gan_zhang_indicators")
+    jobs = system.assign(system=system["system"].replace({"EMP": "JOBS"}))
+    with pytest.raises(InputError, match="the indicator system lacks EMP"):
+        indices.pvar_variables(panel, jobs)

@@ -821,3 +821,16 @@ def test_half_panel_jackknife_removes_most_of_nickells_bias():
         pvar.half_panel_jackknife(
             panel[panel["time"] <= 4], ["y1", "y2"], "entity", "time"
         )
+
+
+@pytest.mark.parametrize(
+    "option, words",
+    [
+        (dict(burn_in=-2), "burn_in must be an integer at least 0"),
+        (dict(effect_sd=-1.0), "effect_sd must be"),
+    ],
+)
+def test_simulation_refuses_bad_settings(option, words):
+    """A negative burn_in left part of the panel unfilled (values such as 1e308)."""
+    with pytest.raises(InputError, match=words):
+        pvar.pvar_panel([[0.5]], n_units=3, n_periods=4, seed=0, **option)

@@ -55,6 +55,10 @@ def test_collapsed_sentence_names_the_lags_and_the_count(many):
     text = reading.collapsed_sentence(many)
     assert "levels dated t-1 to t-2 (valid under FOD), 4 instruments" in text
     assert "The 8 joint moment conditions are fewer than the 60" in text
+    open_ended = fit(60, collapse=True, instrument_lags=(2, None))
+    assert "levels dated t-1 and earlier (valid under FOD)" in (
+        reading.collapsed_sentence(open_ended)
+    )
 
 
 def test_j_sentence_follows_the_rank(many, few):

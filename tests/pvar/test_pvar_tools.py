@@ -213,3 +213,32 @@ def test_a_negative_variance_gives_no_standard_error_and_a_warning():
     with pytest.warns(pvar.CovarianceWarning, match=r"L1.y2 \(equation 2\)"):
         se = _standard_errors(np.array([4.0, 1.0, 9.0, -0.5]), names)
     assert se[:3].tolist() == [2.0, 1.0, 3.0] and np.isnan(se[3])
+
+
+def test_pvar_explorer_passes_on_warnings_it_does_not_show(
+    scores, monkeypatch
+):
+    """The explorer shows instrument warnings in its status; any other warning of the fit
+    (e.g. a negative variance) reaches the reader as it came, not swallowed."""
+    import warnings
+
+    from helpers.pvar import widget
+
+    explorer = small_explorer(scores)
+    real = widget.PanelVAR
+
+    class Warning_PanelVAR(real):
+        def fit(self):
+            warnings.warn(
+                "negative estimated variance",
+                pvar.CovarianceWarning,
+                stacklevel=1,
+            )
+            return super().fit()
+
+    monkeypatch.setattr(widget, "PanelVAR", Warning_PanelVAR)
+    with pytest.warns(
+        pvar.CovarianceWarning, match="negative estimated variance"
+    ):
+        _, notes = explorer.fit("fod", 1)
+    assert not any("negative" in n for n in notes)

@@ -113,3 +113,12 @@ def test_figures(growth):
     results = ts.var_report(growth, lags=2).results
     figure = figures.fevd_bars(ts.fevd_table(results, [4]), 4)
     assert len(figure.axes[0].patches) == 9  # three variables, three shocks
+
+
+@pytest.mark.parametrize("n_series", [0, 13])
+def test_mackinnon_refuses_a_number_of_series_outside_its_table(n_series):
+    """statsmodels indexes its table with n_series: 0 gave 12 series' values, 13 an IndexError."""
+    with pytest.raises(
+        ValueError, match="n_series must be an integer between 1 and 12"
+    ):
+        ts.mackinnon_critical_values(50, "c", n_series)
