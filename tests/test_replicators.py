@@ -45,6 +45,7 @@ from replicator_cases import (
 )
 
 from helpers import data, regional, report
+from helpers import timeseries as ts
 
 pytestmark = [
     pytest.mark.slow,
@@ -370,8 +371,9 @@ def test_chapter5_describes_the_series(valid_runs):
         in text
     )
     assert "variables output, spending" in text
+    # given by its older name "t": read and named as its code
     result, _ = runs["ch5 dates, case t"]
-    assert 'Case "t"' in analysis(
+    assert 'Case "colo"' in analysis(
         result
     ) and "no VECM is estimated" in analysis(result)
 
@@ -407,6 +409,8 @@ def test_every_run_records_its_provenance(valid_runs):
                 value, str
             ):  # one string of names separated by commas: recorded as a list
                 value = [v.strip() for v in value.split(",")]
+            if key == "deterministic":  # an older name: recorded as its code
+                value = ts.JOHANSEN_ALIASES.get(value, value)
             assert record["parameters"][key] == value, (name, key)
         for key, value in parameters.items():
             if key.endswith("_path"):
