@@ -579,6 +579,64 @@ def validate(stem: str, **values) -> dict:
     return checked
 
 
+def start(stem: str, namespace: dict):
+    """Start a run of chapter ``stem``: the one line at the top of a chapter.
+
+    Reads each parameter the chapter declares from ``namespace`` (the notebook's ``globals()``,
+    where its parameters cell and papermill's injected cell put them), checks them together with
+    :func:`validate`, writes each checked value back into ``namespace`` (a list where papermill's
+    ``-p`` gave one string, a Johansen case's code where its older name was given, a file's full
+    path), and returns the :class:`helpers.runs.Run` that records the run's inputs and outputs.
+    In a kernel it also shows, from then on, each warning of the package as an explained note
+    (:func:`helpers.display.show_warnings_as_notes`).
+
+    Parameters
+    ----------
+    stem : str
+        The chapter's file stem, a key of :data:`CHAPTERS`.
+    namespace : dict
+        The namespace holding the parameters; updated in place with their checked values.
+
+    Returns
+    -------
+    helpers.runs.Run
+        The run, writing to the checked ``output_dir`` (by default ``results/<stem>``).
+
+    Raises
+    ------
+    helpers.errors.InputError
+        If there is no chapter ``stem``.
+    helpers.errors.ParameterError
+        If a parameter is not set in ``namespace`` (the parameters cell has not run) or
+        :func:`validate` refuses a value; the one line names it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> notebook = dict(fast=False, online=False, year=2023, seed=1,
+    ...                 output_dir=tempfile.mkdtemp())
+    >>> run = start("06_global_industrial_layout", notebook)
+    >>> run.parameters["year"], run.folder.is_dir()
+    (2023, True)
+    """
+    from helpers.display import show_warnings_as_notes
+    from helpers.runs import Run
+
+    if stem not in CHAPTERS:
+        raise InputError(
+            f"no chapter {stem!r}; chapters: {', '.join(CHAPTERS)}"
+        )
+    missing = [n for n in CHAPTERS[stem].specs if n not in namespace]
+    if missing:
+        raise ParameterError(
+            f"parameter(s) {', '.join(missing)} not set: run the chapter's parameters cell first"
+        )
+    checked = validate(stem, **{n: namespace[n] for n in CHAPTERS[stem].specs})
+    namespace.update(checked)
+    show_warnings_as_notes()
+    return Run(stem, checked, checked.get("output_dir"))
+
+
 def parameters_table(stem: str):
     """The chapter's parameters as a table: default, what is allowed, meaning (the guide's).
 

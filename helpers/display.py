@@ -664,6 +664,40 @@ def explained_warnings():
             _show(Note(record.message))
 
 
+def show_warnings_as_notes() -> None:
+    """In a kernel, show every :class:`~helpers.errors.BookWarning` as a :class:`Note` from now
+    on, wherever it is raised; other warnings are shown as Python shows them.
+
+    A chapter calls it once, through :func:`helpers.chapters.start`, so that no cell needs to
+    catch the package's warnings to explain them. Outside a kernel (a script, the tests) it does
+    nothing, and warnings stay warnings. Calling it again changes nothing.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    if get_ipython() is None or getattr(
+        warnings.showwarning, "book_notes", False
+    ):
+        return
+    python_shows = warnings.showwarning
+
+    def showwarning(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, BookWarning):
+            _show(
+                Note(
+                    message
+                    if isinstance(message, Warning)
+                    else category(message)
+                )
+            )
+        else:
+            python_shows(message, category, filename, lineno, file, line)
+
+    showwarning.book_notes = True
+    warnings.showwarning = showwarning
+
+
 def _show(note: Note) -> None:
     try:
         from IPython import get_ipython

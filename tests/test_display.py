@@ -206,3 +206,44 @@ def test_estimates_text_formats_numbers_to_their_standard_errors():
     assert text.loc["c"].tolist() == ["0.2", "", "", "", ""]
     with pytest.raises(InputError, match="lacks the column.s. pvalue"):
         estimates_text(numbers.drop(columns="pvalue"))
+
+
+def test_warnings_of_the_package_show_as_notes_in_a_kernel(
+    monkeypatch, capsys
+):
+    import warnings
+
+    import IPython
+
+    from helpers.errors import BookWarning
+
+    class Singular(BookWarning):
+        meaning = "The estimates stand; their standard errors do not."
+
+    # what Python would show; restored after the test, as show_warnings_as_notes replaces it
+    python_showed = []
+    monkeypatch.setattr(
+        warnings, "showwarning", lambda *shown: python_showed.append(shown)
+    )
+    monkeypatch.setattr(IPython, "get_ipython", lambda: object())
+    display.show_warnings_as_notes()
+    display.show_warnings_as_notes()  # a second call wraps nothing twice
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.warn("the weights are singular", Singular, stacklevel=1)
+        warnings.warn("a plain warning", UserWarning, stacklevel=1)
+    shown = capsys.readouterr()
+    assert shown.out.count("Read with care: The weights are singular.") == 1
+    assert "The estimates stand" in shown.out
+    # passed on to Python's own display, not made a note
+    assert "a plain warning" not in shown.out
+    assert [str(m) for m, *_ in python_showed] == ["a plain warning"]
+
+
+def test_outside_a_kernel_warnings_stay_warnings(monkeypatch):
+    import warnings
+
+    monkeypatch.setattr(warnings, "showwarning", warnings.showwarning)
+    before = warnings.showwarning
+    display.show_warnings_as_notes()
+    assert warnings.showwarning is before

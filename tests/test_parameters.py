@@ -216,3 +216,30 @@ def test_a_choice_accepts_its_older_names_as_the_value_they_stand_for():
         match=r"expected one of 'ci', 'co' \(older names: 'rc' for 'ci'\)",
     ):
         p.validate(spec, case="c")
+
+
+def test_start_checks_the_notebook_s_parameters_and_writes_them_back(
+    tmp_path,
+):
+    """The one line at the top of a chapter: what papermill's -p gave, checked and replaced."""
+    notebook = dict(
+        fast=True,
+        data_path=None,
+        variables=["realgdp", "realcons", "realinv"],
+        sheet=None,
+        max_lags=8,
+        deterministic="rc",  # an older name of a case
+        horizon=20,
+        n_reps=100,
+        seed=1,
+        output_dir=str(tmp_path),
+    )
+    run = chapters.start("05_var_cointegration_audit", notebook)
+    assert notebook["deterministic"] == "ci" == run.parameters["deterministic"]
+    assert run.folder == tmp_path
+    del notebook["seed"]
+    with pytest.raises(
+        errors.ParameterError,
+        match="parameter.s. seed not set: run the chapter's parameters cell first",
+    ):
+        chapters.start("05_var_cointegration_audit", notebook)
