@@ -52,6 +52,7 @@ from helpers.timeseries.unitroot import (
 from helpers.timeseries.var import (
     VARReport,
     check_fevd_table,
+    fevd_from_coefficients,
     fevd_table,
     own_share_range,
     var_minimum_observations,
@@ -87,6 +88,7 @@ __all__ = [
     "centred_seasonal_dummies",
     "check_fevd_table",
     "fevd_table",
+    "fevd_from_coefficients",
     "johansen",
     "johansen_critical_values",
     "johansen_minimum_observations",

@@ -333,14 +333,14 @@ def fevd_table(
 
     Examples
     --------
-    A VAR(1) whose first variable moves the second, with independent unit shocks:
+    >>> import statsmodels.api as sm
+    >>> macro = sm.datasets.macrodata.load_pandas().data
+    >>> growth = 100 * np.log(macro[["realgdp", "realcons"]]).diff().dropna()
+    >>> fitted = sm.tsa.VAR(growth.reset_index(drop=True)).fit(2)
+    >>> fevd_table(fitted, horizons=[1]).loc[("realgdp", 1)].round(1).tolist()
+    [0.8, 100.0, 0.0]
 
-    >>> from types import SimpleNamespace
-    >>> import numpy as np
-    >>> var = SimpleNamespace(coefs=np.array([[[0.5, 0.0], [0.5, 0.5]]]), sigma_u=np.eye(2),
-    ...                       names=["y1", "y2"])
-    >>> fevd_table(var, horizons=[2]).round(2).values.tolist()
-    [[1.12, 100.0, 0.0], [1.22, 16.67, 83.33]]
+    :func:`fevd_from_coefficients` does the same for a VAR given by its coefficients.
     """
     if isinstance(results, VARReport):
         results = results.results
@@ -360,6 +360,85 @@ def fevd_table(
         order,
     )
     return table.loc[str(variable)] if variable is not None else table
+
+
+def fevd_from_coefficients(
+    coefs,
+    sigma_u,
+    names: list[str] | None = None,
+    horizons=(1, 2, 5, 10),
+    order: list[str] | None = None,
+) -> pd.DataFrame:
+    """The variance decomposition of a VAR given by its coefficients, without fitting one.
+
+    The same computation as :func:`fevd_table`, for a VAR written down (a textbook example, a
+    paper's printed coefficients) rather than estimated.
+
+    Parameters
+    ----------
+    coefs : array_like
+        The lag matrices ``A_1, ..., A_p``, shape ``(p, k, k)``; a ``(k, k)`` matrix is a VAR(1).
+    sigma_u : array_like
+        The ``(k, k)`` covariance of the errors, symmetric and positive definite.
+    names : list of str or None, default None
+        The variables' names; ``y1``, ``y2``, ... when None.
+    horizons : iterable of int, default (1, 2, 5, 10)
+        Forecast horizons, each at least 1.
+    order : list of str or None, default None
+        The Cholesky ordering; None for the order of ``names``.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`fevd_table`: indexed by (``response``, ``horizon``), with ``S.E.`` and one
+        column per shock, in per cent.
+
+    Raises
+    ------
+    InputError
+        When the shapes do not fit, ``sigma_u`` is not symmetric positive definite, or
+        ``names`` does not name each variable once.
+
+    Examples
+    --------
+    A VAR(1) whose first variable moves the second, with independent unit shocks:
+
+    >>> fevd_from_coefficients([[0.5, 0.0], [0.5, 0.5]], np.eye(2), horizons=[2]).round(2)
+    ... # doctest: +NORMALIZE_WHITESPACE
+                      S.E.     y1     y2
+    response horizon
+    y1       2        1.12  100.00   0.00
+    y2       2        1.22   16.67  83.33
+    """
+    coefs = np.asarray(coefs, dtype=float)
+    if coefs.ndim == 2:
+        coefs = coefs[None]
+    if coefs.ndim != 3 or coefs.shape[1] != coefs.shape[2]:
+        raise InputError(
+            f"coefs must be (p, k, k) lag matrices or one (k, k) matrix; got shape "
+            f"{np.asarray(coefs).shape}"
+        )
+    k = coefs.shape[1]
+    sigma_u = np.asarray(sigma_u, dtype=float)
+    if sigma_u.shape != (k, k):
+        raise InputError(
+            f"sigma_u must be {k} x {k}, as coefs; got shape {sigma_u.shape}"
+        )
+    if (
+        not np.allclose(sigma_u, sigma_u.T)
+        or np.linalg.eigvalsh(sigma_u).min() <= 0
+    ):
+        raise InputError("sigma_u must be symmetric and positive definite")
+    names = (
+        [f"y{i + 1}" for i in range(k)]
+        if names is None
+        else [str(n) for n in names]
+    )
+    if len(names) != k or len(set(names)) != k:
+        raise InputError(
+            f"names must name the {k} variables once each; got {names}"
+        )
+    return _var.fevd(coefs, sigma_u, names, list(horizons), order)
 
 
 def check_fevd_table(

@@ -122,3 +122,24 @@ def test_mackinnon_refuses_a_number_of_series_outside_its_table(n_series):
         ValueError, match="n_series must be an integer between 1 and 12"
     ):
         ts.mackinnon_critical_values(50, "c", n_series)
+
+
+def test_fevd_from_coefficients_is_fevd_table_of_the_same_var():
+    import statsmodels.api as sm
+
+    macro = sm.datasets.macrodata.load_pandas().data
+    growth = 100 * np.log(macro[["realgdp", "realcons", "realinv"]]).diff()
+    fitted = sm.tsa.VAR(growth.dropna().reset_index(drop=True)).fit(2)
+    pd.testing.assert_frame_equal(
+        ts.fevd_from_coefficients(
+            fitted.coefs, fitted.sigma_u, fitted.names, [1, 4]
+        ),
+        ts.fevd_table(fitted, [1, 4]),
+    )
+    for coefs, sigma, words in [
+        (np.zeros((1, 2, 3)), np.eye(2), "coefs must be"),
+        (np.zeros((2, 2)), np.eye(3), "sigma_u must be 2 x 2"),
+        (np.zeros((2, 2)), -np.eye(2), "positive definite"),
+    ]:
+        with pytest.raises(ValueError, match=words):
+            ts.fevd_from_coefficients(coefs, sigma)
