@@ -1,13 +1,15 @@
 """What the book's patches of myst-nb and Sphinx rely on, checked against the installed versions.
 
-Three extensions in ``book/_ext`` replace or wrap something of myst-nb's or Sphinx's:
+Four extensions in ``book/_ext`` replace or wrap something of myst-nb's or Sphinx's:
 ``execution_cache.py`` (myst-nb's inline client and the function that creates it),
-``merged_streams.py`` (myst-nb's merge of a cell's printed output) and ``parallel.py`` (Sphinx's
-partition of the pages among reading processes, and two extensions it declares safe to read in
-parallel). An upgrade that renames or moves one of these would not fail loudly in the build: the
-patch would apply to nothing, or wrap a method nobody calls, and the book would build slower or
-render differently. Each test here names the patch, what changed and where CONTRIBUTING explains
-the workaround ("Patches of myst-nb and Sphinx"), so an upgrade fails here first, in seconds.
+``kernel_sockets.py`` (the kernel manager that client creates), ``merged_streams.py`` (myst-nb's
+merge of a cell's printed output) and ``parallel.py`` (Sphinx's partition of the pages among
+reading processes, and two extensions it declares safe to read in parallel). An upgrade that
+renames or moves one of these would not fail loudly in the build: the patch would apply to
+nothing, or wrap a method nobody calls, and the book would build slower, render differently or
+start its kernels on racing ports again. Each test here names the patch, what changed and where
+CONTRIBUTING explains the workaround ("Patches of myst-nb and Sphinx"), so an upgrade fails here
+first, in seconds.
 """
 
 from __future__ import annotations
@@ -146,3 +148,40 @@ def test_extensions_declared_parallel_safe_are_the_versions_read():
             "parallel reading in book/_ext/parallel.py; read the new version's code, then update "
             f"UNDECLARED_BUT_SAFE (until then the -W build fails on its warning); {SEE}"
         )
+
+
+def test_kernel_sockets_gives_myst_nb_s_kernels_unix_sockets(monkeypatch):
+    """kernel_sockets.py wraps the kernel manager myst-nb's inline client creates, so that the
+    build's kernels talk over Unix sockets in the build's folder (the book build starts them)."""
+    import kernel_sockets
+    import nbformat
+    from myst_nb.core.execute.inline import ModifiedNotebookClient
+
+    # the patch replaces a class attribute: undone after the test
+    monkeypatch.setattr(
+        ModifiedNotebookClient,
+        "create_kernel_manager",
+        ModifiedNotebookClient.create_kernel_manager,
+    )
+    connected = []
+
+    class App:
+        def connect(self, event, handler):
+            connected.append(event)
+
+    kernel_sockets.setup(App())
+    assert connected == ["build-finished"], SEE
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "language": "python"}
+    managers = [
+        ModifiedNotebookClient(notebook).create_kernel_manager()
+        for _ in range(2)
+    ]
+    assert all(m.transport == "ipc" for m in managers), (
+        "myst-nb's inline client no longer creates its kernel manager through "
+        f"create_kernel_manager, which kernel_sockets.py wraps; {SEE}"
+    )
+    # each kernel its own sockets, in the build's folder
+    assert managers[0].ip != managers[1].ip
+    assert {Path(m.ip).parent for m in managers} == {kernel_sockets._folder}
+    kernel_sockets._remove_folder(None, None)
