@@ -106,6 +106,38 @@ def pvalue_cell(p: float) -> str:
     return pvalue(p, prefix="").strip().removeprefix("= ")
 
 
+def in_words(n: int) -> str:
+    """A count as the prose writes it: in words from two to ten, in digits otherwise.
+
+    Parameters
+    ----------
+    n : int
+        The count.
+
+    Returns
+    -------
+    str
+        E.g. ``"three"``, ``"12"``.
+
+    Examples
+    --------
+    >>> in_words(3), in_words(12)
+    ('three', '12')
+    """
+    words = [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ]
+    return words[n - 2] if 2 <= n <= 10 else str(n)
+
+
 def decimals_for(se: float, digits: int = 2) -> int:
     """Decimal places that show ``se`` to ``digits`` significant digits (at least 0).
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.coupling.model import METHODS, classify
+from helpers.display import in_words
 
 FORMS = {"standard": "the standard", "wang": "Wang's", "fan": "Fan's"}
 
@@ -216,7 +217,8 @@ def forms_sentence(in_last: pd.DataFrame, year) -> str:
     }
     same = len(set(modal.values())) == 1
     text = (
-        f"In {year} the rankings of the three forms correlate at least {lowest:.3f} (Spearman). "
+        f"In {year} the rankings of the {in_words(len(corr))} forms correlate at least "
+        f"{lowest:.3f} (Spearman). "
         "The most common Table 3 level is "
         + ", ".join(f"{lvl} under {FORMS[m]} form" for m, lvl in modal.items())
         + "."
@@ -293,6 +295,7 @@ def relative_sentence(
     first: str,
     second: str,
     noun: str = "province",
+    band: tuple[float, float] = (0.9, 1.1),
 ) -> str:
     """The relative development degree in ``year`` (:func:`helpers.coupling.
     relative_development` of the first index over the second), in words.
@@ -310,13 +313,16 @@ def relative_sentence(
         The name of the second index.
     noun
         What one unit is called.
+    band
+        The band ``relative`` was classified with (:func:`helpers.coupling.relative_development`'s
+        ``band``), quoted in the text.
 
     Returns
     -------
     str
         Two sentences: how many units have the first index behind, in step with and ahead of the
-        second (the text states the default band, E < 0.9 and E > 1.1; units with ``U2 = 0`` are
-        not counted), and why E compares the indices' scales as much as development.
+        second (units with ``U2 = 0``, where E is undefined, are not counted), and why E compares
+        the indices' scales as much as development.
     """
     in_year = relative.xs(year, level=-1)["type"].value_counts()
     behind, level, ahead = (
@@ -325,8 +331,8 @@ def relative_sentence(
     )
     return (
         f"In {year}, E = {first} / {second} puts {behind} {noun}s' {first} behind their {second} "
-        f"(E < 0.9), {level} in step and {ahead} ahead (E > 1.1). The two indices are built "
-        "separately, each on the scale its own min-max bounds and weights give it, so E compares "
-        "scales as much as development: it says which subsystem lags only when the two are "
-        "measured on a common scale."
+        f"(E < {band[0]:g}), {level} in step and {ahead} ahead (E > {band[1]:g}). The two indices "
+        "are built separately, each on the scale its own min-max bounds and weights give it, so E "
+        "compares scales as much as development: it says which subsystem lags only when the two "
+        "are measured on a common scale."
     )

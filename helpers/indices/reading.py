@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import data
+from helpers.display import in_words
 from helpers.runs import Source
 
 REGIONS = ["East", "Central", "West", "Northeast"]
@@ -397,8 +398,8 @@ def ranking_sentence(rank_corr: pd.DataFrame, year) -> str:
         for j in range(i + 1, len(rank_corr))
     ]
     return (
-        f"In {year} the Spearman correlations between the three rankings of the units run "
-        f"from {min(pairs):.3f} to {max(pairs):.3f}."
+        f"In {year} the Spearman correlations between the {in_words(len(rank_corr))} rankings "
+        f"of the units run from {min(pairs):.3f} to {max(pairs):.3f}."
     )
 
 

@@ -97,7 +97,7 @@ def adf_power_plot(
         critical,
         color="#D55E00",
         lw=2,
-        label=f"5% critical value {critical:.2f}",
+        label=f"{alpha:.0%} critical value {critical:.2f}",
     )
     right.set(xlabel="ADF t statistic", ylabel="simulated samples")
     right.set_title(

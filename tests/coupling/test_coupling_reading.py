@@ -82,3 +82,23 @@ def test_three_sentence():
     assert reading.three_sentence(table, "Beijing in 2022") == (
         "For Beijing in 2022, the standard C is 0.912 and Wang's 0.456."
     )
+
+
+def test_relative_sentence_quotes_the_band_it_was_classified_with():
+    from helpers import coupling
+
+    index = pd.MultiIndex.from_product(
+        [["a", "b", "c"], [2022]], names=["unit", "year"]
+    )
+    relative = coupling.relative_development(
+        pd.Series([0.4, 0.6, 0.9], index=index),
+        pd.Series([0.6, 0.6, 0.6], index=index),
+        band=(0.8, 1.25),
+    )
+    text = reading.relative_sentence(
+        relative, 2022, "AI", "EMP", band=(0.8, 1.25)
+    )
+    assert (
+        "puts 1 provinces' AI behind their EMP (E < 0.8), 1 in step and 1 ahead "
+        "(E > 1.25)" in text
+    )

@@ -86,6 +86,9 @@ def test_ranking_sentence_uses_the_off_diagonal():
     assert reading.ranking_sentence(corr, 2022).endswith(
         "run from 0.800 to 0.950."
     )
+    # as many rankings as the matrix holds
+    two = corr.iloc[:2, :2]
+    assert "between the two rankings" in reading.ranking_sentence(two, 2022)
 
 
 def test_dispersion_sentence_direction_and_top_weights():
